@@ -1,0 +1,61 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+
+export { schema };
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenDbOptions {
+  /** Folder holding drizzle's migrations; found automatically when omitted. */
+  migrationsFolder?: string;
+  /** Path of a native better-sqlite3 binding (the Electron-ABI build in the desktop app). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Open (or create) a Kasir PLUT database with the pragmas every connection
+ * needs, and bring its schema up to date before anything else touches it.
+ */
+export function openDb(path: string, options: OpenDbOptions = {}): Db {
+  const sqlite = new Database(path, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+  });
+  applyPragmas(sqlite);
+  const db = drizzle(sqlite, { schema }) as Db;
+  if (!options.readonly) {
+    migrate(db, { migrationsFolder: options.migrationsFolder ?? findMigrationsFolder() });
+  }
+  return db;
+}
+
+export function applyPragmas(sqlite: Database.Database): void {
+  // WAL: readers never block the writer; FULL: a commit is on disk before we
+  // answer, so a power cut cannot lose an acknowledged sale.
+  if (sqlite.name !== ':memory:') sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+}
+
+/** The migrations folder: next to the sources in development, in resources when packaged. */
+export function findMigrationsFolder(): string {
+  const candidates: string[] = [];
+  if (process.env.KASIR_MIGRATIONS) candidates.push(process.env.KASIR_MIGRATIONS);
+  const here = dirname(fileURLToPath(import.meta.url));
+  candidates.push(
+    resolve(here, '../../drizzle'), // src/db → drizzle, out/main → drizzle
+    resolve(here, '../drizzle'),
+    resolve(process.cwd(), 'drizzle'),
+  );
+  const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  if (resourcesPath) candidates.unshift(join(resourcesPath, 'drizzle'));
+  const found = candidates.find((c) => existsSync(join(c, 'meta', '_journal.json')));
+  if (!found) throw new Error(`Migrations folder not found (looked in ${candidates.join(', ')})`);
+  return found;
+}

@@ -1,0 +1,165 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { HTTP_STATUS, type ApiErrorBody } from '../../shared/errors';
+import { dispatch } from './dispatch';
+import type { ApiEnv } from './procedures';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export interface HttpOptions {
+  /** Built renderer (index.html and assets); API only when omitted. */
+  staticDir?: string;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const data = JSON.stringify(body);
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(data),
+    'Cache-Control': 'no-store',
+  });
+  res.end(data);
+}
+
+const sendError = (res: ServerResponse, error: ApiErrorBody) => sendJson(res, HTTP_STATUS[error.code], { error });
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > MAX_BODY_BYTES) {
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new BodyTooLarge());
+        req.pause();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S{1,200})$/i.exec(header);
+  return match ? match[1] : null;
+}
+
+async function handleApi(env: ApiEnv, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  if (req.method !== 'POST') {
+    sendError(res, { code: 'NOT_FOUND', message: 'Gunakan POST /api/<prosedur>.' });
+    return;
+  }
+  let raw: Buffer;
+  try {
+    raw = await readBody(req);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) {
+      res.setHeader('Connection', 'close');
+      sendError(res, { code: 'PAYLOAD_TOO_LARGE', message: `Permintaan lebih dari ${MAX_BODY_BYTES} byte.` });
+    } else {
+      sendError(res, { code: 'VALIDATION', message: 'Permintaan tidak terbaca.' });
+    }
+    return;
+  }
+  let input: unknown = {};
+  if (raw.length > 0) {
+    try {
+      input = JSON.parse(raw.toString('utf8'));
+    } catch {
+      sendError(res, { code: 'VALIDATION', message: 'Isi permintaan bukan JSON yang sah.' });
+      return;
+    }
+  }
+  const outcome = await dispatch(env, name, input, bearer(req));
+  if (outcome.ok) sendJson(res, 200, outcome.result);
+  else sendError(res, outcome.error);
+}
+
+async function serveStatic(dir: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, SECURITY_HEADERS).end();
+    return;
+  }
+  const root = resolve(dir);
+  let file = normalize(join(root, decodeURIComponent(pathname)));
+  if (file !== root && !file.startsWith(root + sep)) {
+    res.writeHead(404, SECURITY_HEADERS).end();
+    return;
+  }
+  const isFile = await stat(file).then((s) => s.isFile(), () => false);
+  // Client-side routes fall back to the app shell; missing assets are 404s.
+  if (!isFile) {
+    if (extname(file)) {
+      res.writeHead(404, SECURITY_HEADERS).end();
+      return;
+    }
+    file = join(root, 'index.html');
+  }
+  const body = await readFile(file);
+  const type = MIME[extname(file)] ?? 'application/octet-stream';
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': type,
+    'Content-Length': body.length,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Cache-Control': type.startsWith('text/html') ? 'no-cache' : 'public, max-age=3600',
+  });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** The browser-mode transport: `POST /api/<name>`, `GET /api/health`, and the built UI. */
+export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server {
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    const work = async () => {
+      if (path === '/api/health') sendJson(res, 200, { ok: true });
+      else if (path.startsWith('/api/')) await handleApi(env, req, res, path.slice('/api/'.length));
+      else if (options.staticDir) await serveStatic(options.staticDir, req, res, path);
+      else sendError(res, { code: 'NOT_FOUND', message: 'Tidak ditemukan.' });
+    };
+    work().catch((err) => {
+      console.error('http handler failed', err);
+      if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'Terjadi kesalahan internal.' });
+      else res.end();
+    });
+  });
+}

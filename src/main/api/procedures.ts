@@ -1,0 +1,142 @@
+import { and, eq } from 'drizzle-orm';
+import { printJobs } from '../../db/schema';
+import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
+import type { CheckoutResult, PrintJobView, SaleView } from '../../shared/types';
+import type { Actor, Ctx, Role } from '../core/context';
+import { createProduct, getProduct, lookupProduct, searchProducts } from '../core/catalog';
+import { checkout, getSale, receiptData } from '../core/sales';
+import { getPrinterConfig, getSettings, setPrinterConfig } from '../core/settings';
+import { closeShift, currentShift, openShift } from '../core/shifts';
+import { createIntake } from '../core/stock';
+import { createSupplier, listSuppliers } from '../core/suppliers';
+import { createUser, isInitialized, listUsers, login, logout, setupInit } from '../core/users';
+import { audit } from '../core/audit';
+import { renderReceipt } from '../printing/documents/receipt';
+import { renderTestPage } from '../printing/documents/test-page';
+import type { PrintQueue } from '../printing/queue';
+
+/** What every handler can reach. */
+export interface ApiEnv {
+  ctx: Ctx;
+  print: PrintQueue;
+}
+
+export interface Call extends ApiEnv {
+  /** The caller; only `null` for public procedures. */
+  actor: Actor;
+  token: string | null;
+}
+
+export interface Procedure<N extends ProcedureName> {
+  role: Role | 'public';
+  handler: (call: Call, input: ParsedInput<N>) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
+}
+
+export type Procedures = { [N in ProcedureName]: Procedure<N> };
+
+function printReceipt(call: Call, sale: SaleView, copy: boolean): PrintJobView {
+  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
+  const bytes = renderReceipt(receiptData(call.ctx, sale), {
+    columns,
+    copy,
+    openDrawer: !copy && sale.payments.some((p) => p.method === 'cash'),
+  });
+  return call.print.enqueue({ kind: 'receipt', refId: sale.id, copy, tillCode: call.actor.tillCode, bytes });
+}
+
+function toCheckoutResult(sale: SaleView, printJob: PrintJobView | undefined): CheckoutResult {
+  return {
+    id: sale.id,
+    number: sale.number,
+    total: sale.total,
+    paid: sale.paid,
+    change: sale.change,
+    createdAt: sale.createdAt,
+    lines: sale.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, unitPrice: l.unitPrice, lineTotal: l.lineTotal })),
+    payments: sale.payments,
+    printJob,
+  };
+}
+
+export const procedures: Procedures = {
+  'setup.status': { role: 'public', handler: ({ ctx }) => ({ initialized: isInitialized(ctx) }) },
+  'setup.init': { role: 'public', handler: ({ ctx }, input) => setupInit(ctx, input) },
+  'auth.login': { role: 'public', handler: ({ ctx }, input) => login(ctx, input) },
+  'auth.logout': {
+    role: 'cashier',
+    handler: ({ ctx, token }) => {
+      if (token) logout(ctx, token);
+      return { ok: true as const };
+    },
+  },
+  'auth.me': {
+    role: 'cashier',
+    handler: ({ actor }) => ({ user: { id: actor.userId, name: actor.name, role: actor.role }, tillCode: actor.tillCode }),
+  },
+  'settings.get': { role: 'cashier', handler: ({ ctx }) => getSettings(ctx.db) },
+  'users.create': { role: 'admin', handler: ({ ctx, actor }, input) => createUser(ctx, actor, input) },
+  'users.list': { role: 'admin', handler: ({ ctx }) => listUsers(ctx) },
+  'suppliers.create': { role: 'manager', handler: ({ ctx, actor }, input) => createSupplier(ctx, actor, input) },
+  'suppliers.list': { role: 'cashier', handler: ({ ctx }, input) => listSuppliers(ctx, input) },
+  'products.create': { role: 'manager', handler: ({ ctx, actor }, input) => createProduct(ctx, actor, input) },
+  'products.lookup': { role: 'cashier', handler: ({ ctx }, input) => lookupProduct(ctx, input.code) },
+  'products.search': { role: 'cashier', handler: ({ ctx }, input) => searchProducts(ctx, input) },
+  'products.get': { role: 'cashier', handler: ({ ctx }, input) => getProduct(ctx, input.id) },
+  'intakes.create': { role: 'manager', handler: ({ ctx, actor }, input) => createIntake(ctx, actor, input) },
+  'shifts.open': { role: 'cashier', handler: ({ ctx, actor }, input) => openShift(ctx, actor, input) },
+  'shifts.current': { role: 'cashier', handler: ({ ctx, actor }) => currentShift(ctx, actor) },
+  'shifts.close': { role: 'cashier', handler: ({ ctx, actor }, input) => closeShift(ctx, actor, input) },
+  'sales.checkout': {
+    role: 'cashier',
+    handler: (call, input) => {
+      const { sale, replayed } = checkout(call.ctx, call.actor, input);
+      // The sale is committed. Printing can only fail on its own from here.
+      let printJob: PrintJobView | undefined;
+      if (replayed) {
+        const prior = call.ctx.db
+          .select({ id: printJobs.id })
+          .from(printJobs)
+          .where(and(eq(printJobs.kind, 'receipt'), eq(printJobs.refId, sale.id), eq(printJobs.copy, false)))
+          .get();
+        printJob = prior ? call.print.get(prior.id) : undefined;
+      } else {
+        try {
+          printJob = printReceipt(call, sale, false);
+        } catch (err) {
+          console.error('receipt could not be queued for sale', sale.number, err);
+        }
+      }
+      return toCheckoutResult(sale, printJob);
+    },
+  },
+  'sales.get': { role: 'cashier', handler: ({ ctx }, input) => getSale(ctx, input.id) },
+  'sales.reprint': {
+    role: 'cashier',
+    handler: (call, input) => {
+      const sale = getSale(call.ctx, input.id);
+      call.ctx.db.transaction(() => audit(call.ctx, { userId: call.actor.userId, action: 'sales.reprint', entity: 'sale', entityId: sale.id }));
+      return printReceipt(call, sale, true);
+    },
+  },
+  'printers.get': { role: 'cashier', handler: ({ ctx, actor }) => getPrinterConfig(ctx.db, actor.tillCode) },
+  'printers.set': {
+    role: 'manager',
+    handler: ({ ctx, actor }, input) =>
+      ctx.db.transaction(() => {
+        setPrinterConfig(ctx.db, actor.tillCode, input);
+        audit(ctx, { userId: actor.userId, action: 'printers.set', details: { tillCode: actor.tillCode, ...input } });
+        return getPrinterConfig(ctx.db, actor.tillCode);
+      }),
+  },
+  'printers.test': {
+    role: 'cashier',
+    handler: ({ ctx, actor, print }) => {
+      const config = getPrinterConfig(ctx.db, actor.tillCode);
+      const shop = getSettings(ctx.db);
+      const bytes = renderTestPage({ shopName: shop.shopName, tillCode: actor.tillCode, config, at: ctx.clock.now(), timeZone: shop.timeZone });
+      return print.enqueue({ kind: 'test', tillCode: actor.tillCode, bytes });
+    },
+  },
+  'printing.jobs': { role: 'cashier', handler: ({ print, actor }, input) => print.list({ ...input, tillCode: actor.tillCode }) },
+  'printing.retry': { role: 'cashier', handler: ({ print }, input) => print.retry(input.id) },
+};

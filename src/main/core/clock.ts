@@ -1,0 +1,34 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+/** Time source for services, so tests can fix "now". */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export function fixedClock(start: number | Date): Clock & { set(t: number | Date): void; advance(ms: number): void } {
+  let t = typeof start === 'number' ? start : start.getTime();
+  return {
+    now: () => t,
+    set: (v) => {
+      t = typeof v === 'number' ? v : v.getTime();
+    },
+    advance: (ms) => {
+      t += ms;
+    },
+  };
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Makassar';
+
+/** Local business day `YYYY-MM-DD` of a UTC instant. */
+export function businessDate(utcMillis: number, timeZone: string): string {
+  return format(new TZDate(utcMillis, timeZone), 'yyyy-MM-dd');
+}
+
+/** `YYYYMMDD` form used in document numbers. */
+export function compactDate(utcMillis: number, timeZone: string): string {
+  return format(new TZDate(utcMillis, timeZone), 'yyyyMMdd');
+}

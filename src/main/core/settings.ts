@@ -1,0 +1,65 @@
+import { eq } from 'drizzle-orm';
+import { settings } from '../../db/schema';
+import type { Db } from '../../db';
+import { DEFAULT_TIME_ZONE } from './clock';
+import type { PrinterConfig } from '../../shared/printer';
+
+/** Typed view of the key/value settings table, with defaults. */
+export interface SettingValues {
+  shopName: string;
+  shopAddress: string | null;
+  shopPhone: string | null;
+  receiptFooter: string | null;
+  timeZone: string;
+  /** Outlet code: a record is (outlet, id) everywhere once outlets sync. */
+  outletCode: string;
+  /** Till used when a login does not name one. */
+  defaultTillCode: string;
+}
+
+const DEFAULTS: SettingValues = {
+  shopName: 'PLUT Sultra',
+  shopAddress: null,
+  shopPhone: null,
+  receiptFooter: null,
+  timeZone: DEFAULT_TIME_ZONE,
+  outletCode: 'KDI',
+  defaultTillCode: 'K1',
+};
+
+export function getSetting<K extends keyof SettingValues>(db: Db, key: K): SettingValues[K] {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return row ? (JSON.parse(row.value) as SettingValues[K]) : DEFAULTS[key];
+}
+
+export function getSettings(db: Db): SettingValues {
+  const rows = db.select().from(settings).all();
+  const out: Record<string, unknown> = { ...DEFAULTS };
+  for (const r of rows) if (r.key in DEFAULTS) out[r.key] = JSON.parse(r.value);
+  return out as unknown as SettingValues;
+}
+
+export function setSetting<K extends keyof SettingValues>(db: Db, key: K, value: SettingValues[K]): void {
+  setRaw(db, key, value);
+}
+
+function setRaw(db: Db, key: string, value: unknown): void {
+  const json = JSON.stringify(value);
+  db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
+}
+
+function getRaw<T>(db: Db, key: string): T | undefined {
+  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+export const DEFAULT_PRINTER: PrinterConfig = { transport: { type: 'none' }, columns: 32 };
+
+/** Each till has its own printer. */
+export function getPrinterConfig(db: Db, tillCode: string): PrinterConfig {
+  return getRaw<PrinterConfig>(db, `printer.${tillCode}`) ?? DEFAULT_PRINTER;
+}
+
+export function setPrinterConfig(db: Db, tillCode: string, config: PrinterConfig): void {
+  setRaw(db, `printer.${tillCode}`, config);
+}

@@ -1,0 +1,125 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { intakes, lots, products } from '../../db/schema';
+import { AppError, fail } from '../../shared/errors';
+import type { Actor, Ctx } from './context';
+import type { IntakeResult, Lot } from '../../shared/types';
+import { audit } from './audit';
+import { businessDate, compactDate } from './clock';
+import { getSetting } from './settings';
+import { nextSequence, pad } from './sequences';
+import { requireSupplier } from './suppliers';
+
+
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isValidDate(text: string): boolean {
+  if (!DATE_RE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Receive consigned goods: one lot per line, terms snapshotted from the product. */
+export function createIntake(
+  ctx: Ctx,
+  actor: Actor,
+  input: { supplierId: number; lines: { productId: number; qty: number; expiryDate?: string }[]; note?: string },
+): IntakeResult {
+  return ctx.db.transaction(() => {
+    const supplier = requireSupplier(ctx, input.supplierId);
+    if (!supplier.active) fail('VALIDATION', `Pemasok ${supplier.name} tidak aktif.`, { field: 'supplierId' });
+    const ids = [...new Set(input.lines.map((l) => l.productId))];
+    const found = ctx.db.select().from(products).where(inArray(products.id, ids)).all();
+    const byId = new Map(found.map((p) => [p.id, p]));
+    const now = ctx.clock.now();
+    const tz = getSetting(ctx.db, 'timeZone');
+    const today = businessDate(now, tz);
+    input.lines.forEach((line, i) => {
+      const p = byId.get(line.productId);
+      if (!p) fail('NOT_FOUND', `Produk #${line.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
+      else if (p.supplierId !== supplier.id) {
+        fail('VALIDATION', `"${p.name}" bukan barang milik ${supplier.name}.`, { field: `lines.${i}.productId` });
+      } else if (!p.active) fail('VALIDATION', `"${p.name}" tidak aktif.`, { field: `lines.${i}.productId` });
+      else if (p.trackExpiry && !line.expiryDate) {
+        fail('VALIDATION', `"${p.name}" wajib diisi tanggal kedaluwarsa.`, { field: `lines.${i}.expiryDate` });
+      }
+      if (line.expiryDate !== undefined && !isValidDate(line.expiryDate)) {
+        fail('VALIDATION', 'Tanggal kedaluwarsa tidak valid.', { field: `lines.${i}.expiryDate` });
+      }
+      if (line.expiryDate !== undefined && line.expiryDate < today) {
+        fail('VALIDATION', `Barang sudah kedaluwarsa (${line.expiryDate}); jangan diterima.`, { field: `lines.${i}.expiryDate` });
+      }
+    });
+
+    const day = compactDate(now, tz);
+    const number = `TT-${day}-${pad(nextSequence(ctx.db, `intake:${day}`), 3)}`;
+    const intake = ctx.db
+      .insert(intakes)
+      .values({ number, supplierId: supplier.id, receivedBy: actor.userId, note: input.note ?? null, businessDate: today, createdAt: now })
+      .returning()
+      .get();
+    const created = input.lines.map((line) => {
+      const p = byId.get(line.productId)!;
+      return ctx.db
+        .insert(lots)
+        .values({
+          productId: p.id,
+          intakeId: intake.id,
+          supplierId: supplier.id,
+          receivedQty: line.qty,
+          remainingQty: line.qty,
+          expiryDate: line.expiryDate ?? null,
+          termsType: p.termsType,
+          supplierPrice: p.supplierPrice,
+          commissionBps: p.commissionBps,
+          sellPrice: p.sellPrice,
+          createdAt: now,
+        })
+        .returning()
+        .get();
+    });
+    audit(ctx, { userId: actor.userId, action: 'intakes.create', entity: 'intake', entityId: intake.id, details: { number } });
+    return { id: intake.id, number, supplierId: supplier.id, createdAt: now, lots: created };
+  });
+}
+
+export interface Allocation {
+  lot: Lot;
+  qty: number;
+}
+
+/**
+ * Take `qty` units of a product from its lots, first expiry first (lots
+ * without expiry last, then oldest first). Expired lots are never used.
+ * Decrements the lots: call inside the sale's transaction.
+ */
+export function allocateFefo(ctx: Ctx, productId: number, qty: number, today: string, productName: string): Allocation[] {
+  const candidates = ctx.db
+    .select()
+    .from(lots)
+    .where(and(eq(lots.productId, productId), gt(lots.remainingQty, 0)))
+    .orderBy(sql`${lots.expiryDate} IS NULL`, asc(lots.expiryDate), asc(lots.id))
+    .all();
+  const sellable = candidates.filter((l) => l.expiryDate === null || l.expiryDate >= today);
+  const available = sellable.reduce((n, l) => n + l.remainingQty, 0);
+  if (available < qty) {
+    const expired = candidates.length - sellable.length > 0;
+    throw new AppError(
+      expired && available === 0 ? 'EXPIRED' : 'INSUFFICIENT_STOCK',
+      expired && available === 0
+        ? `Stok "${productName}" sudah kedaluwarsa dan tidak boleh dijual.`
+        : `Stok "${productName}" tidak cukup: tersedia ${available}, diminta ${qty}.`,
+      { productId, available, requested: qty },
+    );
+  }
+  const out: Allocation[] = [];
+  let left = qty;
+  for (const lot of sellable) {
+    if (left === 0) break;
+    const take = Math.min(left, lot.remainingQty);
+    ctx.db.update(lots).set({ remainingQty: lot.remainingQty - take }).where(eq(lots.id, lot.id)).run();
+    out.push({ lot, qty: take });
+    left -= take;
+  }
+  return out;
+}

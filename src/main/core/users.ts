@@ -1,0 +1,169 @@
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { sessions, users } from '../../db/schema';
+import { AppError, fail } from '../../shared/errors';
+import type { Actor, Ctx, Role } from './context';
+import type { LoginResult, UserView } from '../../shared/types';
+import { audit } from './audit';
+import { getSetting, setSetting } from './settings';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MS = 5 * 60_000;
+/** A session unused this long must log in again. */
+export const SESSION_IDLE_MS = 12 * 60 * 60_000;
+
+
+const SCRYPT_N = 16384;
+
+export function hashPin(pin: string): string {
+  const salt = randomBytes(16);
+  const key = scryptSync(pin, salt, 32, { N: SCRYPT_N, r: 8, p: 1 });
+  return `scrypt$${SCRYPT_N}$${salt.toString('base64')}$${key.toString('base64')}`;
+}
+
+export function verifyPin(pin: string, stored: string): boolean {
+  const [scheme, n, saltB64, keyB64] = stored.split('$');
+  if (scheme !== 'scrypt' || !saltB64 || !keyB64) return false;
+  const expected = Buffer.from(keyB64, 'base64');
+  const actual = scryptSync(pin, Buffer.from(saltB64, 'base64'), expected.length, { N: Number(n), r: 8, p: 1 });
+  return timingSafeEqual(actual, expected);
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export function isInitialized(ctx: Ctx): boolean {
+  return ctx.db.select({ id: users.id }).from(users).limit(1).get() !== undefined;
+}
+
+export function setupInit(
+  ctx: Ctx,
+  input: { shopName: string; address?: string; admin: { name: string; username: string; pin: string } },
+): UserView {
+  return ctx.db.transaction(() => {
+    if (isInitialized(ctx)) fail('CONFLICT', 'Toko sudah disiapkan.');
+    setSetting(ctx.db, 'shopName', input.shopName);
+    setSetting(ctx.db, 'shopAddress', input.address ?? null);
+    const user = insertUser(ctx, { ...input.admin, role: 'admin' });
+    audit(ctx, { userId: user.id, action: 'setup.init', details: { shopName: input.shopName } });
+    return user;
+  });
+}
+
+function insertUser(ctx: Ctx, input: { name: string; username: string; role: Role; pin: string }): UserView {
+  const username = input.username.toLowerCase();
+  const exists = ctx.db.select({ id: users.id }).from(users).where(eq(users.username, username)).get();
+  if (exists) fail('CONFLICT', `Nama pengguna "${username}" sudah dipakai.`, { field: 'username' });
+  const row = ctx.db
+    .insert(users)
+    .values({ name: input.name, username, role: input.role, pinHash: hashPin(input.pin), createdAt: ctx.clock.now() })
+    .returning()
+    .get();
+  return toView(row);
+}
+
+export function createUser(
+  ctx: Ctx,
+  actor: Actor,
+  input: { name: string; username: string; role: Role; pin: string },
+): UserView {
+  return ctx.db.transaction(() => {
+    const user = insertUser(ctx, input);
+    audit(ctx, { userId: actor.userId, action: 'users.create', entity: 'user', entityId: user.id, details: { role: user.role } });
+    return user;
+  });
+}
+
+export function listUsers(ctx: Ctx): UserView[] {
+  return ctx.db.select().from(users).orderBy(users.name).all().map(toView);
+}
+
+function toView(row: typeof users.$inferSelect): UserView {
+  return { id: row.id, name: row.name, username: row.username, role: row.role, active: row.active };
+}
+
+
+/**
+ * Check a PIN. Wrong PINs count up; the fifth locks the user for five
+ * minutes. The failure count is written even though the call fails.
+ */
+export function login(ctx: Ctx, input: { username: string; pin: string; tillCode?: string }): LoginResult {
+  const now = ctx.clock.now();
+  const username = input.username.toLowerCase();
+  const user = ctx.db.select().from(users).where(eq(users.username, username)).get();
+  const wrong = () => new AppError('UNAUTHENTICATED', 'Nama pengguna atau PIN salah.');
+  if (!user || !user.active) {
+    ctx.db.transaction(() => audit(ctx, { userId: null, action: 'auth.login_failed', details: { username } }));
+    throw wrong();
+  }
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError('UNAUTHENTICATED', 'Akun terkunci karena terlalu banyak PIN salah. Coba lagi nanti.', {
+      locked: true,
+      lockedUntil: user.lockedUntil,
+    });
+  }
+  if (!verifyPin(input.pin, user.pinHash)) {
+    const attempts = user.failedAttempts + 1;
+    const lock = attempts >= MAX_FAILED_LOGINS;
+    ctx.db.transaction(() => {
+      ctx.db
+        .update(users)
+        .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ? now + LOCKOUT_MS : user.lockedUntil })
+        .where(eq(users.id, user.id))
+        .run();
+      audit(ctx, { userId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', details: { attempts } });
+    });
+    if (lock) {
+      throw new AppError('UNAUTHENTICATED', 'PIN salah 5 kali. Akun dikunci selama 5 menit.', {
+        locked: true,
+        lockedUntil: now + LOCKOUT_MS,
+      });
+    }
+    throw wrong();
+  }
+  const tillCode = input.tillCode ?? getSetting(ctx.db, 'defaultTillCode');
+  const token = randomBytes(32).toString('base64url');
+  ctx.db.transaction(() => {
+    ctx.db.update(users).set({ failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
+    ctx.db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, tillCode, createdAt: now, lastSeenAt: now }).run();
+    audit(ctx, { userId: user.id, action: 'auth.login', details: { tillCode } });
+  });
+  return { token, user: { id: user.id, name: user.name, role: user.role }, tillCode };
+}
+
+export function logout(ctx: Ctx, token: string): void {
+  ctx.db
+    .update(sessions)
+    .set({ revokedAt: ctx.clock.now() })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)))
+    .run();
+}
+
+/** Resolve a bearer token to its user, or null when unknown, revoked or idle too long. */
+export function authenticate(ctx: Ctx, token: string): Actor | null {
+  const now = ctx.clock.now();
+  const row = ctx.db
+    .select({
+      tokenHash: sessions.tokenHash,
+      lastSeenAt: sessions.lastSeenAt,
+      revokedAt: sessions.revokedAt,
+      tillCode: sessions.tillCode,
+      userId: users.id,
+      name: users.name,
+      role: users.role,
+      active: users.active,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.tokenHash, hashToken(token)))
+    .get();
+  if (!row || row.revokedAt !== null || !row.active || now - row.lastSeenAt > SESSION_IDLE_MS) return null;
+  // Touch at most once a minute: keeps reads cheap and the WAL quiet.
+  if (now - row.lastSeenAt > 60_000) {
+    ctx.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, row.tokenHash)).run();
+  }
+  return { userId: row.userId, name: row.name, role: row.role, tillCode: row.tillCode };
+}
+
+export function countUsers(ctx: Ctx): number {
+  return ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users`).n;
+}

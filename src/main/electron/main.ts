@@ -1,0 +1,80 @@
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { openApp, type App } from '../app';
+import { dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../api/http';
+
+let core: App | null = null;
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** better-sqlite3 built for Electron's ABI lives apart from the Node build used by tests. */
+function electronNativeBinding(): string | undefined {
+  const candidates = [
+    join(process.resourcesPath ?? '', 'native', 'better_sqlite3.node'),
+    join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node'),
+  ];
+  return candidates.find((p) => existsSync(p));
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 700,
+    title: 'Kasir PLUT',
+    show: false,
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: join(here, '../preload/index.mjs'),
+      contextIsolation: true,
+      nodeIntegration: false,
+      sandbox: true,
+      webSecurity: true,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    if (url.startsWith('https://')) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  if (process.env.ELECTRON_RENDERER_URL) void win.loadURL(process.env.ELECTRON_RENDERER_URL);
+  else void win.loadFile(join(here, '../renderer/index.html'));
+}
+
+app.whenReady().then(() => {
+  const dbPath = process.env.KASIR_DB ?? join(app.getPath('userData'), 'kasir.db');
+  try {
+    // Migrations run here, before any window exists.
+    core = openApp(dbPath, { nativeBinding: electronNativeBinding() });
+  } catch (err) {
+    dialog.showErrorBox('Kasir PLUT tidak dapat dimulai', `Database ${dbPath} tidak dapat dibuka atau diperbarui.\n\n${String(err)}`);
+    app.exit(1);
+    return;
+  }
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  ipcMain.handle('pos:call', (_event, name: unknown, input: unknown, token: unknown) =>
+    dispatch(core!, String(name), input, typeof token === 'string' ? token : null),
+  );
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+});
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+
+app.on('window-all-closed', () => {
+  void core?.print.idle().finally(() => {
+    core?.close();
+    app.quit();
+  });
+});

@@ -1,0 +1,51 @@
+import type { PaymentMethod, PrinterColumns } from '../../shared/printer';
+import type { Rupiah } from '../../shared/money';
+
+export interface ShopHeader {
+  name: string;
+  address?: string | null;
+  phone?: string | null;
+  /** Free text printed at the bottom of receipts, e.g. "Terima kasih". */
+  footer?: string | null;
+}
+
+export interface ReceiptLine {
+  name: string;
+  qty: number;
+  unitPrice: Rupiah;
+  /** Discount on this line in rupiah (0 when none). */
+  discount: Rupiah;
+  /** Net amount of the line: qty × unitPrice − discount. */
+  lineTotal: Rupiah;
+}
+
+export interface ReceiptPayment {
+  method: PaymentMethod;
+  amount: Rupiah;
+  reference?: string | null;
+}
+
+export interface ReceiptData {
+  shop: ShopHeader;
+  number: string;
+  tillCode: string;
+  cashierName: string;
+  /** UTC milliseconds. */
+  createdAt: number;
+  /** IANA zone of the business day, e.g. Asia/Makassar. */
+  timeZone: string;
+  lines: ReceiptLine[];
+  subtotal: Rupiah;
+  discountTotal: Rupiah;
+  total: Rupiah;
+  payments: ReceiptPayment[];
+  change: Rupiah;
+}
+
+export interface DocumentOptions {
+  columns: PrinterColumns;
+  /** Reprint: marked clearly as a copy (SALINAN). */
+  copy?: boolean;
+  /** Pulse the cash drawer (ESC p) — cash sales, not reprints. */
+  openDrawer?: boolean;
+}

@@ -1,0 +1,179 @@
+/**
+ * The plain values that cross the API boundary. Services return them, the
+ * renderer reads them; both sides import them from here.
+ */
+import type { Rupiah } from './money';
+import type { PaymentMethod, PrinterConfig } from './printer';
+
+export type Role = 'cashier' | 'manager' | 'admin';
+
+export type Terms = { type: 'fixed'; supplierPrice: Rupiah } | { type: 'commission'; commissionBps: number };
+
+export interface UserView {
+  id: number;
+  name: string;
+  username: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface LoginResult {
+  token: string;
+  user: { id: number; name: string; role: Role };
+  tillCode: string;
+}
+
+export interface Supplier {
+  id: number;
+  code: string;
+  name: string;
+  ownerName: string | null;
+  phone: string | null;
+  address: string | null;
+  district: string | null;
+  bankName: string | null;
+  bankAccount: string | null;
+  bankHolder: string | null;
+  active: boolean;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A product as the till and the back office see it. */
+export interface ProductView {
+  id: number;
+  sku: string;
+  barcode: string | null;
+  name: string;
+  category: string | null;
+  unit: string;
+  sellPrice: Rupiah;
+  supplierId: number | null;
+  supplierCode: string | null;
+  supplierName: string | null;
+  terms: Terms;
+  trackExpiry: boolean;
+  minStock: number;
+  active: boolean;
+  /** Units that can be sold today (unexpired lots). */
+  stock: number;
+  /** Units sitting in expired lots (cannot be sold). */
+  expiredStock: number;
+  /** Earliest expiry among sellable lots, `YYYY-MM-DD`. */
+  nextExpiry: string | null;
+}
+
+export interface Lot {
+  id: number;
+  productId: number;
+  intakeId: number | null;
+  supplierId: number | null;
+  receivedQty: number;
+  remainingQty: number;
+  expiryDate: string | null;
+  termsType: 'fixed' | 'commission';
+  supplierPrice: Rupiah | null;
+  commissionBps: number | null;
+  sellPrice: Rupiah;
+  createdAt: number;
+}
+
+export interface IntakeResult {
+  id: number;
+  number: string;
+  supplierId: number;
+  createdAt: number;
+  lots: Lot[];
+}
+
+export interface ShiftView {
+  id: number;
+  tillCode: string;
+  openedBy: number;
+  openedByName: string;
+  openedAt: number;
+  openingFloat: Rupiah;
+  closedAt: number | null;
+  salesCount: number;
+  salesTotal: Rupiah;
+  cashSales: Rupiah;
+  changeGiven: Rupiah;
+  /** float + cash taken − change given. */
+  expectedCash: Rupiah;
+  countedCash: Rupiah | null;
+  variance: Rupiah | null;
+}
+
+export interface SaleLineView {
+  id: number;
+  productId: number;
+  name: string;
+  qty: number;
+  unitPrice: Rupiah;
+  discount: Rupiah;
+  lineTotal: Rupiah;
+  lots: { lotId: number; qty: number; netAmount: Rupiah; supplierShare: Rupiah; shopShare: Rupiah }[];
+}
+
+export interface SaleView {
+  id: number;
+  number: string;
+  tillCode: string;
+  shiftId: number;
+  cashierId: number;
+  cashierName: string;
+  createdAt: number;
+  businessDate: string;
+  subtotal: Rupiah;
+  discountTotal: Rupiah;
+  total: Rupiah;
+  paid: Rupiah;
+  change: Rupiah;
+  lines: SaleLineView[];
+  payments: { method: PaymentMethod; amount: Rupiah; reference: string | null }[];
+}
+
+export type PrintJobStatus = 'pending' | 'printed' | 'failed' | 'skipped';
+
+export interface PrintJobView {
+  id: number;
+  kind: string;
+  refId: number | null;
+  copy: boolean;
+  status: PrintJobStatus;
+  attempts: number;
+  lastError: string | null;
+  tillCode: string;
+  createdAt: number;
+  printedAt: number | null;
+}
+
+/** What `sales.checkout` answers. */
+export interface CheckoutResult {
+  id: number;
+  number: string;
+  total: Rupiah;
+  paid: Rupiah;
+  change: Rupiah;
+  createdAt: number;
+  lines: { productId: number; name: string; qty: number; unitPrice: Rupiah; lineTotal: Rupiah }[];
+  payments: { method: PaymentMethod; amount: Rupiah; reference: string | null }[];
+  printJob?: PrintJobView;
+}
+
+export interface SessionInfo {
+  user: { id: number; name: string; role: Role };
+  tillCode: string;
+}
+
+export interface ShopInfo {
+  shopName: string;
+  shopAddress: string | null;
+  shopPhone: string | null;
+  receiptFooter: string | null;
+  timeZone: string;
+  outletCode: string;
+  defaultTillCode: string;
+}
+
+export type { PrinterConfig };
