@@ -5,7 +5,28 @@
  * neutral, so both sides share these schemas.
  */
 import { z } from 'zod';
-import { MAX_RUPIAH } from './money';
+import {
+  barcode,
+  date,
+  def,
+  empty,
+  id,
+  optionalText,
+  paymentMethod,
+  pin,
+  positiveRupiah,
+  printerTransport,
+  qty,
+  role,
+  rupiah,
+  supplierFields,
+  terms,
+  text,
+  tillCode,
+  username,
+} from './contract-kit';
+import { backofficeContract } from './contract-backoffice';
+import { settlementContract } from './contract-settlement';
 import type {
   CheckoutResult,
   IntakeResult,
@@ -21,69 +42,7 @@ import type {
   UserView,
 } from './types';
 
-const text = (max: number) => z.string().trim().min(1, 'Wajib diisi').max(max, `Maksimal ${max} karakter`);
-const optionalText = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter`).optional();
-export const rupiah = z
-  .number({ error: 'Harus berupa angka rupiah' })
-  .int('Rupiah tidak boleh pecahan')
-  .min(0, 'Tidak boleh negatif')
-  .max(MAX_RUPIAH, 'Jumlah terlalu besar');
-const positiveRupiah = rupiah.refine((n) => n > 0, 'Harus lebih dari 0');
-const id = z.number({ error: 'Harus berupa angka' }).int().positive().max(Number.MAX_SAFE_INTEGER);
-const qty = z.number({ error: 'Harus berupa angka' }).int('Jumlah harus bilangan bulat').min(1, 'Jumlah minimal 1').max(100_000, 'Jumlah terlalu besar');
-const pin = z.string().regex(/^\d{4,8}$/, 'PIN harus 4–8 angka');
-const username = z
-  .string()
-  .trim()
-  .min(2, 'Minimal 2 karakter')
-  .max(32)
-  .regex(/^[a-zA-Z0-9._-]+$/, 'Hanya huruf, angka, titik, garis bawah atau minus');
-export const tillCode = z.string().trim().regex(/^[A-Z0-9]{1,6}$/, 'Kode kasir 1–6 huruf besar/angka');
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Format tanggal YYYY-MM-DD');
-const barcode = z.string().trim().regex(/^[0-9A-Za-z-]{3,32}$/, 'Barcode 3–32 huruf/angka');
-export const paymentMethod = z.enum(['cash', 'qris', 'debit', 'transfer']);
-export const role = z.enum(['cashier', 'manager', 'admin']);
-
-export const terms = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('fixed'), supplierPrice: rupiah }),
-  z.strictObject({
-    type: z.literal('commission'),
-    commissionBps: z.number().int('Basis poin bilangan bulat').min(0).max(10_000, 'Komisi maksimal 100%'),
-  }),
-]);
-
-export const printerTransport = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('network'), host: z.string().trim().min(1).max(253), port: z.number().int().min(1).max(65535) }),
-  z.strictObject({ type: z.literal('serial'), path: z.string().min(1).max(260), baudRate: z.number().int().positive().max(1_000_000).optional() }),
-  z.strictObject({ type: z.literal('usb'), vendorId: z.number().int().min(0).max(0xffff), productId: z.number().int().min(0).max(0xffff) }),
-  z.strictObject({ type: z.literal('file'), path: z.string().min(1).max(260) }),
-  z.strictObject({ type: z.literal('none') }),
-]);
-
-const empty = z.strictObject({});
-
-const supplierFields = {
-  name: text(120),
-  ownerName: optionalText(120),
-  phone: optionalText(40),
-  address: optionalText(300),
-  district: optionalText(80),
-  bankName: optionalText(80),
-  bankAccount: optionalText(40),
-  bankHolder: optionalText(120),
-};
-
-/** A procedure's input schema, with its output type carried along for the client. */
-export interface Def<I extends z.ZodType, O> {
-  input: I;
-  /** Type-level only: never read at run time. */
-  readonly output: O;
-}
-const def =
-  <O,>() =>
-  <I extends z.ZodType>(input: I): Def<I, O> => ({ input, output: undefined as O });
-
-export const contract = {
+const tillContract = {
   'setup.status': def<{ initialized: boolean }>()(empty),
   'setup.init': def<UserView>()(
     z.strictObject({
@@ -152,6 +111,8 @@ export const contract = {
   ),
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
+
+export const contract = { ...tillContract, ...backofficeContract, ...settlementContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

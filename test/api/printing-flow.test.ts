@@ -24,7 +24,7 @@ const sell = (clientRequestId: string, payments = [{ method: 'cash', amount: 200
 
 async function waitForJob(id: number, status: string) {
   for (let i = 0; i < 100; i++) {
-    const jobs = (await t.api('printing.jobs', {}, s.cashier)).body as { id: number; status: string }[];
+    const jobs = (await t.api('printing.jobs', {}, s.cashier)).body as any[];
     const job = jobs.find((j) => j.id === id);
     if (job?.status === status) return job;
     await new Promise((r) => setTimeout(r, 50));

@@ -1,8 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
-import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
+import type { ProcedureName } from '../../shared/contract';
+import type { ApiEnv, Call, Procedure } from './procedure';
+import { backofficeProcedures } from './procedures-backoffice';
+import { settlementProcedures } from './procedures-settlement';
 import type { CheckoutResult, PrintJobView, SaleView } from '../../shared/types';
-import type { Actor, Ctx, Role } from '../core/context';
 import { createProduct, getProduct, lookupProduct, searchProducts } from '../core/catalog';
 import { checkout, getSale, receiptData } from '../core/sales';
 import { getPrinterConfig, getSettings, setPrinterConfig } from '../core/settings';
@@ -13,26 +15,10 @@ import { createUser, isInitialized, listUsers, login, logout, setupInit } from '
 import { audit } from '../core/audit';
 import { renderReceipt } from '../printing/documents/receipt';
 import { renderTestPage } from '../printing/documents/test-page';
-import type { PrintQueue } from '../printing/queue';
-
-/** What every handler can reach. */
-export interface ApiEnv {
-  ctx: Ctx;
-  print: PrintQueue;
-}
-
-export interface Call extends ApiEnv {
-  /** The caller; only `null` for public procedures. */
-  actor: Actor;
-  token: string | null;
-}
-
-export interface Procedure<N extends ProcedureName> {
-  role: Role | 'public';
-  handler: (call: Call, input: ParsedInput<N>) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
-}
 
 export type Procedures = { [N in ProcedureName]: Procedure<N> };
+
+export type { ApiEnv, Call, Procedure };
 
 function printReceipt(call: Call, sale: SaleView, copy: boolean): PrintJobView {
   const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
@@ -58,7 +44,7 @@ function toCheckoutResult(sale: SaleView, printJob: PrintJobView | undefined): C
   };
 }
 
-export const procedures: Procedures = {
+const tillProcedures = {
   'setup.status': { role: 'public', handler: ({ ctx }) => ({ initialized: isInitialized(ctx) }) },
   'setup.init': { role: 'public', handler: ({ ctx }, input) => setupInit(ctx, input) },
   'auth.login': { role: 'public', handler: ({ ctx }, input) => login(ctx, input) },
@@ -139,4 +125,6 @@ export const procedures: Procedures = {
   },
   'printing.jobs': { role: 'cashier', handler: ({ print, actor }, input) => print.list({ ...input, tillCode: actor.tillCode }) },
   'printing.retry': { role: 'cashier', handler: ({ print }, input) => print.retry(input.id) },
-};
+} satisfies Partial<Procedures>;
+
+export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures };

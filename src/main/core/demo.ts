@@ -19,11 +19,17 @@
  * | abonTuna      | P00003 | Abon Ikan Tuna Original 100 g     | 8991234500034  | 30, expires today + 120         |
  * | kopiKolaka    | P00004 | Kopi Kolaka Robusta Bubuk 250 g   | 8991234500041  | 40, expires today + 240         |
  * | sarungTenun   | P00005 | Sarung Tenun Buton Merah Marun    | 8991234500058  | 6, no expiry (Rp 450.000)       |
- * | twoLots       | P00006 | Abon Ikan Cakalang Pedas 100 g    | 8991234500065  | 12 (today + 25) + 24 (+ 240)    |
+ * | twoLots       | P00006 | Abon Ikan Cakalang Pedas 100 g    | 8991234500065  | 12 (today + 25, FEFO first) + 24 (today + 240) |
  * | (by SKU)      | P00007 | Kasuami Kering 500 g              | — (no barcode) | 20, expires today + 90          |
- * | expired       | P00008 | Bagea Sagu Kenari 200 g           | 8991234500089  | 0 sellable, 10 expired (−10 d)  |
- * | expired2      | P00009 | Kambuse Jagung 500 g              | 8991234500096  | 0 sellable, 8 expired (−3 d)    |
+ * | expired       | P00008 | Bagea Sagu Kenari 200 g           | 8991234500089  | 0 sellable, 10 expired (today − 10) |
+ * | expired2      | P00009 | Kambuse Jagung 500 g              | 8991234500096  | 0 sellable, 8 expired (today − 3)   |
  * | outOfStock    | P00010 | Madu Hutan Konawe 250 ml          | 8991234500102  | 0, never received               |
+ *
+ * The shop, users, suppliers and products are created 90 days before the
+ * clock's now. Most lots are received today. Older lots are received on an earlier day
+ * (back-dated clock, same services) because intake refuses goods that are
+ * already expired: the expired products arrived 60 and 40 days ago, and the
+ * first of each two-lot product 14–45 days ago.
  *
  * Logins: see DEMO_LOGINS (admin/123456, manajer/2222, kasir/1111, kasir2/3333).
  */
@@ -125,6 +131,9 @@ export function mulberry32(seed: number): () => number {
 }
 
 const SEED = 0x504c5554; // "PLUT"
+const DAY_MS = 86_400_000;
+/** The demo shop was set up this many days before the clock's now. */
+const SETUP_DAYS_AGO = 90;
 
 type Rng = () => number;
 const intBetween = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
@@ -492,8 +501,11 @@ interface PlannedProduct {
   sellPrice: number;
   terms: Terms;
   barcode?: string;
-  /** Intake lines: qty and expiry offset in days from today (undefined = no expiry). */
-  lots: { qty: number; expiryIn?: number }[];
+  /**
+   * Intake lines: qty, expiry offset in days from today (undefined = no
+   * expiry) and how many days ago the lot was received (0 = today).
+   */
+  lots: { qty: number; expiryIn?: number; receivedDaysAgo?: number }[];
 }
 
 const FOOD_CATEGORIES: Category[] = ['Makanan', 'Minuman', 'Bumbu'];
@@ -508,10 +520,10 @@ function knownProducts(): PlannedProduct[] {
     { key: 'abonTuna', supplierIndex: 1, name: n.abonTuna, category: 'Makanan', unit: 'toples', sellPrice: 35_000, terms: { type: 'fixed', supplierPrice: 28_000 }, barcode: DEMO_BARCODES.abonTuna, lots: [{ qty: 30, expiryIn: 120 }] },
     { key: 'kopiKolaka', supplierIndex: 2, name: n.kopiKolaka, category: 'Minuman', unit: 'bungkus', sellPrice: 45_000, terms: { type: 'commission', commissionBps: 2000 }, barcode: DEMO_BARCODES.kopiKolaka, lots: [{ qty: 40, expiryIn: 240 }] },
     { key: 'sarungTenun', supplierIndex: 3, name: n.sarungTenun, category: 'Kain & Tenun', unit: 'lembar', sellPrice: 450_000, terms: { type: 'fixed', supplierPrice: 375_000 }, barcode: DEMO_BARCODES.sarungTenun, lots: [{ qty: 6 }] },
-    { key: 'twoLots', supplierIndex: 1, name: n.twoLots, category: 'Makanan', unit: 'toples', sellPrice: 38_000, terms: { type: 'fixed', supplierPrice: 30_500 }, barcode: DEMO_BARCODES.twoLots, lots: [{ qty: 12, expiryIn: 25 }, { qty: 24, expiryIn: 240 }] },
+    { key: 'twoLots', supplierIndex: 1, name: n.twoLots, category: 'Makanan', unit: 'toples', sellPrice: 38_000, terms: { type: 'fixed', supplierPrice: 30_500 }, barcode: DEMO_BARCODES.twoLots, lots: [{ qty: 12, expiryIn: 25, receivedDaysAgo: 30 }, { qty: 24, expiryIn: 240 }] },
     { key: 'kasuami', supplierIndex: 6, name: n.kasuami, category: 'Makanan', unit: 'bungkus', sellPrice: 20_000, terms: { type: 'commission', commissionBps: 2000 }, lots: [{ qty: 20, expiryIn: 90 }] },
-    { key: 'expired', supplierIndex: 4, name: n.expired, category: 'Makanan', unit: 'bungkus', sellPrice: 20_000, terms: { type: 'fixed', supplierPrice: 16_000 }, barcode: DEMO_BARCODES.expired, lots: [{ qty: 10, expiryIn: -10 }] },
-    { key: 'expired2', supplierIndex: 6, name: n.expired2, category: 'Makanan', unit: 'bungkus', sellPrice: 20_000, terms: { type: 'commission', commissionBps: 1500 }, barcode: DEMO_BARCODES.expired2, lots: [{ qty: 8, expiryIn: -3 }] },
+    { key: 'expired', supplierIndex: 4, name: n.expired, category: 'Makanan', unit: 'bungkus', sellPrice: 20_000, terms: { type: 'fixed', supplierPrice: 16_000 }, barcode: DEMO_BARCODES.expired, lots: [{ qty: 10, expiryIn: -10, receivedDaysAgo: 60 }] },
+    { key: 'expired2', supplierIndex: 6, name: n.expired2, category: 'Makanan', unit: 'bungkus', sellPrice: 20_000, terms: { type: 'commission', commissionBps: 1500 }, barcode: DEMO_BARCODES.expired2, lots: [{ qty: 8, expiryIn: -3, receivedDaysAgo: 40 }] },
     { key: 'outOfStock', supplierIndex: 5, name: n.outOfStock, category: 'Makanan', unit: 'botol', sellPrice: 85_000, terms: { type: 'fixed', supplierPrice: 68_000 }, barcode: DEMO_BARCODES.outOfStock, lots: [] },
   ];
 }
@@ -520,6 +532,8 @@ function knownProducts(): PlannedProduct[] {
 function planProducts(rng: Rng): PlannedProduct[] {
   const planned = knownProducts();
   const usedNames = new Set(planned.map((p) => p.name));
+  /** `supplier|name` pairs already in the catalogue: a supplier never lists the same item twice. */
+  const owned = new Set(planned.map((p) => `${p.supplierIndex}|${p.name}`));
   const usedBarcodes = new Set(planned.flatMap((p) => (p.barcode ? [p.barcode] : [])));
 
   // Each supplier's own price level and its shuffled candidates.
@@ -540,9 +554,11 @@ function planProducts(rng: Rng): PlannedProduct[] {
       const supplier = SUPPLIERS[si];
       while (pool.next < pool.candidates.length) {
         const c = pool.candidates[pool.next++];
-        let name = c.name;
-        if (usedNames.has(name)) name = `${name} - ${supplier.brand}`;
-        if (usedNames.has(name)) continue; // same item from the same supplier
+        if (owned.has(`${si}|${c.name}`)) continue;
+        owned.add(`${si}|${c.name}`);
+        // Another supplier sells the same item: tell them apart by brand.
+        const name = usedNames.has(c.name) ? `${c.name} - ${supplier.brand}` : c.name;
+        if (usedNames.has(name)) continue;
         usedNames.add(name);
         exhausted = false;
 
@@ -568,7 +584,7 @@ function planProducts(rng: Rng): PlannedProduct[] {
         if (tracksExpiry(c.category)) {
           // A few perishable products arrive twice, with different expiry dates.
           if (rng() < 0.04) {
-            lots.push({ qty: intBetween(rng, 5, 20), expiryIn: intBetween(rng, 20, 60) });
+            lots.push({ qty: intBetween(rng, 5, 20), expiryIn: intBetween(rng, 20, 60), receivedDaysAgo: intBetween(rng, 14, 45) });
             lots.push({ qty, expiryIn: intBetween(rng, 120, 300) });
           } else {
             lots.push({ qty, expiryIn: intBetween(rng, 20, 300) });
@@ -607,9 +623,14 @@ export function seedDemo(ctx: Ctx): { suppliers: number; products: number; lots:
   return ctx.db.transaction(() => {
     if (isInitialized(ctx)) fail('CONFLICT', 'Data demo hanya bisa dimuat ke database kosong: toko sudah disiapkan.');
     const rng = mulberry32(SEED);
+    // The shop, its users, suppliers and catalogue were set up SETUP_DAYS_AGO,
+    // before the oldest delivery, so every timestamp (and the audit log) reads
+    // in order.
+    const start = ctx.clock.now();
+    const setup: Ctx = { db: ctx.db, clock: { now: () => start - SETUP_DAYS_AGO * DAY_MS } };
 
     const [adminLogin, ...others] = DEMO_LOGINS;
-    const admin = setupInit(ctx, {
+    const admin = setupInit(setup, {
       shopName: DEMO_SHOP.shopName,
       address: DEMO_SHOP.address,
       admin: { name: adminLogin.name, username: adminLogin.username, pin: adminLogin.pin },
@@ -620,17 +641,17 @@ export function seedDemo(ctx: Ctx): { suppliers: number; products: number; lots:
     const adminActor: Actor = { userId: admin.id, name: admin.name, role: 'admin', tillCode };
     let managerActor: Actor | undefined;
     for (const u of others) {
-      const created = createUser(ctx, adminActor, { name: u.name, username: u.username, role: u.role, pin: u.pin });
+      const created = createUser(setup, adminActor, { name: u.name, username: u.username, role: u.role, pin: u.pin });
       if (u.role === 'manager' && !managerActor) managerActor = { userId: created.id, name: created.name, role: 'manager', tillCode: 'K1' };
     }
     const manager = managerActor ?? adminActor;
 
-    const supplierIds = SUPPLIERS.map((s) => createSupplier(ctx, manager, supplierDetails(rng, s)).id);
+    const supplierIds = SUPPLIERS.map((s) => createSupplier(setup, manager, supplierDetails(rng, s)).id);
 
     const planned = planProducts(rng);
     const productIds = planned.map((p) => {
       const food = tracksExpiry(p.category);
-      const created = createProduct(ctx, manager, {
+      const created = createProduct(setup, manager, {
         name: p.name,
         supplierId: supplierIds[p.supplierIndex],
         sellPrice: p.sellPrice,
@@ -647,26 +668,31 @@ export function seedDemo(ctx: Ctx): { suppliers: number; products: number; lots:
       return created.id;
     });
 
-    const today = businessDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone'));
-    const expiry = (days: number | undefined) => (days === undefined ? undefined : addDays(today, days));
-    let lotCount = 0;
-    for (let si = 0; si < SUPPLIERS.length; si++) {
-      // First delivery: one lot of every product; second delivery: the extra lots.
-      const first: { productId: number; qty: number; expiryDate?: string }[] = [];
-      const second: { productId: number; qty: number; expiryDate?: string }[] = [];
-      planned.forEach((p, i) => {
-        if (p.supplierIndex !== si) return;
-        p.lots.forEach((lot, li) =>
-          (li === 0 ? first : second).push({ productId: productIds[i], qty: lot.qty, expiryDate: expiry(lot.expiryIn) }),
-        );
-      });
-      for (const [lines, note] of [
-        [first, 'Titipan awal (data demo)'],
-        [second, 'Titipan susulan (data demo)'],
-      ] as const) {
-        if (lines.length === 0) continue;
-        lotCount += createIntake(ctx, manager, { supplierId: supplierIds[si], lines, note }).lots.length;
+    // Intakes, grouped into deliveries per supplier and day. Most goods arrive
+    // today; older lots (the expired ones, the first of two lots) arrive on an
+    // earlier day, when they were still fresh: intake refuses expired goods.
+    const today = businessDate(start, getSetting(ctx.db, 'timeZone'));
+    type Line = { productId: number; qty: number; expiryDate?: string };
+    const deliveries = new Map<string, { daysAgo: number; si: number; lines: Line[] }>();
+    planned.forEach((p, i) => {
+      for (const lot of p.lots) {
+        const daysAgo = lot.receivedDaysAgo ?? 0;
+        const key = `${daysAgo}|${p.supplierIndex}`;
+        const d = deliveries.get(key) ?? { daysAgo, si: p.supplierIndex, lines: [] };
+        d.lines.push({
+          productId: productIds[i],
+          qty: lot.qty,
+          expiryDate: lot.expiryIn === undefined ? undefined : addDays(today, lot.expiryIn),
+        });
+        deliveries.set(key, d);
       }
+    });
+    const ordered = [...deliveries.values()].sort((a, b) => b.daysAgo - a.daysAgo || a.si - b.si);
+    let lotCount = 0;
+    for (const d of ordered) {
+      const at: Ctx = d.daysAgo === 0 ? ctx : { db: ctx.db, clock: { now: () => start - d.daysAgo * DAY_MS } };
+      const note = d.daysAgo === 0 ? 'Titipan (data demo)' : 'Titipan sebelumnya (data demo)';
+      lotCount += createIntake(at, manager, { supplierId: supplierIds[d.si], lines: d.lines, note }).lots.length;
     }
 
     return { suppliers: supplierIds.length, products: productIds.length, lots: lotCount };

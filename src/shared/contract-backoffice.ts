@@ -1,0 +1,2 @@
+/** Back office procedures: suppliers, products, intake, returns, expiry, stock counts, labels. */
+export const backofficeContract = {} as const;

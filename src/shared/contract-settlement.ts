@@ -1,0 +1,2 @@
+/** Supplier ledger and settlement procedures. */
+export const settlementContract = {} as const;
