@@ -1,0 +1,159 @@
+/**
+ * Sales receipt (struk belanja), Bahasa Indonesia, for 32/42/48 columns.
+ */
+import { format } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+import { formatNumber, formatRupiah } from '../../../shared/money';
+import type { PaymentMethod } from '../../../shared/printer';
+import { encodeBlocks } from '../encode';
+import { cleanText, Doc, wrapText } from '../layout';
+import type { DocumentOptions, ReceiptData, ReceiptLine } from '../types';
+
+export const PAYMENT_LABELS: Record<PaymentMethod, string> = {
+  cash: 'Tunai',
+  qris: 'QRIS',
+  debit: 'Kartu Debit',
+  transfer: 'Transfer',
+};
+
+export const DEFAULT_RECEIPT_FOOTER = [
+  'Terima kasih atas kunjungan Anda',
+  'Barang yang sudah dibeli tidak dapat ditukar',
+];
+
+export const COPY_MARK = '** SALINAN / COPY **';
+
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Ujung_Pandang': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** WIB / WITA / WIT for Indonesian zones, otherwise the IANA name itself. */
+export function zoneAbbreviation(timeZone: string): string {
+  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+}
+
+/** `29/11/2026 14:05 WITA`: local time of `utcMillis` in `timeZone`. */
+export function formatReceiptDateTime(utcMillis: number, timeZone: string): string {
+  try {
+    const local = new TZDate(utcMillis, timeZone);
+    return `${format(local, 'dd/MM/yyyy HH:mm')} ${zoneAbbreviation(timeZone)}`;
+  } catch {
+    // Unknown zone name: print UTC rather than fail the receipt.
+    return `${format(new TZDate(utcMillis, 'UTC'), 'dd/MM/yyyy HH:mm')} UTC`;
+  }
+}
+
+/** Gross amount of a line before its discount (qty × unit price). */
+function grossAmount(line: ReceiptLine): number {
+  return line.lineTotal + line.discount;
+}
+
+function qtyPrice(line: ReceiptLine): string {
+  return `${formatNumber(line.qty)} x ${formatNumber(line.unitPrice)}`;
+}
+
+function addItemsNarrow(doc: Doc, lines: readonly ReceiptLine[]): void {
+  for (const line of lines) {
+    doc.text(line.name);
+    doc.pair(qtyPrice(line), formatNumber(grossAmount(line)), { indent: 2 });
+    if (line.discount > 0) doc.pair('Diskon', `-${formatNumber(line.discount)}`, { indent: 2 });
+  }
+}
+
+/**
+ * 42/48 columns: name, qty × price and amount side by side when the name
+ * column is still at least 16 wide; the name wraps inside its column.
+ */
+function addItemsWide(doc: Doc, lines: readonly ReceiptLine[]): boolean {
+  const columns = doc.columns;
+  const qpWidth = Math.max(...lines.map((l) => qtyPrice(l).length));
+  const amountWidth = Math.max(
+    columns >= 48 ? 10 : 7,
+    ...lines.map((l) => formatNumber(grossAmount(l)).length),
+    ...lines.map((l) => (l.discount > 0 ? formatNumber(l.discount).length + 1 : 0)),
+  );
+  const nameWidth = columns - qpWidth - amountWidth - 2;
+  if (nameWidth < 16) return false;
+
+  const row = (name: string, middle: string, amount: string): string =>
+    name.padEnd(nameWidth) + ' ' + middle.padStart(qpWidth) + ' ' + amount.padStart(amountWidth);
+
+  for (const line of lines) {
+    const nameParts = wrapText(cleanText(line.name), nameWidth);
+    doc.line(row(nameParts[0] ?? '', qtyPrice(line), formatNumber(grossAmount(line))));
+    for (const part of nameParts.slice(1)) doc.line(part);
+    if (line.discount > 0) {
+      doc.line(row('  Diskon', '', `-${formatNumber(line.discount)}`));
+    }
+  }
+  return true;
+}
+
+/** The receipt as a document (blocks), before encoding. */
+export function buildReceipt(data: ReceiptData, opts: DocumentOptions): Doc {
+  const doc = new Doc(opts.columns);
+
+  if (opts.openDrawer) doc.drawer();
+
+  // Header
+  doc.center(data.shop.name, { bold: true, size: 'tall' });
+  if (data.shop.address && cleanText(data.shop.address)) doc.center(data.shop.address);
+  if (data.shop.phone && cleanText(data.shop.phone)) doc.center(`Telp. ${data.shop.phone}`);
+  if (opts.copy) {
+    doc.blank();
+    doc.center(COPY_MARK, { bold: true });
+  }
+  doc.separator();
+
+  // Sale
+  doc.pairOrStack(`No: ${data.number}`, formatReceiptDateTime(data.createdAt, data.timeZone));
+  doc.pairOrStack(`Kasir: ${data.cashierName}`, `Mesin: ${data.tillCode}`);
+  doc.separator();
+
+  // Items
+  if (!(opts.columns >= 42 && data.lines.length > 0 && addItemsWide(doc, data.lines))) {
+    addItemsNarrow(doc, data.lines);
+  }
+  doc.separator();
+
+  // Totals
+  if (data.discountTotal > 0) {
+    doc.pair('Subtotal', formatNumber(data.subtotal));
+    doc.pair('Diskon', `-${formatNumber(data.discountTotal)}`);
+  }
+  doc.pair('TOTAL', formatRupiah(data.total), { bold: true });
+  for (const payment of data.payments) {
+    doc.pair(PAYMENT_LABELS[payment.method] ?? String(payment.method), formatNumber(payment.amount));
+    if (payment.reference && cleanText(payment.reference)) {
+      doc.pair(`Ref: ${payment.reference}`, '', { indent: 2 });
+    }
+  }
+  if (data.change > 0 || data.payments.some((p) => p.method === 'cash')) {
+    doc.pair('Kembali', formatNumber(data.change));
+  }
+  doc.separator();
+  const itemCount = data.lines.reduce((sum, l) => sum + l.qty, 0);
+  doc.text(`Jumlah barang: ${formatNumber(itemCount)}`);
+
+  // Footer
+  doc.blank();
+  const footer = data.shop.footer && cleanText(data.shop.footer) ? data.shop.footer.split(/\r\n|\r|\n/) : DEFAULT_RECEIPT_FOOTER;
+  for (const text of footer) doc.center(text);
+
+  doc.cut(4);
+  return doc;
+}
+
+/** The printed text lines, for previews and tests. */
+export function receiptLines(data: ReceiptData, opts: DocumentOptions): string[] {
+  return buildReceipt(data, opts).lines();
+}
+
+/** ESC/POS bytes of the receipt. */
+export function renderReceipt(data: ReceiptData, opts: DocumentOptions): Uint8Array {
+  return encodeBlocks(buildReceipt(data, opts).blocks, { columns: opts.columns });
+}

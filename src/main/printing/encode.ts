@@ -1,0 +1,106 @@
+/**
+ * Blocks → ESC/POS bytes, with @point-of-sale/receipt-printer-encoder.
+ *
+ * Text blocks arrive already wrapped and printable (see layout.ts), so the
+ * encoder never wraps; it only adds alignment padding, styles and commands.
+ * The output depends on nothing but the blocks and the column count, so it is
+ * safe to compare against golden files.
+ */
+import ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { PrinterColumns } from '../../shared/printer';
+import { heightFactor, widthFactor, type Block } from './layout';
+
+export interface EncodeOptions {
+  columns: PrinterColumns;
+}
+
+const GS = 0x1d;
+const LF = 0x0a;
+
+function newEncoder(columns: PrinterColumns): ReceiptPrinterEncoder {
+  return new ReceiptPrinterEncoder({
+    language: 'esc-pos',
+    columns,
+    // Epson code page numbers (ESC t n); cp437 is ESC t 0, present on every
+    // ESC/POS printer. Text is plain ASCII after layout anyway.
+    codepageMapping: 'epson',
+    newline: '\n',
+    feedBeforeCut: 0,
+    feedAfterBlock: true,
+    errors: 'strict',
+  });
+}
+
+/** ESC/POS bytes for a document laid out for `opts.columns` columns. */
+export function encodeBlocks(blocks: readonly Block[], opts: EncodeOptions): Uint8Array {
+  const encoder = newEncoder(opts.columns);
+  const chunks: Uint8Array[] = [];
+
+  // ESC @ (and the encoder's FS . / ESC M 0), then select cp437 explicitly:
+  // never 'auto', which would switch code pages per string.
+  encoder.initialize().codepage('cp437');
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'text':
+        encoder
+          .align(block.align)
+          .bold(block.bold)
+          .size(widthFactor(block.size), heightFactor(block.size))
+          .line(block.text)
+          .bold(false)
+          .size(1, 1)
+          .align('left');
+        break;
+      case 'separator':
+        encoder.line(block.char.repeat(opts.columns));
+        break;
+      case 'blank':
+        encoder.newline();
+        break;
+      case 'drawer':
+        // ESC p 0 t1 t2 (pin 2, 100 ms on, 500 ms off). Encoding right after
+        // the pulse keeps the encoder from adding a line feed behind it.
+        encoder.pulse(0, 100, 500);
+        chunks.push(encoder.encode());
+        break;
+      case 'cut':
+        if (block.feed > 0) encoder.newline(block.feed);
+        encoder.cut('partial');
+        chunks.push(stripFeedAfterCut(encoder.encode()));
+        break;
+      case 'qr':
+        encoder.align('center').qrcode(block.data, { model: 2, size: block.size, errorlevel: 'm' }).align('left');
+        break;
+      case 'barcode':
+        encoder
+          .align('center')
+          .barcode(block.data, block.symbology, { height: block.height, width: 2, text: 'below' })
+          .align('left');
+        break;
+    }
+  }
+
+  chunks.push(encoder.encode());
+  return concat(chunks);
+}
+
+/** The encoder ends a cut line with a line feed; it would only push the next receipt down. */
+function stripFeedAfterCut(bytes: Uint8Array): Uint8Array {
+  const n = bytes.length;
+  if (n >= 4 && bytes[n - 1] === LF && bytes[n - 4] === GS && bytes[n - 3] === 0x56) {
+    return bytes.subarray(0, n - 1);
+  }
+  return bytes;
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const total = chunks.reduce((sum, c) => sum + c.length, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.length;
+  }
+  return out;
+}

@@ -1,0 +1,531 @@
+/**
+ * Printer transports: they move ESC/POS bytes to a printer and ask it for
+ * its real-time status (DLE EOT n). Native modules (serialport, usb) are
+ * imported lazily, so a missing or broken binary only fails that transport,
+ * never the app's startup.
+ */
+import { appendFile } from 'node:fs/promises';
+import net from 'node:net';
+import type { PrinterStatus, PrinterTransportConfig } from '../../shared/printer';
+
+export interface PrinterTransport {
+  /** Resolves when the bytes were handed to the printer; rejects with a readable Error. */
+  send(bytes: Uint8Array): Promise<void>;
+  /** Real-time status, or null when the printer cannot tell (unreachable, silent, no back channel). */
+  status(): Promise<PrinterStatus | null>;
+}
+
+/** Minimal shape of serialport's SerialPort class that the serial transport needs. */
+export interface SerialPortLike {
+  open(callback: (err: Error | null | undefined) => void): void;
+  write(data: Buffer, callback?: (err: Error | null | undefined) => void): boolean;
+  drain(callback: (err: Error | null | undefined) => void): void;
+  close(callback?: (err: Error | null | undefined) => void): void;
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'error', listener: (err: Error) => void): unknown;
+  readonly isOpen: boolean;
+}
+export type SerialPortConstructor = new (options: { path: string; baudRate: number; autoOpen: false }) => SerialPortLike;
+
+export interface TransportOptions {
+  /** Network: time to establish the TCP connection. Default 3000 ms. */
+  connectTimeoutMs?: number;
+  /** Time the printer may take to accept the data before we give up. Default 10000 ms. */
+  writeTimeoutMs?: number;
+  /** Time to wait for each status byte. Default 1500 ms. */
+  statusTimeoutMs?: number;
+  /** Network: after all bytes are out, how long to wait for the printer to close. Default 1000 ms. */
+  closeGraceMs?: number;
+  /** Serial: use this class instead of importing `serialport` (tests, mocks). */
+  serialPort?: SerialPortConstructor;
+}
+
+const DEFAULTS = {
+  connectTimeoutMs: 3000,
+  writeTimeoutMs: 10_000,
+  statusTimeoutMs: 1500,
+  closeGraceMs: 1000,
+};
+type Resolved = typeof DEFAULTS & { serialPort?: SerialPortConstructor };
+
+export function createTransport(config: PrinterTransportConfig, options: TransportOptions = {}): PrinterTransport {
+  const o: Resolved = { ...DEFAULTS, ...stripUndefined(options) };
+  switch (config.type) {
+    case 'network':
+      return networkTransport(config.host, config.port, o);
+    case 'serial':
+      return serialTransport(config.path, config.baudRate ?? 9600, o);
+    case 'usb':
+      return usbTransport(config.vendorId, config.productId, o);
+    case 'file':
+      return fileTransport(config.path);
+    case 'none':
+      return { send: async () => {}, status: async () => null };
+    default: {
+      const unknown: never = config;
+      throw new Error(`Unknown printer transport: ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+// ---------------------------------------------------------------------------
+// Status (DLE EOT n), per the Epson ESC/POS reference
+
+export const DLE_EOT = (n: 1 | 2 | 3 | 4): Uint8Array => Uint8Array.of(0x10, 0x04, n);
+
+/** A DLE EOT answer always has bit 1 and bit 4 set and bits 0 and 7 clear. */
+export function isStatusByte(byte: number): boolean {
+  return (byte & 0x93) === 0x12;
+}
+
+/**
+ * n=1 printer status: bit 3 = offline.
+ * n=2 offline cause: bit 2 = cover open, bit 5 = printing stopped by paper end.
+ * n=4 paper roll sensor: bits 2–3 = paper near end, bits 5–6 = paper end.
+ * A missing answer counts as "no such condition".
+ */
+export function decodeStatus(printer: number, offlineCause: number | null, paperSensor: number | null): PrinterStatus {
+  const cause = offlineCause ?? 0;
+  const paper = paperSensor ?? 0;
+  return {
+    online: (printer & 0x08) === 0,
+    coverOpen: (cause & 0x04) !== 0,
+    paperNearEnd: (paper & 0x0c) !== 0,
+    paperOut: (paper & 0x60) !== 0 || (cause & 0x20) !== 0,
+  };
+}
+
+/** Collects incoming bytes and hands them out one by one, with a timeout. */
+class ByteReader {
+  private queue: number[] = [];
+  private waiter: ((byte: number | null) => void) | null = null;
+  private closed = false;
+
+  push(chunk: Uint8Array): void {
+    for (const b of chunk) this.queue.push(b);
+    this.wake();
+  }
+
+  close(): void {
+    this.closed = true;
+    this.wake();
+  }
+
+  private wake(): void {
+    if (!this.waiter) return;
+    if (this.queue.length > 0) {
+      const w = this.waiter;
+      this.waiter = null;
+      w(this.queue.shift()!);
+    } else if (this.closed) {
+      const w = this.waiter;
+      this.waiter = null;
+      w(null);
+    }
+  }
+
+  /** The next byte that looks like a DLE EOT answer; null on silence or close. */
+  async nextStatusByte(timeoutMs: number): Promise<number | null> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) return null;
+      const byte = await this.next(remaining);
+      if (byte === null) return null;
+      if (isStatusByte(byte)) return byte;
+      // Anything else (automatic status back, stray data) is skipped.
+    }
+  }
+
+  private next(timeoutMs: number): Promise<number | null> {
+    if (this.queue.length > 0) return Promise.resolve(this.queue.shift()!);
+    if (this.closed) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiter = null;
+        resolve(null);
+      }, timeoutMs);
+      this.waiter = (byte) => {
+        clearTimeout(timer);
+        resolve(byte);
+      };
+    });
+  }
+}
+
+/** Ask DLE EOT 1, 2 and 4 in turn; null when the printer does not answer the first. */
+async function queryStatus(
+  write: (bytes: Uint8Array) => Promise<void>,
+  reader: ByteReader,
+  timeoutMs: number,
+): Promise<PrinterStatus | null> {
+  const ask = async (n: 1 | 2 | 4): Promise<number | null> => {
+    await write(DLE_EOT(n));
+    return reader.nextStatusByte(timeoutMs);
+  };
+  const printer = await ask(1);
+  if (printer === null) return null;
+  const cause = await ask(2);
+  const paper = await ask(4);
+  return decodeStatus(printer, cause, paper);
+}
+
+// ---------------------------------------------------------------------------
+// Network: raw TCP, usually port 9100
+
+function networkError(where: string, err: NodeJS.ErrnoException): Error {
+  const code = err.code ?? '';
+  let text: string;
+  switch (code) {
+    case 'ECONNREFUSED':
+      text = `Printer ${where} refused the connection (is it on, and is the port right?)`;
+      break;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+      text = `Printer ${where} is unreachable on the network (${code})`;
+      break;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      text = `Printer host of ${where} not found (${code})`;
+      break;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      text = `Printer ${where} dropped the connection (${code})`;
+      break;
+    default:
+      text = `Printer ${where}: ${err.message}`;
+  }
+  return new Error(text, { cause: err });
+}
+
+function connectSocket(host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+  const where = `${host}:${port}`;
+  return new Promise((resolve, reject) => {
+    const socket = new net.Socket();
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`Printer ${where} did not accept a connection within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onError = (err: Error): void => {
+      clearTimeout(timer);
+      socket.destroy();
+      reject(networkError(where, err));
+    };
+    socket.once('error', onError);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.off('error', onError);
+      resolve(socket);
+    });
+    socket.connect({ host, port });
+  });
+}
+
+function networkTransport(host: string, port: number, o: Resolved): PrinterTransport {
+  const where = `${host}:${port}`;
+  return {
+    async send(bytes) {
+      const socket = await connectSocket(host, port, o.connectTimeoutMs);
+      await new Promise<void>((resolve, reject) => {
+        let settled = false;
+        let grace: NodeJS.Timeout | undefined;
+        const settle = (err?: Error): void => {
+          if (settled) return;
+          settled = true;
+          if (grace) clearTimeout(grace);
+          socket.setTimeout(0);
+          if (err) {
+            socket.destroy();
+            reject(err);
+          } else {
+            resolve();
+          }
+        };
+        socket.on('error', (err) => settle(networkError(where, err)));
+        socket.on('data', () => {}); // automatic status back and the like: not ours to read
+        socket.setTimeout(o.writeTimeoutMs, () =>
+          settle(new Error(`Printer ${where} stopped taking data (no progress for ${o.writeTimeoutMs} ms)`)),
+        );
+        socket.once('finish', () => {
+          // Everything is out and FIN is sent; most printers close now. If one
+          // keeps the connection open, do not wait for it forever.
+          grace = setTimeout(() => {
+            settle();
+            socket.destroy();
+          }, o.closeGraceMs);
+        });
+        socket.once('close', (hadError) => {
+          if (!hadError) settle();
+        });
+        socket.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      });
+    },
+
+    async status() {
+      let socket: net.Socket;
+      try {
+        socket = await connectSocket(host, port, o.connectTimeoutMs);
+      } catch {
+        return null;
+      }
+      const reader = new ByteReader();
+      socket.on('data', (chunk: Buffer) => reader.push(chunk));
+      socket.on('error', () => reader.close());
+      socket.on('close', () => reader.close());
+      const write = (data: Uint8Array): Promise<void> =>
+        new Promise((resolve, reject) => {
+          socket.write(data, (err) => (err ? reject(networkError(where, err)) : resolve()));
+        });
+      try {
+        return await queryStatus(write, reader, o.statusTimeoutMs);
+      } catch {
+        return null;
+      } finally {
+        socket.end();
+        setTimeout(() => socket.destroy(), 200).unref();
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Serial (serialport 13, imported lazily)
+
+async function loadSerialPort(o: Resolved): Promise<SerialPortConstructor> {
+  if (o.serialPort) return o.serialPort;
+  try {
+    const mod = await import('serialport');
+    return mod.SerialPort as unknown as SerialPortConstructor;
+  } catch (err) {
+    throw new Error(`Serial printing is not available: the serialport module could not be loaded (${String(err)})`, {
+      cause: err,
+    });
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+function serialTransport(path: string, baudRate: number, o: Resolved): PrinterTransport {
+  const cb =
+    (resolve: () => void, reject: (e: Error) => void, what: string) =>
+    (err: Error | null | undefined): void =>
+      err ? reject(new Error(`Serial printer ${path}: ${what} failed: ${err.message}`, { cause: err })) : resolve();
+
+  const openPort = async (): Promise<SerialPortLike> => {
+    const SerialPort = await loadSerialPort(o);
+    const port = new SerialPort({ path, baudRate, autoOpen: false });
+    port.on('error', () => {}); // errors are reported through the callbacks
+    await withTimeout(
+      new Promise<void>((resolve, reject) => port.open(cb(resolve, reject, 'open'))),
+      o.connectTimeoutMs,
+      `Serial printer ${path}: open timed out after ${o.connectTimeoutMs} ms`,
+    );
+    return port;
+  };
+  const closePort = (port: SerialPortLike): Promise<void> =>
+    new Promise<void>((resolve) => {
+      if (!port.isOpen) return resolve();
+      port.close(() => resolve());
+    });
+  const write = (port: SerialPortLike, data: Uint8Array): Promise<void> =>
+    withTimeout(
+      new Promise<void>((resolve, reject) => {
+        port.write(Buffer.from(data), (err) => {
+          if (err) return cb(resolve, reject, 'write')(err);
+          port.drain(cb(resolve, reject, 'drain'));
+        });
+      }),
+      o.writeTimeoutMs,
+      `Serial printer ${path}: write timed out after ${o.writeTimeoutMs} ms`,
+    );
+
+  return {
+    async send(bytes) {
+      const port = await openPort();
+      try {
+        await write(port, bytes);
+      } finally {
+        await closePort(port);
+      }
+    },
+    async status() {
+      let port: SerialPortLike;
+      try {
+        port = await openPort();
+      } catch {
+        return null;
+      }
+      const reader = new ByteReader();
+      port.on('data', (chunk) => reader.push(chunk));
+      try {
+        return await queryStatus((d) => write(port, d), reader, o.statusTimeoutMs);
+      } catch {
+        return null;
+      } finally {
+        reader.close();
+        await closePort(port);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// USB (usb 2.x legacy API, imported lazily)
+
+type UsbModule = typeof import('usb');
+type UsbDevice = import('usb').usb.Device;
+type UsbInterface = import('usb').Interface;
+type UsbInEndpoint = import('usb').InEndpoint;
+type UsbOutEndpoint = import('usb').OutEndpoint;
+
+const LIBUSB_TRANSFER_TYPE_BULK = 2;
+
+async function loadUsb(): Promise<UsbModule> {
+  try {
+    const mod = (await import('usb')) as UsbModule & { default?: UsbModule };
+    return typeof mod.findByIds === 'function' ? mod : (mod.default ?? mod);
+  } catch (err) {
+    throw new Error(`USB printing is not available: the usb module could not be loaded (${String(err)})`, {
+      cause: err,
+    });
+  }
+}
+
+const hex4 = (n: number): string => n.toString(16).padStart(4, '0');
+
+interface UsbSession {
+  device: UsbDevice;
+  iface: UsbInterface;
+  out: UsbOutEndpoint;
+  in: UsbInEndpoint | undefined;
+}
+
+async function openUsb(vendorId: number, productId: number): Promise<UsbSession> {
+  const usb = await loadUsb();
+  const id = `${hex4(vendorId)}:${hex4(productId)}`;
+  const device = usb.findByIds(vendorId, productId);
+  if (!device) throw new Error(`USB printer ${id} not found (is it plugged in and switched on?)`);
+  try {
+    device.open();
+  } catch (err) {
+    throw new Error(`USB printer ${id} cannot be opened: ${(err as Error).message} (permissions / udev rule?)`, {
+      cause: err,
+    });
+  }
+  try {
+    const isBulkOut = (e: { direction: string; transferType: number }): boolean =>
+      e.direction === 'out' && e.transferType === LIBUSB_TRANSFER_TYPE_BULK;
+    const iface = (device.interfaces ?? []).find((i) => i.endpoints.some(isBulkOut));
+    if (!iface) throw new Error(`USB printer ${id} has no bulk OUT endpoint`);
+    if (process.platform === 'linux') {
+      try {
+        if (iface.isKernelDriverActive()) iface.detachKernelDriver(); // usblp
+      } catch {
+        // not fatal: claim() below reports the real problem
+      }
+    }
+    iface.claim();
+    const out = iface.endpoints.find(isBulkOut) as UsbOutEndpoint;
+    const inEndpoint = iface.endpoints.find(
+      (e) => e.direction === 'in' && e.transferType === LIBUSB_TRANSFER_TYPE_BULK,
+    ) as UsbInEndpoint | undefined;
+    return { device, iface, out, in: inEndpoint };
+  } catch (err) {
+    device.close();
+    throw err instanceof Error && err.message.startsWith('USB printer')
+      ? err
+      : new Error(`USB printer ${id}: ${(err as Error).message}`, { cause: err });
+  }
+}
+
+async function closeUsb(s: UsbSession): Promise<void> {
+  try {
+    await s.iface.releaseAsync();
+  } catch {
+    // ignore
+  }
+  try {
+    s.device.close();
+  } catch {
+    // ignore
+  }
+}
+
+function usbTransport(vendorId: number, productId: number, o: Resolved): PrinterTransport {
+  const id = `${hex4(vendorId)}:${hex4(productId)}`;
+  return {
+    async send(bytes) {
+      const s = await openUsb(vendorId, productId);
+      try {
+        s.out.timeout = o.writeTimeoutMs;
+        await s.out.transferAsync(Buffer.from(bytes));
+      } catch (err) {
+        throw new Error(`USB printer ${id}: write failed: ${(err as Error).message}`, { cause: err });
+      } finally {
+        await closeUsb(s);
+      }
+    },
+    async status() {
+      let s: UsbSession;
+      try {
+        s = await openUsb(vendorId, productId);
+      } catch {
+        return null;
+      }
+      try {
+        const input = s.in;
+        if (!input) return null;
+        input.timeout = o.statusTimeoutMs;
+        const reader = new ByteReader();
+        const write = async (d: Uint8Array): Promise<void> => {
+          await s.out.transferAsync(Buffer.from(d));
+          try {
+            const data = await input.transferAsync(64);
+            if (data) reader.push(data);
+          } catch {
+            // timeout: the reader reports silence
+          }
+        };
+        return await queryStatus(write, reader, o.statusTimeoutMs);
+      } catch {
+        return null;
+      } finally {
+        await closeUsb(s);
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// File: append to a path (a spool file, a device node such as /dev/usb/lp0)
+
+function fileTransport(path: string): PrinterTransport {
+  return {
+    async send(bytes) {
+      try {
+        await appendFile(path, bytes);
+      } catch (err) {
+        throw new Error(`Cannot write to printer file ${path}: ${(err as Error).message}`, { cause: err });
+      }
+    },
+    status: async () => null,
+  };
+}

@@ -1,0 +1,233 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import net from 'node:net';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { renderReceipt } from '../../src/main/printing/documents/receipt';
+import { createTransport, decodeStatus, type SerialPortConstructor } from '../../src/main/printing/transports';
+import { decodeEscPos } from '../support/escpos-decode';
+import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { sampleReceipt } from './fixtures';
+
+const ONLINE = { online: true, coverOpen: false, paperNearEnd: false, paperOut: false };
+
+describe('network transport against the fake printer', () => {
+  let printer: FakePrinter;
+
+  beforeAll(async () => {
+    printer = await startFakePrinter();
+  });
+  afterEach(async () => {
+    await printer.setState('online');
+    printer.clear();
+  });
+  afterAll(async () => {
+    await printer.close();
+  });
+
+  const transport = (statusTimeoutMs = 300) =>
+    createTransport({ type: 'network', host: printer.host, port: printer.port }, { statusTimeoutMs });
+
+  it('delivers the exact receipt bytes over TCP, one job per send', async () => {
+    const bytes = renderReceipt(sampleReceipt(), { columns: 32, openDrawer: true });
+    await transport().send(bytes);
+    await transport().send(Uint8Array.of(0x1b, 0x40, 0x41, 0x0a));
+    const jobs = await printer.waitForJobs(2);
+    expect(jobs).toHaveLength(2);
+    expect(jobs[0]!.equals(Buffer.from(bytes))).toBe(true);
+    expect([...jobs[1]!]).toEqual([0x1b, 0x40, 0x41, 0x0a]);
+    const decoded = decodeEscPos(jobs[0]!, { columns: 32 });
+    expect(decoded.lines.join('\n')).toContain('TOTAL                 Rp 205.500');
+    expect(decoded.drawerPulses).toBe(1);
+  });
+
+  it('delivers a large job completely', async () => {
+    const big = new Uint8Array(512 * 1024).map((_, i) => 0x20 + (i % 90));
+    await transport().send(big);
+    const [job] = await printer.waitForJobs(1);
+    expect(job!.length).toBe(big.length);
+    expect(job!.equals(Buffer.from(big))).toBe(true);
+  });
+
+  it('reports an online printer', async () => {
+    expect(await transport().status()).toEqual(ONLINE);
+    expect(printer.statusQueries()).toEqual([1, 2, 4]);
+    // status requests are not print jobs
+    expect(printer.jobs()).toEqual([]);
+    expect(printer.allBytes().length).toBe(0);
+  });
+
+  it('reports paper out (DLE EOT 4 = 0x72) and the printer offline', async () => {
+    await printer.setState('paperOut');
+    expect(await transport().status()).toEqual({ online: false, coverOpen: false, paperNearEnd: false, paperOut: true });
+  });
+
+  it('reports paper near end while still online', async () => {
+    await printer.setState('paperNearEnd');
+    expect(await transport().status()).toEqual({ ...ONLINE, paperNearEnd: true });
+  });
+
+  it('reports an open cover', async () => {
+    await printer.setState('coverOpen');
+    expect(await transport().status()).toEqual({ online: false, coverOpen: true, paperNearEnd: false, paperOut: false });
+  });
+
+  it('reports offline (DLE EOT 1 bit 3)', async () => {
+    await printer.setState('offline');
+    expect(await transport().status()).toEqual({ online: false, coverOpen: false, paperNearEnd: false, paperOut: false });
+  });
+
+  it('returns null within the timeout when the printer never answers', async () => {
+    await printer.setState('silent');
+    const started = Date.now();
+    expect(await transport(300).status()).toBeNull();
+    expect(Date.now() - started).toBeLessThan(1500);
+    // a silent printer still takes print data
+    await transport().send(Uint8Array.of(0x41, 0x0a));
+    const [job] = await printer.waitForJobs(1);
+    expect([...job!]).toEqual([0x41, 0x0a]);
+  });
+
+  it('rejects quickly with a clear error when the connection is refused, and recovers', async () => {
+    await printer.setState('refused');
+    const started = Date.now();
+    await expect(transport().send(Uint8Array.of(0x41, 0x0a))).rejects.toThrow(
+      new RegExp(`Printer 127\\.0\\.0\\.1:${printer.port} refused the connection`),
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await transport().status()).toBeNull();
+
+    await printer.setState('online');
+    await transport().send(Uint8Array.of(0x42, 0x0a));
+    const [job] = await printer.waitForJobs(1);
+    expect([...job!]).toEqual([0x42, 0x0a]);
+  });
+
+  it('does not hang on a printer that keeps the connection open after the job', async () => {
+    const received: Buffer[] = [];
+    const server = net.createServer({ allowHalfOpen: true }, (socket) => {
+      socket.on('data', (d: Buffer) => received.push(d));
+      socket.on('error', () => {});
+      // never ends its side
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      const t = createTransport({ type: 'network', host: '127.0.0.1', port }, { closeGraceMs: 200 });
+      const started = Date.now();
+      await t.send(Uint8Array.of(0x41, 0x42, 0x0a));
+      expect(Date.now() - started).toBeLessThan(1500);
+      expect([...Buffer.concat(received)]).toEqual([0x41, 0x42, 0x0a]);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('rejects when the printer stops taking data', async () => {
+    const sockets: net.Socket[] = [];
+    const server = net.createServer((socket) => {
+      sockets.push(socket);
+      socket.pause(); // a jammed printer: accepts, never reads
+      socket.on('error', () => {});
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    try {
+      const t = createTransport({ type: 'network', host: '127.0.0.1', port }, { writeTimeoutMs: 300 });
+      await expect(t.send(new Uint8Array(64 * 1024 * 1024))).rejects.toThrow(/stopped taking data/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      server.close();
+    }
+  });
+
+  it('the fake printer strips status requests from job data, even split across packets', async () => {
+    const socket = net.connect(printer.port, printer.host);
+    await new Promise((r) => socket.once('connect', r));
+    const answers: number[] = [];
+    socket.on('data', (d: Buffer) => answers.push(...d));
+    socket.write(Buffer.of(0x41, 0x10));
+    await new Promise((r) => setTimeout(r, 30));
+    socket.write(Buffer.of(0x04, 0x01, 0x42, 0x10, 0x10, 0x43));
+    await new Promise((r) => setTimeout(r, 30));
+    socket.end();
+    const [job] = await printer.waitForJobs(1);
+    expect([...job!]).toEqual([0x41, 0x42, 0x10, 0x10, 0x43]);
+    expect(answers).toEqual([0x12]);
+  });
+});
+
+describe('decodeStatus (Epson DLE EOT bits)', () => {
+  it('maps the bits', () => {
+    expect(decodeStatus(0x12, 0x12, 0x12)).toEqual(ONLINE);
+    expect(decodeStatus(0x1a, null, null)).toEqual({ ...ONLINE, online: false });
+    expect(decodeStatus(0x12, 0x16, 0x12).coverOpen).toBe(true);
+    expect(decodeStatus(0x12, 0x32, 0x12).paperOut).toBe(true);
+    expect(decodeStatus(0x12, 0x12, 0x1e)).toEqual({ ...ONLINE, paperNearEnd: true });
+    expect(decodeStatus(0x12, 0x12, 0x72)).toEqual({ ...ONLINE, paperOut: true });
+  });
+});
+
+describe('file, none, serial and usb transports', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kasir-print-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('file: appends the bytes of every job', async () => {
+    const path = join(dir, 'printer.bin');
+    const t = createTransport({ type: 'file', path });
+    const receipt = renderReceipt(sampleReceipt(), { columns: 48 });
+    await t.send(receipt);
+    await t.send(Uint8Array.of(0x0a));
+    expect(readFileSync(path).equals(Buffer.concat([Buffer.from(receipt), Buffer.of(0x0a)]))).toBe(true);
+    expect(await t.status()).toBeNull();
+  });
+
+  it('file: a bad path rejects with a clear error', async () => {
+    const t = createTransport({ type: 'file', path: join(dir, 'missing-dir', 'x.bin') });
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/Cannot write to printer file .*missing-dir/);
+  });
+
+  it('none: does nothing', async () => {
+    const t = createTransport({ type: 'none' });
+    await expect(t.send(Uint8Array.of(1, 2, 3))).resolves.toBeUndefined();
+    expect(await t.status()).toBeNull();
+  });
+
+  it('serial: writes the bytes through serialport (mock binding)', async () => {
+    const { SerialPortMock } = await import('serialport');
+    const MockBinding = SerialPortMock.binding;
+    MockBinding.createPort('/dev/ttyPRINTER', { echo: false, record: true });
+    const written: Buffer[] = [];
+    class RecordingPort extends SerialPortMock {
+      override write(chunk: unknown, ...rest: unknown[]): boolean {
+        written.push(Buffer.from(chunk as Buffer));
+        return (super.write as (...a: unknown[]) => boolean)(chunk, ...rest);
+      }
+    }
+    const t = createTransport(
+      { type: 'serial', path: '/dev/ttyPRINTER', baudRate: 19200 },
+      { serialPort: RecordingPort as unknown as SerialPortConstructor, statusTimeoutMs: 100 },
+    );
+    const bytes = renderReceipt(sampleReceipt(), { columns: 32 });
+    await t.send(bytes);
+    expect(Buffer.concat(written).equals(Buffer.from(bytes))).toBe(true);
+    // the mock printer never answers DLE EOT
+    expect(await t.status()).toBeNull();
+    MockBinding.reset();
+  });
+
+  it('serial: a missing port rejects with a clear error', async () => {
+    const { SerialPortMock } = await import('serialport');
+    const t = createTransport(
+      { type: 'serial', path: '/dev/ttyNOPE' },
+      { serialPort: SerialPortMock as unknown as SerialPortConstructor },
+    );
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/Serial printer \/dev\/ttyNOPE: open failed/);
+  });
+
+  it('usb: an absent device rejects with a clear error and status is null', async () => {
+    const t = createTransport({ type: 'usb', vendorId: 0x04b8, productId: 0xfeed });
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/USB/);
+    expect(await t.status()).toBeNull();
+  });
+});
