@@ -28,10 +28,13 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   });
   applyPragmas(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
-  if (!options.readonly) {
-    migrate(db, { migrationsFolder: options.migrationsFolder ?? findMigrationsFolder() });
-  }
+  if (!options.readonly) migrateDb(db, options.migrationsFolder);
   return db;
+}
+
+/** Apply every migration the database does not have yet (synchronous). */
+export function migrateDb(db: Db, migrationsFolder = findMigrationsFolder()): void {
+  migrate(db, { migrationsFolder });
 }
 
 export function applyPragmas(sqlite: Database.Database): void {

@@ -27,6 +27,7 @@ import {
 } from './contract-kit';
 import { backofficeContract } from './contract-backoffice';
 import { settlementContract } from './contract-settlement';
+import { systemContract } from './contract-system';
 import type {
   CheckoutResult,
   IntakeResult,
@@ -112,7 +113,7 @@ const tillContract = {
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
 
-export const contract = { ...tillContract, ...backofficeContract, ...settlementContract } as const;
+export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

@@ -35,6 +35,39 @@ const MIME: Record<string, string> = {
 export interface HttpOptions {
   /** Built renderer (index.html and assets); API only when omitted. */
   staticDir?: string;
+  /** Failed logins allowed per remote address per window (default 20 per 5 minutes). */
+  loginLimit?: { max: number; windowMs: number };
+  now?: () => number;
+}
+
+/**
+ * Failed logins per remote address in a sliding window. The per-user
+ * lockout (5 wrong PINs) lives in the core; this stops one machine on the
+ * LAN from guessing PINs of every user in turn.
+ */
+export class LoginLimiter {
+  private failures = new Map<string, number[]>();
+  constructor(
+    private readonly max: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private recent(address: string): number[] {
+    const since = this.now() - this.windowMs;
+    const kept = (this.failures.get(address) ?? []).filter((t) => t > since);
+    if (kept.length) this.failures.set(address, kept);
+    else this.failures.delete(address);
+    return kept;
+  }
+
+  blocked(address: string): boolean {
+    return this.recent(address).length >= this.max;
+  }
+
+  fail(address: string): void {
+    this.failures.set(address, [...this.recent(address), this.now()]);
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -82,7 +115,22 @@ function bearer(req: IncomingMessage): string | null {
   return match ? match[1] : null;
 }
 
-async function handleApi(env: ApiEnv, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+/** A browser page from another origin must not drive the API (no CORS, no CSRF). */
+function crossOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== req.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+async function handleApi(env: ApiEnv, limiter: LoginLimiter, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+  if (crossOrigin(req)) {
+    sendError(res, { code: 'FORBIDDEN', message: 'Permintaan dari situs lain ditolak.' });
+    return;
+  }
   if (req.method !== 'POST') {
     sendError(res, { code: 'NOT_FOUND', message: 'Gunakan POST /api/<prosedur>.' });
     return;
@@ -108,7 +156,14 @@ async function handleApi(env: ApiEnv, req: IncomingMessage, res: ServerResponse,
       return;
     }
   }
+  const address = req.socket.remoteAddress ?? 'unknown';
+  const isLogin = name === 'auth.login';
+  if (isLogin && limiter.blocked(address)) {
+    sendError(res, { code: 'RATE_LIMITED', message: 'Terlalu banyak percobaan masuk dari perangkat ini. Tunggu beberapa menit.' });
+    return;
+  }
   const outcome = await dispatch(env, name, input, bearer(req));
+  if (isLogin && !outcome.ok && outcome.error.code === 'UNAUTHENTICATED') limiter.fail(address);
   if (outcome.ok) sendJson(res, 200, outcome.result);
   else sendError(res, outcome.error);
 }
@@ -147,12 +202,14 @@ async function serveStatic(dir: string, req: IncomingMessage, res: ServerRespons
 
 /** The browser-mode transport: `POST /api/<name>`, `GET /api/health`, and the built UI. */
 export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server {
+  const limit = options.loginLimit ?? { max: 20, windowMs: 5 * 60_000 };
+  const limiter = new LoginLimiter(limit.max, limit.windowMs, options.now ?? (() => env.ctx.clock.now()));
   return createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const work = async () => {
       if (path === '/api/health') sendJson(res, 200, { ok: true });
-      else if (path.startsWith('/api/')) await handleApi(env, req, res, path.slice('/api/'.length));
+      else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length));
       else if (options.staticDir) await serveStatic(options.staticDir, req, res, path);
       else sendError(res, { code: 'NOT_FOUND', message: 'Tidak ditemukan.' });
     };

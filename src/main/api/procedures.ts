@@ -4,6 +4,7 @@ import type { ProcedureName } from '../../shared/contract';
 import type { ApiEnv, Call, Procedure } from './procedure';
 import { backofficeProcedures } from './procedures-backoffice';
 import { settlementProcedures } from './procedures-settlement';
+import { backupInBackground, systemProcedures } from './procedures-system';
 import type { CheckoutResult, PrintJobView, SaleView } from '../../shared/types';
 import { createProduct, getProduct, lookupProduct, searchProducts } from '../core/catalog';
 import { checkout, getSale, receiptData } from '../core/sales';
@@ -71,7 +72,14 @@ const tillProcedures = {
   'intakes.create': { role: 'manager', handler: ({ ctx, actor }, input) => createIntake(ctx, actor, input) },
   'shifts.open': { role: 'cashier', handler: ({ ctx, actor }, input) => openShift(ctx, actor, input) },
   'shifts.current': { role: 'cashier', handler: ({ ctx, actor }) => currentShift(ctx, actor) },
-  'shifts.close': { role: 'cashier', handler: ({ ctx, actor }, input) => closeShift(ctx, actor, input) },
+  'shifts.close': {
+    role: 'cashier',
+    handler: ({ ctx, actor }, input) => {
+      const shift = closeShift(ctx, actor, input);
+      backupInBackground(ctx, 'shift close');
+      return shift;
+    },
+  },
   'sales.checkout': {
     role: 'cashier',
     handler: (call, input) => {
@@ -127,4 +135,4 @@ const tillProcedures = {
   'printing.retry': { role: 'cashier', handler: ({ print }, input) => print.retry(input.id) },
 } satisfies Partial<Procedures>;
 
-export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures };
+export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures };

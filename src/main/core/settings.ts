@@ -43,12 +43,13 @@ export function setSetting<K extends keyof SettingValues>(db: Db, key: K, value:
   setRaw(db, key, value);
 }
 
-function setRaw(db: Db, key: string, value: unknown): void {
+/** Any JSON setting by key (for areas with their own keys). */
+export function setRaw(db: Db, key: string, value: unknown): void {
   const json = JSON.stringify(value);
   db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
 }
 
-function getRaw<T>(db: Db, key: string): T | undefined {
+export function getRaw<T>(db: Db, key: string): T | undefined {
   const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
   return row ? (JSON.parse(row.value) as T) : undefined;
 }

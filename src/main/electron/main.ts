@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { openApp, type App } from '../app';
 import { dispatch } from '../api/dispatch';
+import { scheduleDailyBackup } from '../api/procedures-system';
 import { CONTENT_SECURITY_POLICY } from '../api/http';
 
 let core: App | null = null;
@@ -62,6 +63,7 @@ app.whenReady().then(() => {
   ipcMain.handle('pos:call', (_event, name: unknown, input: unknown, token: unknown) =>
     dispatch(core!, String(name), input, typeof token === 'string' ? token : null),
   );
+  scheduleDailyBackup(core.ctx);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

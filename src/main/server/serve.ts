@@ -1,0 +1,80 @@
+/**
+ * Browser mode: `npm run serve -- --db ./kasir.db --port 8080 [--host 0.0.0.0] [--demo]`.
+ * Serves the built UI and the API over HTTP. Binds 127.0.0.1 unless --host is given.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openApp } from '../app';
+import { createHttpServer } from '../api/http';
+import { isInitialized } from '../core/users';
+import { seedDemo, DEMO_LOGINS } from '../core/demo';
+import { scheduleDailyBackup } from '../api/procedures-system';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function findStaticDir(explicit?: string): string | undefined {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [explicit, resolve(here, '../renderer'), resolve(process.cwd(), 'out/renderer')].filter(Boolean) as string[];
+  return candidates.find((c) => existsSync(resolve(c, 'index.html')));
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string', default: './kasir.db' },
+      port: { type: 'string', default: '8080' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+      static: { type: 'string' },
+    },
+    strict: true,
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be 0–65535, got ${values.port}`);
+    process.exit(2);
+  }
+  let app;
+  try {
+    app = openApp(resolve(values.db!));
+  } catch (err) {
+    console.error('Database could not be opened or migrated; not starting.', err);
+    process.exit(1);
+  }
+  if (values.demo) {
+    if (isInitialized(app.ctx)) console.log('Demo: database already set up, not seeding.');
+    else {
+      const summary = seedDemo(app.ctx);
+      console.log(`Demo data: ${summary.suppliers} suppliers, ${summary.products} products, ${summary.lots} lots.`);
+      console.log('Demo logins (username / PIN):');
+      for (const l of DEMO_LOGINS) console.log(`  ${l.role.padEnd(8)} ${l.username} / ${l.pin}`);
+    }
+  }
+  const host = values.host!;
+  if (!LOOPBACK.has(host) && !isInitialized(app.ctx)) {
+    console.error(`Refusing to listen on ${host} before the shop is set up: run once on 127.0.0.1 and finish the setup first.`);
+    process.exit(1);
+  }
+  const staticDir = findStaticDir(values.static);
+  if (!staticDir) console.warn('Built UI not found (run `npm run build`); serving the API only.');
+  const server = createHttpServer(app, { staticDir });
+  scheduleDailyBackup(app.ctx);
+  server.listen(port, host, () => {
+    const address = server.address();
+    const actual = typeof address === 'object' && address ? address.port : port;
+    console.log(`Kasir PLUT listening on http://${host}:${actual}`);
+  });
+  const stop = () => {
+    server.close();
+    void app.print.idle().finally(() => {
+      app.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();

@@ -1,0 +1,15 @@
+export interface BackupInfo {
+  file: string;
+  bytes: number;
+  createdAt: number;
+}
+
+export interface BackupStatus {
+  /** Folder backups go to (e.g. a USB drive); null = not configured. */
+  folder: string | null;
+  keep: number;
+  lastBackupAt: number | null;
+  /** The last automatic or manual backup failed with this message; null when it worked. */
+  lastError: string | null;
+  files: BackupInfo[];
+}
