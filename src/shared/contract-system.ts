@@ -1,9 +1,10 @@
 /** System procedures: backups and the state of the machine the shop runs on. */
 import { z } from 'zod';
 import { def, empty } from './contract-kit';
-import type { BackupInfo, BackupStatus } from './types-system';
+import type { BackupInfo, BackupStatus, PrinterStateView } from './types-system';
 
 export const systemContract = {
+  'printers.status': def<PrinterStateView>()(empty),
   'backup.status': def<BackupStatus>()(empty),
   'backup.configure': def<BackupStatus>()(
     z.strictObject({

@@ -13,3 +13,14 @@ export interface BackupStatus {
   lastError: string | null;
   files: BackupInfo[];
 }
+
+export type PrinterState = 'ok' | 'paperNearEnd' | 'paperOut' | 'coverOpen' | 'offline' | 'unknown';
+
+export interface PrinterStateView {
+  /** `none` when the till has no printer configured. */
+  state: PrinterState | 'none';
+  /** Bahasa Indonesia, for the banner. */
+  message: string;
+  /** Jobs of this till that failed and wait for (automatic) retry. */
+  failedJobs: number;
+}

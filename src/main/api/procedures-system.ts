@@ -24,6 +24,7 @@ export function scheduleDailyBackup(ctx: Ctx): () => void {
 
 /** Handlers of the system area (see src/shared/contract-system.ts). */
 export const systemProcedures: AreaProcedures<typeof systemContract> = {
+  'printers.status': { role: 'cashier', handler: ({ print, actor }) => print.printerState(actor.tillCode) },
   'backup.status': { role: 'manager', handler: ({ ctx }) => backupStatus(ctx) },
   'backup.configure': {
     role: 'admin',

@@ -64,6 +64,7 @@ app.whenReady().then(() => {
     dispatch(core!, String(name), input, typeof token === 'string' ? token : null),
   );
   scheduleDailyBackup(core.ctx);
+  core.print.startAutoRetry();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

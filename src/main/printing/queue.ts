@@ -1,15 +1,33 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, lt } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import type { PrinterTransportConfig } from '../../shared/printer';
 import type { Ctx } from '../core/context';
 import type { PrintJobStatus, PrintJobView } from '../../shared/types';
+import type { PrinterState } from '../../shared/types-system';
+import type { PrinterStatus } from '../../shared/printer';
 import { getPrinterConfig } from '../core/settings';
 import { createTransport, type PrinterTransport } from './transports';
 
 
 
+/** A job failing this many times waits for a person to press retry. */
+export const MAX_AUTO_ATTEMPTS = 20;
+
 export type TransportFactory = (config: PrinterTransportConfig) => PrinterTransport;
+
+/** What the till banner says about the printer, from a real-time status reply. */
+export function describeStatus(status: PrinterStatus | null): { state: PrinterState; message: string } {
+  if (status === null) return { state: 'unknown', message: 'Status printer tidak diketahui.' };
+  if (status.paperOut) return { state: 'paperOut', message: 'Kertas printer habis. Ganti gulungan kertas.' };
+  if (status.coverOpen) return { state: 'coverOpen', message: 'Tutup printer terbuka.' };
+  if (!status.online) return { state: 'offline', message: 'Printer offline.' };
+  if (status.paperNearEnd) return { state: 'paperNearEnd', message: 'Kertas printer hampir habis.' };
+  return { state: 'ok', message: 'Printer siap.' };
+}
+
+/** States in which sending a job would not print it. */
+const BLOCKING: PrinterState[] = ['paperOut', 'coverOpen', 'offline'];
 
 /**
  * Print jobs are rows first, bytes on paper second. A job is recorded
@@ -48,6 +66,7 @@ export class PrintQueue {
     const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
     if (!row) return fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });
     if (row.status === 'printed') fail('CONFLICT', 'Cetakan ini sudah berhasil dicetak.');
+    if (row.status === 'pending') fail('CONFLICT', 'Cetakan ini sedang dikirim ke printer.');
     this.ctx.db.update(printJobs).set({ status: 'pending' }).where(eq(printJobs.id, id)).run();
     void this.schedule(id, row.tillCode);
     return { ...toView(row), status: 'pending' };
@@ -67,6 +86,57 @@ export class PrintQueue {
       .limit(input.limit ?? 50)
       .all();
     return rows.filter((r) => !input.tillCode || r.tillCode === input.tillCode).map(toView);
+  }
+
+  /** Current state of this till's printer, for the banner. */
+  async printerState(tillCode: string): Promise<{ state: PrinterState | 'none'; message: string; failedJobs: number }> {
+    const config = getPrinterConfig(this.ctx.db, tillCode);
+    const failedJobs = this.failedJobIds(tillCode).length;
+    if (config.transport.type === 'none') return { state: 'none', message: 'Printer belum diatur.', failedJobs };
+    return { ...describeStatus(await this.transportFor(config.transport).status()), failedJobs };
+  }
+
+  private failedJobIds(tillCode: string): number[] {
+    return this.ctx.db
+      .select({ id: printJobs.id })
+      .from(printJobs)
+      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS)))
+      .orderBy(asc(printJobs.id))
+      .all()
+      .map((r) => r.id);
+  }
+
+  /**
+   * Retry failed jobs by themselves once the printer answers again: every
+   * `intervalMs`, for each till with failed jobs, ask the printer; when it
+   * says it is ready (or cannot tell), send them again in order.
+   */
+  startAutoRetry(intervalMs = 10_000): () => void {
+    let busy = false;
+    const tick = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const tills = this.ctx.db
+          .selectDistinct({ tillCode: printJobs.tillCode })
+          .from(printJobs)
+          .where(and(eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS)))
+          .all();
+        for (const { tillCode } of tills) {
+          const { state } = await this.printerState(tillCode);
+          if (state === 'none' || BLOCKING.includes(state as PrinterState)) continue;
+          for (const id of this.failedJobIds(tillCode)) this.retry(id);
+        }
+        await this.idle();
+      } catch (err) {
+        console.error('print auto-retry failed', err);
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   /** Resolves when every job scheduled so far has been attempted. */
@@ -94,8 +164,17 @@ export class PrintQueue {
       return;
     }
     try {
-      await this.transportFor(config.transport).send(row.bytes);
-      this.mark(id, { status: 'printed', lastError: null, printedAt: this.ctx.clock.now() }, row.attempts + 1);
+      const transport = this.transportFor(config.transport);
+      // Ask first: a printer without paper or with its cover open takes the
+      // bytes and prints nothing, and the cashier would never know.
+      const before = describeStatus(await transport.status());
+      if (BLOCKING.includes(before.state)) throw new Error(before.message);
+      await transport.send(row.bytes);
+      const after = describeStatus(await transport.status());
+      if (after.state === 'paperOut' || after.state === 'coverOpen') {
+        throw new Error(`${after.message} Periksa hasil cetak; cetak ulang bila tidak lengkap.`);
+      }
+      this.mark(id, { status: 'printed', lastError: after.state === 'paperNearEnd' ? after.message : null, printedAt: this.ctx.clock.now() }, row.attempts + 1);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.mark(id, { status: 'failed', lastError: message }, row.attempts + 1);

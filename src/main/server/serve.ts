@@ -61,6 +61,7 @@ function main(): void {
   if (!staticDir) console.warn('Built UI not found (run `npm run build`); serving the API only.');
   const server = createHttpServer(app, { staticDir });
   scheduleDailyBackup(app.ctx);
+  app.print.startAutoRetry(Number(process.env.KASIR_PRINT_RETRY_MS ?? 10_000));
   server.listen(port, host, () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
