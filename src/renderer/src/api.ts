@@ -1,0 +1,79 @@
+/**
+ * The renderer's one way to the core: call a procedure of the contract by
+ * name. In the desktop app through the preload bridge (`window.pos`), in
+ * browser mode with `fetch('/api/<name>')`. Errors come back as ApiError
+ * with the stable code from the contract.
+ */
+import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
+import type { ApiErrorBody, ErrorCode } from '../../shared/errors';
+
+type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
+declare global {
+  interface Window {
+    pos?: { call(name: string, input: unknown, token: string | null): Promise<Envelope> };
+  }
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The field the server complained about, when it named one. */
+  get field(): string | undefined {
+    const d = this.details as { field?: unknown } | undefined;
+    return typeof d?.field === 'string' ? d.field : undefined;
+  }
+}
+
+const TOKEN_KEY = 'kasir.token';
+let token: string | null = sessionStorage.getItem(TOKEN_KEY);
+
+export function setToken(value: string | null): void {
+  token = value;
+  if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+export const getToken = () => token;
+
+const unauthenticatedListeners = new Set<() => void>();
+/** Called when the server says the session is gone, so the app can show the login. */
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+async function transport(name: string, input: unknown): Promise<Envelope> {
+  if (window.pos) return window.pos.call(name, input, token);
+  let res: Response;
+  try {
+    res = await fetch(`/api/${name}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(input ?? {}),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: 'Tidak dapat terhubung ke server kasir.' } };
+  }
+  const body = (await res.json().catch(() => null)) as unknown;
+  if (res.ok) return { ok: true, result: body };
+  const error = (body as { error?: ApiErrorBody } | null)?.error;
+  return { ok: false, error: error ?? { code: 'INTERNAL', message: `HTTP ${res.status}` } };
+}
+
+export async function call<N extends ProcedureName>(name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>> {
+  const envelope = await transport(name, input);
+  if (envelope.ok) return envelope.result as ProcedureOutput<N>;
+  if (envelope.error.code === 'UNAUTHENTICATED' && name !== 'auth.login') {
+    setToken(null);
+    unauthenticatedListeners.forEach((l) => l());
+  }
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+}

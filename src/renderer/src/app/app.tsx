@@ -1,0 +1,127 @@
+import { useCallback, useEffect, useState } from 'react';
+import { call, getToken, onUnauthenticated, setToken } from '../api';
+import { useT } from '../i18n';
+import { ErrorNotice } from '../components/error-notice';
+import { SetupScreen } from '../features/setup/setup-screen';
+import { LoginScreen, type LoginNotice } from '../features/login/login-screen';
+import { TillScreen } from '../features/till/till-screen';
+import { CloseShiftScreen } from '../features/shift/close-shift-screen';
+import { BackOffice } from '../features/backoffice/backoffice';
+import { SessionProvider, useSession, type Session } from './session';
+import { hasRole, navigate, ROUTE_ROLE, useHashRoute } from './routes';
+
+/** A deliberate logout leaves no half-rung cart for the next cashier. */
+function clearCarts(): void {
+  try {
+    for (const key of Object.keys(sessionStorage)) if (key.startsWith('kasir.cart.')) sessionStorage.removeItem(key);
+  } catch {
+    /* nothing stored */
+  }
+}
+
+type Phase =
+  | { kind: 'loading' }
+  | { kind: 'offline'; error: unknown }
+  | { kind: 'setup' }
+  | { kind: 'login'; notice?: LoginNotice; username?: string }
+  | { kind: 'ready'; session: Session };
+
+/** Boot: first-run setup, then login, then the screens for the user's role. */
+export function App() {
+  const t = useT();
+  const [phase, setPhase] = useState<Phase>({ kind: 'loading' });
+
+  const boot = useCallback(async () => {
+    setPhase({ kind: 'loading' });
+    try {
+      const status = await call('setup.status', {});
+      if (!status.initialized) {
+        setPhase({ kind: 'setup' });
+        return;
+      }
+      if (getToken()) {
+        try {
+          const me = await call('auth.me', {});
+          setPhase({ kind: 'ready', session: me });
+          return;
+        } catch {
+          setToken(null);
+        }
+      }
+      setPhase({ kind: 'login' });
+    } catch (error) {
+      setPhase({ kind: 'offline', error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void boot();
+  }, [boot]);
+
+  useEffect(
+    () =>
+      onUnauthenticated(() => {
+        setPhase((p) => (p.kind === 'ready' ? { kind: 'login', notice: 'expired', username: undefined } : p));
+      }),
+    [],
+  );
+
+  const onLogout = useCallback(() => {
+    setToken(null);
+    clearCarts();
+    setPhase({ kind: 'login' });
+  }, []);
+
+  switch (phase.kind) {
+    case 'loading':
+      return (
+        <div className="boot">
+          <div className="spinner" aria-label={t('common.loading')} />
+        </div>
+      );
+    case 'offline':
+      return (
+        <div className="boot">
+          <div className="card boot-card">
+            <h1>{t('app.offlineTitle')}</h1>
+            <ErrorNotice error={phase.error} />
+            <button type="button" className="btn btn-primary btn-lg" onClick={() => void boot()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        </div>
+      );
+    case 'setup':
+      return <SetupScreen onDone={(username) => setPhase({ kind: 'login', notice: 'setupDone', username })} />;
+    case 'login':
+      return (
+        <LoginScreen
+          notice={phase.notice}
+          initialUsername={phase.username}
+          onLoggedIn={(result) => {
+            setToken(result.token);
+            navigate('till');
+            setPhase({ kind: 'ready', session: { user: result.user, tillCode: result.tillCode } });
+          }}
+        />
+      );
+    case 'ready':
+      return (
+        <SessionProvider session={phase.session} onLogout={onLogout}>
+          <Screens />
+        </SessionProvider>
+      );
+  }
+}
+
+function Screens() {
+  const { session } = useSession();
+  const [route] = useHashRoute();
+  const allowed = hasRole(session.user.role, ROUTE_ROLE[route]);
+  useEffect(() => {
+    if (!allowed) navigate('till');
+  }, [allowed]);
+  if (!allowed || route === 'till') return <TillScreen />;
+  if (route === 'shiftClose') return <CloseShiftScreen />;
+  return <BackOffice route={route} />;
+}

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Role } from '../../../shared/types';
+
+/** Screens, addressed by the location hash (`#/till`, `#/suppliers`, …). */
+export const ROUTES = {
+  till: '#/till',
+  shiftClose: '#/shift/close',
+  suppliers: '#/suppliers',
+  products: '#/products',
+  intake: '#/intake',
+  printer: '#/printer',
+  users: '#/users',
+} as const;
+
+export type Route = keyof typeof ROUTES;
+
+/** The least role that may open a screen. */
+export const ROUTE_ROLE: Record<Route, Role> = {
+  till: 'cashier',
+  shiftClose: 'cashier',
+  suppliers: 'manager',
+  products: 'manager',
+  intake: 'manager',
+  printer: 'manager',
+  users: 'admin',
+};
+
+const RANK: Record<Role, number> = { cashier: 1, manager: 2, admin: 3 };
+export const hasRole = (actual: Role, required: Role): boolean => RANK[actual] >= RANK[required];
+
+export function routeFromHash(hash: string): Route {
+  const entry = (Object.entries(ROUTES) as [Route, string][]).find(([, h]) => h === hash);
+  return entry ? entry[0] : 'till';
+}
+
+export function navigate(route: Route): void {
+  if (window.location.hash !== ROUTES[route]) window.location.hash = ROUTES[route];
+}
+
+export function useHashRoute(): [Route, (r: Route) => void] {
+  const [route, setRoute] = useState<Route>(() => routeFromHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(routeFromHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  const go = useCallback((r: Route) => {
+    navigate(r);
+    setRoute(r);
+  }, []);
+  return [route, go];
+}

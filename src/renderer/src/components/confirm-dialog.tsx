@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Dialog } from './dialog';
+import { useT } from '../i18n';
+
+interface ConfirmProps {
+  title: string;
+  children?: ReactNode;
+  confirmLabel: string;
+  danger?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+/** Yes / no. Enter confirms, Esc cancels. */
+export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onCancel }: ConfirmProps) {
+  const t = useT();
+  return (
+    <Dialog
+      title={title}
+      size="sm"
+      onClose={onCancel}
+      footer={
+        <>
+          <button type="button" className="btn btn-ghost" onClick={onCancel}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} data-autofocus onClick={onConfirm}>
+            {confirmLabel} <kbd>Enter</kbd>
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}

@@ -1,0 +1,312 @@
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { call } from '../../api';
+import { useLang, useT, type MessageKey } from '../../i18n';
+import type { PrinterColumns, PrinterConfig, PrinterTransportConfig } from '../../../../shared/printer';
+import type { PrintJobView } from '../../../../shared/types';
+import { useSession } from '../../app/session';
+import { ErrorNotice } from '../../components/error-notice';
+import { Field } from '../../components/field';
+import { formatDateTime } from '../../lib/format';
+import { usePrintJob } from '../till/use-printer-status';
+
+type TransportType = PrinterTransportConfig['type'];
+const TYPES: TransportType[] = ['none', 'network', 'serial', 'usb', 'file'];
+const TYPE_LABEL: Record<TransportType, MessageKey> = {
+  none: 'printer.typeNone',
+  network: 'printer.typeNetwork',
+  serial: 'printer.typeSerial',
+  usb: 'printer.typeUsb',
+  file: 'printer.typeFile',
+};
+const STATUS_LABEL: Record<string, MessageKey> = {
+  pending: 'done.printPending',
+  printed: 'done.printPrinted',
+  failed: 'done.printFailed',
+  skipped: 'done.printSkipped',
+};
+
+interface Form {
+  type: TransportType;
+  host: string;
+  port: string;
+  path: string;
+  baudRate: string;
+  vendorId: string;
+  productId: string;
+  columns: PrinterColumns;
+}
+
+const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
+
+function toForm(c: PrinterConfig): Form {
+  const tr = c.transport;
+  return {
+    type: tr.type,
+    host: tr.type === 'network' ? tr.host : '',
+    port: tr.type === 'network' ? String(tr.port) : '9100',
+    path: tr.type === 'serial' || tr.type === 'file' ? tr.path : '',
+    baudRate: tr.type === 'serial' && tr.baudRate ? String(tr.baudRate) : '9600',
+    vendorId: tr.type === 'usb' ? hex4(tr.vendorId) : '',
+    productId: tr.type === 'usb' ? hex4(tr.productId) : '',
+    columns: c.columns,
+  };
+}
+
+/** "0x04b8" or "1208" → number. */
+function parseId(text: string): number | null {
+  const s = text.trim().toLowerCase();
+  const n = s.startsWith('0x') ? Number.parseInt(s.slice(2), 16) : /^\d+$/.test(s) ? Number(s) : Number.NaN;
+  return Number.isInteger(n) && n >= 0 && n <= 0xffff ? n : null;
+}
+
+function toTransport(f: Form): { transport?: PrinterTransportConfig; error?: { field: keyof Form; key: MessageKey } } {
+  switch (f.type) {
+    case 'none':
+      return { transport: { type: 'none' } };
+    case 'network': {
+      const port = Number(f.port);
+      if (!f.host.trim()) return { error: { field: 'host', key: 'form.required' } };
+      if (!Number.isInteger(port) || port < 1 || port > 65535) return { error: { field: 'port', key: 'printer.portRule' } };
+      return { transport: { type: 'network', host: f.host.trim(), port } };
+    }
+    case 'serial': {
+      if (!f.path.trim()) return { error: { field: 'path', key: 'form.required' } };
+      const baud = Number(f.baudRate);
+      return { transport: { type: 'serial', path: f.path.trim(), ...(Number.isInteger(baud) && baud > 0 ? { baudRate: baud } : {}) } };
+    }
+    case 'usb': {
+      const vendorId = parseId(f.vendorId);
+      const productId = parseId(f.productId);
+      if (vendorId === null) return { error: { field: 'vendorId', key: 'printer.usbIdRule' } };
+      if (productId === null) return { error: { field: 'productId', key: 'printer.usbIdRule' } };
+      return { transport: { type: 'usb', vendorId, productId } };
+    }
+    case 'file':
+      if (!f.path.trim()) return { error: { field: 'path', key: 'form.required' } };
+      return { transport: { type: 'file', path: f.path.trim() } };
+  }
+}
+
+/** This till's receipt printer: how to reach it, paper width, a test page. */
+export function PrinterScreen() {
+  const t = useT();
+  const { lang } = useLang();
+  const { session, shop } = useSession();
+  const [form, setForm] = useState<Form | null>(null);
+  const [fieldError, setFieldError] = useState<{ field: keyof Form; text: string } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [testJob, setTestJob] = usePrintJob(null);
+  const [jobs, setJobs] = useState<PrintJobView[]>([]);
+
+  const loadJobs = useCallback(() => {
+    call('printing.jobs', { limit: 10 })
+      .then(setJobs)
+      .catch(() => undefined);
+  }, []);
+
+  useEffect(() => {
+    call('printers.get', {})
+      .then((c) => setForm(toForm(c)))
+      .catch(setError);
+    loadJobs();
+  }, [loadJobs]);
+
+  useEffect(() => {
+    if (testJob && testJob.status !== 'pending') loadJobs();
+  }, [testJob, loadJobs]);
+
+  if (!form) return <ErrorNotice error={error} />;
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => {
+    setForm({ ...form, [k]: v });
+    setSaved(false);
+    if (fieldError?.field === k) setFieldError(null);
+  };
+
+  const save = async (e?: FormEvent) => {
+    e?.preventDefault();
+    const { transport, error: fe } = toTransport(form);
+    if (fe || !transport) {
+      if (fe) setFieldError({ field: fe.field, text: t(fe.key) });
+      return false;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setForm(toForm(await call('printers.set', { transport, columns: form.columns })));
+      setSaved(true);
+      return true;
+    } catch (err) {
+      setError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const test = async () => {
+    setError(null);
+    try {
+      setTestJob(await call('printers.test', {}));
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const retry = async (id: number) => {
+    try {
+      await call('printing.retry', { id });
+      loadJobs();
+      setTimeout(loadJobs, 1500);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const fe = (k: keyof Form) => (fieldError?.field === k ? fieldError.text : undefined);
+
+  return (
+    <div className="bo-split">
+      <form className="card bo-form bo-form-wide" onSubmit={save} noValidate>
+        <h2>{t('printer.title', { code: session.tillCode })}</h2>
+        <p className="muted">{t('printer.intro')}</p>
+        <fieldset className="radio-group radio-row">
+          <legend>{t('printer.transport')}</legend>
+          {TYPES.map((ty) => (
+            <label key={ty} className={`radio-card ${form.type === ty ? 'active' : ''}`}>
+              <input type="radio" name="transport" checked={form.type === ty} onChange={() => set('type', ty)} />
+              <span>
+                <strong>{t(TYPE_LABEL[ty])}</strong>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {form.type === 'network' && (
+          <div className="form-grid form-grid-3-1">
+            <Field label={t('printer.host')} error={fe('host')} required>
+              <input className="input mono" value={form.host} placeholder="192.168.1.50" onChange={(e) => set('host', e.target.value)} />
+            </Field>
+            <Field label={t('printer.port')} error={fe('port')} required>
+              <input className="input mono" inputMode="numeric" value={form.port} onChange={(e) => set('port', e.target.value.replace(/\D/g, ''))} />
+            </Field>
+          </div>
+        )}
+        {form.type === 'serial' && (
+          <div className="form-grid form-grid-3-1">
+            <Field label={t('printer.serialPath')} error={fe('path')} required>
+              <input className="input mono" value={form.path} placeholder="COM3 / /dev/ttyUSB0" onChange={(e) => set('path', e.target.value)} />
+            </Field>
+            <Field label={t('printer.baud')}>
+              <select className="input" value={form.baudRate} onChange={(e) => set('baudRate', e.target.value)}>
+                {['9600', '19200', '38400', '57600', '115200'].map((b) => (
+                  <option key={b}>{b}</option>
+                ))}
+              </select>
+            </Field>
+          </div>
+        )}
+        {form.type === 'usb' && (
+          <div className="form-grid">
+            <Field label={t('printer.vendorId')} error={fe('vendorId')} required>
+              <input className="input mono" value={form.vendorId} placeholder="0x04b8" onChange={(e) => set('vendorId', e.target.value)} />
+            </Field>
+            <Field label={t('printer.productId')} error={fe('productId')} required>
+              <input className="input mono" value={form.productId} placeholder="0x0202" onChange={(e) => set('productId', e.target.value)} />
+            </Field>
+          </div>
+        )}
+        {form.type === 'file' && (
+          <Field label={t('printer.filePath')} error={fe('path')} required>
+            <input className="input mono" value={form.path} placeholder="/tmp/struk.bin" onChange={(e) => set('path', e.target.value)} />
+          </Field>
+        )}
+        <fieldset className="radio-group radio-row">
+          <legend>{t('printer.columns')}</legend>
+          {([32, 42, 48] as const).map((c) => (
+            <label key={c} className={`radio-card ${form.columns === c ? 'active' : ''}`}>
+              <input type="radio" name="columns" checked={form.columns === c} onChange={() => set('columns', c)} />
+              <span>
+                <strong>{t('printer.columnsN', { n: c })}</strong>
+                <small>{c === 32 ? '58 mm' : '80 mm'}</small>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        {saved && (
+          <div className="notice notice-success" role="status">
+            {t('printer.saved')}
+          </div>
+        )}
+        <ErrorNotice error={error} />
+        <div className="btn-row">
+          <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+          <button type="button" className="btn btn-secondary btn-lg" onClick={() => void test()} disabled={busy}>
+            {t('printer.test')}
+          </button>
+          {testJob && (
+            <span className={`print-status print-${testJob.status}`}>
+              {t(STATUS_LABEL[testJob.status] ?? 'done.printNone')}
+              {testJob.lastError ? ` — ${testJob.lastError}` : ''}
+            </span>
+          )}
+        </div>
+      </form>
+
+      <section className="card bo-list">
+        <div className="bo-toolbar">
+          <h2>{t('printer.recentJobs')}</h2>
+          <button type="button" className="btn btn-ghost btn-sm" onClick={loadJobs}>
+            {t('common.refresh')}
+          </button>
+        </div>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>{t('printer.kind')}</th>
+                <th>{t('printer.when')}</th>
+                <th>{t('printer.status')}</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.map((j) => (
+                <tr key={j.id}>
+                  <td className="mono">{j.id}</td>
+                  <td>
+                    {j.kind}
+                    {j.copy ? ` (${t('done.copy')})` : ''}
+                  </td>
+                  <td>{formatDateTime(j.createdAt, shop.timeZone, lang)}</td>
+                  <td>
+                    <span className={`badge badge-${j.status}`}>{t(STATUS_LABEL[j.status] ?? 'done.printNone')}</span>
+                    {j.lastError && <div className="sub danger">{j.lastError}</div>}
+                  </td>
+                  <td>
+                    {(j.status === 'failed' || j.status === 'skipped') && (
+                      <button type="button" className="btn btn-ghost btn-sm" onClick={() => void retry(j.id)}>
+                        {t('printer.retry')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+              {jobs.length === 0 && (
+                <tr>
+                  <td colSpan={5} className="empty-cell">
+                    {t('printer.noJobs')}
+                  </td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

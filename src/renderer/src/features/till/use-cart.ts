@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { newRequestId } from '../../lib/ids';
+import { readSession, writeSession } from '../../lib/storage';
+import {
+  cartReducer,
+  cartTotals,
+  checkAdd,
+  checkQty,
+  emptyCart,
+  type CartAction,
+  type CartProduct,
+  type CartState,
+  type StockProblem,
+} from './cart';
+
+const storageKey = (tillCode: string) => `kasir.cart.${tillCode}`;
+
+function restore(tillCode: string): CartState {
+  const saved = readSession<CartState>(storageKey(tillCode));
+  if (saved && Array.isArray(saved.lines) && typeof saved.requestId === 'string') return saved;
+  return emptyCart(newRequestId());
+}
+
+/**
+ * The till's cart. Survives a page reload (sessionStorage), keeps its
+ * checkout key until the lines change.
+ */
+export function useCart(tillCode: string) {
+  const [state, rawDispatch] = useReducer(cartReducer, tillCode, restore);
+  // The newest state, also between a dispatch and the next render (two fast scans).
+  const latest = useRef(state);
+  latest.current = state;
+  const dispatch = useCallback((action: CartAction) => {
+    latest.current = cartReducer(latest.current, action);
+    rawDispatch(action);
+  }, []);
+
+  useEffect(() => {
+    writeSession(storageKey(tillCode), state.lines.length > 0 ? state : null);
+  }, [state, tillCode]);
+
+  const add = useCallback(
+    (product: CartProduct, qty = 1): StockProblem | null => {
+      const problem = checkAdd(latest.current, product, qty);
+      if (!problem) dispatch({ type: 'add', product, qty, requestId: newRequestId() });
+      return problem;
+    },
+    [dispatch],
+  );
+
+  const setQty = useCallback(
+    (productId: number, qty: number): StockProblem | null => {
+      const line = latest.current.lines.find((l) => l.product.id === productId);
+      if (!line) return null;
+      const problem = checkQty(line.product, qty);
+      if (!problem) dispatch({ type: 'setQty', productId, qty, requestId: newRequestId() });
+      return problem;
+    },
+    [dispatch],
+  );
+
+  const remove = useCallback((productId: number) => dispatch({ type: 'remove', productId, requestId: newRequestId() }), [dispatch]);
+  const clear = useCallback(() => dispatch({ type: 'clear', requestId: newRequestId() }), [dispatch]);
+  const refresh = useCallback((products: CartProduct[]) => dispatch({ type: 'refresh', products }), [dispatch]);
+  const totals = useMemo(() => cartTotals(state), [state]);
+
+  return { state, totals, add, setQty, remove, clear, refresh };
+}
+
+export type Cart = ReturnType<typeof useCart>;

@@ -1,0 +1,37 @@
+import { ApiError } from '../api';
+import { fieldMessage } from '../i18n/errors';
+
+/**
+ * If the server named a field we show, the field and its message; the
+ * caller shows anything else as a general error.
+ */
+export function apiFieldError<F extends string>(err: unknown, fields: Record<string, F>): { field: F; message: string } | null {
+  if (!(err instanceof ApiError) || !err.field) return null;
+  const field = fields[err.field];
+  return field ? { field, message: fieldMessage(err) } : null;
+}
+
+/** Only the fields with text, trimmed (the API wants absent, not empty, optional fields). */
+export function presentFields<K extends string>(values: Record<K, string>, keys: readonly K[]): Partial<Record<K, string>> {
+  const out: Partial<Record<K, string>> = {};
+  for (const k of keys) {
+    const v = values[k].trim();
+    if (v) out[k] = v;
+  }
+  return out;
+}
+
+/** "12,5" or "12.5" percent → 1250 basis points; null when not a percentage 0–100 with ≤2 decimals. */
+export function percentToBps(text: string): number | null {
+  const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  const bps = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+  return bps <= 10_000 ? bps : null;
+}
+
+/** 1250 → "12,5%" */
+export function bpsToPercent(bps: number): string {
+  const whole = Math.floor(bps / 100);
+  const frac = bps % 100;
+  return frac === 0 ? `${whole}%` : `${whole},${String(frac).padStart(2, '0').replace(/0$/, '')}%`;
+}
