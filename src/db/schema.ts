@@ -139,14 +139,24 @@ export const sales = sqliteTable(
     tillCode: text('till_code').notNull(),
     shiftId: integer('shift_id').notNull().references(() => shifts.id),
     cashierId: integer('cashier_id').notNull().references(() => users.id),
-    status: text('status', { enum: ['completed'] }).notNull().default('completed'),
+    /** `voided`: refunded whole in its own shift (see `refunds` kind `void`). */
+    status: text('status', { enum: ['completed', 'voided'] }).notNull().default('completed'),
+    /** Σ qty × unit price (the unit price after any override). */
     subtotal: integer('subtotal').notNull(),
+    /** Σ line discounts + the sale discount. */
     discountTotal: integer('discount_total').notNull().default(0),
+    /** Σ net line amounts = subtotal − discountTotal. */
     total: integer('total').notNull(),
     paid: integer('paid').notNull(),
     change: integer('change').notNull(),
     businessDate: text('business_date').notNull(),
     createdAt: integer('created_at').notNull(),
+    /** The sale-level discount (spread over the lines' `sale_discount`). */
+    saleDiscount: integer('sale_discount').notNull().default(0),
+    /** Cash rounding (±): the customer pays total + rounding. Shop money, not in any line. */
+    rounding: integer('rounding').notNull().default(0),
+    /** The manager who approved a discount over the limit or a price override. */
+    approvedBy: integer('approved_by').references(() => users.id),
   },
   (t) => [index('sales_shift_idx').on(t.shiftId), index('sales_date_idx').on(t.businessDate)],
 );
@@ -162,8 +172,14 @@ export const saleLines = sqliteTable(
     name: text('name').notNull(),
     qty: integer('qty').notNull(),
     unitPrice: integer('unit_price').notNull(),
+    /** This line's own discount. */
     discount: integer('discount').notNull().default(0),
+    /** Net amount: qty × unitPrice − discount − saleDiscount. Σ over a sale = sales.total. */
     lineTotal: integer('line_total').notNull(),
+    /** This line's part of the sale-level discount (largest remainder). */
+    saleDiscount: integer('sale_discount').notNull().default(0),
+    /** The catalogue price when the price was overridden; null = sold at the catalogue price. */
+    listPrice: integer('list_price'),
   },
   (t) => [index('sale_lines_sale_idx').on(t.saleId), index('sale_lines_product_idx').on(t.productId)],
 );
@@ -188,7 +204,7 @@ export const payments = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     saleId: integer('sale_id').notNull().references(() => sales.id),
-    method: text('method', { enum: ['cash', 'qris', 'debit', 'transfer'] }).notNull(),
+    method: text('method', { enum: ['cash', 'qris', 'debit', 'transfer', 'ewallet'] }).notNull(),
     amount: integer('amount').notNull(),
     reference: text('reference'),
   },
@@ -258,3 +274,303 @@ export const auditLog = sqliteTable(
   },
   (t) => [index('audit_at_idx').on(t.at)],
 );
+
+// --- back office ---
+
+/** A return of consigned goods to their supplier (retur). */
+export const returns = sqliteTable(
+  'returns',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `RT-YYYYMMDD-NNN`, local business day. */
+    number: text('number').notNull().unique(),
+    supplierId: integer('supplier_id').notNull().references(() => suppliers.id),
+    reason: text('reason', { enum: ['unsold', 'expired', 'damaged', 'other'] }).notNull(),
+    note: text('note'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    businessDate: text('business_date').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('returns_supplier_idx').on(t.supplierId, t.createdAt)],
+);
+
+/** The lots and quantities given back by one return. */
+export const returnLines = sqliteTable(
+  'return_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    returnId: integer('return_id').notNull().references(() => returns.id),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    qty: integer('qty').notNull(),
+  },
+  (t) => [index('return_lines_return_idx').on(t.returnId), index('return_lines_lot_idx').on(t.lotId)],
+);
+
+/** A stock count (opname) over all lots in stock, or one supplier's, or one category's. */
+export const stockCounts = sqliteTable(
+  'stock_counts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `SO-YYYYMMDD-NNN`, local business day. */
+    number: text('number').notNull().unique(),
+    supplierId: integer('supplier_id').references(() => suppliers.id),
+    category: text('category'),
+    note: text('note'),
+    status: text('status', { enum: ['open', 'posted', 'cancelled'] }).notNull(),
+    startedBy: integer('started_by').notNull().references(() => users.id),
+    startedAt: integer('started_at').notNull(),
+    closedBy: integer('closed_by').references(() => users.id),
+    closedAt: integer('closed_at'),
+    businessDate: text('business_date').notNull(),
+  },
+  (t) => [index('stock_counts_status_idx').on(t.status)],
+);
+
+/**
+ * One lot in a count. `expectedQty` is the lot's remaining qty when the count
+ * started, and again when it is counted, so sales in between never show up
+ * as a difference.
+ */
+export const stockCountLines = sqliteTable(
+  'stock_count_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    countId: integer('count_id').notNull().references(() => stockCounts.id),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    expectedQty: integer('expected_qty').notNull(),
+    countedQty: integer('counted_qty'),
+    countedBy: integer('counted_by').references(() => users.id),
+    countedAt: integer('counted_at'),
+  },
+  (t) => [uniqueIndex('stock_count_lines_lot_uq').on(t.countId, t.lotId), index('stock_count_lines_lot_idx').on(t.lotId)],
+);
+
+/**
+ * A correction of a lot's remaining qty (single correction or a posted count
+ * difference), with its reason and who bears a loss. A shop-borne loss links
+ * the `loss` ledger entry it wrote.
+ */
+export const stockAdjustments = sqliteTable(
+  'stock_adjustments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    supplierId: integer('supplier_id').references(() => suppliers.id),
+    /** Signed: negative = units gone, positive = units found. */
+    delta: integer('delta').notNull(),
+    reason: text('reason').notNull(),
+    /** Who bears a loss; null for units found (no money moves). */
+    liability: text('liability', { enum: ['shop', 'supplier'] }),
+    countId: integer('count_id').references(() => stockCounts.id),
+    ledgerEntryId: integer('ledger_entry_id').references(() => ledgerEntries.id),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    businessDate: text('business_date').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('stock_adjustments_lot_idx').on(t.lotId), index('stock_adjustments_product_idx').on(t.productId, t.createdAt)],
+);
+
+// --- settlements ---
+
+/**
+ * A payout to one supplier (pembayaran konsinyasi) covering every unsettled
+ * ledger entry up to `cutoff`. Never deleted: a mistaken settlement is
+ * voided, which releases its entries and reverses its payout.
+ */
+export const settlements = sqliteTable(
+  'settlements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `PB-YYYYMMDD-NNN`, local business day of the payout. */
+    number: text('number').notNull().unique(),
+    supplierId: integer('supplier_id').notNull().references(() => suppliers.id),
+    /** Local date `YYYY-MM-DD`, inclusive: entries of business days up to this one. */
+    cutoff: text('cutoff').notNull(),
+    /** Business day of the earliest covered entry. */
+    periodFrom: text('period_from').notNull(),
+    /** What was paid: the sum of the covered entries, always > 0. */
+    amount: integer('amount').notNull(),
+    entryCount: integer('entry_count').notNull(),
+    method: text('method', { enum: ['cash', 'transfer'] }).notNull(),
+    reference: text('reference'),
+    note: text('note'),
+    /** The supplier's bank details when paid (what a transfer went to). */
+    bankName: text('bank_name'),
+    bankAccount: text('bank_account'),
+    bankHolder: text('bank_holder'),
+    /** JSON: the supplier's stock still in the shop when paid, as printed on the slip. */
+    stockSnapshot: text('stock_snapshot').notNull(),
+    tillCode: text('till_code').notNull(),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    businessDate: text('business_date').notNull(),
+    createdAt: integer('created_at').notNull(),
+    voidedAt: integer('voided_at'),
+    voidedBy: integer('voided_by').references(() => users.id),
+    voidReason: text('void_reason'),
+  },
+  (t) => [index('settlements_supplier_idx').on(t.supplierId, t.createdAt), index('settlements_date_idx').on(t.businessDate)],
+);
+
+/**
+ * Which ledger entries a settlement covered: append-only history that
+ * survives a void. `ledger_entries.settlement_id` is the live lock.
+ */
+export const settlementEntries = sqliteTable(
+  'settlement_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    settlementId: integer('settlement_id').notNull().references(() => settlements.id),
+    ledgerEntryId: integer('ledger_entry_id').notNull().references(() => ledgerEntries.id),
+  },
+  (t) => [
+    uniqueIndex('settlement_entries_uq').on(t.settlementId, t.ledgerEntryId),
+    index('settlement_entries_entry_idx').on(t.ledgerEntryId),
+  ],
+);
+
+// --- till ---
+
+/**
+ * A refund of sold units (kind `refund`) or a same-shift void of a whole
+ * sale (kind `void`). Never deleted. The customer gets total + rounding.
+ */
+export const refunds = sqliteTable(
+  'refunds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** `RF-<till>-YYYYMMDD-NNN`, local business day. */
+    number: text('number').notNull().unique(),
+    kind: text('kind', { enum: ['refund', 'void'] }).notNull(),
+    saleId: integer('sale_id').notNull().references(() => sales.id),
+    tillCode: text('till_code').notNull(),
+    /** The shift the money left the drawer in (the refunding till's open shift). */
+    shiftId: integer('shift_id').notNull().references(() => shifts.id),
+    reason: text('reason').notNull(),
+    /** Σ net amounts of the refunded units. */
+    total: integer('total').notNull(),
+    /** A void gives back the sale's cash rounding too. */
+    rounding: integer('rounding').notNull().default(0),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    /** The manager who approved it (the creator when a manager refunds). */
+    approvedBy: integer('approved_by').notNull().references(() => users.id),
+    businessDate: text('business_date').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('refunds_sale_idx').on(t.saleId), index('refunds_shift_idx').on(t.shiftId)],
+);
+
+export const refundLines = sqliteTable(
+  'refund_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    refundId: integer('refund_id').notNull().references(() => refunds.id),
+    saleLineId: integer('sale_line_id').notNull().references(() => saleLines.id),
+    productId: integer('product_id').notNull().references(() => products.id),
+    name: text('name').notNull(),
+    qty: integer('qty').notNull(),
+    /** Units went back to their lots. */
+    restock: integer('restock', { mode: 'boolean' }).notNull(),
+    /** Net amount refunded for these units. */
+    amount: integer('amount').notNull(),
+  },
+  (t) => [index('refund_lines_refund_idx').on(t.refundId), index('refund_lines_sale_line_idx').on(t.saleLineId)],
+);
+
+/** Which sold lot portions the refunded units came from, with the money taken back per portion. */
+export const refundLineLots = sqliteTable(
+  'refund_line_lots',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    refundLineId: integer('refund_line_id').notNull().references(() => refundLines.id),
+    saleLineLotId: integer('sale_line_lot_id').notNull().references(() => saleLineLots.id),
+    lotId: integer('lot_id').notNull().references(() => lots.id),
+    qty: integer('qty').notNull(),
+    /** Units put back into the lot's remaining qty (invariant 3: restocked refunds). */
+    restocked: integer('restocked', { mode: 'boolean' }).notNull(),
+    netAmount: integer('net_amount').notNull(),
+    supplierShare: integer('supplier_share').notNull(),
+    shopShare: integer('shop_share').notNull(),
+    /** The negative `refund` entry written for a supplier's lot. */
+    ledgerEntryId: integer('ledger_entry_id').references(() => ledgerEntries.id),
+  },
+  (t) => [index('refund_line_lots_line_idx').on(t.refundLineId), index('refund_line_lots_portion_idx').on(t.saleLineLotId), index('refund_line_lots_lot_idx').on(t.lotId)],
+);
+
+/** Money given back, per method (cash reduces the shift's expected cash). */
+export const refundPayments = sqliteTable(
+  'refund_payments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    refundId: integer('refund_id').notNull().references(() => refunds.id),
+    method: text('method', { enum: ['cash', 'qris', 'debit', 'transfer', 'ewallet'] }).notNull(),
+    amount: integer('amount').notNull(),
+    reference: text('reference'),
+  },
+  (t) => [index('refund_payments_refund_idx').on(t.refundId)],
+);
+
+/** A cart parked at a till (tourist groups); reserves no stock. */
+export const heldSales = sqliteTable(
+  'held_sales',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    tillCode: text('till_code').notNull(),
+    note: text('note'),
+    /** JSON: `{lines, discount?}` as sent to `sales.hold`. */
+    cart: text('cart').notNull(),
+    status: text('status', { enum: ['held', 'resumed', 'discarded'] }).notNull().default('held'),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    closedBy: integer('closed_by').references(() => users.id),
+    closedAt: integer('closed_at'),
+  },
+  (t) => [index('held_sales_till_idx').on(t.tillCode, t.status)],
+);
+
+/** Cash put into (pay-in) or taken out of (pay-out) the drawer during a shift, with a reason. */
+export const cashMovements = sqliteTable(
+  'cash_movements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shiftId: integer('shift_id').notNull().references(() => shifts.id),
+    tillCode: text('till_code').notNull(),
+    kind: text('kind', { enum: ['pay_in', 'pay_out'] }).notNull(),
+    amount: integer('amount').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: integer('created_by').notNull().references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('cash_movements_shift_idx').on(t.shiftId)],
+);
+
+/** The drawer count at close, per denomination (notes and coins in rupiah). */
+export const shiftCounts = sqliteTable(
+  'shift_counts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    shiftId: integer('shift_id').notNull().references(() => shifts.id),
+    denomination: integer('denomination').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [uniqueIndex('shift_counts_uq').on(t.shiftId, t.denomination)],
+);
+
+// --- reports ---
+
+/**
+ * Indexes the reports need (issue 8), created by the hand-written migration
+ * drizzle/0007_reports_indexes.sql on tables declared above. Listed here so
+ * the schema says they exist; test/core/reports-plan.test.ts checks that the
+ * report queries use them.
+ */
+export const reportIndexes = {
+  /** refunds(business_date): refunds of a date range. */
+  refundsDate: 'refunds_date_idx',
+  /** ledger_entries(kind, business_date): payouts by day/month. */
+  ledgerKindDate: 'ledger_kind_date_idx',
+  /** ledger_entries(settlement_id, business_date): unsettled entries up to a day (aging). */
+  ledgerUnsettled: 'ledger_unsettled_idx',
+} as const;

@@ -25,7 +25,7 @@ export const username = z
 export const tillCode = z.string().trim().regex(/^[A-Z0-9]{1,6}$/, 'Kode kasir 1–6 huruf besar/angka');
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Format tanggal YYYY-MM-DD');
 export const barcode = z.string().trim().regex(/^[0-9A-Za-z-]{3,32}$/, 'Barcode 3–32 huruf/angka');
-export const paymentMethod = z.enum(['cash', 'qris', 'debit', 'transfer']);
+export const paymentMethod = z.enum(['cash', 'qris', 'debit', 'transfer', 'ewallet']);
 export const role = z.enum(['cashier', 'manager', 'admin']);
 
 export const terms = z.discriminatedUnion('type', [
@@ -67,3 +67,17 @@ export const def =
   <O,>() =>
   <I extends z.ZodType>(input: I): Def<I, O> => ({ input, output: undefined as O });
 
+
+/** A real calendar day `YYYY-MM-DD` (no 2026-02-30). */
+export const calendarDate = date.refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}, 'Tanggal tidak valid');
+
+/** A signed, non-zero rupiah amount (corrections). */
+export const signedRupiah = z
+  .number({ error: 'Harus berupa angka rupiah' })
+  .int('Rupiah tidak boleh pecahan')
+  .min(-MAX_RUPIAH, 'Jumlah terlalu besar')
+  .max(MAX_RUPIAH, 'Jumlah terlalu besar')
+  .refine((n) => n !== 0, 'Tidak boleh 0');

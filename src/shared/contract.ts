@@ -26,8 +26,11 @@ import {
   username,
 } from './contract-kit';
 import { backofficeContract } from './contract-backoffice';
+import { reportsContract } from './contract-reports';
 import { settlementContract } from './contract-settlement';
 import { systemContract } from './contract-system';
+import { approval, cartLine, denominations, discount, tillAreaContract } from './contract-till';
+import type { ShiftReport, TillSettings } from './types-till';
 import type {
   CheckoutResult,
   IntakeResult,
@@ -57,7 +60,7 @@ const tillContract = {
   ),
   'auth.logout': def<{ ok: true }>()(empty),
   'auth.me': def<SessionInfo>()(empty),
-  'settings.get': def<ShopInfo>()(empty),
+  'settings.get': def<ShopInfo & TillSettings>()(empty),
   'users.create': def<UserView>()(z.strictObject({ name: text(80), username, role, pin })),
   'users.list': def<UserView[]>()(empty),
   'suppliers.create': def<Supplier>()(z.strictObject(supplierFields)),
@@ -72,6 +75,7 @@ const tillContract = {
       category: optionalText(60),
       unit: optionalText(20),
       trackExpiry: z.boolean().optional(),
+      generateBarcode: z.boolean().optional(),
       minStock: z.number().int().min(0).max(100_000).optional(),
     }),
   ),
@@ -89,11 +93,15 @@ const tillContract = {
   ),
   'shifts.open': def<ShiftView>()(z.strictObject({ openingFloat: rupiah })),
   'shifts.current': def<ShiftView | null>()(empty),
-  'shifts.close': def<ShiftView>()(z.strictObject({ countedCash: rupiah })),
+  'shifts.close': def<ShiftView & { report: ShiftReport; printJob?: PrintJobView }>()(
+    z.strictObject({ countedCash: rupiah.optional(), denominations: denominations.optional() }),
+  ),
   'sales.checkout': def<CheckoutResult>()(
     z.strictObject({
       clientRequestId: z.string().trim().min(8, 'clientRequestId minimal 8 karakter').max(64),
-      lines: z.array(z.strictObject({ productId: id, qty })).min(1, 'Keranjang kosong').max(200, 'Maksimal 200 baris'),
+      lines: z.array(cartLine).min(1, 'Keranjang kosong').max(200, 'Maksimal 200 baris'),
+      discount: discount.optional(),
+      approval: approval.optional(),
       payments: z
         .array(z.strictObject({ method: paymentMethod, amount: positiveRupiah, reference: optionalText(64) }))
         .min(1, 'Pilih cara bayar')
@@ -113,7 +121,7 @@ const tillContract = {
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
 
-export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract } as const;
+export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

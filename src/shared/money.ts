@@ -30,7 +30,13 @@ export function divRoundHalfUp(numerator: number, denominator: number): number {
 
 /** The part of `amount` that `bps` basis points (1/100 of a percent) is, half-up. */
 export function basisPoints(amount: Rupiah, bps: number): Rupiah {
-  return divRoundHalfUp(amount * bps, 10_000);
+  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(bps)) {
+    throw new RangeError(`basisPoints needs safe integers, got ${amount} × ${bps}`);
+  }
+  // The product can pass 2^53 (Rp 10^12 × 10 000), so multiply exactly; same half-up rule.
+  const n = BigInt(amount) * BigInt(bps);
+  const q = ((n < 0n ? -n : n) * 2n + 10_000n) / 20_000n;
+  return Number(n < 0n ? -q : q);
 }
 
 const groupFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });

@@ -21,4 +21,6 @@ export interface PrinterStatus {
   paperOut: boolean;
 }
 
-export type PaymentMethod = 'cash' | 'qris' | 'debit' | 'transfer';
+export type PaymentMethod = 'cash' | 'qris' | 'debit' | 'transfer' | 'ewallet';
+
+export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'qris', 'debit', 'transfer', 'ewallet'];

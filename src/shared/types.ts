@@ -98,7 +98,11 @@ export interface ShiftView {
   salesTotal: Rupiah;
   cashSales: Rupiah;
   changeGiven: Rupiah;
-  /** float + cash taken − change given. */
+  /** Cash given back by refunds and voids in this shift. */
+  cashRefunds: Rupiah;
+  payIns: Rupiah;
+  payOuts: Rupiah;
+  /** float + cash taken − change given − cash refunds + pay-ins − pay-outs. */
   expectedCash: Rupiah;
   countedCash: Rupiah | null;
   variance: Rupiah | null;
@@ -110,9 +114,17 @@ export interface SaleLineView {
   name: string;
   qty: number;
   unitPrice: Rupiah;
+  /** This line's own discount. */
   discount: Rupiah;
+  /** Net amount: qty × unitPrice − discount − saleDiscount. */
   lineTotal: Rupiah;
-  lots: { lotId: number; qty: number; netAmount: Rupiah; supplierShare: Rupiah; shopShare: Rupiah }[];
+  /** This line's part of the sale discount. */
+  saleDiscount: Rupiah;
+  /** Catalogue price when the price was overridden, else null. */
+  listPrice: Rupiah | null;
+  /** Units refunded so far. */
+  refundedQty: number;
+  lots: { id: number; lotId: number; qty: number; netAmount: Rupiah; supplierShare: Rupiah; shopShare: Rupiah }[];
 }
 
 export interface SaleView {
@@ -124,13 +136,21 @@ export interface SaleView {
   cashierName: string;
   createdAt: number;
   businessDate: string;
+  status: 'completed' | 'voided';
   subtotal: Rupiah;
   discountTotal: Rupiah;
+  /** The sale-level part of discountTotal. */
+  saleDiscount: Rupiah;
   total: Rupiah;
+  /** Cash rounding: the customer paid total + rounding. */
+  rounding: Rupiah;
+  payable: Rupiah;
   paid: Rupiah;
   change: Rupiah;
+  approvedBy: number | null;
   lines: SaleLineView[];
   payments: { method: PaymentMethod; amount: Rupiah; reference: string | null }[];
+  refunds: { id: number; number: string; kind: 'refund' | 'void'; total: Rupiah; createdAt: number }[];
 }
 
 export type PrintJobStatus = 'pending' | 'printed' | 'failed' | 'skipped';
@@ -152,7 +172,12 @@ export interface PrintJobView {
 export interface CheckoutResult {
   id: number;
   number: string;
+  subtotal: Rupiah;
+  discountTotal: Rupiah;
   total: Rupiah;
+  /** Cash rounding; the customer pays `payable` = total + rounding. */
+  rounding: Rupiah;
+  payable: Rupiah;
   paid: Rupiah;
   change: Rupiah;
   createdAt: number;

@@ -88,6 +88,8 @@ export async function seedShop(t: TestApi, options: { openShift?: boolean } = {}
 
 /** Every business table's rows, to prove a refused request changed nothing. */
 export function snapshot(app: App): Record<string, unknown[]> {
-  const tables = ['sales', 'sale_lines', 'sale_line_lots', 'payments', 'lots', 'ledger_entries', 'doc_sequences', 'shifts', 'intakes', 'products', 'suppliers', 'print_jobs'];
+  const tables = ['sales', 'sale_lines', 'sale_line_lots', 'payments', 'lots', 'ledger_entries', 'doc_sequences', 'shifts', 'intakes', 'products', 'suppliers', 'print_jobs', 'settlements', 'settlement_entries',
+    'returns', 'return_lines', 'stock_counts', 'stock_count_lines', 'stock_adjustments',
+    'refunds', 'refund_lines', 'refund_line_lots', 'refund_payments', 'held_sales', 'cash_movements', 'shift_counts'];
   return Object.fromEntries(tables.map((t) => [t, app.db.$client.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }

@@ -2,9 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
 import type { ProcedureName } from '../../shared/contract';
 import type { ApiEnv, Call, Procedure } from './procedure';
-import { backofficeProcedures } from './procedures-backoffice';
+import { backofficeProcedures, printIntakeSlip } from './procedures-backoffice';
+import { reportsProcedures } from './procedures-reports';
 import { settlementProcedures } from './procedures-settlement';
 import { backupInBackground, systemProcedures } from './procedures-system';
+import { printShiftReport, tillAreaProcedures } from './procedures-till';
+import { shiftReport } from '../core/reports-shift';
+import { getTillSettings } from '../core/till-settings';
 import type { CheckoutResult, PrintJobView, SaleView } from '../../shared/types';
 import { createProduct, getProduct, lookupProduct, searchProducts } from '../core/catalog';
 import { checkout, getSale, receiptData } from '../core/sales';
@@ -35,7 +39,11 @@ function toCheckoutResult(sale: SaleView, printJob: PrintJobView | undefined): C
   return {
     id: sale.id,
     number: sale.number,
+    subtotal: sale.subtotal,
+    discountTotal: sale.discountTotal,
     total: sale.total,
+    rounding: sale.rounding,
+    payable: sale.payable,
     paid: sale.paid,
     change: sale.change,
     createdAt: sale.createdAt,
@@ -60,7 +68,7 @@ const tillProcedures = {
     role: 'cashier',
     handler: ({ actor }) => ({ user: { id: actor.userId, name: actor.name, role: actor.role }, tillCode: actor.tillCode }),
   },
-  'settings.get': { role: 'cashier', handler: ({ ctx }) => getSettings(ctx.db) },
+  'settings.get': { role: 'cashier', handler: ({ ctx }) => ({ ...getSettings(ctx.db), ...getTillSettings(ctx.db) }) },
   'users.create': { role: 'admin', handler: ({ ctx, actor }, input) => createUser(ctx, actor, input) },
   'users.list': { role: 'admin', handler: ({ ctx }) => listUsers(ctx) },
   'suppliers.create': { role: 'manager', handler: ({ ctx, actor }, input) => createSupplier(ctx, actor, input) },
@@ -69,15 +77,31 @@ const tillProcedures = {
   'products.lookup': { role: 'cashier', handler: ({ ctx }, input) => lookupProduct(ctx, input.code) },
   'products.search': { role: 'cashier', handler: ({ ctx }, input) => searchProducts(ctx, input) },
   'products.get': { role: 'cashier', handler: ({ ctx }, input) => getProduct(ctx, input.id) },
-  'intakes.create': { role: 'manager', handler: ({ ctx, actor }, input) => createIntake(ctx, actor, input) },
+  'intakes.create': {
+    role: 'manager',
+    handler: (call, input) => {
+      const intake = createIntake(call.ctx, call.actor, input);
+      // Committed; the slip (tanda terima) prints after, and can be reprinted.
+      return { ...intake, printJob: printIntakeSlip(call, intake.id) };
+    },
+  },
   'shifts.open': { role: 'cashier', handler: ({ ctx, actor }, input) => openShift(ctx, actor, input) },
   'shifts.current': { role: 'cashier', handler: ({ ctx, actor }) => currentShift(ctx, actor) },
   'shifts.close': {
     role: 'cashier',
-    handler: ({ ctx, actor }, input) => {
+    handler: (call, input) => {
+      const { ctx, actor } = call;
       const shift = closeShift(ctx, actor, input);
       backupInBackground(ctx, 'shift close');
-      return shift;
+      // The shift is closed; the Z report prints after the commit and never undoes it.
+      const report = shiftReport(ctx, shift.id);
+      let printJob: PrintJobView | undefined;
+      try {
+        printJob = printShiftReport(call, report);
+      } catch (err) {
+        console.error('Z report could not be queued for shift', shift.id, err);
+      }
+      return { ...shift, report, printJob };
     },
   },
   'sales.checkout': {
@@ -135,4 +159,4 @@ const tillProcedures = {
   'printing.retry': { role: 'cashier', handler: ({ print }, input) => print.retry(input.id) },
 } satisfies Partial<Procedures>;
 
-export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures };
+export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures };

@@ -10,6 +10,9 @@ import { requireSupplier } from './suppliers';
 import { contains } from './sql-helpers';
 import { businessDate } from './clock';
 import { getSetting } from './settings';
+import { nextInternalBarcode } from './barcodes';
+import { valueAtTerms } from './stock-value';
+import type { LotView, ProductDetail } from '../../shared/types-backoffice';
 
 
 export interface ProductInput {
@@ -22,6 +25,8 @@ export interface ProductInput {
   unit?: string;
   trackExpiry?: boolean;
   minStock?: number;
+  /** Give the product an internal EAN-13 (prefix 20) instead of a scanned barcode. */
+  generateBarcode?: boolean;
 }
 
 
@@ -41,6 +46,10 @@ export function createProduct(ctx: Ctx, actor: Actor | null, input: ProductInput
   return ctx.db.transaction(() => {
     requireSupplier(ctx, input.supplierId);
     checkTerms(input.sellPrice, input.terms);
+    if (input.generateBarcode && input.barcode) {
+      fail('VALIDATION', 'Pilih salah satu: barcode dari kemasan atau barcode internal.', { field: 'generateBarcode' });
+    }
+    const barcode = input.generateBarcode ? nextInternalBarcode(ctx) : input.barcode;
     if (input.barcode) {
       const taken = ctx.db.select({ id: products.id, name: products.name }).from(products).where(eq(products.barcode, input.barcode)).get();
       if (taken) fail('CONFLICT', `Barcode ${input.barcode} sudah dipakai oleh "${taken.name}".`, { field: 'barcode' });
@@ -51,7 +60,7 @@ export function createProduct(ctx: Ctx, actor: Actor | null, input: ProductInput
       .insert(products)
       .values({
         sku,
-        barcode: input.barcode ?? null,
+        barcode: barcode ?? null,
         name: input.name,
         category: input.category ?? null,
         unit: input.unit ?? 'pcs',
@@ -155,4 +164,199 @@ export function searchProducts(ctx: Ctx, input: { query: string; limit?: number 
     .limit(input.limit ?? 20)
     .all()
     .map(toView);
+}
+
+// ---------------------------------------------------------------------------
+// Back office: edit, deactivate, list, product page
+
+export interface ProductUpdate {
+  id: number;
+  name?: string;
+  sellPrice?: Rupiah;
+  terms?: Terms;
+  /** null removes the barcode. */
+  barcode?: string | null;
+  /** Replace the barcode with a new internal EAN-13. */
+  generateBarcode?: boolean;
+  category?: string | null;
+  unit?: string;
+  trackExpiry?: boolean;
+  minStock?: number;
+}
+
+type ProductRow = typeof products.$inferSelect;
+
+function requireProductRow(ctx: Ctx, id: number): ProductRow {
+  const row = ctx.db.select().from(products).where(eq(products.id, id)).get();
+  return row ?? fail('NOT_FOUND', `Produk #${id} tidak ditemukan.`, { field: 'id' });
+}
+
+/**
+ * Change a product. A new price or new terms apply to intakes from now on:
+ * the lots already in the shop keep the terms they were received under.
+ * Every changed field is audit-logged with its old and new value.
+ */
+export function updateProduct(ctx: Ctx, actor: Actor, input: ProductUpdate): ProductView {
+  return ctx.db.transaction(() => {
+    const old = requireProductRow(ctx, input.id);
+    if (input.generateBarcode && input.barcode !== undefined) {
+      fail('VALIDATION', 'Pilih salah satu: barcode dari kemasan atau barcode internal.', { field: 'generateBarcode' });
+    }
+    const sellPrice = input.sellPrice ?? old.sellPrice;
+    const terms = input.terms ?? termsOf(old);
+    if (input.sellPrice !== undefined || input.terms !== undefined) checkTerms(sellPrice, terms);
+    let barcode = input.barcode === undefined ? old.barcode : input.barcode;
+    if (input.barcode && input.barcode !== old.barcode) {
+      const taken = ctx.db.select({ id: products.id, name: products.name }).from(products).where(eq(products.barcode, input.barcode)).get();
+      if (taken) fail('CONFLICT', `Barcode ${input.barcode} sudah dipakai oleh "${taken.name}".`, { field: 'barcode' });
+    }
+    if (input.generateBarcode) barcode = nextInternalBarcode(ctx);
+
+    const next = {
+      name: input.name ?? old.name,
+      sellPrice,
+      termsType: terms.type,
+      supplierPrice: terms.type === 'fixed' ? terms.supplierPrice : null,
+      commissionBps: terms.type === 'commission' ? terms.commissionBps : null,
+      barcode,
+      category: input.category === undefined ? old.category : input.category,
+      unit: input.unit ?? old.unit,
+      trackExpiry: input.trackExpiry ?? old.trackExpiry,
+      minStock: input.minStock ?? old.minStock,
+    };
+    const changes: Record<string, { old: unknown; new: unknown }> = {};
+    for (const key of Object.keys(next) as (keyof typeof next)[]) {
+      if (next[key] !== old[key]) changes[key] = { old: old[key], new: next[key] };
+    }
+    if (Object.keys(changes).length === 0) return getProduct(ctx, old.id);
+    ctx.db.update(products).set({ ...next, updatedAt: ctx.clock.now() }).where(eq(products.id, old.id)).run();
+    const termsChanged = 'termsType' in changes || 'supplierPrice' in changes || 'commissionBps' in changes;
+    audit(ctx, {
+      userId: actor.userId,
+      action: 'products.update',
+      entity: 'product',
+      entityId: old.id,
+      details: {
+        changes,
+        ...('sellPrice' in changes ? { price: { old: old.sellPrice, new: sellPrice } } : {}),
+        ...(termsChanged ? { terms: { old: termsOf(old), new: terms } } : {}),
+      },
+    });
+    return getProduct(ctx, old.id);
+  });
+}
+
+/** Deactivate (or reactivate) a product: it disappears from the till, its lots stay. */
+export function setProductActive(ctx: Ctx, actor: Actor, id: number, active: boolean): ProductView {
+  return ctx.db.transaction(() => {
+    const row = requireProductRow(ctx, id);
+    if (row.active === active) {
+      fail('CONFLICT', active ? `"${row.name}" sudah aktif.` : `"${row.name}" sudah tidak aktif.`, { field: 'id' });
+    }
+    ctx.db.update(products).set({ active, updatedAt: ctx.clock.now() }).where(eq(products.id, id)).run();
+    audit(ctx, { userId: actor.userId, action: active ? 'products.reactivate' : 'products.deactivate', entity: 'product', entityId: id });
+    return getProduct(ctx, id);
+  });
+}
+
+export interface ProductListInput {
+  supplierId?: number;
+  query?: string;
+  category?: string;
+  /** Only products with a minimum stock set and sellable stock at or below it. */
+  lowStock?: boolean;
+  includeInactive?: boolean;
+  limit?: number;
+}
+
+/** The back office product list, by name. */
+export function listProducts(ctx: Ctx, input: ProductListInput): ProductView[] {
+  const words = (input.query ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const conditions = [
+    input.includeInactive ? undefined : eq(products.active, true),
+    input.supplierId === undefined ? undefined : eq(products.supplierId, input.supplierId),
+    input.category ? eq(products.category, input.category) : undefined,
+    ...words.map((w) =>
+      or(contains(products.name, w), contains(products.sku, w), contains(products.barcode, w), contains(suppliers.name, w)),
+    ),
+  ];
+  const rows = selectProducts(ctx).where(and(...conditions)).orderBy(asc(products.name), asc(products.id)).all().map(toView);
+  const filtered = input.lowStock ? rows.filter((p) => p.minStock > 0 && p.stock <= p.minStock) : rows;
+  return filtered.slice(0, input.limit ?? 500);
+}
+
+/** The product page: the product and every lot with its own terms snapshot. */
+export function productDetail(ctx: Ctx, id: number): ProductDetail {
+  const product = getProduct(ctx, id);
+  return { ...product, lots: lotViews(ctx, { productId: id }) };
+}
+
+/** Lots with their history totals; newest first. */
+export function lotViews(ctx: Ctx, where: { productId?: number; supplierId?: number; onlyInStock?: boolean }): LotView[] {
+  const today = businessDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone'));
+  const rows = ctx.db.all<{
+    id: number;
+    product_id: number;
+    intake_id: number | null;
+    intake_number: string | null;
+    supplier_id: number | null;
+    received_qty: number;
+    remaining_qty: number;
+    expiry_date: string | null;
+    terms_type: 'fixed' | 'commission';
+    supplier_price: number | null;
+    commission_bps: number | null;
+    sell_price: number;
+    created_at: number;
+    p_terms_type: 'fixed' | 'commission';
+    p_supplier_price: number | null;
+    p_commission_bps: number | null;
+    p_sell_price: number;
+    sold: number;
+    restocked: number;
+    returned: number;
+    adjusted: number;
+  }>(sql`
+    SELECT l.id, l.product_id, l.intake_id, i.number AS intake_number, l.supplier_id, l.received_qty, l.remaining_qty,
+      l.expiry_date, l.terms_type, l.supplier_price, l.commission_bps, l.sell_price, l.created_at,
+      p.terms_type AS p_terms_type, p.supplier_price AS p_supplier_price, p.commission_bps AS p_commission_bps,
+      p.sell_price AS p_sell_price,
+      coalesce((SELECT sum(qty) FROM sale_line_lots WHERE lot_id = l.id), 0) AS sold,
+      coalesce((SELECT sum(qty) FROM refund_line_lots WHERE lot_id = l.id AND restocked = 1), 0) AS restocked,
+      coalesce((SELECT sum(qty) FROM return_lines WHERE lot_id = l.id), 0) AS returned,
+      coalesce((SELECT sum(delta) FROM stock_adjustments WHERE lot_id = l.id), 0) AS adjusted
+    FROM lots l
+    JOIN products p ON p.id = l.product_id
+    LEFT JOIN intakes i ON i.id = l.intake_id
+    WHERE (${where.productId ?? null} IS NULL OR l.product_id = ${where.productId ?? null})
+      AND (${where.supplierId ?? null} IS NULL OR l.supplier_id = ${where.supplierId ?? null})
+      AND (${where.onlyInStock ? 1 : 0} = 0 OR l.remaining_qty > 0)
+    ORDER BY l.id DESC`);
+  return rows.map((r) => {
+    const lot = { termsType: r.terms_type, supplierPrice: r.supplier_price, commissionBps: r.commission_bps, sellPrice: r.sell_price };
+    return {
+      id: r.id,
+      productId: r.product_id,
+      intakeId: r.intake_id,
+      intakeNumber: r.intake_number,
+      supplierId: r.supplier_id,
+      receivedQty: r.received_qty,
+      remainingQty: r.remaining_qty,
+      soldQty: r.sold,
+      restockedQty: r.restocked,
+      returnedQty: r.returned,
+      adjustedQty: r.adjusted,
+      expiryDate: r.expiry_date,
+      expired: r.expiry_date !== null && r.expiry_date < today,
+      terms: termsOf(lot),
+      sellPrice: r.sell_price,
+      termsDiffer:
+        r.terms_type !== r.p_terms_type ||
+        r.supplier_price !== r.p_supplier_price ||
+        r.commission_bps !== r.p_commission_bps ||
+        r.sell_price !== r.p_sell_price,
+      value: valueAtTerms(lot, r.remaining_qty),
+      createdAt: r.created_at,
+    };
+  });
 }

@@ -1,27 +1,126 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { ledgerEntries, payments, products, saleLineLots, saleLines, sales, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { basisPoints, divRoundHalfUp, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/printer';
 import type { ReceiptData } from '../printing/types';
 import type { Actor, Ctx } from './context';
 import type { SaleView } from '../../shared/types';
+import type { Approval, ApprovalReason, CartLine, CashRounding, Discount } from '../../shared/types-till';
+import { approvalRequired, resolveApprover } from './approvals';
+import { audit } from './audit';
 import { businessDate, compactDate } from './clock';
 import { getSetting, getSettings } from './settings';
 import { nextSequence, pad } from './sequences';
 import { openShiftRow } from './shifts';
 import { allocateFefo } from './stock';
 import { splitByWeights, supplierShare } from './shares';
+import { getTillSettings } from './till-settings';
 
 export interface CheckoutInput {
   clientRequestId: string;
-  lines: { productId: number; qty: number }[];
+  lines: CartLine[];
+  /** A discount on the whole sale, spread over the lines by largest remainder. */
+  discount?: Discount;
   payments: { method: PaymentMethod; amount: Rupiah; reference?: string }[];
+  /** A manager's username and PIN, for discounts over the limit and price overrides. */
+  approval?: Approval;
 }
 
+export interface PricedLine {
+  qty: number;
+  unitPrice: Rupiah;
+  /** Catalogue price when overridden, else null. */
+  listPrice: Rupiah | null;
+  /** qty × unitPrice. */
+  gross: Rupiah;
+  /** The line's own discount. */
+  discount: Rupiah;
+  /** The line's part of the sale discount. */
+  saleDiscount: Rupiah;
+  /** gross − discount − saleDiscount. */
+  net: Rupiah;
+}
+
+export interface PricedCart {
+  lines: PricedLine[];
+  subtotal: Rupiah;
+  lineDiscounts: Rupiah;
+  saleDiscount: Rupiah;
+  discountTotal: Rupiah;
+  total: Rupiah;
+}
+
+function discountAmount(base: Rupiah, discount: Discount | undefined, field: string): Rupiah {
+  if (!discount) return 0;
+  if (discount.type === 'percent') return basisPoints(base, discount.bps);
+  if (discount.value > base) {
+    fail('VALIDATION', `Diskon (${discount.value}) melebihi jumlahnya (${base}).`, { field: `${field}.value`, max: base });
+  }
+  return discount.value;
+}
+
+/**
+ * Price a cart: each line at its unit price (the override or the catalogue
+ * price) less its own discount; then the sale discount on what is left,
+ * spread over the lines by largest remainder in proportion to their amounts,
+ * so the net line amounts always add up to the total to the rupiah.
+ */
+export function priceCart(
+  lines: readonly { qty: number; sellPrice: Rupiah; discount?: Discount; priceOverride?: Rupiah }[],
+  saleDiscount?: Discount,
+): PricedCart {
+  const first = lines.map((line, i) => {
+    const unitPrice = line.priceOverride ?? line.sellPrice;
+    const gross = unitPrice * line.qty;
+    if (gross > MAX_RUPIAH) fail('VALIDATION', 'Jumlah baris terlalu besar.', { field: `lines.${i}.qty` });
+    const discount = discountAmount(gross, line.discount, `lines.${i}.discount`);
+    const overridden = line.priceOverride !== undefined && line.priceOverride !== line.sellPrice;
+    return { qty: line.qty, unitPrice, listPrice: overridden ? line.sellPrice : null, gross, discount };
+  });
+  const subtotal = first.reduce((n, l) => n + l.gross, 0);
+  if (subtotal > MAX_RUPIAH) fail('VALIDATION', 'Total penjualan terlalu besar.', { field: 'lines' });
+  const lineDiscounts = first.reduce((n, l) => n + l.discount, 0);
+  const base = subtotal - lineDiscounts;
+  const sale = discountAmount(base, saleDiscount, 'discount');
+  const shares = splitByWeights(sale, first.map((l) => l.gross - l.discount));
+  const priced = first.map((l, i) => ({ ...l, saleDiscount: shares[i]!, net: l.gross - l.discount - shares[i]! }));
+  return { lines: priced, subtotal, lineDiscounts, saleDiscount: sale, discountTotal: lineDiscounts + sale, total: base - sale };
+}
+
+/** `part / whole` in basis points, rounded half up (0 when whole is 0). */
+const bpsOf = (part: number, whole: number): number =>
+  whole === 0 ? 0 : Number((BigInt(part) * 20_000n + BigInt(whole)) / (2n * BigInt(whole)));
+
+/** What in a priced cart needs a manager: discounts over the limit and every price override. */
+export function approvalReasons(cart: PricedCart, limitBps: number): ApprovalReason[] {
+  const over = (part: number, whole: number) => BigInt(part) * 10_000n > BigInt(whole) * BigInt(limitBps);
+  const reasons: ApprovalReason[] = [];
+  cart.lines.forEach((l, i) => {
+    if (l.listPrice !== null) {
+      reasons.push({ kind: 'price_override', line: i, listPrice: l.listPrice, unitPrice: l.unitPrice });
+    }
+    if (over(l.discount, l.gross)) reasons.push({ kind: 'line_discount', line: i, bps: bpsOf(l.discount, l.gross) });
+  });
+  const base = cart.subtotal - cart.lineDiscounts;
+  if (over(cart.saleDiscount, base)) reasons.push({ kind: 'sale_discount', bps: bpsOf(cart.saleDiscount, base) });
+  if (over(cart.discountTotal, cart.subtotal) && !reasons.some((r) => r.kind !== 'price_override')) {
+    reasons.push({ kind: 'total_discount', bps: bpsOf(cart.discountTotal, cart.subtotal) });
+  }
+  return reasons;
+}
+
+/** Cash rounding of a sale: the cash part (total less non-cash payments) to Rp 100, half up. */
+export function cashRoundingOf(total: Rupiah, payments: readonly { method: PaymentMethod; amount: Rupiah }[], mode: CashRounding): Rupiah {
+  if (mode !== '100' || !payments.some((p) => p.method === 'cash')) return 0;
+  const nonCash = payments.filter((p) => p.method !== 'cash').reduce((n, p) => n + p.amount, 0);
+  const cashDue = Math.max(0, total - nonCash);
+  return divRoundHalfUp(cashDue, 100) * 100 - cashDue;
+}
 
 /**
  * Ring up a sale in one transaction: price every line from the database,
+ * apply discounts and overrides (a manager approves those over the limit),
  * allocate lots FEFO, split each portion's money between supplier and shop,
  * write the supplier ledger, record the payments. A repeated
  * clientRequestId returns the first sale and changes nothing.
@@ -31,34 +130,51 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     const prior = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, input.clientRequestId)).get();
     return prior ? { sale: getSale(ctx, prior.id), replayed: true } : undefined;
   };
+  const wantsApproval = input.discount !== undefined || input.lines.some((l) => l.discount !== undefined || l.priceOverride !== undefined);
+  // A manager's PIN is checked before the sale's transaction, so a wrong PIN is counted even though the sale is refused.
+  const approver = wantsApproval && !replayOnly(ctx, input.clientRequestId) ? resolveApprover(ctx, actor, input.approval, 'sales.checkout') : null;
   const result = ctx.db.transaction(() => {
     const prior = replay();
     if (prior) return prior;
 
     const shift = openShiftRow(ctx, actor.tillCode);
     if (!shift) fail('SHIFT_CLOSED', `Buka shift kasir ${actor.tillCode} dulu sebelum berjualan.`);
+    const till = getTillSettings(ctx.db);
 
     const ids = [...new Set(input.lines.map((l) => l.productId))];
     const rows = ctx.db.select().from(products).where(inArray(products.id, ids)).all();
     const byId = new Map(rows.map((p) => [p.id, p]));
-    const priced = input.lines.map((line, i) => {
+    const found = input.lines.map((line, i) => {
       const p = byId.get(line.productId);
       if (!p) return fail('NOT_FOUND', `Produk #${line.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
       if (!p.active) return fail('VALIDATION', `"${p.name}" tidak dijual lagi.`, { field: `lines.${i}.productId` });
-      return { product: p, qty: line.qty, unitPrice: p.sellPrice, gross: p.sellPrice * line.qty };
+      return p;
     });
-    const subtotal = priced.reduce((n, l) => n + l.gross, 0);
-    const discountTotal = 0;
-    const total = subtotal - discountTotal;
-    if (total > MAX_RUPIAH) fail('VALIDATION', 'Total penjualan terlalu besar.', { field: 'lines' });
+    const cart = priceCart(input.lines.map((line, i) => ({ ...line, sellPrice: found[i]!.sellPrice })), input.discount);
+    const { subtotal, discountTotal, total } = cart;
 
+    input.payments.forEach((p, i) => {
+      if (!till.paymentMethods.includes(p.method)) {
+        fail('VALIDATION', `Cara bayar "${p.method}" tidak diaktifkan di toko ini.`, { field: `payments.${i}.method`, enabled: till.paymentMethods });
+      }
+    });
     const paid = input.payments.reduce((n, p) => n + p.amount, 0);
     const nonCash = input.payments.filter((p) => p.method !== 'cash').reduce((n, p) => n + p.amount, 0);
     if (nonCash > total) {
       fail('VALIDATION', 'Pembayaran non-tunai tidak boleh melebihi total belanja.', { field: 'payments', total, nonCash });
     }
-    if (paid < total) fail('VALIDATION', 'Pembayaran kurang dari total belanja.', { field: 'payments', total, paid });
-    const change = paid - total;
+    const rounding = cashRoundingOf(total, input.payments, till.cashRounding);
+    const payable = total + rounding;
+    if (paid < payable) fail('VALIDATION', 'Pembayaran kurang dari total belanja.', { field: 'payments', total, rounding, payable, paid });
+    const change = paid - payable;
+
+    const reasons = approvalReasons(cart, till.discountLimitBps);
+    if (reasons.length > 0 && !approver) {
+      throw approvalRequired('Diskon di atas batas atau harga diubah: perlu persetujuan manajer.', {
+        reasons,
+        discountLimitBps: till.discountLimitBps,
+      });
+    }
 
     const now = ctx.clock.now();
     const tz = getSetting(ctx.db, 'timeZone');
@@ -76,36 +192,40 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
         cashierId: actor.userId,
         subtotal,
         discountTotal,
+        saleDiscount: cart.saleDiscount,
         total,
+        rounding,
         paid,
         change,
+        approvedBy: reasons.length > 0 ? approver!.userId : null,
         businessDate: today,
         createdAt: now,
       })
       .returning({ id: sales.id })
       .get();
 
-    priced.forEach((line, i) => {
-      const discount = 0;
-      const lineTotal = line.gross - discount;
+    cart.lines.forEach((line, i) => {
+      const product = found[i]!;
       const saleLine = ctx.db
         .insert(saleLines)
         .values({
           saleId: sale.id,
           lineNo: i + 1,
-          productId: line.product.id,
-          name: line.product.name,
+          productId: product.id,
+          name: product.name,
           qty: line.qty,
           unitPrice: line.unitPrice,
-          discount,
-          lineTotal,
+          listPrice: line.listPrice,
+          discount: line.discount,
+          saleDiscount: line.saleDiscount,
+          lineTotal: line.net,
         })
         .returning({ id: saleLines.id })
         .get();
-      const portions = allocateFefo(ctx, line.product.id, line.qty, today, line.product.name);
-      const nets = splitByWeights(lineTotal, portions.map((p) => p.qty));
+      const portions = allocateFefo(ctx, product.id, line.qty, today, product.name);
+      const nets = splitByWeights(line.net, portions.map((p) => p.qty));
       portions.forEach((portion, k) => {
-        const net = nets[k];
+        const net = nets[k]!;
         const share = portion.lot.supplierId === null ? 0 : supplierShare(portion.lot, portion.qty, net);
         const sll = ctx.db
           .insert(saleLineLots)
@@ -133,9 +253,37 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     for (const p of input.payments) {
       ctx.db.insert(payments).values({ saleId: sale.id, method: p.method, amount: p.amount, reference: p.reference ?? null }).run();
     }
+
+    if (reasons.length > 0) {
+      const by = { approvedBy: approver!.userId, approvedByName: approver!.name, self: approver!.self };
+      if (reasons.some((r) => r.kind !== 'price_override')) {
+        audit(ctx, {
+          userId: actor.userId,
+          action: 'discount.approved',
+          entity: 'sale',
+          entityId: sale.id,
+          details: { number, ...by, discountTotal, subtotal, limitBps: till.discountLimitBps, reasons: reasons.filter((r) => r.kind !== 'price_override') },
+        });
+      }
+      for (const r of reasons) {
+        if (r.kind !== 'price_override') continue;
+        audit(ctx, {
+          userId: actor.userId,
+          action: 'price.override',
+          entity: 'sale',
+          entityId: sale.id,
+          details: { number, line: r.line + 1, productId: found[r.line]!.id, listPrice: r.listPrice, unitPrice: r.unitPrice, ...by },
+        });
+      }
+    }
     return { sale: getSale(ctx, sale.id), replayed: false };
   });
   return result;
+}
+
+/** True when this request id already made a sale (a retry needs no new approval). */
+function replayOnly(ctx: Ctx, clientRequestId: string): boolean {
+  return ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, clientRequestId)).get() !== undefined;
 }
 
 export function getSale(ctx: Ctx, id: number): SaleView {
@@ -151,6 +299,17 @@ export function getSale(ctx: Ctx, id: number): SaleView {
     ? ctx.db.select().from(saleLineLots).where(inArray(saleLineLots.saleLineId, lines.map((l) => l.id))).orderBy(asc(saleLineLots.id)).all()
     : [];
   const pays = ctx.db.select().from(payments).where(eq(payments.saleId, id)).orderBy(asc(payments.id)).all();
+  const refunded = new Map(
+    ctx.db
+      .all<{ sale_line_id: number; qty: number }>(
+        sql`SELECT rl.sale_line_id, sum(rl.qty) AS qty FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id
+            WHERE r.sale_id = ${id} GROUP BY rl.sale_line_id`,
+      )
+      .map((r) => [r.sale_line_id, r.qty]),
+  );
+  const refundRows = ctx.db.all<{ id: number; number: string; kind: 'refund' | 'void'; total: number; created_at: number }>(
+    sql`SELECT id, number, kind, total, created_at FROM refunds WHERE sale_id = ${id} ORDER BY id`,
+  );
   const s = sale.sale;
   return {
     id: s.id,
@@ -161,11 +320,16 @@ export function getSale(ctx: Ctx, id: number): SaleView {
     cashierName: sale.cashierName,
     createdAt: s.createdAt,
     businessDate: s.businessDate,
+    status: s.status,
     subtotal: s.subtotal,
     discountTotal: s.discountTotal,
+    saleDiscount: s.saleDiscount,
     total: s.total,
+    rounding: s.rounding,
+    payable: s.total + s.rounding,
     paid: s.paid,
     change: s.change,
+    approvedBy: s.approvedBy,
     lines: lines.map((l) => ({
       id: l.id,
       productId: l.productId,
@@ -174,12 +338,23 @@ export function getSale(ctx: Ctx, id: number): SaleView {
       unitPrice: l.unitPrice,
       discount: l.discount,
       lineTotal: l.lineTotal,
+      saleDiscount: l.saleDiscount,
+      listPrice: l.listPrice,
+      refundedQty: refunded.get(l.id) ?? 0,
       lots: portions
         .filter((p) => p.saleLineId === l.id)
-        .map((p) => ({ lotId: p.lotId, qty: p.qty, netAmount: p.netAmount, supplierShare: p.supplierShare, shopShare: p.shopShare })),
+        .map((p) => ({ id: p.id, lotId: p.lotId, qty: p.qty, netAmount: p.netAmount, supplierShare: p.supplierShare, shopShare: p.shopShare })),
     })),
     payments: pays.map((p) => ({ method: p.method, amount: p.amount, reference: p.reference })),
+    refunds: refundRows.map((r) => ({ id: r.id, number: r.number, kind: r.kind, total: r.total, createdAt: r.created_at })),
   };
+}
+
+/** A sale by its number (as printed on the receipt). */
+export function findSaleByNumber(ctx: Ctx, number: string): SaleView {
+  const row = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.number, number.trim().toUpperCase())).get();
+  if (!row) return fail('NOT_FOUND', `Penjualan ${number} tidak ditemukan.`, { field: 'number' });
+  return getSale(ctx, row.id);
 }
 
 /** Everything the receipt needs, from the stored sale and the shop settings. */
@@ -192,10 +367,13 @@ export function receiptData(ctx: Ctx, sale: SaleView): ReceiptData {
     cashierName: sale.cashierName,
     createdAt: sale.createdAt,
     timeZone: s.timeZone,
-    lines: sale.lines.map((l) => ({ name: l.name, qty: l.qty, unitPrice: l.unitPrice, discount: l.discount, lineTotal: l.lineTotal })),
+    // On paper a line shows its own discount; the sale discount shows once under the subtotal.
+    lines: sale.lines.map((l) => ({ name: l.name, qty: l.qty, unitPrice: l.unitPrice, discount: l.discount, lineTotal: l.lineTotal + l.saleDiscount })),
     subtotal: sale.subtotal,
     discountTotal: sale.discountTotal,
+    saleDiscount: sale.saleDiscount,
     total: sale.total,
+    rounding: sale.rounding,
     payments: sale.payments,
     change: sale.change,
   };

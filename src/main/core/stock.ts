@@ -1,5 +1,5 @@
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { intakes, lots, products } from '../../db/schema';
+import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
+import { intakes, lots, products, suppliers, users } from '../../db/schema';
 import { AppError, fail } from '../../shared/errors';
 import type { Actor, Ctx } from './context';
 import type { IntakeResult, Lot } from '../../shared/types';
@@ -8,6 +8,8 @@ import { businessDate, compactDate } from './clock';
 import { getSetting } from './settings';
 import { nextSequence, pad } from './sequences';
 import { requireSupplier } from './suppliers';
+import { lotTerms, valueAtTerms } from './stock-value';
+import type { IntakeLineView, IntakeSummary, IntakeView } from '../../shared/types-backoffice';
 
 
 
@@ -122,4 +124,95 @@ export function allocateFefo(ctx: Ctx, productId: number, qty: number, today: st
     left -= take;
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------
+// Back office: intake history
+
+/** One intake with its lines (one per lot) valued at each lot's terms. */
+export function getIntake(ctx: Ctx, id: number): IntakeView {
+  const head = ctx.db
+    .select({ intake: intakes, supplierCode: suppliers.code, supplierName: suppliers.name, receivedByName: users.name })
+    .from(intakes)
+    .innerJoin(suppliers, eq(suppliers.id, intakes.supplierId))
+    .innerJoin(users, eq(users.id, intakes.receivedBy))
+    .where(eq(intakes.id, id))
+    .get();
+  if (!head) return fail('NOT_FOUND', `Penerimaan #${id} tidak ditemukan.`, { field: 'id' });
+  const rows = ctx.db
+    .select({ lot: lots, sku: products.sku, name: products.name, unit: products.unit })
+    .from(lots)
+    .innerJoin(products, eq(products.id, lots.productId))
+    .where(eq(lots.intakeId, id))
+    .orderBy(asc(lots.id))
+    .all();
+  const lines: IntakeLineView[] = rows.map(({ lot, sku, name, unit }) => ({
+    lotId: lot.id,
+    productId: lot.productId,
+    sku,
+    name,
+    unit,
+    qty: lot.receivedQty,
+    remainingQty: lot.remainingQty,
+    expiryDate: lot.expiryDate,
+    terms: lotTerms(lot),
+    sellPrice: lot.sellPrice,
+    value: valueAtTerms(lot, lot.receivedQty),
+  }));
+  const i = head.intake;
+  return {
+    id: i.id,
+    number: i.number,
+    supplierId: i.supplierId,
+    supplierCode: head.supplierCode,
+    supplierName: head.supplierName,
+    receivedBy: i.receivedBy,
+    receivedByName: head.receivedByName,
+    note: i.note,
+    businessDate: i.businessDate,
+    createdAt: i.createdAt,
+    lines,
+    totalQty: lines.reduce((n, l) => n + l.qty, 0),
+    totalValue: lines.reduce((n, l) => n + l.value, 0),
+  };
+}
+
+/** Intakes newest first, by supplier and business-day range (inclusive). */
+export function listIntakes(
+  ctx: Ctx,
+  input: { supplierId?: number; from?: string; to?: string; limit?: number },
+): IntakeSummary[] {
+  const heads = ctx.db
+    .select({ intake: intakes, supplierCode: suppliers.code, supplierName: suppliers.name, receivedByName: users.name })
+    .from(intakes)
+    .innerJoin(suppliers, eq(suppliers.id, intakes.supplierId))
+    .innerJoin(users, eq(users.id, intakes.receivedBy))
+    .where(
+      and(
+        input.supplierId === undefined ? undefined : eq(intakes.supplierId, input.supplierId),
+        input.from ? gte(intakes.businessDate, input.from) : undefined,
+        input.to ? lte(intakes.businessDate, input.to) : undefined,
+      ),
+    )
+    .orderBy(desc(intakes.createdAt), desc(intakes.id))
+    .limit(input.limit ?? 100)
+    .all();
+  if (heads.length === 0) return [];
+  const allLots = ctx.db.select().from(lots).where(inArray(lots.intakeId, heads.map((h) => h.intake.id))).all();
+  return heads.map((h) => {
+    const own = allLots.filter((l) => l.intakeId === h.intake.id);
+    return {
+      id: h.intake.id,
+      number: h.intake.number,
+      supplierId: h.intake.supplierId,
+      supplierCode: h.supplierCode,
+      supplierName: h.supplierName,
+      receivedByName: h.receivedByName,
+      businessDate: h.intake.businessDate,
+      createdAt: h.intake.createdAt,
+      lineCount: own.length,
+      totalQty: own.reduce((n, l) => n + l.receivedQty, 0),
+      totalValue: own.reduce((n, l) => n + valueAtTerms(l, l.receivedQty), 0),
+    };
+  });
 }

@@ -63,3 +63,55 @@ export function requireSupplier(ctx: Ctx, id: number): Supplier {
   const row = ctx.db.select().from(suppliers).where(eq(suppliers.id, id)).get();
   return row ?? fail('NOT_FOUND', `Pemasok #${id} tidak ditemukan.`, { field: 'supplierId' });
 }
+
+// ---------------------------------------------------------------------------
+// Back office: edit and deactivate
+
+/** Fields to change; `null` clears an optional field. */
+export type SupplierUpdate = { id: number; name?: string } & {
+  [K in Exclude<keyof SupplierInput, 'name'>]?: string | null;
+};
+
+const UPDATABLE = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder'] as const;
+
+/** Change a supplier's details; the changed fields are audit-logged with old and new values. */
+export function updateSupplier(ctx: Ctx, actor: Actor, input: SupplierUpdate): Supplier {
+  return ctx.db.transaction(() => {
+    const old = requireSupplier(ctx, input.id);
+    const set: Partial<Record<(typeof UPDATABLE)[number], string | null>> = {};
+    const changes: Record<string, { old: unknown; new: unknown }> = {};
+    for (const key of UPDATABLE) {
+      const value = input[key];
+      if (value === undefined) continue;
+      const next = value === '' && key !== 'name' ? null : value;
+      if (next === old[key]) continue;
+      set[key] = next;
+      changes[key] = { old: old[key], new: next };
+    }
+    if (Object.keys(changes).length === 0) return old;
+    ctx.db
+      .update(suppliers)
+      .set({ ...(set as Partial<typeof suppliers.$inferInsert>), updatedAt: ctx.clock.now() })
+      .where(eq(suppliers.id, old.id))
+      .run();
+    audit(ctx, { userId: actor.userId, action: 'suppliers.update', entity: 'supplier', entityId: old.id, details: { changes } });
+    return requireSupplier(ctx, old.id);
+  });
+}
+
+/**
+ * Deactivate (or reactivate) a supplier. An inactive supplier takes no new
+ * intakes; the goods already in the shop stay on sale until returned, and
+ * the ledger is untouched.
+ */
+export function setSupplierActive(ctx: Ctx, actor: Actor, id: number, active: boolean): Supplier {
+  return ctx.db.transaction(() => {
+    const row = requireSupplier(ctx, id);
+    if (row.active === active) {
+      fail('CONFLICT', active ? `Pemasok ${row.name} sudah aktif.` : `Pemasok ${row.name} sudah tidak aktif.`, { field: 'id' });
+    }
+    ctx.db.update(suppliers).set({ active, updatedAt: ctx.clock.now() }).where(eq(suppliers.id, id)).run();
+    audit(ctx, { userId: actor.userId, action: active ? 'suppliers.reactivate' : 'suppliers.deactivate', entity: 'supplier', entityId: id });
+    return requireSupplier(ctx, id);
+  });
+}

@@ -167,3 +167,55 @@ export function authenticate(ctx: Ctx, token: string): Actor | null {
 export function countUsers(ctx: Ctx): number {
   return ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users`).n;
 }
+
+function requireUser(ctx: Ctx, id: number): typeof users.$inferSelect {
+  const row = ctx.db.select().from(users).where(eq(users.id, id)).get();
+  return row ?? fail('NOT_FOUND', `Pengguna #${id} tidak ditemukan.`, { field: 'id' });
+}
+
+function activeAdmins(ctx: Ctx): number {
+  return ctx.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1`).n;
+}
+
+/**
+ * Change a user's name, role or active flag (admin). The last active admin
+ * can be neither demoted nor deactivated. A deactivated user's sessions end.
+ */
+export function updateUser(ctx: Ctx, actor: Actor, input: { id: number; name?: string; role?: Role; active?: boolean }): UserView {
+  return ctx.db.transaction(() => {
+    const before = requireUser(ctx, input.id);
+    const next = { name: input.name ?? before.name, role: input.role ?? before.role, active: input.active ?? before.active };
+    const losesAdmin = before.role === 'admin' && before.active && (next.role !== 'admin' || !next.active);
+    if (losesAdmin && activeAdmins(ctx) <= 1) {
+      fail('CONFLICT', 'Harus tetap ada minimal satu admin aktif.', { field: input.active === false ? 'active' : 'role' });
+    }
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ['name', 'role', 'active'] as const) {
+      if (next[key] !== before[key]) changes[key] = { from: before[key], to: next[key] };
+    }
+    if (Object.keys(changes).length === 0) return toView(before);
+    ctx.db.update(users).set(next).where(eq(users.id, before.id)).run();
+    if (!next.active) {
+      ctx.db.update(sessions).set({ revokedAt: ctx.clock.now() }).where(and(eq(sessions.userId, before.id), isNull(sessions.revokedAt))).run();
+    }
+    audit(ctx, { userId: actor.userId, action: 'users.update', entity: 'user', entityId: before.id, details: changes });
+    return toView(requireUser(ctx, before.id));
+  });
+}
+
+/**
+ * Give a user a new PIN (admin): clears a lockout and ends the user's other
+ * sessions, so whoever knew the old PIN is logged out.
+ */
+export function resetPin(ctx: Ctx, actor: Actor, input: { id: number; pin: string }): UserView {
+  const pinHash = hashPin(input.pin);
+  return ctx.db.transaction(() => {
+    const user = requireUser(ctx, input.id);
+    ctx.db.update(users).set({ pinHash, failedAttempts: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
+    if (user.id !== actor.userId) {
+      ctx.db.update(sessions).set({ revokedAt: ctx.clock.now() }).where(and(eq(sessions.userId, user.id), isNull(sessions.revokedAt))).run();
+    }
+    audit(ctx, { userId: actor.userId, action: 'users.reset_pin', entity: 'user', entityId: user.id });
+    return toView(user);
+  });
+}

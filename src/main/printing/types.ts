@@ -36,8 +36,13 @@ export interface ReceiptData {
   timeZone: string;
   lines: ReceiptLine[];
   subtotal: Rupiah;
+  /** All discounts: the lines' own and the sale discount. */
   discountTotal: Rupiah;
+  /** The sale-level part of discountTotal (0 or absent when none). */
+  saleDiscount?: Rupiah;
   total: Rupiah;
+  /** Cash rounding (±); the customer pays total + rounding. */
+  rounding?: Rupiah;
   payments: ReceiptPayment[];
   change: Rupiah;
 }

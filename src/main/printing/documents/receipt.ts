@@ -14,6 +14,7 @@ export const PAYMENT_LABELS: Record<PaymentMethod, string> = {
   qris: 'QRIS',
   debit: 'Kartu Debit',
   transfer: 'Transfer',
+  ewallet: 'E-Wallet',
 };
 
 export const DEFAULT_RECEIPT_FOOTER = [
@@ -121,11 +122,23 @@ export function buildReceipt(data: ReceiptData, opts: DocumentOptions): Doc {
   doc.separator();
 
   // Totals
+  const saleDiscount = data.saleDiscount ?? 0;
   if (data.discountTotal > 0) {
     doc.pair('Subtotal', formatNumber(data.subtotal));
-    doc.pair('Diskon', `-${formatNumber(data.discountTotal)}`);
+    if (saleDiscount > 0) {
+      const lineDiscounts = data.discountTotal - saleDiscount;
+      if (lineDiscounts > 0) doc.pair('Diskon barang', `-${formatNumber(lineDiscounts)}`);
+      doc.pair('Diskon transaksi', `-${formatNumber(saleDiscount)}`);
+    } else {
+      doc.pair('Diskon', `-${formatNumber(data.discountTotal)}`);
+    }
   }
   doc.pair('TOTAL', formatRupiah(data.total), { bold: true });
+  const rounding = data.rounding ?? 0;
+  if (rounding !== 0) {
+    doc.pair('Pembulatan', `${rounding > 0 ? '+' : '-'}${formatNumber(Math.abs(rounding))}`);
+    doc.pair('TOTAL BAYAR', formatRupiah(data.total + rounding), { bold: true });
+  }
   for (const payment of data.payments) {
     doc.pair(PAYMENT_LABELS[payment.method] ?? String(payment.method), formatNumber(payment.amount));
     if (payment.reference && cleanText(payment.reference)) {

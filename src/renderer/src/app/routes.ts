@@ -10,6 +10,9 @@ export const ROUTES = {
   intake: '#/intake',
   printer: '#/printer',
   users: '#/users',
+  balances: '#/balances',
+  settlements: '#/settlements',
+  bulkSettlement: '#/settlements/bulk',
 } as const;
 
 export type Route = keyof typeof ROUTES;
@@ -23,6 +26,9 @@ export const ROUTE_ROLE: Record<Route, Role> = {
   intake: 'manager',
   printer: 'manager',
   users: 'admin',
+  balances: 'manager',
+  settlements: 'manager',
+  bulkSettlement: 'manager',
 };
 
 const RANK: Record<Role, number> = { cashier: 1, manager: 2, admin: 3 };

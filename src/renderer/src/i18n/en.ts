@@ -1,7 +1,9 @@
 import type { Dictionary } from './id';
+import { settlementsEn } from './settlements';
 
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
+  ...settlementsEn,
   'app.tagline': 'Till of the PLUT souvenir centre, Southeast Sulawesi',
   'app.point1': 'Consignment goods from local producers, each supplier’s share recorded',
   'app.point2': 'Scan barcodes, take cash, QRIS, debit or transfer',

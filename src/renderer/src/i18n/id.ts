@@ -1,5 +1,7 @@
 /** Bahasa Indonesia: the default language and the list of keys. */
+import { settlementsId } from './settlements';
 export const id = {
+  ...settlementsId,
   'app.tagline': 'Kasir pusat oleh-oleh PLUT Sulawesi Tenggara',
   'app.point1': 'Barang titipan UMKM, bagi hasil tercatat per pemasok',
   'app.point2': 'Scan barcode, bayar tunai, QRIS, debit atau transfer',

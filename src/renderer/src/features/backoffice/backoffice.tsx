@@ -8,6 +8,7 @@ import { ProductsScreen } from './products-screen';
 import { IntakeScreen } from './intake-screen';
 import { PrinterScreen } from './printer-screen';
 import { UsersScreen } from './users-screen';
+import { BalancesScreen, BulkSettlementScreen, HistoryScreen } from '../settlements';
 
 type BackOfficeRoute = Exclude<Route, 'till' | 'shiftClose'>;
 
@@ -15,6 +16,9 @@ const NAV: { route: BackOfficeRoute; label: MessageKey; admin?: boolean }[] = [
   { route: 'products', label: 'nav.products' },
   { route: 'suppliers', label: 'nav.suppliers' },
   { route: 'intake', label: 'nav.intake' },
+  { route: 'balances', label: 'settle.nav.balances' },
+  { route: 'settlements', label: 'settle.nav.history' },
+  { route: 'bulkSettlement', label: 'settle.nav.bulk' },
   { route: 'printer', label: 'nav.printer' },
   { route: 'users', label: 'nav.users', admin: true },
 ];
@@ -46,6 +50,9 @@ export function BackOffice({ route }: { route: BackOfficeRoute }) {
           {route === 'intake' && <IntakeScreen />}
           {route === 'printer' && <PrinterScreen />}
           {route === 'users' && <UsersScreen />}
+          {route === 'balances' && <BalancesScreen />}
+          {route === 'settlements' && <HistoryScreen />}
+          {route === 'bulkSettlement' && <BulkSettlementScreen />}
         </main>
       </div>
     </div>

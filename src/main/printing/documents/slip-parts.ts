@@ -1,0 +1,67 @@
+/**
+ * Pieces the consignment slips (intake, return) share: the shop header with
+ * the slip title, terms in the shop's words, and the two signature blocks.
+ */
+import { formatNumber } from '../../../shared/money';
+import type { Terms } from '../../../shared/types';
+import { cleanText, type Doc } from '../layout';
+import type { ShopHeader } from '../types';
+import { COPY_MARK } from './receipt';
+
+/** `2026-11-29` → `29/11/2026`. */
+export function slipDate(day: string): string {
+  const [y, m, d] = day.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** 1500 → `15%`, 1250 → `12,5%`, 1234 → `12,34%`. */
+export function formatBps(bps: number): string {
+  const whole = Math.floor(bps / 100);
+  const frac = bps % 100;
+  if (frac === 0) return `${whole}%`;
+  return `${whole},${String(frac).padStart(2, '0').replace(/0$/, '')}%`;
+}
+
+/** `Titip @ 40.000` (fixed) or `Komisi 15% @ 350.000` (commission on the sell price). */
+export function termsLabel(terms: Terms, sellPrice: number): string {
+  return terms.type === 'fixed'
+    ? `Titip @ ${formatNumber(terms.supplierPrice)}`
+    : `Komisi ${formatBps(terms.commissionBps)} @ ${formatNumber(sellPrice)}`;
+}
+
+/** `10 pcs, exp 01/03/2027`. */
+export function qtyLabel(qty: number, unit: string, expiryDate: string | null): string {
+  const base = `${formatNumber(qty)} ${cleanText(unit) || 'pcs'}`;
+  return expiryDate ? `${base}, exp ${slipDate(expiryDate)}` : base;
+}
+
+/** Shop name, address, phone, then the slip title (and the copy mark). */
+export function addSlipHeader(doc: Doc, shop: ShopHeader, title: string, copy: boolean | undefined): void {
+  doc.center(shop.name, { bold: true, size: 'tall' });
+  if (shop.address && cleanText(shop.address)) doc.center(shop.address);
+  if (shop.phone && cleanText(shop.phone)) doc.center(`Telp. ${shop.phone}`);
+  doc.blank();
+  doc.center(title, { bold: true });
+  if (copy) doc.center(COPY_MARK, { bold: true });
+  doc.separator();
+}
+
+/**
+ * Two signature blocks side by side: the title, room to sign, and the name
+ * blank in brackets underneath, the Indonesian way: `(..........)`.
+ */
+export function addSignatures(doc: Doc, leftTitle: string, rightTitle: string): void {
+  const gap = doc.columns >= 42 ? 2 : 1;
+  const leftWidth = Math.floor((doc.columns - gap) / 2);
+  const rightWidth = doc.columns - gap - leftWidth;
+  const cell = (text: string, width: number): string => {
+    const t = cleanText(text).slice(0, width);
+    const pad = Math.floor((width - t.length) / 2);
+    return (' '.repeat(pad) + t).padEnd(width);
+  };
+  const row = (l: string, r: string) => doc.line(cell(l, leftWidth) + ' '.repeat(gap) + cell(r, rightWidth));
+  row(leftTitle, rightTitle);
+  doc.blank(3);
+  const blank = (width: number) => `(${'.'.repeat(Math.min(width, 22) - 2)})`;
+  row(blank(leftWidth), blank(rightWidth));
+}

@@ -1,0 +1,106 @@
+/**
+ * The till beyond the first sale: discounts and approvals, held sales,
+ * refunds and voids, cash in and out, shift reports, the drawer, users,
+ * the audit log, shop settings and QRIS.
+ */
+import { z } from 'zod';
+import { calendarDate, def, empty, id, optionalText, paymentMethod, pin, positiveRupiah, qty, role, text, username } from './contract-kit';
+import { DENOMINATIONS } from './types-till';
+import type { PrintJobView, SaleView, ShopInfo, UserView } from './types';
+import type {
+  AuditEntryView,
+  CashMovementView,
+  HeldSaleSummary,
+  RefundPreview,
+  RefundResult,
+  RefundView,
+  ResumedSale,
+  ShiftReport,
+  TillSettings,
+} from './types-till';
+
+export const discount = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('amount'), value: positiveRupiah }),
+  z.strictObject({
+    type: z.literal('percent'),
+    bps: z.number({ error: 'Harus berupa angka' }).int('Basis poin bilangan bulat').min(1, 'Minimal 1').max(10_000, 'Maksimal 100%'),
+  }),
+]);
+
+/** A manager's username and PIN, typed into the cashier's approval dialog. */
+export const approval = z.strictObject({ username, pin: z.string().min(1, 'PIN wajib diisi').max(16) });
+
+export const cartLine = z.strictObject({ productId: id, qty, discount: discount.optional(), priceOverride: positiveRupiah.optional() });
+
+const denominationCount = z.number({ error: 'Harus berupa angka' }).int('Jumlah harus bilangan bulat').min(0, 'Tidak boleh negatif').max(100_000);
+
+/** `{"100000": 3, "500": 4}`: how many of each note and coin. */
+export const denominations = z.strictObject(
+  Object.fromEntries(DENOMINATIONS.map((d) => [String(d), denominationCount.optional()])) as Record<`${(typeof DENOMINATIONS)[number]}`, z.ZodOptional<typeof denominationCount>>,
+);
+
+const refundLine = z.strictObject({ saleLineId: id, qty, restock: z.boolean({ error: 'Pilih kembali ke stok atau tidak' }) });
+const refundLines = z.array(refundLine).min(1, 'Pilih minimal satu barang').max(200);
+const moneyOut = z.strictObject({ method: paymentMethod, amount: positiveRupiah, reference: optionalText(64) });
+
+export const tillAreaContract = {
+  'sales.hold': def<HeldSaleSummary>()(
+    z.strictObject({
+      lines: z.array(cartLine).min(1, 'Keranjang kosong').max(200, 'Maksimal 200 baris'),
+      discount: discount.optional(),
+      note: optionalText(120),
+    }),
+  ),
+  'sales.held': def<HeldSaleSummary[]>()(empty),
+  'sales.resume': def<ResumedSale>()(z.strictObject({ id })),
+  'sales.discardHeld': def<{ ok: true }>()(z.strictObject({ id })),
+  'sales.lookup': def<SaleView>()(z.strictObject({ number: text(40) })),
+  'sales.refundPreview': def<RefundPreview>()(z.strictObject({ saleId: id, lines: refundLines })),
+  'sales.refund': def<RefundResult>()(
+    z.strictObject({
+      saleId: id,
+      lines: refundLines,
+      reason: text(200),
+      payments: z.array(moneyOut).max(10),
+      approval: approval.optional(),
+    }),
+  ),
+  'sales.void': def<RefundResult>()(z.strictObject({ saleId: id, reason: text(200), approval: approval.optional() })),
+  'refunds.get': def<RefundView>()(z.strictObject({ id })),
+  'refunds.reprint': def<PrintJobView>()(z.strictObject({ id })),
+  'shifts.payIn': def<CashMovementView>()(z.strictObject({ amount: positiveRupiah, reason: text(200) })),
+  'shifts.payOut': def<CashMovementView>()(z.strictObject({ amount: positiveRupiah, reason: text(200) })),
+  'shifts.report': def<ShiftReport>()(z.strictObject({ shiftId: id.optional() })),
+  'shifts.printReport': def<PrintJobView>()(z.strictObject({ shiftId: id.optional(), kind: z.enum(['X', 'Z']) })),
+  'drawer.open': def<PrintJobView>()(z.strictObject({ reason: text(200) })),
+  'users.update': def<UserView>()(
+    z.strictObject({ id, name: text(80).optional(), role: role.optional(), active: z.boolean().optional() }),
+  ),
+  'users.resetPin': def<UserView>()(z.strictObject({ id, pin })),
+  'audit.list': def<AuditEntryView[]>()(
+    z.strictObject({
+      from: calendarDate.optional(),
+      to: calendarDate.optional(),
+      action: z.string().trim().regex(/^[A-Za-z_.]{1,64}$/, 'Aksi: huruf, titik atau garis bawah').optional(),
+      userId: id.optional(),
+      beforeId: id.optional(),
+      limit: z.number().int().min(1).max(1000).optional(),
+    }),
+  ),
+  'settings.update': def<ShopInfo & TillSettings>()(
+    z.strictObject({
+      shopName: text(120).optional(),
+      shopAddress: optionalText(300),
+      shopPhone: optionalText(40),
+      receiptFooter: optionalText(300),
+      timeZone: z.string().trim().min(1, 'Wajib diisi').max(64).optional(),
+      discountLimitBps: z.number({ error: 'Harus berupa angka' }).int().min(0).max(10_000, 'Maksimal 100%').optional(),
+      cashRounding: z.enum(['none', '100']).optional(),
+      paymentMethods: z.array(paymentMethod).min(1, 'Minimal satu cara bayar').max(5).optional(),
+      /** The static QRIS text; an empty string clears it. */
+      qrisPayload: z.string().trim().max(512, 'Maksimal 512 karakter').optional(),
+    }),
+  ),
+  'qris.dynamic': def<{ payload: string; amount: number; merchantName: string }>()(z.strictObject({ amount: positiveRupiah })),
+  'qris.print': def<PrintJobView>()(z.strictObject({ amount: positiveRupiah })),
+} as const;
