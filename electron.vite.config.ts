@@ -17,7 +17,11 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/electron/preload.ts') } },
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'src/main/electron/preload.ts') },
+        // A sandboxed renderer only runs CommonJS preload scripts.
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
     },
   },
   renderer: {
