@@ -170,17 +170,21 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
   for (let kill = 1; kill <= options.kills; kill++) {
     const srv = server;
     let stop = false;
-    // Retry what was in flight at the last crash first, as a till would.
+    const ackedBefore = acknowledged.size;
+    // Retry what was in flight at the last crash, all at once, as tills would.
     const pending = [...inFlight.values()];
     retried += pending.length;
-    const workers = [0, 1, 2].map(async (w) => {
-      if (w === 0) for (const sale of pending) await send(srv, sale);
+    const retries = pending.map((sale) => send(srv, sale));
+    const workers = [0, 1, 2].map(async () => {
       while (!stop) if ((await send(srv, newSale())) === 'lost') break;
     });
-    await new Promise((r) => setTimeout(r, 5 + random() * 120));
+    // Let the server make some progress (one answer, or 2 s), then kill it at a random moment.
+    const until = Date.now() + 2000;
+    while (acknowledged.size === ackedBefore && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => setTimeout(r, random() * 60));
     await srv.stop('SIGKILL');
     stop = true;
-    await Promise.allSettled(workers);
+    await Promise.allSettled([...workers, ...retries]);
     const found = check(dbPath, acknowledged);
     if (found.length) {
       problems.push(...found.map((p) => `after kill ${kill}: ${p}`));
