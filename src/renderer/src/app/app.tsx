@@ -7,6 +7,7 @@ import { LoginScreen, type LoginNotice } from '../features/login/login-screen';
 import { TillScreen } from '../features/till/till-screen';
 import { CloseShiftScreen } from '../features/shift/close-shift-screen';
 import { BackOffice } from '../features/backoffice/backoffice';
+import { TillExtraScreen } from '../features/refunds/screens';
 import { SessionProvider, useSession, type Session } from './session';
 import { hasRole, navigate, ROUTE_ROLE, useHashRoute } from './routes';
 
@@ -123,5 +124,6 @@ function Screens() {
   }, [allowed]);
   if (!allowed || route === 'till') return <TillScreen />;
   if (route === 'shiftClose') return <CloseShiftScreen />;
+  if (route === 'refund' || route === 'audit' || route === 'shopSettings') return <TillExtraScreen route={route} />;
   return <BackOffice route={route} />;
 }

@@ -5,14 +5,26 @@ import type { Role } from '../../../shared/types';
 export const ROUTES = {
   till: '#/till',
   shiftClose: '#/shift/close',
+  refund: '#/refund',
+  audit: '#/audit',
+  shopSettings: '#/settings',
   suppliers: '#/suppliers',
   products: '#/products',
   intake: '#/intake',
+  expiry: '#/expiry',
+  returns: '#/returns',
+  stockCount: '#/stock-count',
   printer: '#/printer',
+  backup: '#/backup',
   users: '#/users',
   balances: '#/balances',
   settlements: '#/settlements',
   bulkSettlement: '#/settlements/bulk',
+  dashboard: '#/dashboard',
+  salesReport: '#/reports/sales',
+  stockReport: '#/reports/stock',
+  consignmentReport: '#/reports/consignment',
+  officeReport: '#/reports/office',
 } as const;
 
 export type Route = keyof typeof ROUTES;
@@ -21,14 +33,26 @@ export type Route = keyof typeof ROUTES;
 export const ROUTE_ROLE: Record<Route, Role> = {
   till: 'cashier',
   shiftClose: 'cashier',
+  refund: 'cashier',
+  audit: 'manager',
+  shopSettings: 'admin',
   suppliers: 'manager',
   products: 'manager',
   intake: 'manager',
+  expiry: 'manager',
+  returns: 'manager',
+  stockCount: 'manager',
   printer: 'manager',
+  backup: 'manager',
   users: 'admin',
   balances: 'manager',
   settlements: 'manager',
   bulkSettlement: 'manager',
+  dashboard: 'manager',
+  salesReport: 'manager',
+  stockReport: 'manager',
+  consignmentReport: 'manager',
+  officeReport: 'manager',
 };
 
 const RANK: Record<Role, number> = { cashier: 1, manager: 2, admin: 3 };

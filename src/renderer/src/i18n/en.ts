@@ -1,9 +1,17 @@
 import type { Dictionary } from './id';
 import { settlementsEn } from './settlements';
+import { tillExtraEn } from './till-extra';
+import { reportsEn } from './reports';
+import { systemEn } from './system';
+import { backofficeEn } from './backoffice';
 
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
   ...settlementsEn,
+  ...tillExtraEn,
+  ...backofficeEn,
+  ...reportsEn,
+  ...systemEn,
   'app.tagline': 'Till of the PLUT souvenir centre, Southeast Sulawesi',
   'app.point1': 'Consignment goods from local producers, each supplier’s share recorded',
   'app.point2': 'Scan barcodes, take cash, QRIS, debit or transfer',

@@ -1,7 +1,15 @@
 /** Bahasa Indonesia: the default language and the list of keys. */
+import { tillExtraId } from './till-extra';
 import { settlementsId } from './settlements';
+import { reportsId } from './reports';
+import { systemId } from './system';
+import { backofficeId } from './backoffice';
 export const id = {
   ...settlementsId,
+  ...tillExtraId,
+  ...backofficeId,
+  ...reportsId,
+  ...systemId,
   'app.tagline': 'Kasir pusat oleh-oleh PLUT Sulawesi Tenggara',
   'app.point1': 'Barang titipan UMKM, bagi hasil tercatat per pemasok',
   'app.point2': 'Scan barcode, bayar tunai, QRIS, debit atau transfer',

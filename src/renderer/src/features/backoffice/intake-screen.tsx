@@ -1,14 +1,22 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../../api';
 import { useT } from '../../i18n';
 import { describeError, fieldMessage } from '../../i18n/errors';
-import { basisPoints, formatRupiah, type Rupiah } from '../../../../shared/money';
-import type { IntakeResult, PrintJobView, ProductView, Terms } from '../../../../shared/types';
+import { formatRupiah } from '../../../../shared/money';
+import type { IntakeResult, PrintJobView, ProductView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
+import { ScanIcon } from '../../components/icons';
 import { todayIn } from '../../lib/format';
-import { termsText } from './products-screen';
+import { intakeProblems, intakeTotals, supplierValue, type IntakeLineProblem } from './logic';
+import { clearPending, peekPending } from './nav';
+import { IntakeHistory } from './intake/intake-history';
+import { intakeLabelItems, LabelSheetDialog, type LabelItem } from './labels/label-sheet';
+import { ProductFormDialog } from './products/product-form';
+import { PrintStatus, termsText, usePrintJob } from './ui';
 import { useSuppliers } from './use-suppliers';
+
+export { supplierValue };
 
 interface IntakeLine {
   product: ProductView;
@@ -16,20 +24,41 @@ interface IntakeLine {
   expiryDate: string;
 }
 
-/** What the supplier is owed per `qty` units sold at the product's terms. */
-export function supplierValue(sellPrice: Rupiah, terms: Terms, qty: number): Rupiah {
-  if (terms.type === 'fixed') return terms.supplierPrice * qty;
-  const net = sellPrice * qty;
-  return net - basisPoints(net, terms.commissionBps);
+type Done = IntakeResult & { printJob?: PrintJobView; supplierName: string; units: number; value: number };
+
+/** What a scanner types: digits (EAN/UPC) or a code without spaces, not a name. */
+const isCode = (text: string): boolean => /^[0-9A-Za-z-]{6,32}$/.test(text.trim()) && /\d/.test(text);
+
+const PROBLEM_KEY = { qty: 'intake.qtyRule', expiryRequired: 'intake.expiryRequired', expiryPast: 'intake.expiryPast' } as const satisfies Record<IntakeLineProblem, string>;
+
+/** Receiving consigned goods (penerimaan titipan), and the list of past intakes. */
+export function IntakeScreen() {
+  const t = useT();
+  const [tab, setTab] = useState<'new' | 'history'>('new');
+  return (
+    <div className="bo-stack">
+      <div className="bo-tabs" role="tablist">
+        <button type="button" role="tab" aria-selected={tab === 'new'} className={tab === 'new' ? 'active' : ''} onClick={() => setTab('new')}>
+          {t('bo.intake.tabNew')}
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')}>
+          {t('bo.intake.tabHistory')}
+        </button>
+      </div>
+      {tab === 'new' ? <NewIntake /> : <IntakeHistory />}
+    </div>
+  );
 }
 
-/** Receiving consigned goods (penerimaan titipan): a supplier, their products, qty and expiry. */
-export function IntakeScreen() {
+function NewIntake() {
   const t = useT();
   const { shop } = useSession();
   const today = todayIn(shop.timeZone);
   const { suppliers } = useSuppliers();
-  const [supplierId, setSupplierId] = useState('');
+  const [supplierId, setSupplierId] = useState(() => {
+    const id = peekPending('intakeSupplier');
+    return id ? String(id) : '';
+  });
   const [products, setProducts] = useState<ProductView[]>([]);
   const [filter, setFilter] = useState('');
   const [lines, setLines] = useState<IntakeLine[]>([]);
@@ -38,27 +67,35 @@ export function IntakeScreen() {
   const [lineErrors, setLineErrors] = useState<Record<number, string>>({});
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<(IntakeResult & { printJob?: PrintJobView }) | null>(null);
+  const [quickCreate, setQuickCreate] = useState(false);
+  const [done, setDone] = useState<Done | null>(null);
+  const scanRef = useRef<HTMLInputElement>(null);
 
+  useEffect(() => clearPending('intakeSupplier'), []);
   const supplier = suppliers.find((s) => String(s.id) === supplierId) ?? null;
+  const activeSuppliers = suppliers.filter((s) => s.active || String(s.id) === supplierId);
+
+  const loadProducts = async (sid: number) => {
+    try {
+      setProducts(await call('products.list', { supplierId: sid, limit: 1000 }));
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   useEffect(() => {
     setProducts([]);
     setLines([]);
     setLineErrors({});
-    if (!supplier) return;
-    let alive = true;
-    call('products.search', { query: supplier.name.slice(0, 100), limit: 100 })
-      .then((found) => alive && setProducts(found.filter((p) => p.supplierId === supplier.id)))
-      .catch((err) => alive && setError(err));
-    return () => {
-      alive = false;
-    };
-  }, [supplier]);
+    setPickError(null);
+    if (!supplierId) return;
+    void loadProducts(Number(supplierId));
+    setTimeout(() => scanRef.current?.focus(), 0);
+  }, [supplierId]);
 
   const visible = useMemo(() => {
     const q = filter.trim().toLowerCase();
-    return q ? products.filter((p) => p.name.toLowerCase().includes(q) || p.sku.toLowerCase().includes(q) || p.barcode?.includes(q)) : products;
+    return q ? products.filter((p) => p.name.toLowerCase().includes(q) || p.sku.toLowerCase().includes(q) || (p.barcode ?? '').includes(q)) : products;
   }, [filter, products]);
 
   const addLine = (p: ProductView) => {
@@ -67,29 +104,34 @@ export function IntakeScreen() {
       setPickError(t('intake.notThisSupplier', { name: p.name, supplier: supplier.name }));
       return;
     }
-    setLines((ls) => (ls.some((l) => l.product.id === p.id) ? ls : [...ls, { product: p, qty: '1', expiryDate: '' }]));
+    setLines((ls) => {
+      const at = ls.findIndex((l) => l.product.id === p.id);
+      if (at >= 0) return ls.map((l, i) => (i === at ? { ...l, qty: String((Number(l.qty) || 0) + 1) } : l));
+      return [...ls, { product: p, qty: '1', expiryDate: '' }];
+    });
+    setFilter('');
+    scanRef.current?.focus();
   };
 
   const scan = async () => {
     const code = filter.trim();
     if (!code) return;
-    const local = products.find((p) => p.barcode === code || p.sku === code.toUpperCase());
-    if (local) {
-      addLine(local);
-      setFilter('');
-      return;
-    }
-    if (visible.length === 1) {
-      addLine(visible[0]);
-      setFilter('');
-      return;
-    }
+    const exact = products.find((p) => p.barcode === code || p.sku === code.toUpperCase());
+    if (exact) return addLine(exact);
+    if (visible.length === 1) return addLine(visible[0]);
+    if (visible.length > 1) return;
     try {
       addLine(await call('products.lookup', { code: code.slice(0, 64) }));
-      setFilter('');
     } catch (err) {
-      setPickError(err instanceof ApiError && err.code === 'NOT_FOUND' ? t('till.unknownCode', { code }) : describeError(t, err).title);
+      setPickError(err instanceof ApiError && err.code === 'NOT_FOUND' ? t('bo.intake.unknownCode', { code }) : describeError(t, err).title);
     }
+  };
+
+  /** Enter in a line's field goes back to the scan field instead of submitting the intake. */
+  const backToScan = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    scanRef.current?.focus();
   };
 
   const update = (i: number, patch: Partial<IntakeLine>) => {
@@ -97,24 +139,14 @@ export function IntakeScreen() {
     setLineErrors((e) => ({ ...e, [i]: '' }));
   };
 
-  const totals = lines.reduce(
-    (acc, l) => {
-      const qty = Number(l.qty) || 0;
-      return { units: acc.units + qty, value: acc.value + supplierValue(l.product.sellPrice, l.product.terms, qty), retail: acc.retail + l.product.sellPrice * qty };
-    },
-    { units: 0, value: 0, retail: 0 },
-  );
+  const draft = lines.map((l) => ({ productId: l.product.id, sellPrice: l.product.sellPrice, terms: l.product.terms, trackExpiry: l.product.trackExpiry, qty: l.qty, expiryDate: l.expiryDate }));
+  const totals = intakeTotals(draft);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!supplier || lines.length === 0) return;
-    const errs: Record<number, string> = {};
-    lines.forEach((l, i) => {
-      const qty = Number(l.qty);
-      if (!Number.isInteger(qty) || qty < 1 || qty > 100_000) errs[i] = t('intake.qtyRule');
-      else if (l.product.trackExpiry && !l.expiryDate) errs[i] = t('intake.expiryRequired');
-      else if (l.expiryDate && l.expiryDate < today) errs[i] = t('intake.expiryPast');
-    });
+    const problems = intakeProblems(draft, today);
+    const errs = Object.fromEntries(Object.entries(problems).map(([i, p]) => [i, t(PROBLEM_KEY[p])]));
     setLineErrors(errs);
     if (Object.keys(errs).length > 0) return;
     setBusy(true);
@@ -125,7 +157,7 @@ export function IntakeScreen() {
         lines: lines.map((l) => ({ productId: l.product.id, qty: Number(l.qty), ...(l.expiryDate ? { expiryDate: l.expiryDate } : {}) })),
         ...(note.trim() ? { note: note.trim() } : {}),
       });
-      setDone(result);
+      setDone({ ...result, supplierName: supplier.name, units: totals.units, value: totals.value });
     } catch (err) {
       const m = err instanceof ApiError && err.field ? /^lines\.(\d+)\./.exec(err.field) : null;
       if (m && err instanceof ApiError) setLineErrors({ [Number(m[1])]: fieldMessage(err) });
@@ -135,186 +167,309 @@ export function IntakeScreen() {
     }
   };
 
-  if (done) {
+  if (done)
     return (
-      <section className="card intake-done" data-testid="intake-done">
-        <div className="done-check" aria-hidden="true">
-          ✓
-        </div>
-        <h2>{t('intake.saved')}</h2>
-        <p className="intake-number">
-          {t('intake.number')} <strong data-testid="intake-number">{done.number}</strong>
-        </p>
-        <p className="muted">
-          {supplier?.name} · {t('intake.summary', { lines: done.lots.length, units: done.lots.reduce((n, l) => n + l.receivedQty, 0) })}
-        </p>
-        <button
-          type="button"
-          className="btn btn-primary btn-lg"
-          onClick={() => {
-            setDone(null);
-            setLines([]);
-            setNote('');
-          }}
-        >
-          {t('intake.another')}
-        </button>
-      </section>
+      <IntakeDone
+        done={done}
+        onAnother={() => {
+          setDone(null);
+          setLines([]);
+          setNote('');
+          void loadProducts(done.supplierId);
+        }}
+      />
     );
-  }
 
   return (
-    <form className="intake" onSubmit={submit} noValidate>
-      <div className="card intake-head">
-        <div className="field">
-          <label htmlFor="intake-supplier">{t('intake.supplier')}</label>
-          <select id="intake-supplier" className="input input-lg" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-            <option value="">{t('product.pickSupplier')}</option>
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.code})
-              </option>
-            ))}
-          </select>
-        </div>
-        {!supplier && <p className="muted intake-hint">{t('intake.pickSupplierFirst')}</p>}
-        {supplier && (
-          <div className="intake-supplier-info">
-            <strong>{supplier.ownerName ?? supplier.name}</strong>
-            <span className="muted">
-              {[supplier.district, supplier.phone].filter(Boolean).join(' · ') || '—'}
-            </span>
-          </div>
-        )}
-      </div>
-
-      {supplier && (
-        <div className="intake-grid">
-          <section className="card intake-pick">
-            <h2>{t('intake.products')}</h2>
-            <input
-              className="input"
-              type="search"
-              value={filter}
-              placeholder={t('intake.filter')}
-              aria-label={t('intake.filter')}
-              onChange={(e) => setFilter(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  void scan();
-                }
-              }}
-            />
-            {pickError && (
-              <div className="notice notice-error notice-compact" role="alert">
-                {pickError}
-              </div>
-            )}
-            <ul className="pick-list">
-              {visible.map((p) => (
-                <li key={p.id}>
-                  <button type="button" className="pick-item" onClick={() => addLine(p)} disabled={lines.some((l) => l.product.id === p.id)}>
-                    <span className="pick-name">{p.name}</span>
-                    <span className="pick-sub">
-                      {p.sku} · {formatRupiah(p.sellPrice)} · {termsText(p.terms, t)}
-                      {p.trackExpiry ? ` · ${t('intake.needsExpiry')}` : ''}
-                    </span>
-                  </button>
-                </li>
+    <>
+      <form className="intake" onSubmit={submit} noValidate>
+        <div className="card intake-head">
+          <div className="field">
+            <label htmlFor="intake-supplier">{t('intake.supplier')}</label>
+            <select id="intake-supplier" className="input input-lg" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
+              <option value="">{t('product.pickSupplier')}</option>
+              {activeSuppliers.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.code})
+                </option>
               ))}
-              {visible.length === 0 && <li className="muted pick-empty">{t('intake.noProducts')}</li>}
-            </ul>
-          </section>
+            </select>
+          </div>
+          {!supplier && <p className="muted intake-hint">{t('intake.pickSupplierFirst')}</p>}
+          {supplier && (
+            <div className="intake-supplier-info">
+              <strong>{supplier.ownerName ?? supplier.name}</strong>
+              <span className="muted">{supplier.district ?? '—'}</span>
+              {supplier.phone && <span className="muted">{supplier.phone}</span>}
+            </div>
+          )}
+          {supplier && (
+            <dl className="intake-head-stats">
+              <div>
+                <dt>{t('bo.intake.linesCount')}</dt>
+                <dd>{lines.length}</dd>
+              </div>
+              <div>
+                <dt>{t('bo.intake.unitsCount')}</dt>
+                <dd>{totals.units}</dd>
+              </div>
+              <div className="intake-head-total">
+                <dt>{t('intake.totalValue')}</dt>
+                <dd data-testid="intake-total">{formatRupiah(totals.value)}</dd>
+              </div>
+            </dl>
+          )}
+        </div>
 
-          <section className="card intake-lines">
-            <h2>{t('intake.lines')}</h2>
-            <div className="table-wrap">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th>{t('product.name')}</th>
-                    <th className="num">{t('intake.qty')}</th>
-                    <th>{t('intake.expiry')}</th>
-                    <th className="num">{t('intake.value')}</th>
-                    <th />
-                  </tr>
-                </thead>
-                <tbody>
-                  {lines.map((l, i) => {
-                    const qty = Number(l.qty) || 0;
-                    return (
-                      <tr key={l.product.id} className={lineErrors[i] ? 'row-error' : ''}>
-                        <td className="strong">
-                          {l.product.name}
-                          <div className="sub">{termsText(l.product.terms, t)}</div>
-                          {lineErrors[i] && <div className="field-error">{lineErrors[i]}</div>}
-                        </td>
-                        <td className="num">
-                          <input
-                            className="input input-qty"
-                            inputMode="numeric"
-                            value={l.qty}
-                            aria-label={t('cart.qtyOf', { name: l.product.name })}
-                            onChange={(e) => update(i, { qty: e.target.value.replace(/\D/g, '').slice(0, 6) })}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            className="input input-date"
-                            type="date"
-                            min={today}
-                            value={l.expiryDate}
-                            required={l.product.trackExpiry}
-                            aria-label={t('intake.expiry')}
-                            onChange={(e) => update(i, { expiryDate: e.target.value })}
-                          />
-                          {l.product.trackExpiry && <div className="sub">{t('intake.needsExpiry')}</div>}
-                        </td>
-                        <td className="num">{formatRupiah(supplierValue(l.product.sellPrice, l.product.terms, qty))}</td>
-                        <td>
-                          <button
-                            type="button"
-                            className="remove-btn"
-                            aria-label={t('cart.remove', { name: l.product.name })}
-                            onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))}
-                          >
-                            ×
-                          </button>
+        {supplier && (
+          <div className="intake-grid">
+            <section className="card intake-pick">
+              <div className="intake-pick-head">
+                <h2>{t('intake.products')}</h2>
+                <button type="button" className="btn btn-secondary btn-sm" onClick={() => setQuickCreate(true)}>
+                  + {t('bo.intake.quickCreate')}
+                </button>
+              </div>
+              <div className="bo-scan">
+                <ScanIcon size={20} />
+                <input
+                  ref={scanRef}
+                  className="input"
+                  type="search"
+                  value={filter}
+                  placeholder={t('bo.intake.scanPlaceholder')}
+                  aria-label={t('intake.filter')}
+                  data-testid="intake-scan"
+                  onChange={(e) => {
+                    setFilter(e.target.value);
+                    setPickError(null);
+                  }}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Enter') {
+                      e.preventDefault();
+                      void scan();
+                    }
+                  }}
+                />
+              </div>
+              {pickError && (
+                <div className="notice notice-error notice-compact" role="alert">
+                  {pickError}
+                </div>
+              )}
+              <ul className="pick-list">
+                {visible.map((p) => {
+                  const inList = lines.some((l) => l.product.id === p.id);
+                  return (
+                    <li key={p.id}>
+                      <button type="button" className={`pick-item ${inList ? 'picked' : ''}`} onClick={() => addLine(p)} disabled={!p.active}>
+                        <span className="pick-name">
+                          {p.name}
+                          {inList && <span className="pick-added">✓</span>}
+                        </span>
+                        <span className="pick-sub">
+                          {p.barcode ?? p.sku} · {formatRupiah(p.sellPrice)} · {termsText(p.terms, t)}
+                        </span>
+                        <span className="pick-sub">
+                          {t('bo.intake.onHand', { n: p.stock, unit: p.unit })}
+                          {p.trackExpiry ? ` · ${t('intake.needsExpiry')}` : ''}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+                {visible.length === 0 && (
+                  <li className="muted pick-empty">
+                    {filter.trim() ? t('bo.intake.noMatch', { query: filter.trim() }) : t('intake.noProducts')}
+                    <button type="button" className="btn btn-secondary btn-sm pick-create" onClick={() => setQuickCreate(true)}>
+                      + {t('bo.intake.quickCreate')}
+                    </button>
+                  </li>
+                )}
+              </ul>
+            </section>
+
+            <section className="card intake-lines">
+              <h2>{t('intake.lines')}</h2>
+              <div className="table-wrap">
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th>{t('product.name')}</th>
+                      <th className="num">{t('intake.qty')}</th>
+                      <th>{t('intake.expiry')}</th>
+                      <th className="num">{t('intake.value')}</th>
+                      <th />
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {lines.map((l, i) => {
+                      const qty = Number(l.qty) || 0;
+                      return (
+                        <tr key={l.product.id} className={lineErrors[i] ? 'row-error' : ''} data-testid="intake-line">
+                          <td className="strong">
+                            {l.product.name}
+                            <div className="sub">
+                              {termsText(l.product.terms, t)} · {t('bo.product.atPrice', { price: formatRupiah(l.product.sellPrice) })}
+                            </div>
+                            {lineErrors[i] && <div className="field-error">{lineErrors[i]}</div>}
+                          </td>
+                          <td className="num">
+                            <input
+                              className="input input-qty"
+                              inputMode="numeric"
+                              value={l.qty}
+                              aria-label={t('cart.qtyOf', { name: l.product.name })}
+                              onChange={(e) => update(i, { qty: e.target.value.replace(/\D/g, '').slice(0, 6) })}
+                              onKeyDown={backToScan}
+                            />
+                          </td>
+                          <td>
+                            <input
+                              className="input input-date"
+                              type="date"
+                              min={today}
+                              value={l.expiryDate}
+                              required={l.product.trackExpiry}
+                              aria-label={t('bo.intake.expiryOf', { name: l.product.name })}
+                              onChange={(e) => update(i, { expiryDate: e.target.value })}
+                              onKeyDown={backToScan}
+                            />
+                            {l.product.trackExpiry && <div className="sub">{t('intake.needsExpiry')}</div>}
+                          </td>
+                          <td className="num">{formatRupiah(supplierValue(l.product.sellPrice, l.product.terms, qty))}</td>
+                          <td>
+                            <button
+                              type="button"
+                              className="remove-btn"
+                              aria-label={t('cart.remove', { name: l.product.name })}
+                              onClick={() => setLines((ls) => ls.filter((_, k) => k !== i))}
+                            >
+                              ×
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                    {lines.length === 0 && (
+                      <tr>
+                        <td colSpan={5} className="empty-cell">
+                          {t('bo.intake.empty')}
                         </td>
                       </tr>
-                    );
-                  })}
-                  {lines.length === 0 && (
-                    <tr>
-                      <td colSpan={5} className="empty-cell">
-                        {t('intake.empty')}
-                      </td>
-                    </tr>
-                  )}
-                </tbody>
-              </table>
-            </div>
-            <div className="intake-totals">
-              <span>{t('intake.units', { n: totals.units })}</span>
-              <span>
-                {t('intake.retailValue')} <strong>{formatRupiah(totals.retail)}</strong>
-              </span>
-              <span className="intake-total">
-                {t('intake.totalValue')} <strong data-testid="intake-total">{formatRupiah(totals.value)}</strong>
-              </span>
-            </div>
-            <div className="field">
-              <label htmlFor="intake-note">{t('intake.note')}</label>
-              <input id="intake-note" className="input" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-            </div>
-            <ErrorNotice error={error} />
-            <button type="submit" className="btn btn-primary btn-lg btn-block" disabled={busy || lines.length === 0}>
-              {busy ? t('common.saving') : t('intake.save')}
-            </button>
-          </section>
+                    )}
+                  </tbody>
+                </table>
+              </div>
+              <div className="intake-totals">
+                <span>{t('intake.units', { n: totals.units })}</span>
+                <span>
+                  {t('intake.retailValue')} <strong>{formatRupiah(totals.retail)}</strong>
+                </span>
+                <span className="intake-total">
+                  {t('intake.totalValue')} <strong>{formatRupiah(totals.value)}</strong>
+                </span>
+              </div>
+              <div className="intake-foot">
+                <div className="field">
+                  <label htmlFor="intake-note">{t('intake.note')}</label>
+                  <input id="intake-note" className="input" value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()} />
+                </div>
+                <button type="submit" className="btn btn-primary btn-lg" disabled={busy || lines.length === 0}>
+                  {busy ? t('common.saving') : t('bo.intake.saveAndPrint')}
+                </button>
+              </div>
+              <ErrorNotice error={error} />
+            </section>
+          </div>
+        )}
+      </form>
+      {quickCreate && supplier && (
+        <ProductFormDialog
+          product={null}
+          supplierId={supplier.id}
+          initialName={isCode(filter) ? '' : filter.trim()}
+          initialBarcode={isCode(filter) ? filter.trim() : undefined}
+          onClose={() => setQuickCreate(false)}
+          onSaved={(p) => {
+            setQuickCreate(false);
+            setProducts((ps) => [...ps, p].sort((a, b) => a.name.localeCompare(b.name)));
+            addLine(p);
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+/** Saved: the number, whether the slip printed, labels and reprint. */
+function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
+  const t = useT();
+  const [job, setJob] = useState<PrintJobView | null>(done.printJob ?? null);
+  const live = usePrintJob(job);
+  const [labelsJob, setLabelsJob] = useState<PrintJobView | null>(null);
+  const liveLabels = usePrintJob(labelsJob);
+  const [labelCount, setLabelCount] = useState(0);
+  const [error, setError] = useState<unknown>(null);
+  const [sheet, setSheet] = useState<LabelItem[] | null>(null);
+
+  const reprint = async () => {
+    setError(null);
+    try {
+      setJob(await call('intakes.reprint', { id: done.id }));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const labels = async () => {
+    setError(null);
+    try {
+      const res = await call('labels.print', { intakeId: done.id });
+      setLabelCount(res.labels);
+      setLabelsJob(res.printJob);
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  return (
+    <section className="card intake-done" data-testid="intake-done">
+      <div className="done-check" aria-hidden="true">
+        ✓
+      </div>
+      <h2>{t('intake.saved')}</h2>
+      <p className="intake-number">
+        {t('intake.number')} <strong data-testid="intake-number">{done.number}</strong>
+      </p>
+      <p className="muted">
+        {done.supplierName} · {t('intake.summary', { lines: done.lots.length, units: done.units })} · {formatRupiah(done.value)}
+      </p>
+      <div className="intake-done-print">
+        <span>{t('bo.intake.slip')}</span>
+        <PrintStatus job={live} />
+      </div>
+      {liveLabels && (
+        <div className="intake-done-print">
+          <span>{t('bo.labels.count', { n: labelCount })}</span>
+          <PrintStatus job={liveLabels} />
         </div>
       )}
-    </form>
+      <ErrorNotice error={error} />
+      <div className="btn-row">
+        <button type="button" className="btn btn-secondary" onClick={() => void reprint()}>
+          {t('bo.reprint')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => void labels()}>
+          {t('bo.labels.printIntake')}
+        </button>
+        <button type="button" className="btn btn-secondary" onClick={() => void intakeLabelItems(done.id).then(setSheet).catch(setError)}>
+          {t('bo.labels.sheetButton')}
+        </button>
+        <button type="button" className="btn btn-primary btn-lg" onClick={onAnother}>
+          {t('intake.another')}
+        </button>
+      </div>
+      {sheet && <LabelSheetDialog items={sheet} onClose={() => setSheet(null)} />}
+    </section>
   );
 }

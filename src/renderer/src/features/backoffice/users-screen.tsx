@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import type { Role, UserView } from '../../../../shared/types';
+import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { roleKey } from '../../components/user-chip';
@@ -21,6 +22,8 @@ export function UsersScreen() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<UserView | null>(null);
+  const [editing, setEditing] = useState<{ user: UserView; mode: 'edit' | 'pin' } | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
 
   const load = useCallback(() => {
     call('users.list', {})
@@ -71,6 +74,11 @@ export function UsersScreen() {
     <div className="bo-split">
       <section className="card bo-list">
         <ErrorNotice error={listError} />
+        {saved && (
+          <div className="notice notice-success notice-compact" role="status">
+            {saved}
+          </div>
+        )}
         <div className="table-wrap">
           <table className="table">
             <thead>
@@ -79,6 +87,7 @@ export function UsersScreen() {
                 <th>{t('users.username')}</th>
                 <th>{t('users.role')}</th>
                 <th>{t('users.status')}</th>
+                <th />
               </tr>
             </thead>
             <tbody>
@@ -89,7 +98,15 @@ export function UsersScreen() {
                   <td>
                     <span className={`badge badge-role-${u.role}`}>{t(roleKey(u.role))}</span>
                   </td>
-                  <td>{u.active ? t('users.active') : t('users.inactive')}</td>
+                  <td>{u.active ? t('users.active') : <span className="badge badge-failed">{t('users.inactive')}</span>}</td>
+                  <td className="row-actions">
+                    <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing({ user: u, mode: 'edit' })}>
+                      {t('tx.users.edit')}
+                    </button>
+                    <button type="button" className="btn btn-ghost btn-sm" onClick={() => setEditing({ user: u, mode: 'pin' })}>
+                      {t('tx.users.resetPin')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -139,6 +156,124 @@ export function UsersScreen() {
           {busy ? t('common.saving') : t('users.save')}
         </button>
       </form>
+      {editing && (
+        <UserDialog
+          user={editing.user}
+          mode={editing.mode}
+          onClose={() => setEditing(null)}
+          onSaved={(message) => {
+            setEditing(null);
+            setSaved(message);
+            load();
+          }}
+        />
+      )}
     </div>
+  );
+}
+
+/** Edit a user's name, role and whether he may log in; or set a new PIN (admin). */
+function UserDialog({ user, mode, onClose, onSaved }: { user: UserView; mode: 'edit' | 'pin'; onClose(): void; onSaved(message: string): void }) {
+  const t = useT();
+  const [name, setName] = useState(user.name);
+  const [role, setRole] = useState<Role>(user.role);
+  const [active, setActive] = useState(user.active);
+  const [pin, setPin] = useState('');
+  const [pin2, setPin2] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setFieldError(null);
+    setError(null);
+    if (mode === 'edit' && !name.trim()) return setFieldError(t('form.required'));
+    if (mode === 'pin') {
+      if (!/^\d{4,8}$/.test(pin)) return setFieldError(t('setup.pinRule'));
+      if (pin !== pin2) return setFieldError(t('setup.pinMismatch'));
+    }
+    setBusy(true);
+    try {
+      if (mode === 'edit') {
+        await call('users.update', {
+          id: user.id,
+          ...(name.trim() !== user.name ? { name: name.trim() } : {}),
+          ...(role !== user.role ? { role } : {}),
+          ...(active !== user.active ? { active } : {}),
+        });
+        onSaved(t('tx.users.saved', { name: name.trim() }));
+      } else {
+        await call('users.resetPin', { id: user.id, pin });
+        onSaved(t('tx.users.pinReset', { name: user.name }));
+      }
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={mode === 'edit' ? t('tx.users.editTitle', { name: user.username }) : t('tx.users.pinTitle', { name: user.username })} size="sm" onClose={onClose}>
+      <form onSubmit={submit} noValidate data-testid="user-dialog">
+        {mode === 'edit' ? (
+          <>
+            <Field label={t('users.name')} required error={fieldError}>
+              <input className="input" value={name} maxLength={80} onChange={(e) => setName(e.target.value)} data-autofocus />
+            </Field>
+            <Field label={t('users.role')} required>
+              <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(roleKey(r))}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <label className="check-label">
+              <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} /> {t('tx.users.activeLabel')}
+            </label>
+            {!active && user.active && <div className="notice notice-info notice-compact">{t('tx.users.deactivateHint')}</div>}
+          </>
+        ) : (
+          <>
+            <p className="muted">{t('tx.users.pinHint')}</p>
+            <Field label={t('setup.pin')} required error={fieldError}>
+              <input
+                className="input"
+                type="password"
+                inputMode="numeric"
+                maxLength={8}
+                autoComplete="new-password"
+                value={pin}
+                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+                data-autofocus
+              />
+            </Field>
+            <Field label={t('setup.pinConfirm')} required>
+              <input
+                className="input"
+                type="password"
+                inputMode="numeric"
+                maxLength={8}
+                autoComplete="new-password"
+                value={pin2}
+                onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
+              />
+            </Field>
+          </>
+        )}
+        <ErrorNotice error={error} />
+        <div className="pay-actions">
+          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

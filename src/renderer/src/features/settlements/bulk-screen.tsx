@@ -65,6 +65,12 @@ export function BulkSettlementScreen() {
   const doneCount = [...results.values()].filter((r) => r.state === 'done' || r.state === 'failed').length;
   const failedCount = [...results.values()].filter((r) => r.state === 'failed').length;
 
+  /** Before anything is paid, a new method selects every row it can pay. */
+  const changeMethod = (m: SettlementMethod) => {
+    setMethod(m);
+    if (rows && results.size === 0) setSelected(new Set(rows.filter((r) => canSettle(r, m)).map((r) => r.supplierId)));
+  };
+
   const toggle = (id: number) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -145,7 +151,7 @@ export function BulkSettlementScreen() {
           <fieldset className="st-seg" disabled={running}>
             {(['transfer', 'cash'] as const).map((m) => (
               <label key={m} className={method === m ? 'active' : ''}>
-                <input type="radio" name="bulk-method" checked={method === m} onChange={() => setMethod(m)} />
+                <input type="radio" name="bulk-method" checked={method === m} onChange={() => changeMethod(m)} />
                 {t(METHOD_LABEL[m])}
               </label>
             ))}

@@ -91,9 +91,12 @@ export function StatementDialog({ settlement, onClose }: { settlement: Pick<Sett
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="btn btn-ghost" onClick={openWindow} disabled={!html}>
-            {t('settle.statement.open')}
-          </button>
+          {/* The desktop shell opens no windows: print from the frame there. */}
+          {!window.pos && (
+            <button type="button" className="btn btn-ghost" onClick={openWindow} disabled={!html}>
+              {t('settle.statement.open')}
+            </button>
+          )}
           <button type="button" className="btn btn-primary" onClick={print} aria-disabled={!html} data-autofocus>
             <PrinterIcon size={18} /> {t('settle.statement.print')}
           </button>

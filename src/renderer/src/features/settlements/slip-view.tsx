@@ -106,8 +106,11 @@ export function SlipView({ supplier, breakdown: b, stock, payable, number }: Sli
         </div>
       )}
 
-      <section className="slip-section">
-        <h4>{t('settle.preview.stock')}</h4>
+      <details className="slip-section slip-stock-section" open={stock.length <= 4}>
+        <summary>
+          <h4>{t('settle.preview.stock')}</h4>
+          <span className="muted">{t('settle.preview.stockSummary', { lines: stock.length, units: stock.reduce((n, s) => n + s.qty, 0) })}</span>
+        </summary>
         {stock.length === 0 ? (
           <p className="muted">{t('settle.preview.noStock')}</p>
         ) : (
@@ -123,7 +126,7 @@ export function SlipView({ supplier, breakdown: b, stock, payable, number }: Sli
             ))}
           </ul>
         )}
-      </section>
+      </details>
       <p className="slip-foot muted">
         {t('settle.preview.entryCount', { n: b.entryCount })} · {formatDay(b.cutoff, lang)}
       </p>

@@ -138,6 +138,13 @@ export function SupplierSettlement({ supplier, onBack }: { supplier: SupplierBal
   );
 }
 
+/** Under the description: the sale number and the note, each once. */
+function entrySub(e: LedgerEntryView): string {
+  const note = e.productName ? e.note : null;
+  if (note && e.saleNumber && note.includes(e.saleNumber)) return note;
+  return [e.saleNumber, note].filter(Boolean).join(' · ');
+}
+
 function EntriesCard({ entries }: { entries: LedgerEntryView[] | null }) {
   const t = useT();
   const { lang } = useLang();
@@ -167,9 +174,7 @@ function EntriesCard({ entries }: { entries: LedgerEntryView[] | null }) {
                 </td>
                 <td>
                   {e.productName ?? e.note ?? '—'}
-                  {(e.saleNumber || (e.productName && e.note)) && (
-                    <div className="sub">{[e.saleNumber, e.productName ? e.note : null].filter(Boolean).join(' · ')}</div>
-                  )}
+                  {entrySub(e) && <div className="sub">{entrySub(e)}</div>}
                 </td>
                 <td className="num">{e.qty ?? ''}</td>
                 <td className={`num ${e.amount < 0 ? 'danger' : ''}`}>{signed(e.amount, formatRupiah)}</td>

@@ -33,8 +33,8 @@ export function useCurrentShift() {
     return opened;
   }, []);
 
-  const close = useCallback(async (countedCash: Rupiah) => {
-    const closed = await call('shifts.close', { countedCash });
+  const close = useCallback(async (counted: Rupiah | { denominations: Record<string, number> }) => {
+    const closed = await call('shifts.close', typeof counted === 'number' ? { countedCash: counted } : { denominations: counted.denominations });
     setShift(null);
     return closed;
   }, []);

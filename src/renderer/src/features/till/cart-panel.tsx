@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
 import { CartIcon, TrashIcon } from '../../components/icons';
-import { lineTotal, MAX_LINE_QTY, type CartLine } from './cart';
+import { MAX_LINE_QTY, type CartLine } from './cart';
+import { discountLabel, type PricedLineView } from './pricing';
 import type { Cart } from './use-cart';
 
 interface CartPanelProps {
@@ -12,13 +13,36 @@ interface CartPanelProps {
   onClear(): void;
   focusScan(): void;
   disabled?: boolean;
+  onLineDiscount?(productId: number): void;
+  onSaleDiscount?(): void;
+  onHold?(): void;
+  onHeld?(): void;
+  onRefund?(): void;
+  heldCount?: number;
+  /** Who approved the discounts (username), when a manager did. */
+  approvedBy?: string | null;
 }
 
 /** The lines, the total (always visible) and the way to pay. */
-export function CartPanel({ cart, onQty, onPay, onClear, focusScan, disabled }: CartPanelProps) {
+export function CartPanel({
+  cart,
+  onQty,
+  onPay,
+  onClear,
+  focusScan,
+  disabled,
+  onLineDiscount,
+  onSaleDiscount,
+  onHold,
+  onHeld,
+  onRefund,
+  heldCount = 0,
+  approvedBy,
+}: CartPanelProps) {
   const t = useT();
   const { lines, lastTouched } = cart.state;
   const { lineCount, itemCount, total } = cart.totals;
+  const priced = cart.priced;
   const listRef = useRef<HTMLUListElement>(null);
 
   useEffect(() => {
@@ -47,10 +71,12 @@ export function CartPanel({ cart, onQty, onPay, onClear, focusScan, disabled }: 
         </div>
       ) : (
         <ul className="cart-lines" ref={listRef} data-testid="cart-lines">
-          {lines.map((line) => (
+          {lines.map((line, i) => (
             <CartRow
               key={line.product.id}
               line={line}
+              priced={priced.lines[i]}
+              onDiscount={onLineDiscount ? () => onLineDiscount(line.product.id) : undefined}
               touched={line.product.id === lastTouched}
               onQty={(q) => onQty(line.product.id, q)}
               onRemove={() => {
@@ -63,11 +89,50 @@ export function CartPanel({ cart, onQty, onPay, onClear, focusScan, disabled }: 
         </ul>
       )}
 
+      <div className="cart-tools" role="toolbar" aria-label={t('tx.cart.tools')}>
+        <button type="button" className="tool-btn" onClick={onSaleDiscount} disabled={lines.length === 0 || disabled} data-testid="sale-discount-button">
+          {t('tx.cart.saleDiscount')} <kbd>F7</kbd>
+        </button>
+        <button type="button" className="tool-btn" onClick={onHold} disabled={lines.length === 0 || disabled} data-testid="hold-button">
+          {t('tx.cart.hold')} <kbd>F4</kbd>
+        </button>
+        <button type="button" className="tool-btn" onClick={onHeld} disabled={disabled} data-testid="held-button">
+          {t('tx.cart.held')}
+          {heldCount > 0 && <span className="tool-count">{heldCount}</span>}
+          <kbd>⇧F4</kbd>
+        </button>
+        <button type="button" className="tool-btn" onClick={onRefund} data-testid="refund-button">
+          {t('tx.cart.refund')} <kbd>F9</kbd>
+        </button>
+      </div>
+
       <footer className="cart-foot">
         <div className="cart-subline">
           <span>{t('cart.itemsLabel', { n: itemCount })}</span>
-          <span>{formatRupiah(total)}</span>
+          <span data-testid="cart-subtotal">{formatRupiah(priced.subtotal)}</span>
         </div>
+        {priced.lineDiscounts > 0 && (
+          <div className="cart-subline cart-discount">
+            <span>{t('tx.cart.lineDiscounts')}</span>
+            <span>−{formatRupiah(priced.lineDiscounts)}</span>
+          </div>
+        )}
+        {cart.state.discount && (
+          <div className="cart-subline cart-discount" data-testid="cart-sale-discount">
+            <span>
+              {t('tx.cart.saleDiscountLine', { value: discountLabel(cart.state.discount, formatRupiah) })}
+              <button type="button" className="link-btn" onClick={() => cart.setSaleDiscount(undefined)}>
+                {t('tx.cart.removeDiscount')}
+              </button>
+            </span>
+            <span>−{formatRupiah(priced.saleDiscount)}</span>
+          </div>
+        )}
+        {approvedBy && (
+          <div className="cart-approved" data-testid="cart-approved">
+            ✓ {t('tx.cart.approvedBy', { name: approvedBy })}
+          </div>
+        )}
         <div className="cart-total">
           <span className="cart-total-label">{t('cart.total')}</span>
           <span className="cart-total-value" data-testid="cart-total">
@@ -96,12 +161,16 @@ export function CartPanel({ cart, onQty, onPay, onClear, focusScan, disabled }: 
 
 function CartRow({
   line,
+  priced,
+  onDiscount,
   touched,
   onQty,
   onRemove,
   focusScan,
 }: {
   line: CartLine;
+  priced?: PricedLineView;
+  onDiscount?(): void;
   touched: boolean;
   onQty(qty: number): void;
   onRemove(): void;
@@ -124,15 +193,43 @@ function CartRow({
         <span className="cart-line-name" title={p.name}>
           {p.name}
         </span>
-        <span className="cart-line-total">{formatRupiah(lineTotal(line))}</span>
+        <span className="cart-line-total" data-testid="cart-line-net">
+          {priced && priced.net !== priced.gross && <s className="cart-line-gross">{formatRupiah(priced.gross)}</s>}
+          {formatRupiah(priced?.net ?? p.sellPrice * line.qty)}
+        </span>
       </div>
+      {(line.discount || line.priceOverride !== undefined || (priced && priced.saleDiscount > 0)) && (
+        <div className="cart-line-terms" data-testid="cart-line-terms">
+          {line.priceOverride !== undefined && (
+            <span className="term-chip term-override">{t('tx.cart.override', { from: formatRupiah(p.sellPrice), to: formatRupiah(line.priceOverride) })}</span>
+          )}
+          {line.discount && priced && (
+            <span className="term-chip">
+              {t('tx.cart.lineDiscount', { value: discountLabel(line.discount, formatRupiah) })} −{formatRupiah(priced.discount)}
+            </span>
+          )}
+          {priced && priced.saleDiscount > 0 && <span className="term-chip term-sale">{t('tx.cart.saleShare', { amount: formatRupiah(priced.saleDiscount) })}</span>}
+        </div>
+      )}
       <div className="cart-line-bottom">
         <span className="cart-line-meta">
           <span className="cart-line-supplier">{p.supplierName ?? t('cart.shopOwned')}</span>
           <span className="cart-line-price">
-            {formatRupiah(p.sellPrice)} / {p.unit}
+            {formatRupiah(line.priceOverride ?? p.sellPrice)} / {p.unit}
           </span>
         </span>
+        {onDiscount && (
+          <button
+            type="button"
+            className="disc-btn"
+            onClick={onDiscount}
+            aria-label={t('tx.cart.discountFor', { name: p.name })}
+            title={`${t('tx.cart.discountFor', { name: p.name })} (F6)`}
+            data-testid="line-discount"
+          >
+            %
+          </button>
+        )}
         <span className="qty">
           <button
             type="button"

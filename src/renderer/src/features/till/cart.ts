@@ -5,6 +5,8 @@
  */
 import type { Rupiah } from '../../../../shared/money';
 import type { ProductView } from '../../../../shared/types';
+import type { Discount } from '../../../../shared/types-till';
+import { priceCartView, type PricedCartView } from './pricing';
 
 /** What the cart keeps of a product. */
 export interface CartProduct {
@@ -21,6 +23,10 @@ export interface CartProduct {
 export interface CartLine {
   product: CartProduct;
   qty: number;
+  /** The line's own discount (amount or percent of qty × unit price). */
+  discount?: Discount;
+  /** Unit price instead of the catalogue price (needs a manager). */
+  priceOverride?: Rupiah;
 }
 
 export interface CartState {
@@ -33,6 +39,8 @@ export interface CartState {
   requestId: string;
   /** The product touched last, to highlight and scroll to. */
   lastTouched: number | null;
+  /** A discount on the whole sale. */
+  discount?: Discount;
 }
 
 export type CartAction =
@@ -40,6 +48,10 @@ export type CartAction =
   | { type: 'setQty'; productId: number; qty: number; requestId: string }
   | { type: 'remove'; productId: number; requestId: string }
   | { type: 'clear'; requestId: string }
+  | { type: 'setLineTerms'; productId: number; discount?: Discount; priceOverride?: Rupiah; requestId: string }
+  | { type: 'setSaleDiscount'; discount?: Discount; requestId: string }
+  /** A held sale resumed: its lines and discount replace the cart. */
+  | { type: 'load'; lines: CartLine[]; discount?: Discount; requestId: string }
   /** Fresh product data (stock, price) without changing the lines. */
   | { type: 'refresh'; products: CartProduct[] };
 
@@ -86,15 +98,16 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
     case 'add': {
       const existing = state.lines.find((l) => l.product.id === action.product.id);
       const lines = existing
-        ? state.lines.map((l) => (l === existing ? { product: action.product, qty: l.qty + action.qty } : l))
+        ? state.lines.map((l) => (l === existing ? { ...l, product: action.product, qty: l.qty + action.qty } : l))
         : [...state.lines, { product: action.product, qty: action.qty }];
-      return { lines, requestId: action.requestId, lastTouched: action.product.id };
+      return { ...state, lines, requestId: action.requestId, lastTouched: action.product.id };
     }
     case 'setQty': {
       if (!Number.isInteger(action.qty) || action.qty < 1) return state;
       const line = state.lines.find((l) => l.product.id === action.productId);
       if (!line || line.qty === action.qty) return state;
       return {
+        ...state,
         lines: state.lines.map((l) => (l === line ? { ...l, qty: action.qty } : l)),
         requestId: action.requestId,
         lastTouched: action.productId,
@@ -103,6 +116,7 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
     case 'remove': {
       if (!state.lines.some((l) => l.product.id === action.productId)) return state;
       return {
+        ...state,
         lines: state.lines.filter((l) => l.product.id !== action.productId),
         requestId: action.requestId,
         lastTouched: state.lastTouched === action.productId ? null : state.lastTouched,
@@ -110,6 +124,25 @@ export function cartReducer(state: CartState, action: CartAction): CartState {
     }
     case 'clear':
       return emptyCart(action.requestId);
+    case 'setLineTerms': {
+      const line = state.lines.find((l) => l.product.id === action.productId);
+      if (!line) return state;
+      const next: CartLine = { product: line.product, qty: line.qty };
+      if (action.discount) next.discount = action.discount;
+      if (action.priceOverride !== undefined && action.priceOverride !== line.product.sellPrice) next.priceOverride = action.priceOverride;
+      return { ...state, lines: state.lines.map((l) => (l === line ? next : l)), requestId: action.requestId, lastTouched: action.productId };
+    }
+    case 'setSaleDiscount': {
+      const { discount: _old, ...rest } = state;
+      return action.discount ? { ...rest, discount: action.discount, requestId: action.requestId } : { ...rest, requestId: action.requestId };
+    }
+    case 'load':
+      return {
+        lines: action.lines,
+        requestId: action.requestId,
+        lastTouched: action.lines.at(-1)?.product.id ?? null,
+        ...(action.discount ? { discount: action.discount } : {}),
+      };
     case 'refresh': {
       const byId = new Map(action.products.map((p) => [p.id, p]));
       return { ...state, lines: state.lines.map((l) => ({ ...l, product: byId.get(l.product.id) ?? l.product })) };
@@ -122,18 +155,44 @@ export interface CartTotals {
   lineCount: number;
   /** Number of units. */
   itemCount: number;
+  /** After every discount. */
   total: Rupiah;
 }
 
-export const lineTotal = (line: CartLine): Rupiah => line.product.sellPrice * line.qty;
+/** qty × unit price (the override when there is one), before discounts. */
+export const lineTotal = (line: CartLine): Rupiah => (line.priceOverride ?? line.product.sellPrice) * line.qty;
+
+/** The cart priced line by line, discounts spread as the server does. */
+export const pricedCart = (state: CartState): PricedCartView =>
+  priceCartView(
+    state.lines.map((l) => ({ qty: l.qty, sellPrice: l.product.sellPrice, discount: l.discount, priceOverride: l.priceOverride })),
+    state.discount,
+  );
 
 export function cartTotals(state: CartState): CartTotals {
-  return state.lines.reduce<CartTotals>(
-    (acc, l) => ({ lineCount: acc.lineCount + 1, itemCount: acc.itemCount + l.qty, total: acc.total + lineTotal(l) }),
-    { lineCount: 0, itemCount: 0, total: 0 },
+  const counts = state.lines.reduce(
+    (acc, l) => ({ lineCount: acc.lineCount + 1, itemCount: acc.itemCount + l.qty }),
+    { lineCount: 0, itemCount: 0 },
   );
+  return { ...counts, total: pricedCart(state).total };
 }
 
-/** The `lines` of `sales.checkout`. */
-export const checkoutLines = (state: CartState): { productId: number; qty: number }[] =>
-  state.lines.map((l) => ({ productId: l.product.id, qty: l.qty }));
+export interface CheckoutLine {
+  productId: number;
+  qty: number;
+  discount?: Discount;
+  priceOverride?: Rupiah;
+}
+
+/** The `lines` of `sales.checkout` (and `sales.hold`). */
+export const checkoutLines = (state: CartState): CheckoutLine[] =>
+  state.lines.map((l) => ({
+    productId: l.product.id,
+    qty: l.qty,
+    ...(l.discount ? { discount: l.discount } : {}),
+    ...(l.priceOverride !== undefined ? { priceOverride: l.priceOverride } : {}),
+  }));
+
+/** Does the cart carry any discount or price override? */
+export const hasTerms = (state: CartState): boolean =>
+  state.discount !== undefined || state.lines.some((l) => l.discount !== undefined || l.priceOverride !== undefined);

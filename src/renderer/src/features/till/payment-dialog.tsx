@@ -1,13 +1,21 @@
 import { useRef, useState } from 'react';
-import { call } from '../../api';
+import { ApiError, call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../shared/money';
 import type { PaymentMethod } from '../../../../shared/printer';
-import type { CheckoutResult } from '../../../../shared/types';
+import type { CheckoutResult, PrintJobView } from '../../../../shared/types';
+import type { CashRounding, Discount } from '../../../../shared/types-till';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { RupiahInput } from '../../components/rupiah-input';
+import { PrinterIcon } from '../../components/icons';
+import { ApprovalDialog, approvalAsked, approvalRefused, reasonTexts, type ReasonLike } from './approval-dialog';
 import { canAddRow, PAYMENT_METHODS, quickCashAmounts, summarizePayments, withPending, type PaymentRow } from './payment';
+import { cashRounding } from './pricing';
+import { QrCode } from './qr-code';
+import { usePrintJob } from './use-printer-status';
+import type { ApprovalGrant } from './use-cart';
+import type { CheckoutLine } from './cart';
 
 export const METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
   cash: 'pay.cash',
@@ -25,64 +33,109 @@ interface PaymentDialogProps {
   itemCount: number;
   /** Idempotency key of this cart: the same for every retry of this attempt. */
   requestId: string;
-  lines: { productId: number; qty: number }[];
+  lines: CheckoutLine[];
+  /** The sale discount, if any. */
+  discount?: Discount;
+  /** Enabled methods, in order (settings); default cash, QRIS, debit, transfer. */
+  methods?: readonly PaymentMethod[];
+  cashRoundingMode?: CashRounding;
+  /** The shop's static QRIS is set (so a dynamic one can be shown). */
+  qrisConfigured?: boolean;
+  /** A manager's approval already given for this cart. */
+  approval?: ApprovalGrant | null;
+  onApproved?(grant: ApprovalGrant): void;
+  /** Line names, to say which line needs a manager. */
+  lineNames?: string[];
+  limitLabel?: string;
   onSuccess(result: CheckoutResult): void;
   onError(err: unknown): void;
   onClose(): void;
 }
 
-/** Take the money: one or several payments, change for cash, then `sales.checkout`. */
-export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, onError, onClose }: PaymentDialogProps) {
+interface QrView {
+  payload: string;
+  amount: Rupiah;
+  merchantName: string;
+}
+
+/** Take the money: one or several payments, change for cash, QRIS on screen, then `sales.checkout`. */
+export function PaymentDialog({
+  total,
+  itemCount,
+  requestId,
+  lines,
+  discount,
+  methods = PAYMENT_METHODS,
+  cashRoundingMode = 'none',
+  qrisConfigured = true,
+  approval,
+  onApproved,
+  lineNames,
+  limitLabel,
+  onSuccess,
+  onError,
+  onClose,
+}: PaymentDialogProps) {
   const t = useT();
+  const firstMethod = methods[0] ?? 'cash';
+  const roundingFor = (rows: readonly PaymentRow[]) => cashRounding(total, rows, cashRoundingMode);
+  const dueWith = (rows: readonly PaymentRow[], m: PaymentMethod) =>
+    summarizePayments(total, rows, roundingFor([...rows, { method: m, amount: 1 }])).remaining;
   const [rows, setRows] = useState<PaymentRow[]>([]);
-  const [method, setMethod] = useState<PaymentMethod>('cash');
-  const [amount, setAmount] = useState<Rupiah | null>(total);
+  const [method, setMethod] = useState<PaymentMethod>(firstMethod);
+  const [amount, setAmount] = useState<Rupiah | null>(() => dueWith([], firstMethod));
   const [reference, setReference] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [asking, setAsking] = useState<{ reasons: ReasonLike[]; error?: unknown; rows: PaymentRow[] } | null>(null);
+  const [qr, setQr] = useState<QrView | null>(null);
+  const [qrError, setQrError] = useState<unknown>(null);
+  const [qrJobStarted, setQrJob] = useState<PrintJobView | null>(null);
+  const [qrJob] = usePrintJob(qrJobStarted);
   const inFlight = useRef(false);
   const amountRef = useRef<HTMLInputElement>(null);
 
   const pending: PaymentRow | null =
     amount && amount > 0 ? { method, amount, ...(method !== 'cash' && reference.trim() ? { reference: reference.trim() } : {}) } : null;
   const all = withPending(rows, pending);
-  const summary = summarizePayments(total, all);
-  const paidBefore = summarizePayments(total, rows);
-  const quick = quickCashAmounts(paidBefore.remaining);
+  const summary = summarizePayments(total, all, roundingFor(all));
+  const paidBefore = summarizePayments(total, rows, roundingFor(rows));
+  const cashDue = dueWith(rows, 'cash');
+  const quick = quickCashAmounts(cashDue);
 
   const focusAmount = () => requestAnimationFrame(() => amountRef.current?.focus());
 
   const chooseMethod = (m: PaymentMethod) => {
     setMethod(m);
     setLocalError(null);
-    setAmount(paidBefore.remaining > 0 ? paidBefore.remaining : null);
+    const due = dueWith(rows, m);
+    setAmount(due > 0 ? due : null);
     focusAmount();
   };
 
-  const addRow = () => {
-    if (!pending) return;
-    const problem = canAddRow(total, rows, pending);
+  const addRow = (row: PaymentRow | null = pending): PaymentRow[] | null => {
+    if (!row) return null;
+    const problem = canAddRow(total, rows, row);
     if (problem === 'nonCashExceeds') {
       setLocalError(t('pay.nonCashExceeds'));
-      return;
+      return null;
     }
-    const next = [...rows, pending];
+    const next = [...rows, row];
     setRows(next);
     setReference('');
     setLocalError(null);
-    const left = summarizePayments(total, next).remaining;
-    setAmount(left > 0 ? left : null);
-    if (left > 0 && method !== 'cash') setMethod('cash');
+    const left = summarizePayments(total, next, roundingFor(next)).remaining;
+    if (left > 0 && method !== 'cash' && methods.includes('cash')) {
+      setMethod('cash');
+      setAmount(dueWith(next, 'cash'));
+    } else setAmount(left > 0 ? left : null);
     focusAmount();
+    return next;
   };
 
-  const confirm = async () => {
+  const checkout = async (payRows: PaymentRow[], grant: ApprovalGrant | null | undefined) => {
     if (inFlight.current) return;
-    if (!summary.canConfirm) {
-      setLocalError(summary.problem === 'nonCashExceeds' ? t('pay.nonCashExceeds') : t('pay.short', { amount: formatRupiah(summary.remaining) }));
-      return;
-    }
     inFlight.current = true;
     setBusy(true);
     setError(null);
@@ -91,16 +144,71 @@ export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, o
       const result = await call('sales.checkout', {
         clientRequestId: requestId,
         lines,
-        payments: all.map((p) => ({ method: p.method, amount: p.amount, ...(p.reference ? { reference: p.reference } : {}) })),
+        ...(discount ? { discount } : {}),
+        ...(grant ? { approval: { username: grant.username, pin: grant.pin } } : {}),
+        payments: payRows.map((p) => ({ method: p.method, amount: p.amount, ...(p.reference ? { reference: p.reference } : {}) })),
       });
+      setAsking(null);
       onSuccess(result);
     } catch (err) {
-      setError(err);
-      onError(err);
-      focusAmount();
+      const reasons = approvalAsked(err);
+      if (reasons) setAsking({ reasons, rows: payRows });
+      else if (approvalRefused(err)) setAsking((a) => ({ reasons: a?.reasons ?? [], error: err, rows: payRows }));
+      else {
+        setAsking(null);
+        setError(err);
+        onError(err);
+        focusAmount();
+      }
     } finally {
       inFlight.current = false;
       setBusy(false);
+    }
+  };
+
+  const confirm = async () => {
+    if (!summary.canConfirm) {
+      setLocalError(summary.problem === 'nonCashExceeds' ? t('pay.nonCashExceeds') : t('pay.short', { amount: formatRupiah(summary.remaining) }));
+      return;
+    }
+    await checkout(all, approval);
+  };
+
+  const showQr = async () => {
+    if (!pending || method !== 'qris' || busy) return;
+    if (canAddRow(total, rows, pending) === 'nonCashExceeds') {
+      setLocalError(t('pay.nonCashExceeds'));
+      return;
+    }
+    setBusy(true);
+    setQrError(null);
+    setQrJob(null);
+    try {
+      const r = await call('qris.dynamic', { amount: pending.amount });
+      setQr({ payload: r.payload, amount: r.amount, merchantName: r.merchantName });
+    } catch (err) {
+      setLocalError(null);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const qrPaid = () => {
+    if (!qr) return;
+    const row: PaymentRow = { method: 'qris', amount: qr.amount, ...(reference.trim() ? { reference: reference.trim() } : {}) };
+    setQr(null);
+    const next = addRow(row);
+    if (next && summarizePayments(total, next, roundingFor(next)).canConfirm) void checkout(next, approval);
+  };
+
+  const printQr = async () => {
+    if (!qr) return;
+    setQrError(null);
+    try {
+      setQrJob(await call('qris.print', { amount: qr.amount }));
+    } catch (err) {
+      setQrError(err);
     }
   };
 
@@ -112,17 +220,90 @@ export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, o
     const target = e.target as HTMLElement;
     if (e.key === 'Enter' && target.tagName !== 'BUTTON') {
       e.preventDefault();
-      if (summary.canConfirm && suspiciousChange) setLocalError(t('pay.bigChange', { change: formatRupiah(summary.change) }));
+      if (qr) qrPaid();
+      else if (method === 'qris' && pending && qrisConfigured && target.id !== 'pay-ref') void showQr();
+      else if (summary.canConfirm && suspiciousChange) setLocalError(t('pay.bigChange', { change: formatRupiah(summary.change) }));
       else if (summary.canConfirm) void confirm();
       else if (pending && summary.problem === 'short') addRow();
       else void confirm();
-    } else if (e.altKey && /^[1-4]$/.test(e.key)) {
+    } else if (e.altKey && /^[1-5]$/.test(e.key) && !qr) {
       e.preventDefault();
-      chooseMethod(PAYMENT_METHODS[Number(e.key) - 1]);
+      const m = methods[Number(e.key) - 1];
+      if (m) chooseMethod(m);
     }
   };
 
+  if (asking) {
+    return (
+      <ApprovalDialog
+        reasons={reasonTexts(t, asking.reasons, lineNames, limitLabel)}
+        error={asking.error}
+        busy={busy}
+        onCancel={() => {
+          setAsking(null);
+          focusAmount();
+        }}
+        onApprove={(grant) => {
+          onApproved?.(grant);
+          void checkout(asking.rows, grant);
+        }}
+      />
+    );
+  }
+
   const nonCashOver = summary.problem === 'nonCashExceeds';
+  const rounding = summary.rounding;
+
+  if (qr) {
+    return (
+      <Dialog title={t('tx.qris.title')} size="lg" className="pay-dialog qris-dialog" onClose={busy ? undefined : () => setQr(null)} onKeyDown={onKeyDown}>
+        <div className="qris-view" data-testid="qris-view" data-payload={qr.payload} data-amount={qr.amount}>
+          <div className="qris-code">
+            <QrCode text={qr.payload} size={340} label={t('tx.qris.alt', { amount: formatRupiah(qr.amount) })} />
+          </div>
+          <div className="qris-side">
+            <span className="pay-total-label">{t('tx.qris.scan')}</span>
+            <span className="qris-amount" data-testid="qris-amount">
+              {formatRupiah(qr.amount)}
+            </span>
+            <span className="qris-merchant">{qr.merchantName}</span>
+            <p className="muted">{t('tx.qris.hint')}</p>
+            <div className="field">
+              <label htmlFor="qris-ref">{t('pay.reference')}</label>
+              <input
+                id="qris-ref"
+                className="input"
+                value={reference}
+                maxLength={64}
+                placeholder={t('tx.qris.refPlaceholder')}
+                onChange={(e) => setReference(e.target.value)}
+                data-autofocus
+              />
+            </div>
+            <div className="qris-print">
+              <button type="button" className="btn btn-secondary" onClick={() => void printQr()} data-testid="qris-print">
+                <PrinterIcon size={18} /> {t('tx.qris.print')}
+              </button>
+              {qrJob && (
+                <span className={`print-status print-${qrJob.status}`} data-testid="qris-print-status" data-status={qrJob.status}>
+                  {t(`tx.print.${qrJob.status}` as MessageKey)}
+                </span>
+              )}
+            </div>
+            <ErrorNotice error={qrError} compact />
+          </div>
+        </div>
+        <div className="pay-actions">
+          <button type="button" className="btn btn-ghost btn-lg" onClick={() => setQr(null)} disabled={busy}>
+            {t('tx.qris.back')} <kbd>Esc</kbd>
+          </button>
+          <button type="button" className="btn btn-primary btn-xl pay-confirm" onClick={qrPaid} disabled={busy} data-testid="qris-paid">
+            {t('tx.qris.paid')} <kbd>Enter</kbd>
+          </button>
+        </div>
+      </Dialog>
+    );
+  }
 
   return (
     <Dialog title={t('pay.title')} size="lg" className="pay-dialog" onClose={busy ? undefined : onClose} onKeyDown={onKeyDown}>
@@ -133,10 +314,15 @@ export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, o
             <span className="pay-total-value" data-testid="pay-total">
               {formatRupiah(total)}
             </span>
+            {rounding !== 0 && (
+              <span className="pay-payable" data-testid="pay-payable">
+                {t('tx.pay.payable', { amount: formatRupiah(summary.payable), rounding: `${rounding > 0 ? '+' : '−'}${formatRupiah(Math.abs(rounding))}` })}
+              </span>
+            )}
           </div>
 
-          <div className="method-tabs" role="tablist" aria-label={t('pay.method')}>
-            {PAYMENT_METHODS.map((m, i) => (
+          <div className={`method-tabs method-count-${methods.length}`} role="tablist" aria-label={t('pay.method')}>
+            {methods.map((m, i) => (
               <button
                 key={m}
                 type="button"
@@ -196,6 +382,18 @@ export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, o
               ))}
             </div>
           ) : (
+            <>
+            {method === 'qris' &&
+              (qrisConfigured ? (
+                <button type="button" className="btn btn-primary btn-lg btn-block qris-show" onClick={() => void showQr()} disabled={!pending || busy} data-testid="qris-show">
+                  {t('tx.qris.show')} <kbd>Enter</kbd>
+                </button>
+              ) : (
+                <div className="notice notice-info notice-compact" role="status" data-testid="qris-missing">
+                  <strong>{t('tx.qris.missing')}</strong>
+                  <span className="notice-detail">{t('tx.qris.missingHint')}</span>
+                </div>
+              ))}
             <div className="field">
               <label htmlFor="pay-ref">{t('pay.reference')}</label>
               <input
@@ -208,9 +406,10 @@ export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, o
                 disabled={busy}
               />
             </div>
+            </>
           )}
 
-          <button type="button" className="btn btn-secondary btn-block" onClick={addRow} disabled={!pending || busy}>
+          <button type="button" className="btn btn-secondary btn-block" onClick={() => addRow()} disabled={!pending || busy}>
             + {t('pay.addPayment')}
           </button>
         </div>
@@ -252,6 +451,15 @@ export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, o
               <dt>{t('pay.total')}</dt>
               <dd>{formatRupiah(total)}</dd>
             </div>
+            {rounding !== 0 && (
+              <div>
+                <dt>{t('done.rounding')}</dt>
+                <dd data-testid="pay-rounding">
+                  {rounding > 0 ? '+' : '−'}
+                  {formatRupiah(Math.abs(rounding))}
+                </dd>
+              </div>
+            )}
             <div>
               <dt>{t('pay.paid')}</dt>
               <dd data-testid="pay-paid">{formatRupiah(summary.paid)}</dd>
@@ -275,7 +483,7 @@ export function PaymentDialog({ total, itemCount, requestId, lines, onSuccess, o
           {nonCashOver ? t('pay.nonCashExceeds') : localError}
         </div>
       )}
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error instanceof ApiError || error ? error : null} />
 
       <div className="pay-actions">
         <button type="button" className="btn btn-ghost btn-lg" onClick={onClose} disabled={busy}>

@@ -5,7 +5,7 @@
 import type { Rupiah } from '../../../../shared/money';
 import type { PaymentMethod } from '../../../../shared/printer';
 
-/** The tabs of the payment dialog, in order (Alt+1…4). */
+/** The tabs of the payment dialog, in order (Alt+1…5), when the settings say nothing else. */
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'qris', 'debit', 'transfer'];
 
 export interface PaymentRow {
@@ -18,6 +18,10 @@ export type PaymentProblem = 'nonCashExceeds' | 'short' | 'empty';
 
 export interface PaymentSummary {
   total: Rupiah;
+  /** Cash rounding (±) included in what is due. */
+  rounding: Rupiah;
+  /** total + rounding: what the customer pays. */
+  payable: Rupiah;
   paid: Rupiah;
   cash: Rupiah;
   nonCash: Rupiah;
@@ -29,18 +33,31 @@ export interface PaymentSummary {
   canConfirm: boolean;
 }
 
-export function summarizePayments(total: Rupiah, rows: readonly PaymentRow[]): PaymentSummary {
+/** `rounding`: the cash rounding of these payments (see pricing.cashRounding); the customer pays total + rounding. */
+export function summarizePayments(total: Rupiah, rows: readonly PaymentRow[], rounding: Rupiah = 0): PaymentSummary {
   const valid = rows.filter((r) => r.amount > 0);
   const cash = valid.filter((r) => r.method === 'cash').reduce((n, r) => n + r.amount, 0);
   const nonCash = valid.filter((r) => r.method !== 'cash').reduce((n, r) => n + r.amount, 0);
   const paid = cash + nonCash;
-  const remaining = Math.max(0, total - paid);
-  const change = Math.max(0, paid - total);
+  const payable = total + rounding;
+  const remaining = Math.max(0, payable - paid);
+  const change = Math.max(0, paid - payable);
   let problem: PaymentProblem | null = null;
   if (nonCash > total) problem = 'nonCashExceeds';
   else if (valid.length === 0) problem = 'empty';
-  else if (paid < total) problem = 'short';
-  return { total, paid, cash, nonCash, remaining, change: problem === 'nonCashExceeds' ? 0 : change, problem, canConfirm: problem === null };
+  else if (paid < payable) problem = 'short';
+  return {
+    total,
+    rounding,
+    payable,
+    paid,
+    cash,
+    nonCash,
+    remaining,
+    change: problem === 'nonCashExceeds' ? 0 : change,
+    problem,
+    canConfirm: problem === null,
+  };
 }
 
 /** The rows plus what is in the amount field, if anything. */

@@ -52,7 +52,7 @@ const PRINTER_LABEL: Record<string, MessageKey> = {
 /** Shop, till, shift, printer, clock, language and who is logged in. */
 export function TopBar({ shift, latestJob, printerState, onPrinterClick, onCloseShift, onLogout }: TopBarProps) {
   const t = useT();
-  const { session, shop, isManager } = useSession();
+  const { session, shop, isManager, isAdmin } = useSession();
   const device = printerState?.state;
   // What the printer itself says wins over the last job, when it is a problem.
   const chip: string =
@@ -111,13 +111,31 @@ export function TopBar({ shift, latestJob, printerState, onPrinterClick, onClose
       <LanguageSwitch />
 
       {isManager && (
-        <a className="btn btn-topbar" href="#/products">
+        <a className="btn btn-topbar" href="#/dashboard">
           {t('nav.backOffice')}
         </a>
       )}
+      {isManager && (
+        <details className="topbar-menu" data-testid="topbar-menu">
+          <summary className="btn btn-topbar btn-topbar-quiet" aria-label={t('tx.nav.more')}>
+            ⋯
+          </summary>
+          <div className="topbar-menu-list">
+            <a href="#/refund">{t('tx.refund.title')}</a>
+            <a href="#/audit" data-testid="nav-audit">
+              {t('tx.nav.audit')}
+            </a>
+            {isAdmin && (
+              <a href="#/settings" data-testid="nav-settings">
+                {t('tx.nav.settings')}
+              </a>
+            )}
+          </div>
+        </details>
+      )}
       {shift && (
-        <button type="button" className="btn btn-topbar" onClick={onCloseShift}>
-          {t('nav.closeShift')}
+        <button type="button" className="btn btn-topbar" onClick={onCloseShift} data-testid="nav-shift">
+          {t('tx.nav.shift')}
         </button>
       )}
       <UserChip name={session.user.name} role={session.user.role} />

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { Rupiah } from '../../../../shared/money';
+import type { Discount } from '../../../../shared/types-till';
 import { newRequestId } from '../../lib/ids';
 import { readSession, writeSession } from '../../lib/storage';
 import {
@@ -7,7 +9,9 @@ import {
   checkAdd,
   checkQty,
   emptyCart,
+  pricedCart,
   type CartAction,
+  type CartLine,
   type CartProduct,
   type CartState,
   type StockProblem,
@@ -59,12 +63,41 @@ export function useCart(tillCode: string) {
     [dispatch],
   );
 
-  const remove = useCallback((productId: number) => dispatch({ type: 'remove', productId, requestId: newRequestId() }), [dispatch]);
-  const clear = useCallback(() => dispatch({ type: 'clear', requestId: newRequestId() }), [dispatch]);
-  const refresh = useCallback((products: CartProduct[]) => dispatch({ type: 'refresh', products }), [dispatch]);
-  const totals = useMemo(() => cartTotals(state), [state]);
+  // A manager's approval for this cart's discounts: in memory only (never stored), dropped with the cart.
+  const [approval, setApproval] = useState<ApprovalGrant | null>(null);
 
-  return { state, totals, add, setQty, remove, clear, refresh };
+  const remove = useCallback((productId: number) => dispatch({ type: 'remove', productId, requestId: newRequestId() }), [dispatch]);
+  const clear = useCallback(() => {
+    dispatch({ type: 'clear', requestId: newRequestId() });
+    setApproval(null);
+  }, [dispatch]);
+  const refresh = useCallback((products: CartProduct[]) => dispatch({ type: 'refresh', products }), [dispatch]);
+  const setLineTerms = useCallback(
+    (productId: number, terms: { discount?: Discount; priceOverride?: Rupiah }) =>
+      dispatch({ type: 'setLineTerms', productId, ...terms, requestId: newRequestId() }),
+    [dispatch],
+  );
+  const setSaleDiscount = useCallback(
+    (discount: Discount | undefined) => dispatch({ type: 'setSaleDiscount', discount, requestId: newRequestId() }),
+    [dispatch],
+  );
+  const load = useCallback(
+    (lines: CartLine[], discount?: Discount) => {
+      dispatch({ type: 'load', lines, discount, requestId: newRequestId() });
+      setApproval(null);
+    },
+    [dispatch],
+  );
+  const totals = useMemo(() => cartTotals(state), [state]);
+  const priced = useMemo(() => pricedCart(state), [state]);
+
+  return { state, totals, priced, add, setQty, remove, clear, refresh, setLineTerms, setSaleDiscount, load, approval, setApproval };
 }
 
 export type Cart = ReturnType<typeof useCart>;
+
+/** Who approved the cart's discounts: sent with the checkout as `approval`. */
+export interface ApprovalGrant {
+  username: string;
+  pin: string;
+}

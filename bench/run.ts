@@ -1,0 +1,648 @@
+/**
+ * Kasir PLUT benchmark.
+ *
+ *   npx tsx bench/run.ts --db <file> [--json out.json] [--reps N] [--explain] [--apply file.sql]
+ *
+ * Copies the database to a temp folder first (the input is never changed),
+ * then measures, each as p50/p99 after a warm-up:
+ * - checkout of a 3-line cash sale through the service (`checkout`, real
+ *   Actor, open shift, synchronous=FULL as openDb sets);
+ * - the same writes by hand-written minimal SQL on raw better-sqlite3 in one
+ *   transaction (the floor), and the ratio service / floor;
+ * - checkout through HTTP browser mode (createHttpServer(openApp(copy)) in
+ *   this process on 127.0.0.1:0, a logged-in cashier, fetch);
+ * - barcode lookup; name search (Indonesian words);
+ * - settlement preview + create for one month (largest supplier first),
+ *   balances of all suppliers;
+ * - cold start (child process: import + open + migrate + first lookup), and
+ *   browser mode from process start to first page when out/main/serve.js is built;
+ * - database file size per 100,000 sales.
+ * Prints a table; --json writes the results with machine info.
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type Database from 'better-sqlite3';
+import { openApp, type App } from '../src/main/app';
+import { createHttpServer } from '../src/main/api/http';
+import type { Actor, Ctx } from '../src/main/core/context';
+import { businessDate } from '../src/main/core/clock';
+import { checkout } from '../src/main/core/sales';
+import { lookupProduct, searchProducts } from '../src/main/core/catalog';
+import { openShift, openShiftRow } from '../src/main/core/shifts';
+import { createIntake } from '../src/main/core/stock';
+import { createSettlement, previewSettlement } from '../src/main/core/settlements';
+import { supplierBalances } from '../src/main/core/ledger';
+import { salesBySupplier } from '../src/main/core/reports';
+import { shiftReport } from '../src/main/core/reports-shift';
+import { supplierShare } from '../src/main/core/shares';
+import { addDays, mulberry32 } from '../src/main/core/demo';
+import { checkInvariants, type InvariantResult } from './invariants';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface Measure {
+  name: string;
+  n: number;
+  p50: number;
+  p99: number;
+  mean: number;
+  min: number;
+  max: number;
+  /** Target from issue 7 (on the large database), for the table. */
+  target?: string;
+  note?: string;
+}
+
+export interface BenchOptions {
+  db: string;
+  reps?: number;
+  json?: string;
+  /** Capture the SQL of lookup, search, checkout and settlement and print EXPLAIN QUERY PLAN. */
+  explain?: boolean;
+  /**
+   * SQL file run on the copy before measuring (e.g. bench/suggested-indexes.sql),
+   * to try an index or a pragma without touching the schema. Recorded in the result.
+   */
+  apply?: string;
+  /** Skip child-process measures (cold start, serve.js). */
+  skipChildProcesses?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface QueryPlan {
+  operation: string;
+  sql: string;
+  plan: string[];
+}
+
+export interface BenchResult {
+  db: string;
+  /** SQL file applied to the copy before measuring, if any. */
+  applied: string | null;
+  startedAt: string;
+  machine: { cpuModel: string; cpus: number; memoryGiB: number; node: string; platform: string; arch: string; loadavg: number[] };
+  data: { sales: number; saleLines: number; products: number; suppliers: number; ledgerEntries: number; fileBytes: number; firstDay: string | null; lastDay: string | null };
+  measures: Measure[];
+  ratios: { checkoutServiceOverFloorP50: number; checkoutServiceOverFloorP99: number };
+  sizePer100kSalesMiB: number | null;
+  skipped: string[];
+  plans: QueryPlan[];
+  invariantsAfter: InvariantResult[];
+}
+
+// ---------------------------------------------------------------------------
+// Timing helpers
+// ---------------------------------------------------------------------------
+
+const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+function summarise(name: string, samples: number[], extra: Partial<Measure> = {}): Measure {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+  return {
+    name,
+    n: sorted.length,
+    p50: at(50),
+    p99: at(99),
+    mean: sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length),
+    min: sorted[0],
+    max: sorted[sorted.length - 1],
+    ...extra,
+  };
+}
+
+function time(warmup: number, reps: number, fn: (i: number) => void): number[] {
+  for (let i = 0; i < warmup; i++) fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = nowMs();
+    fn(warmup + i);
+    out.push(nowMs() - t);
+  }
+  return out;
+}
+
+async function timeAsync(warmup: number, reps: number, fn: (i: number) => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn(i);
+  const out: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t = nowMs();
+    await fn(warmup + i);
+    out.push(nowMs() - t);
+  }
+  return out;
+}
+
+/** Record the SQL (and parameters) better-sqlite3 prepares while `fn` runs. */
+function captureSql(sqlite: Database.Database, fn: () => void): { sql: string; params: unknown[] }[] {
+  const seen: { sql: string; params: unknown[] }[] = [];
+  const original = sqlite.prepare;
+  const wrap = (source: string) => {
+    const stmt = original.call(sqlite, source);
+    const entry = { sql: source, params: [] as unknown[] };
+    seen.push(entry);
+    for (const m of ['get', 'all', 'run', 'iterate'] as const) {
+      const f = (stmt as unknown as Record<string, (...a: unknown[]) => unknown>)[m].bind(stmt);
+      (stmt as unknown as Record<string, unknown>)[m] = (...args: unknown[]) => {
+        entry.params = args;
+        return f(...args);
+      };
+    }
+    return stmt;
+  };
+  (sqlite as unknown as { prepare: (s: string) => unknown }).prepare = wrap;
+  try {
+    fn();
+  } finally {
+    (sqlite as unknown as { prepare: typeof original }).prepare = original;
+  }
+  return seen;
+}
+
+function explain(sqlite: Database.Database, operation: string, captured: { sql: string; params: unknown[] }[]): QueryPlan[] {
+  const out: QueryPlan[] = [];
+  for (const c of captured) {
+    if (!/^\s*(select|with|insert|update|delete)/i.test(c.sql) || /^\s*(insert|update|delete)/i.test(c.sql) && !/\bselect\b|\bwhere\b/i.test(c.sql)) {
+      continue;
+    }
+    try {
+      const rows = sqlite.prepare(`EXPLAIN QUERY PLAN ${c.sql}`).all(...(c.params as unknown[])) as { id: number; parent: number; detail: string }[];
+      const depth = new Map<number, number>();
+      const plan = rows.map((r) => {
+        const d = (depth.get(r.parent) ?? -1) + 1;
+        depth.set(r.id, d);
+        return `${'  '.repeat(d)}${r.detail}`;
+      });
+      out.push({ operation, sql: c.sql.replace(/\s+/g, ' ').trim(), plan });
+    } catch {
+      // statements needing named parameters or RETURNING specifics: skip
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// The floor: the rows of a 3-line cash sale by minimal hand-written SQL
+// ---------------------------------------------------------------------------
+
+function floorCheckout(sqlite: Database.Database, tillCode: string, cashierId: number) {
+  const st = {
+    shift: sqlite.prepare(`SELECT id FROM shifts WHERE till_code = ? AND closed_at IS NULL`).pluck(),
+    seq: sqlite.prepare(`INSERT INTO doc_sequences (scope, last) VALUES (?, 1) ON CONFLICT(scope) DO UPDATE SET last = last + 1 RETURNING last`).pluck(),
+    product: sqlite.prepare(`SELECT name, sell_price FROM products WHERE id = ? AND active = 1`),
+    sale: sqlite.prepare(
+      `INSERT INTO sales (number, client_request_id, till_code, shift_id, cashier_id, subtotal, discount_total, total, paid, change, business_date, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)`,
+    ),
+    line: sqlite.prepare(`INSERT INTO sale_lines (sale_id, line_no, product_id, name, qty, unit_price, discount, line_total) VALUES (?, ?, ?, ?, ?, ?, 0, ?)`),
+    lot: sqlite.prepare(
+      `SELECT id, remaining_qty, supplier_id, terms_type, supplier_price, commission_bps FROM lots
+       WHERE product_id = ? AND remaining_qty > 0 AND (expiry_date IS NULL OR expiry_date >= ?)
+       ORDER BY expiry_date IS NULL, expiry_date, id LIMIT 1`,
+    ),
+    take: sqlite.prepare(`UPDATE lots SET remaining_qty = remaining_qty - ? WHERE id = ?`),
+    portion: sqlite.prepare(`INSERT INTO sale_line_lots (sale_line_id, lot_id, qty, net_amount, supplier_share, shop_share) VALUES (?, ?, ?, ?, ?, ?)`),
+    ledger: sqlite.prepare(
+      `INSERT INTO ledger_entries (supplier_id, kind, amount, sale_line_lot_id, lot_id, qty, business_date, created_at) VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)`,
+    ),
+    payment: sqlite.prepare(`INSERT INTO payments (sale_id, method, amount) VALUES (?, 'cash', ?)`),
+  };
+  type LotRow = { id: number; remaining_qty: number; supplier_id: number | null; terms_type: 'fixed' | 'commission'; supplier_price: number | null; commission_bps: number | null };
+  return sqlite.transaction((productIds: number[], requestId: string) => {
+    const now = Date.now();
+    const wita = new Date(now + 8 * 3_600_000).toISOString();
+    const day = wita.slice(0, 10);
+    const compact = day.replaceAll('-', '');
+    const shiftId = st.shift.get(tillCode) as number;
+    const seq = st.seq.get(`sale:${tillCode}:${compact}`) as number;
+    const priced = productIds.map((id) => ({ id, ...(st.product.get(id) as { name: string; sell_price: number }) }));
+    const total = priced.reduce((s, p) => s + p.sell_price, 0);
+    const paid = Math.ceil(total / 50_000) * 50_000;
+    const saleId = st.sale.run(`${tillCode}-${compact}-${String(seq).padStart(4, '0')}`, requestId, tillCode, shiftId, cashierId, total, total, paid, paid - total, day, now)
+      .lastInsertRowid;
+    priced.forEach((p, i) => {
+      const lineId = st.line.run(saleId, i + 1, p.id, p.name, 1, p.sell_price, p.sell_price).lastInsertRowid;
+      const lot = st.lot.get(p.id, day) as LotRow;
+      st.take.run(1, lot.id);
+      const share = supplierShare({ termsType: lot.terms_type, supplierPrice: lot.supplier_price, commissionBps: lot.commission_bps }, 1, p.sell_price);
+      const sllId = st.portion.run(lineId, lot.id, 1, p.sell_price, share, p.sell_price - share).lastInsertRowid;
+      if (lot.supplier_id !== null) st.ledger.run(lot.supplier_id, share, sllId, lot.id, 1, day, now);
+    });
+    st.payment.run(saleId, paid);
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Bench
+// ---------------------------------------------------------------------------
+
+const SEARCHES = ['mete', 'abon ikan', 'tenun', 'kopi kolaka', 'madu hutan', 'keripik pisang balado', 'sambal roa', 'perak filigree', 'bagea', 'tidak ada barang ini'];
+
+function lastDayOfMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const log = options.log ?? (() => {});
+  const reps = Math.max(1, options.reps ?? 200);
+  const warm = Math.max(1, Math.min(30, Math.ceil(reps / 10)));
+  const input = resolve(options.db);
+  if (!existsSync(input)) throw new Error(`database not found: ${input}`);
+  const skipped: string[] = [];
+  const measures: Measure[] = [];
+  const plans: QueryPlan[] = [];
+  const push = measures.push.bind(measures);
+  measures.push = (...items: Measure[]) => {
+    for (const m of items) log(`  ${m.name}: p50 ${m.p50.toFixed(3)}, p99 ${m.p99.toFixed(3)} (n=${m.n})`);
+    return push(...items);
+  };
+
+  // --- copy: never touch the input ---
+  const dir = mkdtempSync(join(tmpdir(), 'kasir-bench-'));
+  const copy = join(dir, 'bench.db');
+  const fileBytes = statSync(input).size + (existsSync(`${input}-wal`) ? statSync(`${input}-wal`).size : 0);
+  copyFileSync(input, copy);
+  if (existsSync(`${input}-wal`)) copyFileSync(`${input}-wal`, `${copy}-wal`);
+
+  let app: App | undefined;
+  try {
+    app = openApp(copy);
+    const ctx: Ctx = app.ctx;
+    const sqlite = app.db.$client;
+    if (options.apply) {
+      const t = nowMs();
+      sqlite.exec(readFileSync(resolve(options.apply), 'utf8'));
+      log(`applied ${options.apply} to the copy in ${((nowMs() - t) / 1000).toFixed(1)} s`);
+    }
+    const q = <T>(text: string, ...params: unknown[]) => sqlite.prepare(text).get(...params) as T;
+    const data = q<BenchResult['data']>(`SELECT
+        (SELECT count(*) FROM sales) AS sales, (SELECT count(*) FROM sale_lines) AS saleLines,
+        (SELECT count(*) FROM products) AS products, (SELECT count(*) FROM suppliers) AS suppliers,
+        (SELECT count(*) FROM ledger_entries) AS ledgerEntries, 0 AS fileBytes,
+        (SELECT min(business_date) FROM sales) AS firstDay, (SELECT max(business_date) FROM sales) AS lastDay`);
+    data.fileBytes = fileBytes;
+    log(`data: ${data.sales} sales, ${data.saleLines} lines, ${data.products} products, ${data.suppliers} suppliers (${(fileBytes / 2 ** 20).toFixed(1)} MiB)`);
+
+    const user = (username: string) => q<{ id: number; name: string } | undefined>(`SELECT id, name FROM users WHERE username = ?`, username);
+    const cashierRow = user('kasir') ?? q<{ id: number; name: string }>(`SELECT id, name FROM users WHERE role = 'cashier' ORDER BY id LIMIT 1`);
+    const managerRow = user('manajer') ?? q<{ id: number; name: string }>(`SELECT id, name FROM users WHERE role IN ('manager','admin') ORDER BY id LIMIT 1`);
+    const tillCode = 'K1';
+    const cashier: Actor = { userId: cashierRow.id, name: cashierRow.name, role: 'cashier', tillCode };
+    const manager: Actor = { userId: managerRow.id, name: managerRow.name, role: 'manager', tillCode };
+    if (!openShiftRow(ctx, tillCode)) openShift(ctx, cashier, { openingFloat: 500_000 });
+
+    // Three popular products of three different suppliers, restocked for every checkout we will make.
+    const popular = sqlite
+      .prepare(
+        `SELECT p.id, p.supplier_id, p.sell_price, p.track_expiry FROM products p
+         WHERE p.active = 1 AND p.supplier_id IS NOT NULL AND p.id IN (SELECT product_id FROM sale_lines ORDER BY id DESC LIMIT 2000)
+         ORDER BY p.id`,
+      )
+      .all() as { id: number; supplier_id: number; sell_price: number; track_expiry: number }[];
+    const three: typeof popular = [];
+    for (const p of popular) if (three.length < 3 && !three.some((x) => x.supplier_id === p.supplier_id)) three.push(p);
+    if (three.length < 3) throw new Error('need three products of three suppliers in the database');
+    const today = businessDate(Date.now(), 'Asia/Makassar');
+    const needed = 3 * (warm + reps) + 20;
+    for (const p of three) {
+      createIntake(ctx, manager, {
+        supplierId: p.supplier_id,
+        lines: [{ productId: p.id, qty: needed, expiryDate: p.track_expiry ? addDays(today, 365) : undefined }],
+        note: 'bench restock',
+      });
+    }
+    const productIds = three.map((p) => p.id);
+    const cartTotal = three.reduce((s, p) => s + p.sell_price, 0);
+    const cashPaid = Math.ceil(cartTotal / 50_000) * 50_000;
+    const cart = () => ({
+      clientRequestId: randomUUID(),
+      lines: productIds.map((productId) => ({ productId, qty: 1 })),
+      payments: [{ method: 'cash' as const, amount: cashPaid }],
+    });
+
+    // Start from a checkpointed WAL so no measure pays for earlier bulk writes.
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+
+    // --- checkout through the service, and the floor: the same rows by minimal
+    // SQL on the same better-sqlite3 connection (so both see the same page
+    // cache), interleaved sale by sale so load on the machine hits both alike.
+    if (options.explain) plans.push(...explain(sqlite, 'checkout (service)', captureSql(sqlite, () => checkout(ctx, cashier, cart()))));
+    const floorTx = floorCheckout(sqlite, tillCode, cashier.userId);
+    for (let i = 0; i < warm; i++) {
+      checkout(ctx, cashier, cart());
+      floorTx(productIds, randomUUID());
+    }
+    const service: number[] = [];
+    const floor: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      let t = nowMs();
+      checkout(ctx, cashier, cart());
+      service.push(nowMs() - t);
+      t = nowMs();
+      floorTx(productIds, randomUUID());
+      floor.push(nowMs() - t);
+    }
+    measures.push(summarise('checkout, service (3 lines, cash)', service, { target: 'p99 < 10 ms' }));
+    measures.push(summarise('checkout, floor (raw SQL, 1 tx)', floor));
+    const s = measures.find((m) => m.name.startsWith('checkout, service'))!;
+    const f = measures.at(-1)!;
+    const ratios = { checkoutServiceOverFloorP50: s.p50 / f.p50, checkoutServiceOverFloorP99: s.p99 / f.p99 };
+    measures.push({ name: 'checkout ratio service / floor', n: reps, p50: ratios.checkoutServiceOverFloorP50, p99: ratios.checkoutServiceOverFloorP99, mean: NaN, min: NaN, max: NaN, target: 'p99 ≤ 1.5×', note: 'ratio, not ms' });
+
+    // --- checkout through HTTP browser mode (in-process server) ---
+    const server = createHttpServer(app);
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    try {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const post = async (name: string, body: unknown, token?: string) => {
+        const res = await fetch(`${base}/api/${name}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify(body),
+        });
+        const json = (await res.json()) as Record<string, unknown>;
+        if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(json)}`);
+        return json;
+      };
+      const username = user('kasir') ? 'kasir' : undefined;
+      if (!username) {
+        skipped.push('checkout via HTTP: no user "kasir" with the bench PIN');
+      } else {
+        const login = await post('auth.login', { username, pin: '1111', tillCode });
+        const token = String(login.token);
+        const http = await timeAsync(warm, reps, async () => {
+          await post('sales.checkout', cart(), token);
+        });
+        measures.push(summarise('checkout, HTTP browser mode', http, { note: 'server and client in one process' }));
+      }
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+
+    // --- barcode lookup ---
+    const rng = mulberry32(7);
+    const codes = (sqlite.prepare(`SELECT barcode FROM products WHERE barcode IS NOT NULL AND active = 1 ORDER BY id`).pluck().all() as string[]);
+    const skus = (sqlite.prepare(`SELECT sku FROM products WHERE active = 1 ORDER BY id`).pluck().all() as string[]);
+    const sample = Array.from({ length: 1000 }, (_, i) => (i % 5 === 4 ? skus[Math.floor(rng() * skus.length)] : codes[Math.floor(rng() * codes.length)]));
+    if (options.explain) plans.push(...explain(sqlite, 'barcode lookup', captureSql(sqlite, () => lookupProduct(ctx, sample[0]))));
+    const lookupReps = reps * 5;
+    const lookups = time(warm * 5, lookupReps, (i) => {
+      lookupProduct(ctx, sample[i % sample.length]);
+    });
+    measures.push(summarise('barcode lookup (4 of 5 barcode, 1 of 5 SKU)', lookups, { target: 'p99 < 1 ms' }));
+
+    // --- name search ---
+    if (options.explain) plans.push(...explain(sqlite, 'name search', captureSql(sqlite, () => searchProducts(ctx, { query: 'abon ikan' }))));
+    const searches = time(SEARCHES.length, Math.max(SEARCHES.length, reps), (i) => {
+      searchProducts(ctx, { query: SEARCHES[i % SEARCHES.length] });
+    });
+    measures.push(summarise(`name search (${SEARCHES.length} queries, limit 20)`, searches, { target: 'p99 < 20 ms', note: SEARCHES.slice(0, 4).join(', ') + ', …' }));
+
+    // --- settlements for one month, balances ---
+    if (!data.firstDay) {
+      skipped.push('settlements: no sales in the database');
+    } else {
+      // The last month of the data: the generator settles every earlier month.
+      const monthStart = `${data.lastDay!.slice(0, 7)}-01`;
+      const cutoff = lastDayOfMonth(data.lastDay!);
+      const bySupplier = sqlite
+        .prepare(
+          `SELECT supplier_id AS id, sum(amount) AS amount, count(*) AS n FROM ledger_entries
+           WHERE kind = 'sale' AND settlement_id IS NULL AND business_date BETWEEN ? AND ?
+           GROUP BY supplier_id HAVING sum(amount) > 0 ORDER BY amount DESC, supplier_id`,
+        )
+        .all(monthStart, cutoff) as { id: number; amount: number; n: number }[];
+      if (bySupplier.length === 0) {
+        skipped.push('settlements: nothing owed in the last month');
+      } else {
+        const largest = bySupplier[0];
+        if (options.explain) {
+          plans.push(...explain(sqlite, 'settlement preview', captureSql(sqlite, () => previewSettlement(ctx, { supplierId: largest.id, cutoff }))));
+        }
+        const previewReps = Math.min(reps, 50);
+        const previews = time(Math.min(warm, 5), previewReps, () => {
+          previewSettlement(ctx, { supplierId: largest.id, cutoff });
+        });
+        measures.push(summarise(`settlement preview, largest supplier, 1 month (${largest.n} entries)`, previews, { target: '< 200 ms' }));
+        const creates: number[] = [];
+        const createCount = Math.min(bySupplier.length, Math.max(1, Math.min(reps, 30)));
+        for (let i = 0; i < createCount; i++) {
+          const t = nowMs();
+          createSettlement(ctx, manager, { supplierId: bySupplier[i].id, cutoff, method: 'transfer', reference: `BENCH-${i + 1}` });
+          creates.push(nowMs() - t);
+        }
+        measures.push(
+          summarise(`settlement create, 1 month (largest first, ${createCount} suppliers)`, creates, {
+            target: '< 200 ms',
+            note: `largest supplier: ${creates[0].toFixed(1)} ms for ${largest.n} entries`,
+          }),
+        );
+      }
+      const balanceReps = Math.min(reps, 20);
+      if (options.explain) plans.push(...explain(sqlite, 'balances', captureSql(sqlite, () => supplierBalances(ctx, {}))));
+      const balances = time(Math.min(warm, 3), balanceReps, () => {
+        supplierBalances(ctx, {});
+      });
+      measures.push(summarise(`balances of all ${data.suppliers} suppliers`, balances, { target: '< 500 ms' }));
+    }
+    // --- reports: Z report of the last generated day, sales by supplier for a month and for all the data ---
+    if (!data.firstDay || !data.lastDay) {
+      skipped.push('reports: no sales in the database');
+    } else {
+      const lastShift = sqlite
+        .prepare(`SELECT shift_id FROM sales WHERE business_date = ? GROUP BY shift_id ORDER BY count(*) DESC LIMIT 1`)
+        .pluck()
+        .get(data.lastDay) as number;
+      if (options.explain) plans.push(...explain(sqlite, 'Z report', captureSql(sqlite, () => shiftReport(ctx, lastShift))));
+      const z = time(Math.min(warm, 3), Math.min(reps, 50), () => {
+        shiftReport(ctx, lastShift);
+      });
+      measures.push(summarise(`Z report of one day (${data.lastDay})`, z));
+      const month = { from: `${data.lastDay.slice(0, 7)}-01`, to: lastDayOfMonth(data.lastDay) };
+      if (options.explain) plans.push(...explain(sqlite, 'sales by supplier, month', captureSql(sqlite, () => salesBySupplier(ctx, month))));
+      const monthly = time(1, Math.min(reps, 20), () => {
+        salesBySupplier(ctx, month);
+      });
+      measures.push(summarise(`sales by supplier, one month (${month.from.slice(0, 7)})`, monthly));
+      const all = { from: data.firstDay, to: data.lastDay };
+      const days = Math.round((Date.parse(all.to) - Date.parse(all.from)) / 86_400_000) + 1;
+      const yearly = time(1, Math.min(reps, 5), () => {
+        salesBySupplier(ctx, all);
+      });
+      measures.push(summarise(`sales by supplier, all ${days} days of data`, yearly, { target: days >= 365 ? '< 2 s' : undefined, note: days >= 365 ? 'the year report' : 'a year on large' }));
+    }
+    skipped.push('scan-to-cart in the UI (Playwright): not in this harness');
+
+    // --- invariants after our own writes ---
+    const invariantsAfter = checkInvariants(app.db);
+    app.close();
+    app = undefined;
+
+    // --- cold start (child processes) ---
+    if (options.skipChildProcesses) {
+      skipped.push('cold start and serve.js start: skipped by option');
+    } else {
+      const coldReps = Math.max(1, Math.min(5, reps));
+      const cold: { openToLookupMs: number; totalMs: number; wallMs: number }[] = [];
+      for (let i = 0; i < coldReps; i++) {
+        const t = nowMs();
+        const out = await runChild(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/cold-start.ts'), copy, sample[i]], ROOT);
+        const wallMs = nowMs() - t;
+        const line = out.trim().split('\n').at(-1) ?? '{}';
+        const parsed = JSON.parse(line) as { openToLookupMs: number; totalMs: number };
+        cold.push({ ...parsed, wallMs });
+      }
+      measures.push(summarise('cold start: open + migrate + first lookup', cold.map((c) => c.openToLookupMs), { target: '< 1 s', note: 'in a fresh process, OS file cache warm' }));
+      measures.push(summarise('cold start: + import of the core modules', cold.map((c) => c.totalMs), { note: 'tsx transpiles the sources: slower than the built app' }));
+      measures.push(summarise('cold start: process spawn to exit (node + tsx)', cold.map((c) => c.wallMs)));
+
+      const serveJs = join(ROOT, 'out/main/serve.js');
+      if (existsSync(serveJs)) {
+        const starts: number[] = [];
+        for (let i = 0; i < Math.min(3, coldReps); i++) {
+          try {
+            starts.push(await serveToFirstPage(serveJs, copy));
+          } catch (err) {
+            skipped.push(`browser mode start: ${(err as Error).message.split('\n')[0]}`);
+            break;
+          }
+        }
+        if (starts.length) measures.push(summarise('browser mode: process start to first page (out/main/serve.js)', starts, { target: '< 1 s', note: 'built app; may lag src/' }));
+      } else {
+        skipped.push('browser mode start: out/main/serve.js not built (npx electron-vite build)');
+      }
+    }
+
+    const result: BenchResult = {
+      db: input,
+      applied: options.apply ?? null,
+      startedAt: new Date().toISOString(),
+      machine: {
+        cpuModel: cpus()[0]?.model ?? 'unknown',
+        cpus: cpus().length,
+        memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+        node: process.version,
+        platform: `${platform()} ${release()}`,
+        arch: arch(),
+        loadavg: loadavg().map((x) => Math.round(x * 100) / 100),
+      },
+      data,
+      measures,
+      ratios,
+      sizePer100kSalesMiB: data.sales > 0 ? Math.round(((fileBytes / data.sales) * 100_000 / 2 ** 20) * 10) / 10 : null,
+      skipped,
+      plans,
+      invariantsAfter,
+    };
+    if (options.json) writeFileSync(options.json, `${JSON.stringify(result, null, 2)}\n`);
+    return result;
+  } finally {
+    app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function runChild(command: string, args: string[], cwd: string): Promise<string> {
+  return new Promise((done, reject) => {
+    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? done(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${err}`))));
+  });
+}
+
+/** Spawn the built browser-mode server and time process start → first page (GET /) answered. */
+async function serveToFirstPage(serveJs: string, dbPath: string): Promise<number> {
+  const t = nowMs();
+  const child = spawn(process.execPath, [serveJs, '--db', dbPath, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
+  try {
+    const port = await new Promise<number>((done, reject) => {
+      const timer = setTimeout(() => reject(new Error(`serve.js did not start in 20 s: ${log}`)), 20_000);
+      child.stdout.on('data', (d: Buffer) => {
+        log += d.toString();
+        const m = /listening on http:\/\/[^:]+:(\d+)/.exec(log);
+        if (m) {
+          clearTimeout(timer);
+          done(Number(m[1]));
+        }
+      });
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`serve.js exited ${code}: ${log}`));
+      });
+    });
+    const res = await fetch(`http://127.0.0.1:${port}/`);
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`GET / answered ${res.status}`);
+    return nowMs() - t;
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise<void>((done) => child.once('exit', () => done()));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Output
+// ---------------------------------------------------------------------------
+
+export function formatTable(result: BenchResult): string {
+  const fmt = (m: Measure, v: number) => (m.note === 'ratio, not ms' ? `${v.toFixed(2)}×` : v < 10 ? v.toFixed(3) : v.toFixed(1));
+  const rows = result.measures.map((m) => [m.name, String(m.n), fmt(m, m.p50), fmt(m, m.p99), m.target ?? '', m.note === 'ratio, not ms' ? '' : (m.note ?? '')]);
+  const head = ['measure', 'n', 'p50 ms', 'p99 ms', 'target (large)', 'note'];
+  const lines = [
+    `| ${head.join(' | ')} |`,
+    `|${head.map((_, i) => (i === 0 || i >= 4 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  const d = result.data;
+  const m = result.machine;
+  return [
+    ...(result.applied ? [`with ${result.applied} applied to the copy`] : []),
+    `database: ${d.sales.toLocaleString('en')} sales, ${d.saleLines.toLocaleString('en')} lines, ${d.products.toLocaleString('en')} products, ` +
+      `${d.suppliers} suppliers, ${(d.fileBytes / 2 ** 20).toFixed(1)} MiB (${result.sizePer100kSalesMiB ?? '–'} MiB per 100,000 sales)`,
+    `machine: ${m.cpuModel}, ${m.cpus} cpus, ${m.memoryGiB} GiB, node ${m.node}, ${m.platform}, load ${m.loadavg.join(' ')}`,
+    '',
+    ...lines,
+    '',
+    ...(result.skipped.length ? ['not measured:', ...result.skipped.map((s) => `- ${s}`)] : []),
+    `invariants after the bench's writes: ${result.invariantsAfter.every((r) => r.violations === 0) ? 'all hold' : result.invariantsAfter.filter((r) => r.violations).map((r) => `${r.name} (${r.violations})`).join('; ')}`,
+  ].join('\n');
+}
+
+function parseArgs(argv: string[]): BenchOptions {
+  const get = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const db = get('db');
+  if (!db) throw new Error('usage: tsx bench/run.ts --db <file> [--json out.json] [--reps N] [--explain] [--apply file.sql]');
+  const reps = get('reps');
+  return { db, json: get('json'), reps: reps ? Number(reps) : undefined, explain: argv.includes('--explain'), apply: get('apply') };
+}
+
+const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+  const options = parseArgs(process.argv.slice(2));
+  const result = await runBench({ ...options, log: (line) => console.log(line) });
+  console.log(`\n${formatTable(result)}`);
+  if (options.explain) {
+    console.log('\nEXPLAIN QUERY PLAN');
+    for (const p of result.plans) console.log(`\n[${p.operation}] ${p.sql.slice(0, 400)}\n${p.plan.map((l) => `  ${l}`).join('\n')}`);
+  }
+  if (options.json) console.log(`\nwrote ${options.json}`);
+  if (!result.invariantsAfter.every((r) => r.violations === 0)) process.exit(1);
+}

@@ -1,0 +1,179 @@
+import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import '../till/till-extra.css';
+import { call } from '../../api';
+import { useLang, useT } from '../../i18n';
+import type { AuditEntryView } from '../../../../shared/types-till';
+import { useSession } from '../../app/session';
+import { AppBar } from '../../components/app-bar';
+import { ErrorNotice } from '../../components/error-notice';
+import { formatDateTime, todayIn } from '../../lib/format';
+import { auditDetails, AUDIT_AREAS } from './audit-logic';
+
+const PAGE = 200;
+
+interface Filters {
+  from: string;
+  to: string;
+  action: string;
+  userId: string;
+}
+
+/** The audit log (manager): who did what and when, newest first, filterable. */
+export function AuditScreen() {
+  const t = useT();
+  const { lang } = useLang();
+  const { shop } = useSession();
+  const [draft, setDraft] = useState<Filters>({ from: '', to: '', action: '', userId: '' });
+  const [filters, setFilters] = useState<Filters>(draft);
+  const [entries, setEntries] = useState<AuditEntryView[]>([]);
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const [users, setUsers] = useState<Map<number, string>>(new Map());
+
+  const load = useCallback(
+    async (f: Filters, beforeId?: number) => {
+      setLoading(true);
+      setError(null);
+      try {
+        const list = await call('audit.list', {
+          ...(f.from ? { from: f.from } : {}),
+          ...(f.to ? { to: f.to } : {}),
+          ...(f.action.trim() ? { action: f.action.trim() } : {}),
+          ...(f.userId ? { userId: Number(f.userId) } : {}),
+          ...(beforeId ? { beforeId } : {}),
+          limit: PAGE,
+        });
+        setEntries((cur) => (beforeId ? [...cur, ...list] : list));
+        setMore(list.length === PAGE);
+        setUsers((m) => {
+          const next = new Map(m);
+          for (const e of list) if (e.userId !== null && e.userName) next.set(e.userId, e.userName);
+          return next;
+        });
+      } catch (err) {
+        setError(err);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [],
+  );
+
+  useEffect(() => {
+    void load(filters);
+  }, [filters, load]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setFilters(draft);
+  };
+  const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const userOptions = useMemo(() => [...users.entries()].sort((a, b) => a[1].localeCompare(b[1])), [users]);
+  const today = todayIn(shop.timeZone);
+
+  return (
+    <div className="page">
+      <AppBar title={t('tx.audit.title')}>
+        <a className="btn btn-secondary btn-sm" href="#/till">
+          ← {t('nav.backToTill')}
+        </a>
+      </AppBar>
+      <main className="page-body audit-page">
+        <form className="card audit-filters" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="audit-from">{t('tx.audit.from')}</label>
+            <input id="audit-from" type="date" className="input" value={draft.from} max={today} onChange={set('from')} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-to">{t('tx.audit.to')}</label>
+            <input id="audit-to" type="date" className="input" value={draft.to} max={today} onChange={set('to')} />
+          </div>
+          <div className="field">
+            <label htmlFor="audit-action">{t('tx.audit.action')}</label>
+            <input id="audit-action" className="input mono" list="audit-areas" value={draft.action} placeholder="sales, refund, auth.login…" onChange={set('action')} />
+            <datalist id="audit-areas">
+              {AUDIT_AREAS.map((a) => (
+                <option key={a} value={a} />
+              ))}
+            </datalist>
+          </div>
+          <div className="field">
+            <label htmlFor="audit-user">{t('tx.audit.user')}</label>
+            <select id="audit-user" className="input" value={draft.userId} onChange={set('userId')}>
+              <option value="">{t('tx.audit.allUsers')}</option>
+              {userOptions.map(([id, name]) => (
+                <option key={id} value={id}>
+                  {name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="audit-filter-actions">
+            <button type="submit" className="btn btn-primary">
+              {t('tx.audit.apply')}
+            </button>
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() => {
+                const empty = { from: '', to: '', action: '', userId: '' };
+                setDraft(empty);
+                setFilters(empty);
+              }}
+            >
+              {t('tx.audit.reset')}
+            </button>
+          </div>
+        </form>
+        <ErrorNotice error={error} />
+        <section className="card audit-list">
+          <div className="table-wrap">
+            <table className="table audit-table" data-testid="audit-table">
+              <thead>
+                <tr>
+                  <th>{t('tx.audit.when')}</th>
+                  <th>{t('tx.audit.user')}</th>
+                  <th>{t('tx.audit.action')}</th>
+                  <th>{t('tx.audit.entity')}</th>
+                  <th>{t('tx.audit.details')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((e) => (
+                  <tr key={e.id}>
+                    <td className="nowrap">{formatDateTime(e.at, shop.timeZone, lang)}</td>
+                    <td>{e.userName ?? '—'}</td>
+                    <td>
+                      <span className={`badge audit-badge audit-${e.action.split('.')[0]}`}>{e.action}</span>
+                    </td>
+                    <td className="mono">{e.entity ? `${e.entity}${e.entityId !== null ? ` #${e.entityId}` : ''}` : '—'}</td>
+                    <td className="audit-details" title={JSON.stringify(e.details)}>
+                      {auditDetails(e.details)}
+                    </td>
+                  </tr>
+                ))}
+                {!loading && entries.length === 0 && (
+                  <tr>
+                    <td colSpan={5} className="empty-cell">
+                      {t('tx.audit.none')}
+                    </td>
+                  </tr>
+                )}
+              </tbody>
+            </table>
+          </div>
+          <div className="audit-foot">
+            <span className="muted">{t('common.count', { n: entries.length })}</span>
+            {loading && <span className="spinner spinner-sm" />}
+            {more && !loading && (
+              <button type="button" className="btn btn-secondary btn-sm" onClick={() => void load(filters, entries.at(-1)?.id)}>
+                {t('tx.audit.more')}
+              </button>
+            )}
+          </div>
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { call } from '../../../api';
+import { useT } from '../../../i18n';
+import { formatRupiah } from '../../../../../shared/money';
+import type { Liability, LotView } from '../../../../../shared/types-backoffice';
+import { Dialog } from '../../../components/dialog';
+import { ErrorNotice } from '../../../components/error-notice';
+import { Field } from '../../../components/field';
+import { formatIsoDate } from '../../../lib/format';
+import { parseQty, signedQty, supplierValue } from '../logic';
+
+/** One stock correction of a lot (`stock.adjust`): units missing or found, why, and who bears a shortfall. */
+export function AdjustDialog({ lot, productName, onDone, onClose }: { lot: LotView; productName: string; onDone(): void; onClose(): void }) {
+  const t = useT();
+  const [direction, setDirection] = useState<'minus' | 'plus'>('minus');
+  const [qty, setQty] = useState('1');
+  const [reason, setReason] = useState('');
+  const [liability, setLiability] = useState<Liability>('shop');
+  const [errors, setErrors] = useState<{ qty?: string; reason?: string }>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const n = parseQty(qty);
+  const delta = n === null ? null : direction === 'minus' ? -n : n;
+  const loss = direction === 'minus' && n !== null && liability === 'shop' ? supplierValue(lot.sellPrice, lot.terms, n) : 0;
+
+  const submit = async () => {
+    const errs: typeof errors = {};
+    if (n === null || n < 1) errs.qty = t('intake.qtyRule');
+    else if (direction === 'minus' && n > lot.remainingQty) errs.qty = t('bo.adjust.belowZero', { n: lot.remainingQty });
+    if (!reason.trim()) errs.reason = t('form.required');
+    setErrors(errs);
+    if (Object.keys(errs).length > 0 || delta === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await call('stock.adjust', { lotId: lot.id, delta, reason: reason.trim(), liability: direction === 'minus' ? liability : 'shop' });
+      onDone();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title={t('bo.adjust.title')}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
+            {busy ? t('common.saving') : t('bo.adjust.save')}
+          </button>
+        </>
+      }
+    >
+      <p className="bo-dialog-lead">
+        <strong>{productName}</strong>
+        <span className="muted">
+          {t('bo.adjust.lotLine', { lot: lot.intakeNumber ?? `#${lot.id}`, n: lot.remainingQty })}
+          {lot.expiryDate ? ` · ${t('bo.expShort', { date: formatIsoDate(lot.expiryDate) })}` : ''}
+        </span>
+      </p>
+      <div className="bo-seg bo-seg-lg" role="group" aria-label={t('bo.adjust.direction')}>
+        <button type="button" className={direction === 'minus' ? 'active' : ''} aria-pressed={direction === 'minus'} onClick={() => setDirection('minus')}>
+          {t('bo.adjust.minus')}
+        </button>
+        <button type="button" className={direction === 'plus' ? 'active' : ''} aria-pressed={direction === 'plus'} onClick={() => setDirection('plus')}>
+          {t('bo.adjust.plus')}
+        </button>
+      </div>
+      <div className="form-grid">
+        <Field label={t('intake.qty')} error={errors.qty} hint={delta !== null ? t('bo.adjust.after', { delta: signedQty(delta), n: lot.remainingQty + delta }) : undefined}>
+          <input className="input" inputMode="numeric" value={qty} maxLength={6} onChange={(e) => setQty(e.target.value.replace(/\D/g, ''))} />
+        </Field>
+        <Field label={t('bo.adjust.reason')} error={errors.reason} required>
+          <input className="input" value={reason} maxLength={200} placeholder={t('bo.adjust.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />
+        </Field>
+      </div>
+      {direction === 'minus' && (
+        <fieldset className="radio-group">
+          <legend>{t('bo.liability')}</legend>
+          <label className={`radio-card ${liability === 'shop' ? 'active' : ''}`}>
+            <input type="radio" name="liability" checked={liability === 'shop'} onChange={() => setLiability('shop')} />
+            <span>
+              <strong>{t('bo.liability.shop')}</strong>
+              <small>{t('bo.liability.shopHelp')}</small>
+            </span>
+          </label>
+          <label className={`radio-card ${liability === 'supplier' ? 'active' : ''}`}>
+            <input type="radio" name="liability" checked={liability === 'supplier'} onChange={() => setLiability('supplier')} />
+            <span>
+              <strong>{t('bo.liability.supplier')}</strong>
+              <small>{t('bo.liability.supplierHelp')}</small>
+            </span>
+          </label>
+        </fieldset>
+      )}
+      {loss > 0 && <div className="notice notice-info notice-compact">{t('bo.adjust.lossNote', { amount: formatRupiah(loss) })}</div>}
+      <ErrorNotice error={error} />
+    </Dialog>
+  );
+}

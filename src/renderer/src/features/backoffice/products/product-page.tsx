@@ -1,0 +1,244 @@
+import { useState } from 'react';
+import { call } from '../../../api';
+import { useT } from '../../../i18n';
+import { formatNumber, formatRupiah } from '../../../../../shared/money';
+import type { LotView } from '../../../../../shared/types-backoffice';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ErrorNotice } from '../../../components/error-notice';
+import { formatIsoDate } from '../../../lib/format';
+import { signedQty } from '../logic';
+import { LabelSheetDialog } from '../labels/label-sheet';
+import { ActiveBadge, BackButton, MOVEMENT_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
+import { AdjustDialog } from './adjust-dialog';
+import { ProductFormDialog } from './product-form';
+
+/** One product: its terms now, every lot with the terms it was received under, and its stock history. */
+export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
+  const t = useT();
+  const dt = useDateTime();
+  const detail = useLoad(() => call('products.detail', { id }), [id]);
+  const moves = useLoad(() => call('stock.movements', { productId: id, limit: 100 }), [id]);
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState(false);
+  const [adjusting, setAdjusting] = useState<LotView | null>(null);
+  const [labels, setLabels] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const p = detail.data;
+
+  const reload = () => {
+    detail.reload();
+    moves.reload();
+  };
+
+  const toggleActive = async () => {
+    if (!p) return;
+    setConfirm(false);
+    setError(null);
+    try {
+      await call(p.active ? 'products.deactivate' : 'products.reactivate', { id });
+      detail.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const withStock = p?.lots.filter((l) => l.remainingQty > 0) ?? [];
+  const anyDiffer = p?.lots.some((l) => l.termsDiffer && l.remainingQty > 0) ?? false;
+
+  return (
+    <div className="bo-stack" data-testid="product-page">
+      <div className="bo-page-top">
+        <BackButton onClick={onBack}>{t('bo.product.all')}</BackButton>
+      </div>
+      <ErrorNotice error={detail.error ?? error} />
+      {!p && !detail.error && <div className="spinner" aria-label={t('common.loading')} />}
+      {p && (
+        <>
+          <section className="card bo-hero">
+            <div className="bo-hero-mark bo-hero-mark-product" aria-hidden="true">
+              {p.unit.slice(0, 3)}
+            </div>
+            <div className="bo-hero-main">
+              <div className="bo-hero-title">
+                <h2>{p.name}</h2>
+                <span className="badge mono">{p.sku}</span>
+                <ActiveBadge active={p.active} />
+                {p.trackExpiry && <span className="badge badge-pending">{t('bo.product.tracksExpiry')}</span>}
+              </div>
+              <p className="bo-hero-meta">
+                {[p.supplierName, p.category, p.barcode ? `${t('product.barcode')} ${p.barcode}` : t('bo.product.noBarcode')].filter(Boolean).join(' · ')}
+              </p>
+              <div className="bo-hero-actions">
+                <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>
+                  {t('bo.edit')}
+                </button>
+                <button type="button" className="btn btn-secondary btn-sm" onClick={() => setLabels(true)}>
+                  {t('bo.labels.print')}
+                </button>
+                <button type="button" className={`btn btn-sm ${p.active ? 'btn-ghost danger' : 'btn-secondary'}`} onClick={() => setConfirm(true)}>
+                  {p.active ? t('bo.deactivate') : t('bo.reactivate')}
+                </button>
+              </div>
+            </div>
+          </section>
+
+          <dl className="bo-stats">
+            <Stat label={t('product.sellPrice')} value={formatRupiah(p.sellPrice)} sub={t('bo.product.unitSub', { unit: p.unit })} />
+            <Stat label={t('bo.product.termsNow')} value={termsText(p.terms, t)} sub={t('bo.product.termsNowSub')} />
+            <Stat label={t('bo.product.sellable')} value={`${formatNumber(p.stock)} ${p.unit}`} sub={p.minStock > 0 ? t('bo.product.minShort', { n: p.minStock }) : undefined} />
+            <Stat
+              label={t('bo.product.expired')}
+              value={`${formatNumber(p.expiredStock)} ${p.unit}`}
+              tone={p.expiredStock > 0 ? 'danger' : undefined}
+              sub={p.nextExpiry ? t('bo.product.nextExpiry', { date: formatIsoDate(p.nextExpiry) }) : undefined}
+            />
+          </dl>
+
+          <div className={`notice ${anyDiffer ? 'notice-warn' : 'notice-info'} notice-compact`} data-testid="terms-note">
+            <strong>{t('bo.product.snapshotTitle')}</strong>
+            <span className="notice-detail">{anyDiffer ? t('bo.product.snapshotDiffer') : t('bo.product.snapshotBody')}</span>
+          </div>
+
+          <section className="card bo-panel">
+            <header className="bo-panel-head">
+              <h3>{t('bo.product.lots')}</h3>
+              <span className="muted">{t('bo.product.lotCount', { n: withStock.length, all: p.lots.length })}</span>
+            </header>
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('bo.product.lot')}</th>
+                    <th>{t('intake.expiry')}</th>
+                    <th className="num">{t('bo.product.received')}</th>
+                    <th className="num">{t('bo.product.sold')}</th>
+                    <th className="num">{t('bo.product.returned')}</th>
+                    <th className="num">{t('bo.product.adjusted')}</th>
+                    <th className="num">{t('bo.product.remaining')}</th>
+                    <th>{t('bo.product.lotTerms')}</th>
+                    <th className="num">{t('intake.value')}</th>
+                    <th />
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.lots.map((l) => (
+                    <tr key={l.id} className={l.remainingQty === 0 ? 'row-done' : ''} data-testid="lot-row">
+                      <td>
+                        <span className="mono strong">{l.intakeNumber ?? `#${l.id}`}</span>
+                        <div className="sub">{dt(l.createdAt)}</div>
+                      </td>
+                      <td>
+                        {l.expiryDate ? formatIsoDate(l.expiryDate) : '—'}
+                        {l.expired && <div className="sub danger">{t('bo.expiry.expired')}</div>}
+                      </td>
+                      <td className="num">{formatNumber(l.receivedQty)}</td>
+                      <td className="num">{formatNumber(l.soldQty - l.restockedQty)}</td>
+                      <td className="num">{formatNumber(l.returnedQty)}</td>
+                      <td className="num">{l.adjustedQty === 0 ? '0' : signedQty(l.adjustedQty)}</td>
+                      <td className="num strong">{formatNumber(l.remainingQty)}</td>
+                      <td className="col-terms">
+                        {termsText(l.terms, t)}
+                        <div className="sub">
+                          {t('bo.product.atPrice', { price: formatRupiah(l.sellPrice) })}
+                          {l.termsDiffer && <span className="badge badge-pending bo-badge-inline">{t('bo.product.oldTerms')}</span>}
+                        </div>
+                      </td>
+                      <td className="num">{formatRupiah(l.value)}</td>
+                      <td>
+                        <button type="button" className="btn btn-ghost btn-sm" onClick={() => setAdjusting(l)}>
+                          {t('bo.adjust.button')}
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                  {p.lots.length === 0 && (
+                    <tr>
+                      <td colSpan={10} className="empty-cell">
+                        {t('bo.product.noLots')}
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section className="card bo-panel">
+            <header className="bo-panel-head">
+              <h3>{t('bo.product.movements')}</h3>
+            </header>
+            <ErrorNotice error={moves.error} />
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th>{t('bo.when')}</th>
+                    <th>{t('bo.move.kind')}</th>
+                    <th>{t('bo.move.ref')}</th>
+                    <th className="num">{t('intake.qty')}</th>
+                    <th>{t('bo.move.by')}</th>
+                    <th>{t('intake.note')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {(moves.data ?? []).map((m, i) => (
+                    <tr key={`${m.kind}-${m.lotId}-${m.at}-${i}`}>
+                      <td>{dt(m.at)}</td>
+                      <td>
+                        <span className={`badge move-${m.kind}`}>{t(MOVEMENT_KEY[m.kind])}</span>
+                      </td>
+                      <td className="mono">{m.refNumber ?? '—'}</td>
+                      <td className={`num strong ${m.qty < 0 ? 'danger' : 'ok'}`}>{signedQty(m.qty)}</td>
+                      <td>{m.userName ?? '—'}</td>
+                      <td className="muted">{m.note ?? ''}</td>
+                    </tr>
+                  ))}
+                  {moves.data && moves.data.length === 0 && (
+                    <tr>
+                      <td colSpan={6} className="empty-cell">
+                        {t('bo.product.noMovements')}
+                      </td>
+                    </tr>
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </section>
+        </>
+      )}
+      {editing && p && (
+        <ProductFormDialog
+          product={p}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
+      {adjusting && p && (
+        <AdjustDialog
+          lot={adjusting}
+          productName={p.name}
+          onClose={() => setAdjusting(null)}
+          onDone={() => {
+            setAdjusting(null);
+            reload();
+          }}
+        />
+      )}
+      {labels && p && <LabelSheetDialog items={[{ product: p, qty: Math.max(1, Math.min(p.stock, 200)) }]} onClose={() => setLabels(false)} />}
+      {confirm && p && (
+        <ConfirmDialog
+          title={p.active ? t('bo.product.deactivateTitle', { name: p.name }) : t('bo.product.reactivateTitle', { name: p.name })}
+          confirmLabel={p.active ? t('bo.deactivate') : t('bo.reactivate')}
+          danger={p.active}
+          onConfirm={() => void toggleActive()}
+          onCancel={() => setConfirm(false)}
+        >
+          <p>{p.active ? t('bo.product.deactivateBody') : t('bo.product.reactivateBody')}</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { call } from '../../../api';
+import { useT, type MessageKey } from '../../../i18n';
+import { SULTRA_DISTRICTS } from '../../../../../shared/districts';
+import type { Supplier } from '../../../../../shared/types';
+import { Dialog } from '../../../components/dialog';
+import { ErrorNotice } from '../../../components/error-notice';
+import { Field } from '../../../components/field';
+import { apiFieldError, presentFields } from '../../../lib/form';
+import { changedFields } from '../logic';
+
+const FIELDS = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder'] as const;
+type FieldName = (typeof FIELDS)[number];
+const SERVER_FIELDS = Object.fromEntries(FIELDS.map((f) => [f, f])) as Record<string, FieldName>;
+
+const LABELS: Record<FieldName, MessageKey> = {
+  name: 'supplier.name',
+  ownerName: 'supplier.owner',
+  phone: 'supplier.phone',
+  address: 'supplier.address',
+  district: 'supplier.district',
+  bankName: 'supplier.bankName',
+  bankAccount: 'supplier.bankAccount',
+  bankHolder: 'supplier.bankHolder',
+};
+
+const valuesOf = (s: Supplier | null): Record<FieldName, string> =>
+  Object.fromEntries(FIELDS.map((f) => [f, s ? (s[f] ?? '') : ''])) as Record<FieldName, string>;
+
+/** Create or edit a supplier (pemasok UMKM) in a dialog. */
+export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: Supplier | null; onSaved(s: Supplier): void; onClose(): void }) {
+  const t = useT();
+  const [values, setValues] = useState(() => valuesOf(supplier));
+  const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const set = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
+    setValues((v) => ({ ...v, [name]: e.target.value }));
+    setErrors((x) => ({ ...x, [name]: undefined }));
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (!values.name.trim()) {
+      setErrors({ name: t('form.required') });
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      let saved: Supplier;
+      if (supplier) {
+        // Only what changed; an emptied optional field is cleared with null.
+        const { name, ...rest } = changedFields(supplier, values, FIELDS, ['name']);
+        const changes = { ...(name ? { name } : {}), ...rest };
+        saved = Object.keys(changes).length > 0 ? await call('suppliers.update', { id: supplier.id, ...changes }) : supplier;
+      } else {
+        saved = await call('suppliers.create', { name: values.name.trim(), ...presentFields(values, FIELDS.filter((f) => f !== 'name')) });
+      }
+      onSaved(saved);
+    } catch (err) {
+      const fe = apiFieldError(err, SERVER_FIELDS);
+      if (fe) setErrors({ [fe.field]: fe.message });
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const text = (name: FieldName, props: React.InputHTMLAttributes<HTMLInputElement> = {}) => (
+    <Field label={t(LABELS[name])} error={errors[name]} required={name === 'name'}>
+      <input className="input" name={name} value={values[name]} onChange={set(name)} {...props} />
+    </Field>
+  );
+
+  return (
+    <Dialog
+      title={supplier ? t('bo.supplier.editTitle', { code: supplier.code }) : t('supplier.new')}
+      onClose={onClose}
+      size="lg"
+      footer={
+        <>
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" form="supplier-form" className="btn btn-primary" disabled={busy}>
+            {busy ? t('common.saving') : t('supplier.save')}
+          </button>
+        </>
+      }
+    >
+      <form id="supplier-form" className="bo-dialog-form" onSubmit={submit} noValidate>
+        <fieldset className="form-section">
+          <legend>{t('bo.supplier.sectionBusiness')}</legend>
+          <div className="form-grid">
+            {text('name', { maxLength: 120, 'data-autofocus': true } as React.InputHTMLAttributes<HTMLInputElement>)}
+            {text('ownerName', { maxLength: 120 })}
+          </div>
+          <div className="form-grid">
+            {text('phone', { maxLength: 40, inputMode: 'tel' })}
+            <Field label={t('supplier.district')} error={errors.district}>
+              <select className="input" name="district" value={values.district} onChange={set('district')}>
+                <option value="">{t('supplier.districtNone')}</option>
+                {SULTRA_DISTRICTS.map((d) => (
+                  <option key={d} value={d}>
+                    {d}
+                  </option>
+                ))}
+                {values.district && !(SULTRA_DISTRICTS as readonly string[]).includes(values.district) && <option value={values.district}>{values.district}</option>}
+              </select>
+            </Field>
+          </div>
+          {text('address', { maxLength: 300 })}
+        </fieldset>
+        <fieldset className="form-section">
+          <legend>{t('bo.supplier.sectionBank')}</legend>
+          <div className="form-grid form-grid-3">
+            {text('bankName', { maxLength: 80, placeholder: 'BRI, BNI, Mandiri, Bank Sultra…' })}
+            {text('bankAccount', { maxLength: 40, inputMode: 'numeric' })}
+            {text('bankHolder', { maxLength: 120 })}
+          </div>
+        </fieldset>
+        <ErrorNotice error={error} />
+      </form>
+    </Dialog>
+  );
+}

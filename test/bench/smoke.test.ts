@@ -1,0 +1,121 @@
+/**
+ * CI-sized smoke run of the benchmark harness: generate the `tiny` database,
+ * check its invariants (and that the checks do catch a broken row), run every
+ * measure with very few repetitions. No timing assertions.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generate, type GenerateResult } from '../../bench/generate';
+import { runBench, formatTable, type BenchResult } from '../../bench/run';
+import { checkInvariants } from '../../bench/invariants';
+import { openDb } from '../../src/db';
+
+describe('benchmark harness (tiny)', () => {
+  let dir: string;
+  let dbPath: string;
+  let generated: GenerateResult;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kasir-bench-smoke-'));
+    dbPath = join(dir, 'tiny.db');
+    generated = generate({ scale: 'tiny', out: dbPath, seed: 42 });
+  });
+
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('generates the tiny database through the real migrations with every invariant holding', () => {
+    expect(generated.ok).toBe(true);
+    expect(generated.invariants.length).toBeGreaterThan(15);
+    for (const r of generated.invariants) expect(r, r.name).toMatchObject({ violations: 0 });
+    expect(generated.counts).toMatchObject({ suppliers: 5, products: 200, shifts: 3, sales: 150 });
+    expect(generated.counts.saleLines).toBeGreaterThanOrEqual(150);
+    expect(generated.counts.ledgerEntries).toBe(generated.counts.saleLineLots);
+
+    const db = openDb(dbPath, { readonly: true });
+    try {
+      const sqlite = db.$client;
+      // The app continues the numbering: the counter of each day matches its last sale.
+      const seq = sqlite.prepare(`SELECT last FROM doc_sequences WHERE scope = 'sale:K1:20251101'`).pluck().get();
+      expect(seq).toBe(50);
+      expect(sqlite.prepare(`SELECT number FROM sales ORDER BY id LIMIT 1`).pluck().get()).toBe('K1-20251101-0001');
+      expect(sqlite.prepare(`SELECT count(*) FROM shifts WHERE closed_at IS NULL`).pluck().get()).toBe(0);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('is deterministic from the seed', () => {
+    const again = join(dir, 'again.db');
+    const second = generate({ scale: 'tiny', out: again, seed: 42 });
+    expect(second.counts).toEqual(generated.counts);
+    const digest = (path: string) => {
+      const db = new Database(path, { readonly: true });
+      try {
+        return db
+          .prepare(
+            `SELECT group_concat(number || ':' || client_request_id || ':' || total || ':' || paid, ',') FROM (SELECT * FROM sales ORDER BY id)`,
+          )
+          .pluck()
+          .get();
+      } finally {
+        db.close();
+      }
+    };
+    expect(digest(again)).toBe(digest(dbPath));
+  });
+
+  it('invariant checks catch a broken row', () => {
+    const broken = join(dir, 'broken.db');
+    generate({ scale: { suppliers: 2, products: 20, days: 1, salesPerDay: 10 }, out: broken, seed: 7 });
+    const db = openDb(broken);
+    try {
+      db.$client.exec(`UPDATE sales SET total = total + 1 WHERE id = 1`);
+      db.$client.exec(`UPDATE lots SET remaining_qty = remaining_qty + 1 WHERE id = 1`);
+      const failed = checkInvariants(db).filter((r) => r.violations > 0).map((r) => r.name);
+      expect(failed).toContain('sale: lines sum to subtotal and total');
+      expect(failed.some((n) => n.startsWith('lot:'))).toBe(true);
+    } finally {
+      db.$client.close();
+    }
+  });
+
+  it('runs every measure on a copy and leaves the input untouched', async () => {
+    const before = statSync(dbPath).mtimeMs;
+    const json = join(dir, 'bench.json');
+    const result: BenchResult = await runBench({ db: dbPath, reps: 2, json });
+    expect(statSync(dbPath).mtimeMs).toBe(before);
+
+    const names = result.measures.map((m) => m.name);
+    for (const prefix of [
+      'checkout, service',
+      'checkout, floor',
+      'checkout ratio',
+      'checkout, HTTP',
+      'barcode lookup',
+      'name search',
+      'settlement preview',
+      'settlement create',
+      'balances',
+      'Z report',
+      'sales by supplier, one month',
+      'sales by supplier, all',
+      'cold start: open + migrate + first lookup',
+    ]) {
+      expect(names.some((n) => n.startsWith(prefix)), prefix).toBe(true);
+    }
+    for (const m of result.measures) {
+      expect(m.n, m.name).toBeGreaterThan(0);
+      expect(Number.isFinite(m.p50) && Number.isFinite(m.p99), m.name).toBe(true);
+    }
+    expect(result.data.sales).toBe(150);
+    expect(result.sizePer100kSalesMiB).toBeGreaterThan(0);
+    expect(result.machine.cpus).toBeGreaterThan(0);
+    for (const r of result.invariantsAfter) expect(r, r.name).toMatchObject({ violations: 0 });
+    expect(formatTable(result)).toContain('checkout, service');
+  });
+});
