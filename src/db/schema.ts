@@ -106,7 +106,11 @@ export const lots = sqliteTable(
     sellPrice: integer('sell_price').notNull(),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('lots_product_idx').on(t.productId, t.remainingQty), index('lots_supplier_idx').on(t.supplierId)],
+  (t) => [
+    // Covers the stock subqueries of lookup/search and FEFO allocation.
+    index('lots_product_stock_idx').on(t.productId, t.remainingQty, t.expiryDate),
+    index('lots_supplier_stock_idx').on(t.supplierId, t.remainingQty),
+  ],
 );
 
 export const shifts = sqliteTable(
@@ -232,6 +236,8 @@ export const ledgerEntries = sqliteTable(
   (t) => [
     index('ledger_supplier_idx').on(t.supplierId, t.settlementId, t.createdAt),
     index('ledger_line_lot_idx').on(t.saleLineLotId),
+    // Covering index for every supplier's balance (optionally as of a date).
+    index('ledger_supplier_balance_idx').on(t.supplierId, t.businessDate, t.amount),
   ],
 );
 

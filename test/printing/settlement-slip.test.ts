@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  formatBps,
-  renderSettlementSlip,
-  settlementSlipLines,
-} from '../../src/main/printing/documents/settlement-slip';
+import { renderSettlementSlip, settlementSlipLines } from '../../src/main/printing/documents/settlement-slip';
+import { formatBps } from '../../src/main/printing/documents/slip-parts';
 import { escapeHtml, renderSettlementStatementHtml } from '../../src/main/printing/documents/settlement-statement-html';
 import type { PrinterColumns } from '../../src/shared/printer';
 import { decodeEscPos, trimTrailingBlank } from '../support/escpos-decode';

@@ -10,7 +10,7 @@ import { AppError } from '../../shared/errors';
 import type { Approval } from '../../shared/types-till';
 import { audit } from './audit';
 import { hasRole, type Actor, type Ctx } from './context';
-import { LOCKOUT_MS, MAX_FAILED_LOGINS, verifyPin } from './users';
+import { countWrongPin, verifyPin } from './users';
 
 export interface Approver {
   userId: number;
@@ -45,24 +45,15 @@ export function verifyApproval(ctx: Ctx, actor: Actor, approval: Approval, actio
     throw refuse('Akun manajer terkunci karena terlalu banyak PIN salah. Coba lagi nanti.', { locked: true, lockedUntil: user.lockedUntil });
   }
   if (!verifyPin(approval.pin, user.pinHash)) {
-    const attempts = user.failedAttempts + 1;
-    const lock = attempts >= MAX_FAILED_LOGINS;
-    ctx.db.transaction(() => {
-      ctx.db
-        .update(users)
-        .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ? now + LOCKOUT_MS : user.lockedUntil })
-        .where(eq(users.id, user.id))
-        .run();
-      audit(ctx, {
-        userId: actor.userId,
-        action: lock ? 'auth.locked' : 'approval.failed',
-        entity: 'user',
-        entityId: user.id,
-        details: { for: action, username, attempts },
-      });
-    });
+    const { lock, lockedUntil } = countWrongPin(ctx, user, (attempts, locked) => ({
+      userId: actor.userId,
+      action: locked ? 'auth.locked' : 'approval.failed',
+      entity: 'user',
+      entityId: user.id,
+      details: { for: action, username, attempts },
+    }));
     throw lock
-      ? refuse('PIN manajer salah 5 kali. Akun manajer dikunci selama 5 menit.', { locked: true, lockedUntil: now + LOCKOUT_MS })
+      ? refuse('PIN manajer salah 5 kali. Akun manajer dikunci selama 5 menit.', { locked: true, lockedUntil })
       : refuse('PIN manajer salah.');
   }
   if (user.failedAttempts > 0 || user.lockedUntil !== null) {

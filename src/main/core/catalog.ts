@@ -84,10 +84,11 @@ export function createProduct(ctx: Ctx, actor: Actor | null, input: ProductInput
 /** Stock columns computed from lots: sellable today vs expired. */
 function stockColumns(today: string) {
   return {
+    // `remaining_qty > 0` lets lots_product_stock_idx skip a year of sold-out lots.
     stock: sql<number>`coalesce((SELECT sum(l.remaining_qty) FROM lots l WHERE l.product_id = ${products.id}
-      AND (l.expiry_date IS NULL OR l.expiry_date >= ${today})), 0)`,
+      AND l.remaining_qty > 0 AND (l.expiry_date IS NULL OR l.expiry_date >= ${today})), 0)`,
     expiredStock: sql<number>`coalesce((SELECT sum(l.remaining_qty) FROM lots l WHERE l.product_id = ${products.id}
-      AND l.expiry_date < ${today}), 0)`,
+      AND l.remaining_qty > 0 AND l.expiry_date < ${today}), 0)`,
     nextExpiry: sql<string | null>`(SELECT min(l.expiry_date) FROM lots l WHERE l.product_id = ${products.id}
       AND l.remaining_qty > 0 AND l.expiry_date >= ${today})`,
   };

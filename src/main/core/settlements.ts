@@ -19,6 +19,7 @@
  *   settlement. What the voided settlement covered stays readable.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { guardFormula } from './export';
 import { settlementEntries, settlements } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
@@ -525,8 +526,7 @@ export function bulkPreview(ctx: Ctx, input: { cutoff: string }): BulkSettlement
 /** One CSV field: quoted when needed, line breaks flattened, no spreadsheet formulas. */
 export function csvField(value: string | number | null): string {
   if (typeof value === 'number') return String(value);
-  let text = (value ?? '').replace(/[\r\n\t]+/g, ' ').trim();
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  const text = guardFormula((value ?? '').replace(/[\r\n\t]+/g, ' ').trim());
   return /[",;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -83,6 +83,26 @@ function toView(row: typeof users.$inferSelect): UserView {
 
 
 /**
+ * Count one wrong PIN for `user` (login or a manager's approval): the fifth
+ * in a row locks the user for five minutes. Committed on its own, since the
+ * request that carried the PIN fails.
+ */
+export function countWrongPin(
+  ctx: Ctx,
+  user: { id: number; failedAttempts: number; lockedUntil: number | null },
+  auditEntry: (attempts: number, locked: boolean) => Parameters<typeof audit>[1],
+): { lock: boolean; lockedUntil: number | null } {
+  const attempts = user.failedAttempts + 1;
+  const lock = attempts >= MAX_FAILED_LOGINS;
+  const lockedUntil = lock ? ctx.clock.now() + LOCKOUT_MS : user.lockedUntil;
+  ctx.db.transaction(() => {
+    ctx.db.update(users).set({ failedAttempts: lock ? 0 : attempts, lockedUntil }).where(eq(users.id, user.id)).run();
+    audit(ctx, auditEntry(attempts, lock));
+  });
+  return { lock, lockedUntil };
+}
+
+/**
  * Check a PIN. Wrong PINs count up; the fifth locks the user for five
  * minutes. The failure count is written even though the call fails.
  */
@@ -102,21 +122,13 @@ export function login(ctx: Ctx, input: { username: string; pin: string; tillCode
     });
   }
   if (!verifyPin(input.pin, user.pinHash)) {
-    const attempts = user.failedAttempts + 1;
-    const lock = attempts >= MAX_FAILED_LOGINS;
-    ctx.db.transaction(() => {
-      ctx.db
-        .update(users)
-        .set({ failedAttempts: lock ? 0 : attempts, lockedUntil: lock ? now + LOCKOUT_MS : user.lockedUntil })
-        .where(eq(users.id, user.id))
-        .run();
-      audit(ctx, { userId: user.id, action: lock ? 'auth.locked' : 'auth.login_failed', details: { attempts } });
-    });
+    const { lock, lockedUntil } = countWrongPin(ctx, user, (attempts, locked) => ({
+      userId: user.id,
+      action: locked ? 'auth.locked' : 'auth.login_failed',
+      details: { attempts },
+    }));
     if (lock) {
-      throw new AppError('UNAUTHENTICATED', 'PIN salah 5 kali. Akun dikunci selama 5 menit.', {
-        locked: true,
-        lockedUntil: now + LOCKOUT_MS,
-      });
+      throw new AppError('UNAUTHENTICATED', 'PIN salah 5 kali. Akun dikunci selama 5 menit.', { locked: true, lockedUntil });
     }
     throw wrong();
   }

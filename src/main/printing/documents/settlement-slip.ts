@@ -4,6 +4,7 @@
  * what was paid, what is still in the shop, and two signature lines.
  */
 import { formatNumber, formatRupiah } from '../../../shared/money';
+import { formatBps, slipDate } from './slip-parts';
 import type { PrinterColumns } from '../../../shared/printer';
 import type { SettlementDetail, SettlementItem, SettlementProductLine } from '../../../shared/types-settlement';
 import { encodeBlocks } from '../encode';
@@ -28,20 +29,6 @@ export const SLIP_TITLE = 'NOTA PEMBAYARAN KONSINYASI';
 export const VOID_MARK = '** DIBATALKAN **';
 
 export const SETTLEMENT_METHOD_LABELS = { cash: 'Tunai', transfer: 'Transfer' } as const;
-
-/** `2026-11-29` → `29/11/2026`. */
-export function slipDate(day: string): string {
-  const [y, m, d] = day.split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** 1500 → `15%`, 1250 → `12,5%`, 1234 → `12,34%`. */
-export function formatBps(bps: number): string {
-  const whole = Math.floor(bps / 100);
-  const frac = bps % 100;
-  if (frac === 0) return `${whole}%`;
-  return `${whole},${String(frac).padStart(2, '0').replace(/0$/, '')}%`;
-}
 
 /** `-25.000`, `280.000`; with `plus`, positive amounts get a `+`. */
 export function signed(amount: number, plus = false): string {

@@ -10,7 +10,8 @@ import { id as idLocale } from 'date-fns/locale';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { SettlementItem, SettlementProductLine } from '../../../shared/types-settlement';
 import { zoneAbbreviation } from './receipt';
-import { formatBps, SETTLEMENT_METHOD_LABELS, signed, SLIP_TITLE, type SettlementSlipData } from './settlement-slip';
+import { SETTLEMENT_METHOD_LABELS, signed, SLIP_TITLE, type SettlementSlipData } from './settlement-slip';
+import { formatBps } from './slip-parts';
 
 /** Text → HTML text or attribute value. */
 export function escapeHtml(value: unknown): string {
