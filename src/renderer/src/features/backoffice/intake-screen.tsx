@@ -10,9 +10,12 @@ import { ScanIcon } from '../../components/icons';
 import { todayIn } from '../../lib/format';
 import { intakeProblems, intakeTotals, supplierValue, type IntakeLineProblem } from './logic';
 import { clearPending, peekPending } from './nav';
+import { DoneCard } from './done-card';
 import { IntakeHistory } from './intake/intake-history';
 import { intakeLabelItems, LabelSheetDialog, type LabelItem } from './labels/label-sheet';
+import { NewHistoryTabs } from './new-history-tabs';
 import { ProductFormDialog } from './products/product-form';
+import { EmptyRow, SupplierOptions } from './list-parts';
 import { PrintStatus, termsText, usePrintJob } from './ui';
 import { useSuppliers } from './use-suppliers';
 
@@ -34,20 +37,7 @@ const PROBLEM_KEY = { qty: 'intake.qtyRule', expiryRequired: 'intake.expiryRequi
 /** Receiving consigned goods (penerimaan titipan), and the list of past intakes. */
 export function IntakeScreen() {
   const t = useT();
-  const [tab, setTab] = useState<'new' | 'history'>('new');
-  return (
-    <div className="bo-stack">
-      <div className="bo-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'new'} className={tab === 'new' ? 'active' : ''} onClick={() => setTab('new')}>
-          {t('bo.intake.tabNew')}
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')}>
-          {t('bo.intake.tabHistory')}
-        </button>
-      </div>
-      {tab === 'new' ? <NewIntake /> : <IntakeHistory />}
-    </div>
-  );
+  return <NewHistoryTabs newLabel={t('bo.intake.tabNew')} historyLabel={t('bo.intake.tabHistory')} newTab={<NewIntake />} historyTab={<IntakeHistory />} />;
 }
 
 function NewIntake() {
@@ -187,12 +177,7 @@ function NewIntake() {
           <div className="field">
             <label htmlFor="intake-supplier">{t('intake.supplier')}</label>
             <select id="intake-supplier" className="input input-lg" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-              <option value="">{t('product.pickSupplier')}</option>
-              {activeSuppliers.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.code})
-                </option>
-              ))}
+              <SupplierOptions suppliers={activeSuppliers} />
             </select>
           </div>
           {!supplier && <p className="muted intake-hint">{t('intake.pickSupplierFirst')}</p>}
@@ -351,13 +336,7 @@ function NewIntake() {
                         </tr>
                       );
                     })}
-                    {lines.length === 0 && (
-                      <tr>
-                        <td colSpan={5} className="empty-cell">
-                          {t('bo.intake.empty')}
-                        </td>
-                      </tr>
-                    )}
+                    {lines.length === 0 && <EmptyRow cols={5}>{t('bo.intake.empty')}</EmptyRow>}
                   </tbody>
                 </table>
               </div>
@@ -433,21 +412,20 @@ function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
   };
 
   return (
-    <section className="card intake-done" data-testid="intake-done">
-      <div className="done-check" aria-hidden="true">
-        ✓
-      </div>
-      <h2>{t('intake.saved')}</h2>
-      <p className="intake-number">
-        {t('intake.number')} <strong data-testid="intake-number">{done.number}</strong>
-      </p>
-      <p className="muted">
-        {done.supplierName} · {t('intake.summary', { lines: done.lots.length, units: done.units })} · {formatRupiah(done.value)}
-      </p>
-      <div className="intake-done-print">
-        <span>{t('bo.intake.slip')}</span>
-        <PrintStatus job={live} />
-      </div>
+    <DoneCard
+      testId="intake-done"
+      title={t('intake.saved')}
+      numberLabel={t('intake.number')}
+      number={done.number}
+      numberTestId="intake-number"
+      summary={
+        <>
+          {done.supplierName} · {t('intake.summary', { lines: done.lots.length, units: done.units })} · {formatRupiah(done.value)}
+        </>
+      }
+      slipLabel={t('bo.intake.slip')}
+      slipJob={live}
+    >
       {liveLabels && (
         <div className="intake-done-print">
           <span>{t('bo.labels.count', { n: labelCount })}</span>
@@ -470,6 +448,6 @@ function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
         </button>
       </div>
       {sheet && <LabelSheetDialog items={sheet} onClose={() => setSheet(null)} />}
-    </section>
+    </DoneCard>
   );
 }

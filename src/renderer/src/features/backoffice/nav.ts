@@ -4,6 +4,7 @@
  * product row opens the product page. One pending request per kind,
  * taken by the screen that mounts next.
  */
+import { useEffect, useState } from 'react';
 import { navigate, type Route } from '../../app/routes';
 
 type Kind = 'supplier' | 'product' | 'intakeSupplier' | 'returnSupplier' | 'returnNearExpiryDays';
@@ -20,3 +21,10 @@ export const clearPending = (kind: Kind): void => void pending.delete(kind);
 
 /** Leave a request without navigating (paired with `openOn`). */
 export const setPending = (kind: Kind, id: number): void => void pending.set(kind, id);
+
+/** Which id a list screen has open; starts with the pending request of `kind`, and takes it. */
+export function usePendingOpen(kind: Kind) {
+  const state = useState<number | null>(() => peekPending(kind));
+  useEffect(() => clearPending(kind), [kind]);
+  return state;
+}

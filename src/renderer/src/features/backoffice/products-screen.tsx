@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
@@ -7,7 +7,8 @@ import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatIsoDate, todayIn } from '../../lib/format';
 import { productStatus } from '../till/product-status';
-import { clearPending, peekPending } from './nav';
+import { CreatedNotice, EmptyRow, ListToolbar, SearchInput, SupplierFilter, ToolbarEnd, useSearchText } from './list-parts';
+import { usePendingOpen } from './nav';
 import { ProductFormDialog } from './products/product-form';
 import { ProductPage } from './products/product-page';
 import { ActiveBadge, termsText, useLoad } from './ui';
@@ -21,20 +22,13 @@ export function ProductsScreen() {
   const { shop } = useSession();
   const today = todayIn(shop.timeZone);
   const { suppliers } = useSuppliers();
-  const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
+  const { query, setQuery, debounced } = useSearchText();
   const [supplierId, setSupplierId] = useState('');
   const [lowStock, setLowStock] = useState(false);
   const [includeInactive, setIncludeInactive] = useState(false);
-  const [open, setOpen] = useState<number | null>(() => peekPending('product'));
+  const [open, setOpen] = usePendingOpen('product');
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ProductView | null>(null);
-
-  useEffect(() => clearPending('product'), []);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(query.trim().slice(0, 100)), query ? 200 : 0);
-    return () => clearTimeout(id);
-  }, [query]);
 
   const list = useLoad(
     () =>
@@ -63,45 +57,19 @@ export function ProductsScreen() {
   return (
     <div className="bo-stack">
       <section className="card bo-list bo-list-full">
-        <div className="bo-toolbar">
-          <div className="bo-filters">
-            <input
-              className="input input-search"
-              type="search"
-              placeholder={t('product.search')}
-              aria-label={t('product.search')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-            <select className="input bo-filter-select" aria-label={t('product.supplier')} value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-              <option value="">{t('bo.product.allSuppliers')}</option>
-              {suppliers.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-            <label className="check check-inline">
-              <input type="checkbox" checked={lowStock} onChange={(e) => setLowStock(e.target.checked)} />
-              {t('bo.product.lowStock')}
-            </label>
-            <label className="check check-inline">
-              <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />
-              {t('bo.product.includeInactive')}
-            </label>
-          </div>
-          <div className="bo-toolbar-end">
-            <span className="muted">{t('common.count', { n: products.length })}</span>
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              + {t('product.new')}
-            </button>
-          </div>
-        </div>
-        {created && (
-          <div className="notice notice-success bo-inline-notice" role="status">
-            {t('bo.product.createdWithBarcode', { sku: created.sku, name: created.name, barcode: created.barcode ?? '—' })}
-          </div>
-        )}
+        <ListToolbar end={<ToolbarEnd count={products.length} newLabel={t('product.new')} onNew={() => setCreating(true)} />}>
+          <SearchInput label={t('product.search')} value={query} onChange={setQuery} />
+          <SupplierFilter label={t('product.supplier')} suppliers={suppliers} value={supplierId} onChange={setSupplierId} />
+          <label className="check check-inline">
+            <input type="checkbox" checked={lowStock} onChange={(e) => setLowStock(e.target.checked)} />
+            {t('bo.product.lowStock')}
+          </label>
+          <label className="check check-inline">
+            <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />
+            {t('bo.product.includeInactive')}
+          </label>
+        </ListToolbar>
+        {created && <CreatedNotice>{t('bo.product.createdWithBarcode', { sku: created.sku, name: created.name, barcode: created.barcode ?? '—' })}</CreatedNotice>}
         <ErrorNotice error={list.error} />
         <div className="table-wrap">
           <table className="table table-click">
@@ -152,13 +120,7 @@ export function ProductsScreen() {
                   </tr>
                 );
               })}
-              {!list.loading && products.length === 0 && (
-                <tr>
-                  <td colSpan={6} className="empty-cell">
-                    {t('product.none')}
-                  </td>
-                </tr>
-              )}
+              {!list.loading && products.length === 0 && <EmptyRow cols={6}>{t('product.none')}</EmptyRow>}
             </tbody>
           </table>
         </div>

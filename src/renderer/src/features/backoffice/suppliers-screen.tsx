@@ -1,11 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../../../shared/money';
 import type { Supplier } from '../../../../shared/types';
 import { ErrorNotice } from '../../components/error-notice';
 import { filterByActive, overviewTotals, type ActiveFilter } from './logic';
-import { clearPending, peekPending } from './nav';
+import { CreatedNotice, EmptyRow, ListToolbar, SearchInput, ToolbarEnd, useSearchText } from './list-parts';
+import { usePendingOpen } from './nav';
 import { SupplierFormDialog } from './suppliers/supplier-form';
 import { SupplierPage } from './suppliers/supplier-page';
 import { ActiveBadge, useLoad } from './ui';
@@ -13,18 +14,11 @@ import { ActiveBadge, useLoad } from './ui';
 /** Suppliers (pemasok UMKM): search, filter, add; click one for their page. */
 export function SuppliersScreen() {
   const t = useT();
-  const [query, setQuery] = useState('');
-  const [debounced, setDebounced] = useState('');
+  const { query, setQuery, debounced } = useSearchText();
   const [filter, setFilter] = useState<ActiveFilter>('active');
-  const [open, setOpen] = useState<number | null>(() => peekPending('supplier'));
+  const [open, setOpen] = usePendingOpen('supplier');
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Supplier | null>(null);
-
-  useEffect(() => clearPending('supplier'), []);
-  useEffect(() => {
-    const id = setTimeout(() => setDebounced(query.trim().slice(0, 100)), query ? 200 : 0);
-    return () => clearTimeout(id);
-  }, [query]);
 
   const list = useLoad(() => call('suppliers.overview', { ...(debounced ? { query: debounced } : {}), includeInactive: true }), [debounced]);
   const rows = useMemo(() => filterByActive(list.data ?? [], filter), [list.data, filter]);
@@ -44,36 +38,17 @@ export function SuppliersScreen() {
   return (
     <div className="bo-stack">
       <section className="card bo-list bo-list-full">
-        <div className="bo-toolbar">
-          <div className="bo-filters">
-            <input
-              className="input input-search"
-              type="search"
-              placeholder={t('supplier.search')}
-              aria-label={t('supplier.search')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
-            <div className="bo-seg" role="group" aria-label={t('bo.filter.status')}>
-              {(['active', 'inactive', 'all'] as const).map((f) => (
-                <button key={f} type="button" className={filter === f ? 'active' : ''} aria-pressed={filter === f} onClick={() => setFilter(f)}>
-                  {t(`bo.filter.${f}`)}
-                </button>
-              ))}
-            </div>
+        <ListToolbar end={<ToolbarEnd count={rows.length} newLabel={t('supplier.new')} onNew={() => setCreating(true)} />}>
+          <SearchInput label={t('supplier.search')} value={query} onChange={setQuery} />
+          <div className="bo-seg" role="group" aria-label={t('bo.filter.status')}>
+            {(['active', 'inactive', 'all'] as const).map((f) => (
+              <button key={f} type="button" className={filter === f ? 'active' : ''} aria-pressed={filter === f} onClick={() => setFilter(f)}>
+                {t(`bo.filter.${f}`)}
+              </button>
+            ))}
           </div>
-          <div className="bo-toolbar-end">
-            <span className="muted">{t('common.count', { n: rows.length })}</span>
-            <button type="button" className="btn btn-primary" onClick={() => setCreating(true)}>
-              + {t('supplier.new')}
-            </button>
-          </div>
-        </div>
-        {created && (
-          <div className="notice notice-success bo-inline-notice" role="status">
-            {t('supplier.created', { code: created.code, name: created.name })}
-          </div>
-        )}
+        </ListToolbar>
+        {created && <CreatedNotice>{t('supplier.created', { code: created.code, name: created.name })}</CreatedNotice>}
         <ErrorNotice error={list.error} />
         <div className="table-wrap">
           <table className="table table-click">
@@ -114,13 +89,7 @@ export function SuppliersScreen() {
                   </td>
                 </tr>
               ))}
-              {!list.loading && rows.length === 0 && (
-                <tr>
-                  <td colSpan={8} className="empty-cell">
-                    {t('supplier.none')}
-                  </td>
-                </tr>
-              )}
+              {!list.loading && rows.length === 0 && <EmptyRow cols={8}>{t('supplier.none')}</EmptyRow>}
             </tbody>
             {rows.length > 0 && (
               <tfoot className="bo-tfoot">

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { groupBySupplier, parseQty, type SupplierLotGroup } from '../logic';
 import { openOn, setPending } from '../nav';
 import { ReturnDone } from '../returns/returns-screen';
+import { SupplierFilter } from '../list-parts';
 import { ExpiryCell, useDateTime, useLoad } from '../ui';
 import { useSuppliers } from '../use-suppliers';
 
@@ -68,14 +69,7 @@ export function ExpiryScreen() {
               </button>
             ))}
           </div>
-          <select className="input bo-filter-select" aria-label={t('intake.supplier')} value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-            <option value="">{t('bo.product.allSuppliers')}</option>
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
+          <SupplierFilter label={t('intake.supplier')} suppliers={suppliers} value={supplierId} onChange={setSupplierId} />
         </div>
         <div className="bo-toolbar-end expiry-summary">
           <span>{t('bo.expiry.summary', { lots: list.data?.length ?? 0, units: formatNumber(totals.qty), suppliers: groups.length })}</span>

@@ -3,11 +3,12 @@ import { call } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../../shared/money';
 import type { ProductView, Terms } from '../../../../../shared/types';
-import { Dialog } from '../../../components/dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Field } from '../../../components/field';
 import { RupiahInput } from '../../../components/rupiah-input';
 import { apiFieldError, bpsToPercent, percentToBps } from '../../../lib/form';
+import { FormDialog } from '../form-dialog';
+import { SupplierOptions } from '../list-parts';
 import { useSuppliers } from '../use-suppliers';
 
 type FieldName = 'supplierId' | 'name' | 'sellPrice' | 'supplierPrice' | 'commission' | 'barcode' | 'category' | 'unit' | 'minStock';
@@ -137,174 +138,161 @@ export function ProductFormDialog({ product, supplierId: fixedSupplier, initialN
   const fixedSupplierName = fixedSupplier ? suppliers.find((s) => s.id === fixedSupplier)?.name : undefined;
 
   return (
-    <Dialog
+    <FormDialog
       title={editing ? t('bo.product.editTitle', { sku: product.sku }) : t('product.new')}
+      formId="product-form"
+      formClassName="bo-dialog-form product-form"
+      saveLabel={t('product.save')}
+      busy={busy}
+      onSubmit={submit}
       onClose={onClose}
-      size="lg"
-      footer={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="product-form" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('product.save')}
-          </button>
-        </>
-      }
     >
-      <form id="product-form" className="bo-dialog-form product-form" onSubmit={submit} noValidate>
-        <div className="product-form-cols">
-          <div>
-            {editing || fixedSupplier ? (
-              <p className="bo-fixed-supplier">
-                <span className="muted">{t('product.supplier')}</span> <strong>{fixedSupplierName ?? product?.supplierName ?? '—'}</strong>
-              </p>
-            ) : (
-              <Field label={t('product.supplier')} error={errors.supplierId} required>
-                <select
-                  className="input"
-                  value={supplierId}
-                  onChange={(e) => {
-                    setSupplierId(e.target.value);
-                    clearErr('supplierId');
-                  }}
-                >
-                  <option value="">{t('product.pickSupplier')}</option>
-                  {suppliers.map((s) => (
-                    <option key={s.id} value={s.id}>
-                      {s.name} ({s.code})
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            )}
-            <Field label={t('product.name')} error={errors.name} required>
+      <div className="product-form-cols">
+        <div>
+          {editing || fixedSupplier ? (
+            <p className="bo-fixed-supplier">
+              <span className="muted">{t('product.supplier')}</span> <strong>{fixedSupplierName ?? product?.supplierName ?? '—'}</strong>
+            </p>
+          ) : (
+            <Field label={t('product.supplier')} error={errors.supplierId} required>
+              <select
+                className="input"
+                value={supplierId}
+                onChange={(e) => {
+                  setSupplierId(e.target.value);
+                  clearErr('supplierId');
+                }}
+              >
+                <SupplierOptions suppliers={suppliers} />
+              </select>
+            </Field>
+          )}
+          <Field label={t('product.name')} error={errors.name} required>
+            <input
+              className="input"
+              value={name}
+              maxLength={120}
+              data-autofocus
+              onChange={(e) => {
+                setName(e.target.value);
+                clearErr('name');
+              }}
+            />
+          </Field>
+          <div className="form-grid">
+            <Field label={t('product.category')} error={errors.category}>
+              <input className="input" value={category} maxLength={60} onChange={(e) => setCategory(e.target.value)} list="bo-category-suggestions" />
+            </Field>
+            <Field label={t('product.unit')} error={errors.unit}>
+              <input className="input" value={unit} maxLength={20} onChange={(e) => setUnit(e.target.value)} />
+            </Field>
+          </div>
+          <datalist id="bo-category-suggestions">
+            {CATEGORY_SUGGESTIONS.map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+          <Field label={t('product.barcode')} error={errors.barcode} hint={generate ? t('bo.product.generateHint') : t('bo.product.barcodeHint')}>
+            <input
+              className="input mono"
+              value={generate ? '' : barcode}
+              placeholder={generate ? t('bo.product.generatePlaceholder') : '899…'}
+              maxLength={32}
+              disabled={generate}
+              onChange={(e) => {
+                setBarcode(e.target.value);
+                clearErr('barcode');
+              }}
+            />
+          </Field>
+          <label className="check check-tight">
+            <input
+              type="checkbox"
+              checked={generate}
+              onChange={(e) => {
+                setGenerate(e.target.checked);
+                clearErr('barcode');
+              }}
+            />
+            <span>{t('bo.product.generate')}</span>
+          </label>
+        </div>
+        <div>
+          <Field label={t('product.sellPrice')} error={errors.sellPrice} required>
+            <RupiahInput
+              value={sellPrice}
+              aria-label={t('product.sellPrice')}
+              onValueChange={(v) => {
+                setSellPrice(v);
+                clearErr('sellPrice');
+              }}
+            />
+          </Field>
+          <fieldset className="radio-group">
+            <legend>{t('product.terms')}</legend>
+            <label className={`radio-card ${termsType === 'fixed' ? 'active' : ''}`}>
+              <input type="radio" name="terms" checked={termsType === 'fixed'} onChange={() => setTermsType('fixed')} />
+              <span>
+                <strong>{t('product.termsFixed')}</strong>
+                <small>{t('product.termsFixedHelp')}</small>
+              </span>
+            </label>
+            <label className={`radio-card ${termsType === 'commission' ? 'active' : ''}`}>
+              <input type="radio" name="terms" checked={termsType === 'commission'} onChange={() => setTermsType('commission')} />
+              <span>
+                <strong>{t('product.termsCommission')}</strong>
+                <small>{t('product.termsCommissionHelp')}</small>
+              </span>
+            </label>
+          </fieldset>
+          {termsType === 'fixed' ? (
+            <Field label={t('product.supplierPrice')} error={errors.supplierPrice} hint={shareHint} required>
+              <RupiahInput
+                value={supplierPrice}
+                aria-label={t('product.supplierPrice')}
+                onValueChange={(v) => {
+                  setSupplierPrice(v);
+                  clearErr('supplierPrice');
+                }}
+              />
+            </Field>
+          ) : (
+            <Field label={t('product.commission')} error={errors.commission} hint={shareHint} required>
               <input
                 className="input"
-                value={name}
-                maxLength={120}
-                data-autofocus
+                inputMode="decimal"
+                value={commission}
+                placeholder="20"
+                maxLength={6}
                 onChange={(e) => {
-                  setName(e.target.value);
-                  clearErr('name');
+                  setCommission(e.target.value.replace(/[^\d.,]/g, ''));
+                  clearErr('commission');
                 }}
               />
             </Field>
-            <div className="form-grid">
-              <Field label={t('product.category')} error={errors.category}>
-                <input className="input" value={category} maxLength={60} onChange={(e) => setCategory(e.target.value)} list="bo-category-suggestions" />
-              </Field>
-              <Field label={t('product.unit')} error={errors.unit}>
-                <input className="input" value={unit} maxLength={20} onChange={(e) => setUnit(e.target.value)} />
-              </Field>
-            </div>
-            <datalist id="bo-category-suggestions">
-              {CATEGORY_SUGGESTIONS.map((c) => (
-                <option key={c} value={c} />
-              ))}
-            </datalist>
-            <Field label={t('product.barcode')} error={errors.barcode} hint={generate ? t('bo.product.generateHint') : t('bo.product.barcodeHint')}>
+          )}
+          <div className="form-grid">
+            <Field label={t('bo.product.minStock')} error={errors.minStock}>
               <input
-                className="input mono"
-                value={generate ? '' : barcode}
-                placeholder={generate ? t('bo.product.generatePlaceholder') : '899…'}
-                maxLength={32}
-                disabled={generate}
+                className="input"
+                inputMode="numeric"
+                value={minStock}
+                maxLength={6}
                 onChange={(e) => {
-                  setBarcode(e.target.value);
-                  clearErr('barcode');
+                  setMinStock(e.target.value.replace(/\D/g, ''));
+                  clearErr('minStock');
                 }}
               />
             </Field>
-            <label className="check check-tight">
-              <input
-                type="checkbox"
-                checked={generate}
-                onChange={(e) => {
-                  setGenerate(e.target.checked);
-                  clearErr('barcode');
-                }}
-              />
-              <span>{t('bo.product.generate')}</span>
+            <label className="check">
+              <input type="checkbox" checked={trackExpiry} onChange={(e) => setTrackExpiry(e.target.checked)} />
+              <span>{t('product.trackExpiry')}</span>
             </label>
           </div>
-          <div>
-            <Field label={t('product.sellPrice')} error={errors.sellPrice} required>
-              <RupiahInput
-                value={sellPrice}
-                aria-label={t('product.sellPrice')}
-                onValueChange={(v) => {
-                  setSellPrice(v);
-                  clearErr('sellPrice');
-                }}
-              />
-            </Field>
-            <fieldset className="radio-group">
-              <legend>{t('product.terms')}</legend>
-              <label className={`radio-card ${termsType === 'fixed' ? 'active' : ''}`}>
-                <input type="radio" name="terms" checked={termsType === 'fixed'} onChange={() => setTermsType('fixed')} />
-                <span>
-                  <strong>{t('product.termsFixed')}</strong>
-                  <small>{t('product.termsFixedHelp')}</small>
-                </span>
-              </label>
-              <label className={`radio-card ${termsType === 'commission' ? 'active' : ''}`}>
-                <input type="radio" name="terms" checked={termsType === 'commission'} onChange={() => setTermsType('commission')} />
-                <span>
-                  <strong>{t('product.termsCommission')}</strong>
-                  <small>{t('product.termsCommissionHelp')}</small>
-                </span>
-              </label>
-            </fieldset>
-            {termsType === 'fixed' ? (
-              <Field label={t('product.supplierPrice')} error={errors.supplierPrice} hint={shareHint} required>
-                <RupiahInput
-                  value={supplierPrice}
-                  aria-label={t('product.supplierPrice')}
-                  onValueChange={(v) => {
-                    setSupplierPrice(v);
-                    clearErr('supplierPrice');
-                  }}
-                />
-              </Field>
-            ) : (
-              <Field label={t('product.commission')} error={errors.commission} hint={shareHint} required>
-                <input
-                  className="input"
-                  inputMode="decimal"
-                  value={commission}
-                  placeholder="20"
-                  maxLength={6}
-                  onChange={(e) => {
-                    setCommission(e.target.value.replace(/[^\d.,]/g, ''));
-                    clearErr('commission');
-                  }}
-                />
-              </Field>
-            )}
-            <div className="form-grid">
-              <Field label={t('bo.product.minStock')} error={errors.minStock}>
-                <input
-                  className="input"
-                  inputMode="numeric"
-                  value={minStock}
-                  maxLength={6}
-                  onChange={(e) => {
-                    setMinStock(e.target.value.replace(/\D/g, ''));
-                    clearErr('minStock');
-                  }}
-                />
-              </Field>
-              <label className="check">
-                <input type="checkbox" checked={trackExpiry} onChange={(e) => setTrackExpiry(e.target.checked)} />
-                <span>{t('product.trackExpiry')}</span>
-              </label>
-            </div>
-          </div>
         </div>
-        {editing && <div className="notice notice-info notice-compact">{t('bo.product.newIntakesOnly')}</div>}
-        <ErrorNotice error={error} />
-      </form>
-    </Dialog>
+      </div>
+      {editing && <div className="notice notice-info notice-compact">{t('bo.product.newIntakesOnly')}</div>}
+      <ErrorNotice error={error} />
+    </FormDialog>
   );
 }

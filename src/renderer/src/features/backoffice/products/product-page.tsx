@@ -3,12 +3,13 @@ import { call } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber, formatRupiah } from '../../../../../shared/money';
 import type { LotView } from '../../../../../shared/types-backoffice';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatIsoDate } from '../../../lib/format';
 import { signedQty } from '../logic';
 import { LabelSheetDialog } from '../labels/label-sheet';
-import { ActiveBadge, BackButton, MOVEMENT_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
+import { EmptyRow } from '../list-parts';
+import { ActiveConfirmDialog, ActiveToggleButton, DetailPage, PanelHead, useActiveToggle } from '../page-parts';
+import { ActiveBadge, MOVEMENT_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
 import { AdjustDialog } from './adjust-dialog';
 import { ProductFormDialog } from './product-form';
 
@@ -19,39 +20,21 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
   const detail = useLoad(() => call('products.detail', { id }), [id]);
   const moves = useLoad(() => call('stock.movements', { productId: id, limit: 100 }), [id]);
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
   const [adjusting, setAdjusting] = useState<LotView | null>(null);
   const [labels, setLabels] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const p = detail.data;
+  const toggle = useActiveToggle(() => call(p?.active ? 'products.deactivate' : 'products.reactivate', { id }), detail.reload);
 
   const reload = () => {
     detail.reload();
     moves.reload();
   };
 
-  const toggleActive = async () => {
-    if (!p) return;
-    setConfirm(false);
-    setError(null);
-    try {
-      await call(p.active ? 'products.deactivate' : 'products.reactivate', { id });
-      detail.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
-
   const withStock = p?.lots.filter((l) => l.remainingQty > 0) ?? [];
   const anyDiffer = p?.lots.some((l) => l.termsDiffer && l.remainingQty > 0) ?? false;
 
   return (
-    <div className="bo-stack" data-testid="product-page">
-      <div className="bo-page-top">
-        <BackButton onClick={onBack}>{t('bo.product.all')}</BackButton>
-      </div>
-      <ErrorNotice error={detail.error ?? error} />
-      {!p && !detail.error && <div className="spinner" aria-label={t('common.loading')} />}
+    <DetailPage testId="product-page" backLabel={t('bo.product.all')} onBack={onBack} error={detail.error ?? toggle.error} loading={!p && !detail.error}>
       {p && (
         <>
           <section className="card bo-hero">
@@ -75,9 +58,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
                 <button type="button" className="btn btn-secondary btn-sm" onClick={() => setLabels(true)}>
                   {t('bo.labels.print')}
                 </button>
-                <button type="button" className={`btn btn-sm ${p.active ? 'btn-ghost danger' : 'btn-secondary'}`} onClick={() => setConfirm(true)}>
-                  {p.active ? t('bo.deactivate') : t('bo.reactivate')}
-                </button>
+                <ActiveToggleButton active={p.active} onClick={toggle.ask} />
               </div>
             </div>
           </section>
@@ -100,10 +81,9 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
           </div>
 
           <section className="card bo-panel">
-            <header className="bo-panel-head">
-              <h3>{t('bo.product.lots')}</h3>
+            <PanelHead title={t('bo.product.lots')}>
               <span className="muted">{t('bo.product.lotCount', { n: withStock.length, all: p.lots.length })}</span>
-            </header>
+            </PanelHead>
             <div className="table-wrap">
               <table className="table">
                 <thead>
@@ -151,22 +131,14 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
                       </td>
                     </tr>
                   ))}
-                  {p.lots.length === 0 && (
-                    <tr>
-                      <td colSpan={10} className="empty-cell">
-                        {t('bo.product.noLots')}
-                      </td>
-                    </tr>
-                  )}
+                  {p.lots.length === 0 && <EmptyRow cols={10}>{t('bo.product.noLots')}</EmptyRow>}
                 </tbody>
               </table>
             </div>
           </section>
 
           <section className="card bo-panel">
-            <header className="bo-panel-head">
-              <h3>{t('bo.product.movements')}</h3>
-            </header>
+            <PanelHead title={t('bo.product.movements')} />
             <ErrorNotice error={moves.error} />
             <div className="table-wrap">
               <table className="table">
@@ -193,13 +165,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
                       <td className="muted">{m.note ?? ''}</td>
                     </tr>
                   ))}
-                  {moves.data && moves.data.length === 0 && (
-                    <tr>
-                      <td colSpan={6} className="empty-cell">
-                        {t('bo.product.noMovements')}
-                      </td>
-                    </tr>
-                  )}
+                  {moves.data && moves.data.length === 0 && <EmptyRow cols={6}>{t('bo.product.noMovements')}</EmptyRow>}
                 </tbody>
               </table>
             </div>
@@ -228,17 +194,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
         />
       )}
       {labels && p && <LabelSheetDialog items={[{ product: p, qty: Math.max(1, Math.min(p.stock, 200)) }]} onClose={() => setLabels(false)} />}
-      {confirm && p && (
-        <ConfirmDialog
-          title={p.active ? t('bo.product.deactivateTitle', { name: p.name }) : t('bo.product.reactivateTitle', { name: p.name })}
-          confirmLabel={p.active ? t('bo.deactivate') : t('bo.reactivate')}
-          danger={p.active}
-          onConfirm={() => void toggleActive()}
-          onCancel={() => setConfirm(false)}
-        >
-          <p>{p.active ? t('bo.product.deactivateBody') : t('bo.product.reactivateBody')}</p>
-        </ConfirmDialog>
-      )}
-    </div>
+      {toggle.confirming && p && <ActiveConfirmDialog scope="bo.product" name={p.name} active={p.active} onConfirm={() => void toggle.run()} onCancel={toggle.cancel} />}
+    </DetailPage>
   );
 }

@@ -3,114 +3,57 @@ import { call } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber, formatRupiah } from '../../../../../shared/money';
 import type { PrintJobView } from '../../../../../shared/types';
-import { Dialog } from '../../../components/dialog';
-import { ErrorNotice } from '../../../components/error-notice';
 import { formatIsoDate } from '../../../lib/format';
-import { PrintStatus, REASON_KEY, termsText, useDateTime, useLoad, usePrintJob } from '../ui';
-import { useSuppliers } from '../use-suppliers';
+import { HistoryDialog, HistoryList } from '../history-list';
+import { PrintStatus, REASON_KEY, termsText, useLoad, usePrintJob } from '../ui';
 
 /** Past returns to suppliers, newest first; open one to see its lines or reprint the slip. */
 export function ReturnsHistory() {
   const t = useT();
-  const dt = useDateTime();
-  const { suppliers } = useSuppliers();
-  const [supplierId, setSupplierId] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [open, setOpen] = useState<number | null>(null);
-  const list = useLoad(
-    () =>
-      call('returns.list', {
-        ...(supplierId ? { supplierId: Number(supplierId) } : {}),
-        ...(from ? { from } : {}),
-        ...(to ? { to } : {}),
-        limit: 200,
-      }),
-    [supplierId, from, to],
-  );
-  const rows = list.data ?? [];
-
   return (
-    <section className="card bo-list bo-list-full">
-      <div className="bo-toolbar">
-        <div className="bo-filters">
-          <select className="input bo-filter-select" aria-label={t('intake.supplier')} value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-            <option value="">{t('bo.product.allSuppliers')}</option>
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-          <label className="bo-date">
-            {t('bo.from')}
-            <input className="input input-date" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </label>
-          <label className="bo-date">
-            {t('bo.to')}
-            <input className="input input-date" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </label>
-        </div>
-        <span className="muted">{t('common.count', { n: rows.length })}</span>
-      </div>
-      <ErrorNotice error={list.error} />
-      <div className="table-wrap">
-        <table className="table table-click">
-          <thead>
-            <tr>
-              <th>{t('bo.returns.number')}</th>
-              <th>{t('bo.when')}</th>
-              <th>{t('intake.supplier')}</th>
-              <th>{t('bo.returns.reason')}</th>
-              <th>{t('bo.returns.by')}</th>
-              <th className="num">{t('bo.intake.unitsCount')}</th>
-              <th className="num">{t('intake.value')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} tabIndex={0} onClick={() => setOpen(r.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}>
-                <td className="mono strong">{r.number}</td>
-                <td>{dt(r.createdAt)}</td>
-                <td>
-                  {r.supplierName}
-                  <div className="sub mono">{r.supplierCode}</div>
-                </td>
-                <td>
-                  <span className={`badge reason-${r.reason}`}>{t(REASON_KEY[r.reason])}</span>
-                </td>
-                <td>{r.createdByName}</td>
-                <td className="num">{formatNumber(r.totalQty)}</td>
-                <td className="num strong">{formatRupiah(r.totalValue)}</td>
-              </tr>
-            ))}
-            {!list.loading && rows.length === 0 && (
-              <tr>
-                <td colSpan={7} className="empty-cell">
-                  {t('bo.returns.none')}
-                </td>
-              </tr>
-            )}
-          </tbody>
-        </table>
-      </div>
-      {open !== null && <ReturnDetailDialog id={open} onClose={() => setOpen(null)} />}
-    </section>
+    <HistoryList
+      load={(q) => call('returns.list', q)}
+      numberLabel={t('bo.returns.number')}
+      valueLabel={t('intake.value')}
+      middleHeads={
+        <>
+          <th>{t('bo.returns.reason')}</th>
+          <th>{t('bo.returns.by')}</th>
+        </>
+      }
+      middle={(r) => (
+        <>
+          <td>
+            <span className={`badge reason-${r.reason}`}>{t(REASON_KEY[r.reason])}</span>
+          </td>
+          <td>{r.createdByName}</td>
+        </>
+      )}
+      emptyText={t('bo.returns.none')}
+      detail={(id, onClose) => <ReturnDetailDialog id={id} onClose={onClose} />}
+    />
   );
 }
 
 function ReturnDetailDialog({ id, onClose }: { id: number; onClose(): void }) {
   const t = useT();
-  const dt = useDateTime();
   const detail = useLoad(() => call('returns.get', { id }), [id]);
   const [job, setJob] = useState<PrintJobView | null>(null);
   const live = usePrintJob(job);
   const [error, setError] = useState<unknown>(null);
   const d = detail.data;
   return (
-    <Dialog
+    <HistoryDialog
       title={d ? t('bo.returns.detailTitle', { number: d.number }) : t('common.loading')}
-      size="lg"
+      doc={d}
+      meta={
+        d && (
+          <>
+            {t(REASON_KEY[d.reason])} · {d.createdByName}
+          </>
+        )
+      }
+      error={detail.error ?? error}
       onClose={onClose}
       footer={
         <>
@@ -130,56 +73,44 @@ function ReturnDetailDialog({ id, onClose }: { id: number; onClose(): void }) {
         </>
       }
     >
-      <ErrorNotice error={detail.error ?? error} />
       {d && (
-        <>
-          <p className="bo-dialog-lead">
-            <strong>
-              {d.supplierName} <span className="mono muted">{d.supplierCode}</span>
-            </strong>
-            <span className="muted">
-              {dt(d.createdAt)} · {t(REASON_KEY[d.reason])} · {d.createdByName}
-              {d.note ? ` · ${d.note}` : ''}
-            </span>
-          </p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th>{t('product.name')}</th>
-                <th>{t('bo.product.lot')}</th>
-                <th>{t('intake.expiry')}</th>
-                <th>{t('bo.product.lotTerms')}</th>
-                <th className="num">{t('intake.qty')}</th>
-                <th className="num">{t('intake.value')}</th>
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('product.name')}</th>
+              <th>{t('bo.product.lot')}</th>
+              <th>{t('intake.expiry')}</th>
+              <th>{t('bo.product.lotTerms')}</th>
+              <th className="num">{t('intake.qty')}</th>
+              <th className="num">{t('intake.value')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {d.lines.map((l, i) => (
+              <tr key={`${l.lotId}-${i}`}>
+                <td className="strong">
+                  {l.name}
+                  <div className="sub mono">{l.sku}</div>
+                </td>
+                <td className="mono">{l.intakeNumber ?? `#${l.lotId}`}</td>
+                <td>{l.expiryDate ? formatIsoDate(l.expiryDate) : '—'}</td>
+                <td className="col-terms">{termsText(l.terms, t)}</td>
+                <td className="num">
+                  {formatNumber(l.qty)} {l.unit}
+                </td>
+                <td className="num">{formatRupiah(l.value)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {d.lines.map((l, i) => (
-                <tr key={`${l.lotId}-${i}`}>
-                  <td className="strong">
-                    {l.name}
-                    <div className="sub mono">{l.sku}</div>
-                  </td>
-                  <td className="mono">{l.intakeNumber ?? `#${l.lotId}`}</td>
-                  <td>{l.expiryDate ? formatIsoDate(l.expiryDate) : '—'}</td>
-                  <td className="col-terms">{termsText(l.terms, t)}</td>
-                  <td className="num">
-                    {formatNumber(l.qty)} {l.unit}
-                  </td>
-                  <td className="num">{formatRupiah(l.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot className="bo-tfoot">
-              <tr>
-                <td colSpan={4}>{t('bo.total')}</td>
-                <td className="num">{formatNumber(d.totalQty)}</td>
-                <td className="num">{formatRupiah(d.totalValue)}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </>
+            ))}
+          </tbody>
+          <tfoot className="bo-tfoot">
+            <tr>
+              <td colSpan={4}>{t('bo.total')}</td>
+              <td className="num">{formatNumber(d.totalQty)}</td>
+              <td className="num">{formatRupiah(d.totalValue)}</td>
+            </tr>
+          </tfoot>
+        </table>
       )}
-    </Dialog>
+    </HistoryDialog>
   );
 }

@@ -11,27 +11,18 @@ import { Field } from '../../../components/field';
 import { daysUntil, todayIn } from '../../../lib/format';
 import { checkReturn, parseQty, supplierValue } from '../logic';
 import { clearPending, peekPending } from '../nav';
-import { ExpiryCell, PrintStatus, REASON_KEY, termsText, usePrintJob } from '../ui';
+import { EmptyRow, SupplierOptions } from '../list-parts';
+import { ExpiryCell, REASON_KEY, termsText, usePrintJob } from '../ui';
 import { useSuppliers } from '../use-suppliers';
 import { ReturnsHistory } from './returns-history';
+import { DoneCard } from '../done-card';
+import { PanelHead } from '../page-parts';
+import { NewHistoryTabs } from '../new-history-tabs';
 
 /** Returns to the supplier (retur): build one from a supplier's lots, or look back at past ones. */
 export function ReturnsScreen() {
   const t = useT();
-  const [tab, setTab] = useState<'new' | 'history'>('new');
-  return (
-    <div className="bo-stack">
-      <div className="bo-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'new'} className={tab === 'new' ? 'active' : ''} onClick={() => setTab('new')}>
-          {t('bo.returns.tabNew')}
-        </button>
-        <button type="button" role="tab" aria-selected={tab === 'history'} className={tab === 'history' ? 'active' : ''} onClick={() => setTab('history')}>
-          {t('bo.returns.tabHistory')}
-        </button>
-      </div>
-      {tab === 'new' ? <ReturnBuilder /> : <ReturnsHistory />}
-    </div>
-  );
+  return <NewHistoryTabs newLabel={t('bo.returns.tabNew')} historyLabel={t('bo.returns.tabHistory')} newTab={<ReturnBuilder />} historyTab={<ReturnsHistory />} />;
 }
 
 interface LotRow {
@@ -218,12 +209,7 @@ function ReturnBuilder() {
         <div className="field">
           <label htmlFor="return-supplier">{t('intake.supplier')}</label>
           <select id="return-supplier" className="input input-lg" value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-            <option value="">{t('product.pickSupplier')}</option>
-            {suppliers.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.code})
-              </option>
-            ))}
+            <SupplierOptions suppliers={suppliers} />
           </select>
         </div>
         {!supplier && <p className="muted intake-hint">{t('bo.returns.pickSupplier')}</p>}
@@ -259,10 +245,7 @@ function ReturnBuilder() {
       {supplier && (
         <div className="return-grid">
           <section className="card bo-panel">
-            <header className="bo-panel-head">
-              <h3>{t('bo.returns.lots')}</h3>
-              {prefillNote && <span className="badge badge-printed">{prefillNote}</span>}
-            </header>
+            <PanelHead title={t('bo.returns.lots')}>{prefillNote && <span className="badge badge-printed">{prefillNote}</span>}</PanelHead>
             <div className="table-wrap">
               <table className="table">
                 <thead>
@@ -311,20 +294,8 @@ function ReturnBuilder() {
                       </tr>
                     );
                   })}
-                  {lots && lots.length === 0 && (
-                    <tr>
-                      <td colSpan={6} className="empty-cell">
-                        {t('bo.returns.noStock')}
-                      </td>
-                    </tr>
-                  )}
-                  {!lots && !error && (
-                    <tr>
-                      <td colSpan={6} className="empty-cell">
-                        {t('common.loading')}
-                      </td>
-                    </tr>
-                  )}
+                  {lots && lots.length === 0 && <EmptyRow cols={6}>{t('bo.returns.noStock')}</EmptyRow>}
+                  {!lots && !error && <EmptyRow cols={6}>{t('common.loading')}</EmptyRow>}
                 </tbody>
               </table>
             </div>
@@ -373,21 +344,20 @@ export function ReturnDone({ result, onAnother }: { result: ReturnResult; onAnot
   const live = usePrintJob(job);
   const [error, setError] = useState<unknown>(null);
   return (
-    <section className="card intake-done" data-testid="return-done">
-      <div className="done-check" aria-hidden="true">
-        ✓
-      </div>
-      <h2>{t('bo.returns.saved')}</h2>
-      <p className="intake-number">
-        {t('bo.returns.number')} <strong data-testid="return-number">{result.number}</strong>
-      </p>
-      <p className="muted">
-        {result.supplierName} · {t(REASON_KEY[result.reason])} · {formatNumber(result.totalQty)} {t('bo.units')} · {formatRupiah(result.totalValue)}
-      </p>
-      <div className="intake-done-print">
-        <span>{t('bo.returns.slip')}</span>
-        <PrintStatus job={live} />
-      </div>
+    <DoneCard
+      testId="return-done"
+      title={t('bo.returns.saved')}
+      numberLabel={t('bo.returns.number')}
+      number={result.number}
+      numberTestId="return-number"
+      summary={
+        <>
+          {result.supplierName} · {t(REASON_KEY[result.reason])} · {formatNumber(result.totalQty)} {t('bo.units')} · {formatRupiah(result.totalValue)}
+        </>
+      }
+      slipLabel={t('bo.returns.slip')}
+      slipJob={live}
+    >
       <ErrorNotice error={error} />
       <div className="btn-row">
         <button
@@ -405,6 +375,6 @@ export function ReturnDone({ result, onAnother }: { result: ReturnResult; onAnot
           {t('bo.returns.another')}
         </button>
       </div>
-    </section>
+    </DoneCard>
   );
 }

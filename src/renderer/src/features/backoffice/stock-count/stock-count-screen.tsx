@@ -8,7 +8,9 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { ScanIcon } from '../../../components/icons';
 import { formatIsoDate } from '../../../lib/format';
 import { countPostLines, parseQty, previewDifference, signedQty, type CountDecision } from '../logic';
-import { BackButton, useDateTime, useLoad } from '../ui';
+import { EmptyRow, SupplierOptions } from '../list-parts';
+import { DetailPage, PanelHead } from '../page-parts';
+import { useDateTime, useLoad } from '../ui';
 import { useSuppliers } from '../use-suppliers';
 import { CATEGORY_SUGGESTIONS } from '../products/product-form';
 
@@ -90,13 +92,7 @@ export function StockCountScreen() {
                   </td>
                 </tr>
               ))}
-              {list.data && list.data.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="empty-cell">
-                    {t('bo.count.none')}
-                  </td>
-                </tr>
-              )}
+              {list.data && list.data.length === 0 && <EmptyRow cols={5}>{t('bo.count.none')}</EmptyRow>}
             </tbody>
           </table>
         </div>
@@ -118,12 +114,7 @@ export function StockCountScreen() {
         {scope === 'supplier' && (
           <div className="field">
             <select className="input" aria-label={t('intake.supplier')} value={supplierId} onChange={(e) => setSupplierId(e.target.value)}>
-              <option value="">{t('product.pickSupplier')}</option>
-              {suppliers.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.code})
-                </option>
-              ))}
+              <SupplierOptions suppliers={suppliers} />
             </select>
           </div>
         )}
@@ -239,11 +230,7 @@ function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
   };
 
   return (
-    <div className="bo-stack">
-      <div className="bo-page-top">
-        <BackButton onClick={onBack}>{t('bo.count.list')}</BackButton>
-      </div>
-      <ErrorNotice error={loaded.error ?? error} />
+    <DetailPage backLabel={t('bo.count.list')} onBack={onBack} error={loaded.error ?? error} loading={false}>
       {c && (
         <>
           <section className="card count-head">
@@ -403,9 +390,7 @@ function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
           </section>
           {c.adjustments.length > 0 && (
             <section className="card bo-panel">
-              <header className="bo-panel-head">
-                <h3>{t('bo.count.adjustments')}</h3>
-              </header>
+              <PanelHead title={t('bo.count.adjustments')} />
               <table className="table">
                 <thead>
                   <tr>
@@ -443,6 +428,6 @@ function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
           <p>{confirm === 'post' ? t('bo.count.postBody') : t('bo.count.cancelBody')}</p>
         </ConfirmDialog>
       )}
-    </div>
+    </DetailPage>
   );
 }

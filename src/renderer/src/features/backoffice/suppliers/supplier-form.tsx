@@ -3,10 +3,10 @@ import { call } from '../../../api';
 import { useT, type MessageKey } from '../../../i18n';
 import { SULTRA_DISTRICTS } from '../../../../../shared/districts';
 import type { Supplier } from '../../../../../shared/types';
-import { Dialog } from '../../../components/dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Field } from '../../../components/field';
 import { apiFieldError, presentFields } from '../../../lib/form';
+import { FormDialog } from '../form-dialog';
 import { changedFields } from '../logic';
 
 const FIELDS = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder'] as const;
@@ -76,54 +76,46 @@ export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: S
   );
 
   return (
-    <Dialog
+    <FormDialog
       title={supplier ? t('bo.supplier.editTitle', { code: supplier.code }) : t('supplier.new')}
+      formId="supplier-form"
+      formClassName="bo-dialog-form"
+      saveLabel={t('supplier.save')}
+      busy={busy}
+      onSubmit={submit}
       onClose={onClose}
-      size="lg"
-      footer={
-        <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" form="supplier-form" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('supplier.save')}
-          </button>
-        </>
-      }
     >
-      <form id="supplier-form" className="bo-dialog-form" onSubmit={submit} noValidate>
-        <fieldset className="form-section">
-          <legend>{t('bo.supplier.sectionBusiness')}</legend>
-          <div className="form-grid">
-            {text('name', { maxLength: 120, 'data-autofocus': true } as React.InputHTMLAttributes<HTMLInputElement>)}
-            {text('ownerName', { maxLength: 120 })}
-          </div>
-          <div className="form-grid">
-            {text('phone', { maxLength: 40, inputMode: 'tel' })}
-            <Field label={t('supplier.district')} error={errors.district}>
-              <select className="input" name="district" value={values.district} onChange={set('district')}>
-                <option value="">{t('supplier.districtNone')}</option>
-                {SULTRA_DISTRICTS.map((d) => (
-                  <option key={d} value={d}>
-                    {d}
-                  </option>
-                ))}
-                {values.district && !(SULTRA_DISTRICTS as readonly string[]).includes(values.district) && <option value={values.district}>{values.district}</option>}
-              </select>
-            </Field>
-          </div>
-          {text('address', { maxLength: 300 })}
-        </fieldset>
-        <fieldset className="form-section">
-          <legend>{t('bo.supplier.sectionBank')}</legend>
-          <div className="form-grid form-grid-3">
-            {text('bankName', { maxLength: 80, placeholder: 'BRI, BNI, Mandiri, Bank Sultra…' })}
-            {text('bankAccount', { maxLength: 40, inputMode: 'numeric' })}
-            {text('bankHolder', { maxLength: 120 })}
-          </div>
-        </fieldset>
-        <ErrorNotice error={error} />
-      </form>
-    </Dialog>
+      <fieldset className="form-section">
+        <legend>{t('bo.supplier.sectionBusiness')}</legend>
+        <div className="form-grid">
+          {text('name', { maxLength: 120, 'data-autofocus': true } as React.InputHTMLAttributes<HTMLInputElement>)}
+          {text('ownerName', { maxLength: 120 })}
+        </div>
+        <div className="form-grid">
+          {text('phone', { maxLength: 40, inputMode: 'tel' })}
+          <Field label={t('supplier.district')} error={errors.district}>
+            <select className="input" name="district" value={values.district} onChange={set('district')}>
+              <option value="">{t('supplier.districtNone')}</option>
+              {SULTRA_DISTRICTS.map((d) => (
+                <option key={d} value={d}>
+                  {d}
+                </option>
+              ))}
+              {values.district && !(SULTRA_DISTRICTS as readonly string[]).includes(values.district) && <option value={values.district}>{values.district}</option>}
+            </select>
+          </Field>
+        </div>
+        {text('address', { maxLength: 300 })}
+      </fieldset>
+      <fieldset className="form-section">
+        <legend>{t('bo.supplier.sectionBank')}</legend>
+        <div className="form-grid form-grid-3">
+          {text('bankName', { maxLength: 80, placeholder: 'BRI, BNI, Mandiri, Bank Sultra…' })}
+          {text('bankAccount', { maxLength: 40, inputMode: 'numeric' })}
+          {text('bankHolder', { maxLength: 120 })}
+        </div>
+      </fieldset>
+      <ErrorNotice error={error} />
+    </FormDialog>
   );
 }

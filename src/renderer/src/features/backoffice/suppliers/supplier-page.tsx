@@ -3,12 +3,12 @@ import { call } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber, formatRupiah } from '../../../../../shared/money';
 import { useSession } from '../../../app/session';
-import { ConfirmDialog } from '../../../components/confirm-dialog';
-import { ErrorNotice } from '../../../components/error-notice';
 import { formatIsoDate, todayIn } from '../../../lib/format';
 import { productStatus } from '../../till/product-status';
 import { openOn } from '../nav';
-import { ActiveBadge, BackButton, REASON_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
+import { EmptyRow } from '../list-parts';
+import { ActiveConfirmDialog, ActiveToggleButton, DetailPage, PanelHead, useActiveToggle } from '../page-parts';
+import { ActiveBadge, REASON_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
 import { SupplierFormDialog } from './supplier-form';
 
 /** One supplier as a page: who they are, what of theirs is on the shelf, what sold, what the shop owes. */
@@ -19,29 +19,11 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
   const today = todayIn(shop.timeZone);
   const detail = useLoad(() => call('suppliers.get', { id }), [id]);
   const [editing, setEditing] = useState(false);
-  const [confirm, setConfirm] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const d = detail.data;
-
-  const toggleActive = async () => {
-    if (!d) return;
-    setConfirm(false);
-    setError(null);
-    try {
-      await call(d.supplier.active ? 'suppliers.deactivate' : 'suppliers.reactivate', { id });
-      detail.reload();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const toggle = useActiveToggle(() => call(d?.supplier.active ? 'suppliers.deactivate' : 'suppliers.reactivate', { id }), detail.reload);
 
   return (
-    <div className="bo-stack" data-testid="supplier-page">
-      <div className="bo-page-top">
-        <BackButton onClick={onBack}>{t('bo.supplier.all')}</BackButton>
-      </div>
-      <ErrorNotice error={detail.error ?? error} />
-      {!d && !detail.error && <div className="spinner" aria-label={t('common.loading')} />}
+    <DetailPage testId="supplier-page" backLabel={t('bo.supplier.all')} onBack={onBack} error={detail.error ?? toggle.error} loading={!d && !detail.error}>
       {d && (
         <>
           <section className="card bo-hero">
@@ -73,9 +55,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
                 <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>
                   {t('bo.edit')}
                 </button>
-                <button type="button" className={`btn btn-sm ${d.supplier.active ? 'btn-ghost danger' : 'btn-secondary'}`} onClick={() => setConfirm(true)}>
-                  {d.supplier.active ? t('bo.deactivate') : t('bo.reactivate')}
-                </button>
+                <ActiveToggleButton active={d.supplier.active} onClick={toggle.ask} />
               </div>
             </div>
             <dl className="bo-bank">
@@ -111,10 +91,9 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
 
           <div className="bo-page-grid">
             <section className="card bo-panel">
-              <header className="bo-panel-head">
-                <h3>{t('bo.supplier.productsTitle')}</h3>
+              <PanelHead title={t('bo.supplier.productsTitle')}>
                 <span className="muted">{t('bo.supplier.productCount', { n: d.products.length })}</span>
-              </header>
+              </PanelHead>
               <div className="table-wrap">
                 <table className="table table-click">
                   <thead>
@@ -150,13 +129,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
                         </tr>
                       );
                     })}
-                    {d.products.length === 0 && (
-                      <tr>
-                        <td colSpan={4} className="empty-cell">
-                          {t('bo.supplier.noProducts')}
-                        </td>
-                      </tr>
-                    )}
+                    {d.products.length === 0 && <EmptyRow cols={4}>{t('bo.supplier.noProducts')}</EmptyRow>}
                   </tbody>
                 </table>
               </div>
@@ -164,9 +137,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
 
             <div className="bo-side">
               <section className="card bo-panel">
-                <header className="bo-panel-head">
-                  <h3>{t('bo.supplier.soldTitle')}</h3>
-                </header>
+                <PanelHead title={t('bo.supplier.soldTitle')} />
                 <ul className="bo-rows">
                   {d.sold.products.slice(0, 6).map((s) => (
                     <li key={s.productId}>
@@ -184,9 +155,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
                 </ul>
               </section>
               <section className="card bo-panel">
-                <header className="bo-panel-head">
-                  <h3>{t('bo.supplier.intakesTitle')}</h3>
-                </header>
+                <PanelHead title={t('bo.supplier.intakesTitle')} />
                 <ul className="bo-rows">
                   {d.recentIntakes.slice(0, 5).map((i) => (
                     <li key={i.id}>
@@ -203,9 +172,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
                 </ul>
               </section>
               <section className="card bo-panel">
-                <header className="bo-panel-head">
-                  <h3>{t('bo.supplier.returnsTitle')}</h3>
-                </header>
+                <PanelHead title={t('bo.supplier.returnsTitle')} />
                 <ul className="bo-rows">
                   {d.recentReturns.slice(0, 5).map((r) => (
                     <li key={r.id}>
@@ -235,17 +202,9 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
           }}
         />
       )}
-      {confirm && d && (
-        <ConfirmDialog
-          title={d.supplier.active ? t('bo.supplier.deactivateTitle', { name: d.supplier.name }) : t('bo.supplier.reactivateTitle', { name: d.supplier.name })}
-          confirmLabel={d.supplier.active ? t('bo.deactivate') : t('bo.reactivate')}
-          danger={d.supplier.active}
-          onConfirm={() => void toggleActive()}
-          onCancel={() => setConfirm(false)}
-        >
-          <p>{d.supplier.active ? t('bo.supplier.deactivateBody') : t('bo.supplier.reactivateBody')}</p>
-        </ConfirmDialog>
+      {toggle.confirming && d && (
+        <ActiveConfirmDialog scope="bo.supplier" name={d.supplier.name} active={d.supplier.active} onConfirm={() => void toggle.run()} onCancel={toggle.cancel} />
       )}
-    </div>
+    </DetailPage>
   );
 }
