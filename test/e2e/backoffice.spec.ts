@@ -226,7 +226,8 @@ test('manager receives a new supplier’s goods with expiry, the cashier sells o
   await expect(page.getByTestId('sale-done')).toBeVisible({ timeout: 10_000 });
 
   // --- Back to the manager: the supplier page shows what sold and what is left. ---
-  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /Transaksi baru/ }).click();
+  await expect(page.getByTestId('sale-done')).toBeHidden();
   await page.getByRole('button', { name: 'Keluar', exact: true }).click();
   await login(page, manager);
   await openBackOffice(page, '#/suppliers', 'Pemasok');

@@ -133,6 +133,7 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
   const wantsApproval = input.discount !== undefined || input.lines.some((l) => l.discount !== undefined || l.priceOverride !== undefined);
   // A manager's PIN is checked before the sale's transaction, so a wrong PIN is counted even though the sale is refused.
   const approver = wantsApproval && !replayOnly(ctx, input.clientRequestId) ? resolveApprover(ctx, actor, input.approval, 'sales.checkout') : null;
+  const sqlite = ctx.db.$client;
   const result = ctx.db.transaction(() => {
     const prior = replay();
     if (prior) return prior;
@@ -206,52 +207,39 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
 
     cart.lines.forEach((line, i) => {
       const product = found[i]!;
-      const saleLine = ctx.db
-        .insert(saleLines)
-        .values({
-          saleId: sale.id,
-          lineNo: i + 1,
-          productId: product.id,
-          name: product.name,
-          qty: line.qty,
-          unitPrice: line.unitPrice,
-          listPrice: line.listPrice,
-          discount: line.discount,
-          saleDiscount: line.saleDiscount,
-          lineTotal: line.net,
-        })
-        .returning({ id: saleLines.id })
-        .get();
+      // Per line and per lot portion: plain prepared statements, reused per connection.
+      const saleLine = {
+        id: Number(
+          sqlite
+            .prepare(
+              `INSERT INTO sale_lines (sale_id, line_no, product_id, name, qty, unit_price, list_price, discount, sale_discount, line_total)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(sale.id, i + 1, product.id, product.name, line.qty, line.unitPrice, line.listPrice, line.discount, line.saleDiscount, line.net)
+            .lastInsertRowid,
+        ),
+      };
       const portions = allocateFefo(ctx, product.id, line.qty, today, product.name);
       const nets = splitByWeights(line.net, portions.map((p) => p.qty));
       portions.forEach((portion, k) => {
         const net = nets[k]!;
         const share = portion.lot.supplierId === null ? 0 : supplierShare(portion.lot, portion.qty, net);
-        const sll = ctx.db
-          .insert(saleLineLots)
-          .values({ saleLineId: saleLine.id, lotId: portion.lot.id, qty: portion.qty, netAmount: net, supplierShare: share, shopShare: net - share })
-          .returning({ id: saleLineLots.id })
-          .get();
+        const sllId = sqlite
+          .prepare('INSERT INTO sale_line_lots (sale_line_id, lot_id, qty, net_amount, supplier_share, shop_share) VALUES (?, ?, ?, ?, ?, ?)')
+          .run(saleLine.id, portion.lot.id, portion.qty, net, share, net - share).lastInsertRowid;
         if (portion.lot.supplierId !== null) {
-          ctx.db
-            .insert(ledgerEntries)
-            .values({
-              supplierId: portion.lot.supplierId,
-              kind: 'sale',
-              amount: share,
-              saleLineLotId: sll.id,
-              lotId: portion.lot.id,
-              qty: portion.qty,
-              businessDate: today,
-              createdAt: now,
-            })
-            .run();
+          sqlite
+            .prepare(
+              `INSERT INTO ledger_entries (supplier_id, kind, amount, sale_line_lot_id, lot_id, qty, business_date, created_at)
+               VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(portion.lot.supplierId, share, sllId, portion.lot.id, portion.qty, today, now);
         }
       });
     });
 
     for (const p of input.payments) {
-      ctx.db.insert(payments).values({ saleId: sale.id, method: p.method, amount: p.amount, reference: p.reference ?? null }).run();
+      sqlite.prepare('INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)').run(sale.id, p.method, p.amount, p.reference ?? null);
     }
 
     if (reasons.length > 0) {
@@ -287,66 +275,59 @@ function replayOnly(ctx: Ctx, clientRequestId: string): boolean {
 }
 
 export function getSale(ctx: Ctx, id: number): SaleView {
-  const sale = ctx.db
-    .select({ sale: sales, cashierName: users.name })
-    .from(sales)
-    .innerJoin(users, eq(users.id, sales.cashierId))
-    .where(eq(sales.id, id))
-    .get();
-  if (!sale) return fail('NOT_FOUND', `Penjualan #${id} tidak ditemukan.`, { field: 'id' });
-  const lines = ctx.db.select().from(saleLines).where(eq(saleLines.saleId, id)).orderBy(asc(saleLines.lineNo)).all();
-  const portions = lines.length
-    ? ctx.db.select().from(saleLineLots).where(inArray(saleLineLots.saleLineId, lines.map((l) => l.id))).orderBy(asc(saleLineLots.id)).all()
-    : [];
-  const pays = ctx.db.select().from(payments).where(eq(payments.saleId, id)).orderBy(asc(payments.id)).all();
+  // Read after every checkout: plain prepared statements (reused per connection).
+  const sqlite = ctx.db.$client;
+  const s = sqlite
+    .prepare(
+      `SELECT x.id, x.number, x.till_code AS tillCode, x.shift_id AS shiftId, x.cashier_id AS cashierId, u.name AS cashierName,
+              x.created_at AS createdAt, x.business_date AS businessDate, x.status, x.subtotal, x.discount_total AS discountTotal,
+              x.sale_discount AS saleDiscount, x.total, x.rounding, x.paid, x.change, x.approved_by AS approvedBy
+       FROM sales x JOIN users u ON u.id = x.cashier_id WHERE x.id = ?`,
+    )
+    .get(id) as (Omit<SaleView, 'lines' | 'payments' | 'refunds' | 'payable'> & { cashierName: string }) | undefined;
+  if (!s) return fail('NOT_FOUND', `Penjualan #${id} tidak ditemukan.`, { field: 'id' });
+  const lines = sqlite
+    .prepare(
+      `SELECT id, product_id AS productId, name, qty, unit_price AS unitPrice, discount, line_total AS lineTotal,
+              sale_discount AS saleDiscount, list_price AS listPrice
+       FROM sale_lines WHERE sale_id = ? ORDER BY line_no`,
+    )
+    .all(id) as Omit<SaleView['lines'][number], 'refundedQty' | 'lots'>[];
+  const portions = sqlite
+    .prepare(
+      `SELECT p.id, p.sale_line_id AS saleLineId, p.lot_id AS lotId, p.qty, p.net_amount AS netAmount,
+              p.supplier_share AS supplierShare, p.shop_share AS shopShare
+       FROM sale_line_lots p JOIN sale_lines l ON l.id = p.sale_line_id WHERE l.sale_id = ? ORDER BY p.id`,
+    )
+    .all(id) as { id: number; saleLineId: number; lotId: number; qty: number; netAmount: number; supplierShare: number; shopShare: number }[];
+  const pays = sqlite
+    .prepare('SELECT method, amount, reference FROM payments WHERE sale_id = ? ORDER BY id')
+    .all(id) as SaleView['payments'];
   const refunded = new Map(
-    ctx.db
-      .all<{ sale_line_id: number; qty: number }>(
-        sql`SELECT rl.sale_line_id, sum(rl.qty) AS qty FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id
-            WHERE r.sale_id = ${id} GROUP BY rl.sale_line_id`,
-      )
-      .map((r) => [r.sale_line_id, r.qty]),
+    (
+      sqlite
+        .prepare(
+          `SELECT rl.sale_line_id AS saleLineId, sum(rl.qty) AS qty FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id
+           WHERE r.sale_id = ? GROUP BY rl.sale_line_id`,
+        )
+        .all(id) as { saleLineId: number; qty: number }[]
+    ).map((r) => [r.saleLineId, r.qty]),
   );
-  const refundRows = ctx.db.all<{ id: number; number: string; kind: 'refund' | 'void'; total: number; created_at: number }>(
-    sql`SELECT id, number, kind, total, created_at FROM refunds WHERE sale_id = ${id} ORDER BY id`,
-  );
-  const s = sale.sale;
+  const refundRows = sqlite
+    .prepare('SELECT id, number, kind, total, created_at AS createdAt FROM refunds WHERE sale_id = ? ORDER BY id')
+    .all(id) as SaleView['refunds'];
   return {
-    id: s.id,
-    number: s.number,
-    tillCode: s.tillCode,
-    shiftId: s.shiftId,
-    cashierId: s.cashierId,
-    cashierName: sale.cashierName,
-    createdAt: s.createdAt,
-    businessDate: s.businessDate,
-    status: s.status,
-    subtotal: s.subtotal,
-    discountTotal: s.discountTotal,
-    saleDiscount: s.saleDiscount,
-    total: s.total,
-    rounding: s.rounding,
+    ...s,
     payable: s.total + s.rounding,
-    paid: s.paid,
-    change: s.change,
-    approvedBy: s.approvedBy,
     lines: lines.map((l) => ({
-      id: l.id,
-      productId: l.productId,
-      name: l.name,
-      qty: l.qty,
-      unitPrice: l.unitPrice,
-      discount: l.discount,
-      lineTotal: l.lineTotal,
-      saleDiscount: l.saleDiscount,
-      listPrice: l.listPrice,
+      ...l,
       refundedQty: refunded.get(l.id) ?? 0,
       lots: portions
         .filter((p) => p.saleLineId === l.id)
         .map((p) => ({ id: p.id, lotId: p.lotId, qty: p.qty, netAmount: p.netAmount, supplierShare: p.supplierShare, shopShare: p.shopShare })),
     })),
-    payments: pays.map((p) => ({ method: p.method, amount: p.amount, reference: p.reference })),
-    refunds: refundRows.map((r) => ({ id: r.id, number: r.number, kind: r.kind, total: r.total, createdAt: r.created_at })),
+    payments: pays,
+    refunds: refundRows,
   };
 }
 

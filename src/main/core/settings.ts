@@ -27,8 +27,12 @@ const DEFAULTS: SettingValues = {
   defaultTillCode: 'K1',
 };
 
+/** Settings are read on every sale: one prepared statement (reused by openDb's cache), no query building. */
+const readValue = (db: Db, key: string) =>
+  db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+
 export function getSetting<K extends keyof SettingValues>(db: Db, key: K): SettingValues[K] {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  const row = readValue(db, key);
   return row ? (JSON.parse(row.value) as SettingValues[K]) : DEFAULTS[key];
 }
 
@@ -50,7 +54,7 @@ export function setRaw(db: Db, key: string, value: unknown): void {
 }
 
 export function getRaw<T>(db: Db, key: string): T | undefined {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  const row = readValue(db, key);
   return row ? (JSON.parse(row.value) as T) : undefined;
 }
 

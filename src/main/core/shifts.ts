@@ -11,7 +11,13 @@ export type ShiftRow = typeof shifts.$inferSelect;
 
 
 export function openShiftRow(ctx: Ctx, tillCode: string): ShiftRow | undefined {
-  return ctx.db.select().from(shifts).where(and(eq(shifts.tillCode, tillCode), isNull(shifts.closedAt))).get();
+  return ctx.db.$client
+    .prepare(
+      `SELECT id, till_code AS tillCode, opened_by AS openedBy, opened_at AS openedAt, opening_float AS openingFloat,
+              closed_by AS closedBy, closed_at AS closedAt, expected_cash AS expectedCash, counted_cash AS countedCash, variance
+       FROM shifts WHERE till_code = ? AND closed_at IS NULL`,
+    )
+    .get(tillCode) as ShiftRow | undefined;
 }
 
 export function openShift(ctx: Ctx, actor: Actor, input: { openingFloat: Rupiah }): ShiftView {

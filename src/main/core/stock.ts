@@ -96,12 +96,16 @@ export interface Allocation {
  * Decrements the lots: call inside the sale's transaction.
  */
 export function allocateFefo(ctx: Ctx, productId: number, qty: number, today: string, productName: string): Allocation[] {
-  const candidates = ctx.db
-    .select()
-    .from(lots)
-    .where(and(eq(lots.productId, productId), gt(lots.remainingQty, 0)))
-    .orderBy(sql`${lots.expiryDate} IS NULL`, asc(lots.expiryDate), asc(lots.id))
-    .all();
+  // The checkout's hot path: plain prepared statements (reused per connection).
+  const candidates = ctx.db.$client
+    .prepare(
+      `SELECT id, product_id AS productId, intake_id AS intakeId, supplier_id AS supplierId, received_qty AS receivedQty,
+              remaining_qty AS remainingQty, expiry_date AS expiryDate, terms_type AS termsType, supplier_price AS supplierPrice,
+              commission_bps AS commissionBps, sell_price AS sellPrice, created_at AS createdAt
+       FROM lots WHERE product_id = ? AND remaining_qty > 0
+       ORDER BY expiry_date IS NULL, expiry_date, id`,
+    )
+    .all(productId) as Lot[];
   const sellable = candidates.filter((l) => l.expiryDate === null || l.expiryDate >= today);
   const available = sellable.reduce((n, l) => n + l.remainingQty, 0);
   if (available < qty) {
@@ -119,7 +123,7 @@ export function allocateFefo(ctx: Ctx, productId: number, qty: number, today: st
   for (const lot of sellable) {
     if (left === 0) break;
     const take = Math.min(left, lot.remainingQty);
-    ctx.db.update(lots).set({ remainingQty: lot.remainingQty - take }).where(eq(lots.id, lot.id)).run();
+    ctx.db.$client.prepare('UPDATE lots SET remaining_qty = ? WHERE id = ?').run(lot.remainingQty - take, lot.id);
     out.push({ lot, qty: take });
     left -= take;
   }

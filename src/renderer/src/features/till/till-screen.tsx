@@ -178,8 +178,13 @@ export function TillScreen() {
 
   // F2 pay, F4 hold (Shift+F4 held sales), F6 line discount, F7 sale discount, F8 clear, F9 refund.
   // Esc is handled by the dialog or the scan field.
+  // The handlers are read through a ref set at render, so a key pressed right
+  // after the cart changes already sees the new cart (effects run later).
+  const keys = useRef({ openPayment, askClear, openHold, openHeld, openDiscount });
+  keys.current = { openPayment, askClear, openHold, openHeld, openDiscount };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      const { openPayment, askClear, openHold, openHeld, openDiscount } = keys.current;
       if (e.key === 'F2') {
         e.preventDefault();
         openPayment();
@@ -203,7 +208,7 @@ export function TillScreen() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [openPayment, askClear, openHold, openHeld, openDiscount]);
+  }, []);
 
   useEffect(() => {
     if (!shift) return;
