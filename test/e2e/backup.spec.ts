@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { apiClient, startServer, type RunningServer } from '../support/server';
+import { loginWithPinPad } from '../support/ui';
 import { DEMO_BARCODES, DEMO_LOGINS } from '../../src/main/core/demo';
 
 const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
@@ -20,9 +21,7 @@ test.afterAll(async () => server?.stop());
 
 async function login(page: Page, user: { username: string; pin: string }) {
   await page.goto(server.url);
-  await page.getByLabel('Nama pengguna').fill(user.username);
-  for (const digit of user.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await loginWithPinPad(page, user);
   await expect(page.getByRole('button', { name: 'Keluar' })).toBeVisible();
 }
 

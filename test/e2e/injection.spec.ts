@@ -5,6 +5,7 @@
  */
 import { test, expect } from '@playwright/test';
 import { apiClient, startServer, type RunningServer } from '../support/server';
+import { loginWithPinPad } from '../support/ui';
 import { DEMO_LOGINS } from '../../src/main/core/demo';
 
 const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
@@ -31,9 +32,7 @@ test('HTML in names is shown as text and never runs', async ({ page }) => {
     void d.dismiss();
   });
   await page.goto(server.url);
-  await page.getByLabel('Nama pengguna').fill(manager.username);
-  for (const digit of manager.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await loginWithPinPad(page, manager);
   const scan = page.getByTestId('scan-input');
   await expect(scan).toBeVisible();
   await scan.fill('Keripik Pisang');

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { test, expect, type Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { apiClient, startServer, type RunningServer } from '../support/server';
+import { loginWithPinPad } from '../support/ui';
 import { DEMO_BARCODES, DEMO_LOGINS } from '../../src/main/core/demo';
 import { formatRupiah } from '../../src/shared/money';
 
@@ -107,10 +108,7 @@ test('dashboard shows the day’s sales and a chart; the office report lists dis
   });
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
-  await page.getByLabel('Nama pengguna').fill(manager.username);
-  await page.getByLabel('Kode kasir').fill('K1');
-  for (const digit of manager.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await loginWithPinPad(page, manager, 'K1');
   await page.getByRole('link', { name: 'Back office' }).click();
   await expect(page).toHaveURL(/#\/dashboard$/);
   await expect(page.getByRole('heading', { name: 'Dasbor', level: 1 })).toBeVisible();

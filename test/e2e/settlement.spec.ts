@@ -10,6 +10,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import { apiClient, startServer, type RunningServer } from '../support/server';
+import { loginWithPinPad } from '../support/ui';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { decodeEscPos } from '../support/escpos-decode';
 import { DEMO_BARCODES, DEMO_LOGINS } from '../../src/main/core/demo';
@@ -114,10 +115,7 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   // --- Manager (browser): PIN pad login. ---
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
-  await page.getByLabel('Nama pengguna').fill(manager.username);
-  await page.getByLabel('Kode kasir').fill(TILL);
-  for (const digit of manager.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await loginWithPinPad(page, manager, TILL);
 
   // Till → back office → Saldo pemasok.
   await page.getByRole('link', { name: 'Back office' }).click();
@@ -305,10 +303,7 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   // --- Admin voids the bulk settlement with a reason; the supplier is owed again. ---
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
-  await page.getByLabel('Nama pengguna').fill(admin.username);
-  await page.getByLabel('Kode kasir').fill(TILL);
-  for (const digit of admin.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await loginWithPinPad(page, admin, TILL);
   await page.getByRole('link', { name: 'Back office' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Riwayat bayar' }).click();
   const rows = page.getByTestId('history-row');

@@ -15,6 +15,7 @@ import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { apiClient, startServer, type RunningServer } from '../support/server';
+import { loginWithPinPad } from '../support/ui';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { decodeEscPos } from '../support/escpos-decode';
 import { DEMO_BARCODES, DEMO_LOGINS, DEMO_PRODUCT_NAMES } from '../../src/main/core/demo';
@@ -87,10 +88,7 @@ test.afterAll(async () => {
 
 async function login(page: Page, who: { username: string; pin: string }) {
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
-  await page.getByLabel('Nama pengguna').fill(who.username);
-  await page.getByLabel('Kode kasir').fill(TILL);
-  for (const digit of who.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await loginWithPinPad(page, who, TILL);
 }
 
 test('discount approved by a manager, QRIS on screen, a refund and the Z report', async ({ page }) => {

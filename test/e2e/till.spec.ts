@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { apiClient, startServer, type RunningServer } from '../support/server';
+import { loginWithPinPad } from '../support/ui';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { decodeEscPos } from '../support/escpos-decode';
 import { DEMO_BARCODES, DEMO_LOGINS, DEMO_PRODUCT_NAMES } from '../../src/main/core/demo';
@@ -83,10 +84,7 @@ test('cashier sells by scanning, pays cash, the receipt prints and the sale is s
   // --- Log in as the cashier with the PIN pad. ---
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
-  await page.getByLabel('Nama pengguna').fill(cashier.username);
-  await page.getByLabel('Kode kasir').fill(TILL);
-  for (const digit of cashier.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await loginWithPinPad(page, cashier, TILL);
 
   // --- Open the shift. ---
   await expect(page.getByRole('heading', { name: 'Buka shift' })).toBeVisible();
