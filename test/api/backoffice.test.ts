@@ -394,7 +394,7 @@ describe('expiry and slow movers', () => {
 });
 
 describe('stock corrections', () => {
-  it('a shop-borne loss is owed to the supplier at the lot terms; supplier-borne and found units move no money', async () => {
+  it('a shop-borne loss is owed to the supplier at the lot terms; supplier-borne units move no money, found units take back a loss still owed', async () => {
     const { meteLate, tenun } = await seededLots();
     const loss = await ok('stock.adjust', { lotId: meteLate.id, delta: -2, reason: 'Hilang di rak', liability: 'shop' });
     expect(loss).toMatchObject({ delta: -2, liability: 'shop', lossAmount: 80_000, remainingQty: 8, ledgerEntryId: expect.any(Number) });
@@ -409,10 +409,13 @@ describe('stock corrections', () => {
     const ledger = snapshot(t.app).ledger_entries;
     const theirs = await ok('stock.adjust', { lotId: meteLate.id, delta: -1, reason: 'Kemasan bocor dari pemasok', liability: 'supplier' });
     expect(theirs).toMatchObject({ ledgerEntryId: null, lossAmount: 0, remainingQty: 7 });
-    const found = await ok('stock.adjust', { lotId: meteLate.id, delta: 3, reason: 'Ketemu di gudang', liability: 'shop' });
-    expect(found).toMatchObject({ ledgerEntryId: null, liability: null, remainingQty: 10 });
     expect(snapshot(t.app).ledger_entries).toEqual(ledger);
-    expect((await ok('suppliers.get', { id: s.supplierId })).balance).toBe(80_000);
+    // Three found again: the two still owed as lost are taken back (never paid twice), the third moves nothing.
+    const found = await ok('stock.adjust', { lotId: meteLate.id, delta: 3, reason: 'Ketemu di gudang', liability: 'shop' });
+    expect(found).toMatchObject({ ledgerEntryId: expect.any(Number), liability: null, remainingQty: 10, lossAmount: -80_000 });
+    const back = t.app.db.$client.prepare('SELECT * FROM ledger_entries WHERE id = ?').get(found.ledgerEntryId) as any;
+    expect(back).toMatchObject({ kind: 'loss', amount: -80_000, qty: -2, lot_id: meteLate.id, note: 'Ditemukan kembali: Ketemu di gudang' });
+    expect((await ok('suppliers.get', { id: s.supplierId })).balance).toBe(0);
     expect(lotInvariantViolations(t.app.db)).toEqual([]);
   });
 

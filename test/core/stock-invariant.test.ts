@@ -188,6 +188,7 @@ function run(w: World, op: Op): void {
       if (lots.length === 0) return;
       const lot = lots[op.lot % lots.length];
       const ledgerBefore = w.ctx.db.$client.prepare("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'loss'").get() as { n: number };
+      const lostBefore = (w.ctx.db.$client.prepare("SELECT coalesce(sum(qty), 0) AS n FROM ledger_entries WHERE kind = 'loss' AND lot_id = ?").get(lot.id) as { n: number }).n;
       const ok = attempt(w, lot.remaining_qty + op.delta < 0, () =>
         adjustLot(w.ctx, w.actor, { lotId: lot.id, delta: op.delta, reason: 'koreksi', liability: op.shop ? 'shop' : 'supplier' }),
       );
@@ -195,10 +196,12 @@ function run(w: World, op: Op): void {
         const loss = w.ctx.db.$client.prepare("SELECT * FROM ledger_entries WHERE kind = 'loss' ORDER BY id DESC LIMIT 1").get() as { amount: number; lot_id: number } | undefined;
         const after = w.ctx.db.$client.prepare("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'loss'").get() as { n: number };
         const owes = op.delta < 0 && op.shop;
-        expect(after.n - ledgerBefore.n).toBe(owes ? 1 : 0);
-        if (owes) {
-          expect(loss).toMatchObject({ lot_id: lot.id, amount: valueAtTerms({ termsType: lot.terms_type, supplierPrice: lot.supplier_price, commissionBps: lot.commission_bps, sellPrice: lot.sell_price }, -op.delta) });
-        }
+        // Units found again take back what the shop still owes as lost on this lot, no more.
+        const takesBack = op.delta > 0 ? Math.min(op.delta, Math.max(0, lostBefore)) : 0;
+        const terms = { termsType: lot.terms_type, supplierPrice: lot.supplier_price, commissionBps: lot.commission_bps, sellPrice: lot.sell_price };
+        expect(after.n - ledgerBefore.n).toBe(owes || takesBack > 0 ? 1 : 0);
+        if (owes) expect(loss).toMatchObject({ lot_id: lot.id, amount: valueAtTerms(terms, -op.delta) });
+        if (takesBack > 0) expect(loss).toMatchObject({ lot_id: lot.id, qty: -takesBack, amount: -valueAtTerms(terms, takesBack) });
       }
       break;
     }
@@ -261,12 +264,14 @@ describe('per-lot stock invariant (property)', () => {
             const negative = w.ctx.db.$client.prepare('SELECT count(*) AS n FROM lots WHERE remaining_qty < 0').get() as { n: number };
             expect(negative.n).toBe(0);
           }
-          // Every shop-borne shortfall owes the supplier exactly its value at the lot's terms; nothing else writes a loss.
+          // Every shop-borne shortfall owes the supplier exactly its value at the lot's terms; units found again only take back a loss; nothing else writes one.
           const mismatched = w.ctx.db.$client
             .prepare(
               `SELECT count(*) AS n FROM stock_adjustments a LEFT JOIN ledger_entries e ON e.id = a.ledger_entry_id
-               WHERE (a.delta < 0 AND a.liability = 'shop') <> (e.id IS NOT NULL)
-                  OR (e.id IS NOT NULL AND (e.kind <> 'loss' OR e.qty <> -a.delta OR e.lot_id <> a.lot_id))`,
+               WHERE (a.delta < 0 AND (a.liability = 'shop') <> (e.id IS NOT NULL))
+                  OR (e.id IS NOT NULL AND (e.kind <> 'loss' OR e.lot_id <> a.lot_id
+                      OR (a.delta < 0 AND e.qty <> -a.delta)
+                      OR (a.delta > 0 AND (e.qty >= 0 OR -e.qty > a.delta))))`,
             )
             .get() as { n: number };
           expect(mismatched.n).toBe(0);
@@ -274,6 +279,11 @@ describe('per-lot stock invariant (property)', () => {
             .prepare("SELECT count(*) AS n FROM ledger_entries WHERE kind = 'loss' AND id NOT IN (SELECT ledger_entry_id FROM stock_adjustments WHERE ledger_entry_id IS NOT NULL)")
             .get() as { n: number };
           expect(strayLosses.n).toBe(0);
+          // Never more taken back than was lost, lot by lot.
+          const overTaken = w.ctx.db.$client
+            .prepare("SELECT count(*) AS n FROM (SELECT lot_id FROM ledger_entries WHERE kind = 'loss' GROUP BY lot_id HAVING sum(qty) < 0)")
+            .get() as { n: number };
+          expect(overTaken.n).toBe(0);
         } finally {
           w.ctx.db.$client.close();
         }

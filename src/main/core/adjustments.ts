@@ -2,7 +2,10 @@
  * Stock adjustments: a lot's remaining qty corrected by hand or by a posted
  * count. Units gone while the shop was liable are owed to the supplier as a
  * `loss` ledger entry at the lot's own terms on its sell price; units gone
- * at the supplier's risk, and units found, move no money.
+ * at the supplier's risk move no money. Units found again on a lot whose
+ * losses the shop already owes are taken back from the supplier's side by
+ * a negative `loss` entry (up to the units still counted as lost), so that
+ * when they sell the supplier is not paid for them twice.
  */
 import { asc, eq } from 'drizzle-orm';
 import { ledgerEntries, lots, stockAdjustments } from '../../db/schema';
@@ -38,26 +41,30 @@ export function applyAdjustment(
     });
   }
   const liability = input.delta < 0 ? input.liability ?? 'supplier' : null;
+  let lossQty = 0;
+  if (lot.supplierId !== null) {
+    if (input.delta < 0 && liability === 'shop') lossQty = -input.delta;
+    // Found again: reverse what is still owed as lost on this lot, no more.
+    if (input.delta > 0) lossQty = -Math.min(input.delta, stillLost(ctx, lot.id));
+  }
   let ledgerEntryId: number | null = null;
-  if (input.delta < 0 && liability === 'shop' && lot.supplierId !== null) {
-    const amount = valueAtTerms(lot, -input.delta);
-    if (amount > 0) {
-      ledgerEntryId = ctx.db
-        .insert(ledgerEntries)
-        .values({
-          supplierId: lot.supplierId,
-          kind: 'loss',
-          amount,
-          lotId: lot.id,
-          qty: -input.delta,
-          note: input.reason,
-          createdBy: actor.userId,
-          businessDate: today,
-          createdAt: now,
-        })
-        .returning({ id: ledgerEntries.id })
-        .get().id;
-    }
+  const lossAmount = lossQty > 0 ? valueAtTerms(lot, lossQty) : lossQty < 0 ? -valueAtTerms(lot, -lossQty) : 0;
+  if (lossAmount !== 0) {
+    ledgerEntryId = ctx.db
+      .insert(ledgerEntries)
+      .values({
+        supplierId: lot.supplierId!,
+        kind: 'loss',
+        amount: lossAmount,
+        lotId: lot.id,
+        qty: lossQty,
+        note: lossQty < 0 ? `Ditemukan kembali: ${input.reason}` : input.reason,
+        createdBy: actor.userId,
+        businessDate: today,
+        createdAt: now,
+      })
+      .returning({ id: ledgerEntries.id })
+      .get().id;
   }
   ctx.db.update(lots).set({ remainingQty: remaining }).where(eq(lots.id, lot.id)).run();
   const row = ctx.db
@@ -77,10 +84,18 @@ export function applyAdjustment(
     })
     .returning()
     .get();
-  return adjustmentView(row, lot, remaining);
+  return adjustmentView(row, lot, remaining, lossAmount);
 }
 
-function adjustmentView(row: AdjustmentRow, lot: LotRow, remainingQty: number): StockAdjustmentView {
+/** Units of a lot the shop still owes the supplier as lost (losses less units found again). */
+function stillLost(ctx: Ctx, lotId: number): number {
+  const row = ctx.db.$client
+    .prepare("SELECT coalesce(sum(qty), 0) AS n FROM ledger_entries WHERE lot_id = ? AND kind = 'loss'")
+    .get(lotId) as { n: number };
+  return Math.max(0, row.n);
+}
+
+function adjustmentView(row: AdjustmentRow, lot: LotRow, remainingQty: number, lossAmount: number): StockAdjustmentView {
   return {
     id: row.id,
     lotId: row.lotId,
@@ -91,7 +106,7 @@ function adjustmentView(row: AdjustmentRow, lot: LotRow, remainingQty: number): 
     liability: row.liability,
     countId: row.countId,
     ledgerEntryId: row.ledgerEntryId,
-    lossAmount: row.ledgerEntryId === null ? 0 : valueAtTerms(lot, -row.delta),
+    lossAmount,
     remainingQty,
     createdBy: row.createdBy,
     createdAt: row.createdAt,
@@ -126,12 +141,13 @@ export function adjustLot(
 /** The adjustments a count posted, in order. */
 export function adjustmentsOfCount(ctx: Ctx, countId: number): StockAdjustmentView[] {
   const rows = ctx.db
-    .select({ adj: stockAdjustments, lot: lots })
+    .select({ adj: stockAdjustments, lot: lots, lossAmount: ledgerEntries.amount })
     .from(stockAdjustments)
     .innerJoin(lots, eq(lots.id, stockAdjustments.lotId))
+    .leftJoin(ledgerEntries, eq(ledgerEntries.id, stockAdjustments.ledgerEntryId))
     .where(eq(stockAdjustments.countId, countId))
     .orderBy(asc(stockAdjustments.id))
     .all();
   // remainingQty here is the lot's qty now, not right after the adjustment.
-  return rows.map(({ adj, lot }) => adjustmentView(adj, lot, lot.remainingQty));
+  return rows.map(({ adj, lot, lossAmount }) => adjustmentView(adj, lot, lot.remainingQty, lossAmount ?? 0));
 }
