@@ -7,22 +7,14 @@ import { formatNumber, formatRupiah } from '../../../../shared/money';
 import type { ExportInput } from '../../../../shared/contract-reports';
 import { ErrorNotice } from '../../components/error-notice';
 import { base64ToBytes, barPercent, PRESETS, presetRange, validRange, type DateRange, type Preset } from './logic';
+import { downloadBlob } from '../../lib/files';
 
 /** What `reports.export` needs, less the format the button chooses. */
 export type ExportRequest = ExportInput extends infer U ? (U extends ExportInput ? Omit<U, 'format'> : never) : never;
 
 /** Save bytes as a file through a Blob URL and a temporary `<a download>`. */
 export function downloadBase64(file: { filename: string; mimeType: string; base64: string }): void {
-  const url = URL.createObjectURL(new Blob([base64ToBytes(file.base64)], { type: file.mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = file.filename;
-  a.rel = 'noopener';
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  downloadBlob(file.filename, new Blob([base64ToBytes(file.base64)], { type: file.mimeType }));
 }
 
 /** "Unduh CSV" and "Unduh XLSX" for one table. */

@@ -12,6 +12,7 @@ import { DataTable, ExportButtons, Loading, Panel } from './components';
 import { RupiahHBars } from './charts';
 import { addMonths, currentMonth } from './logic';
 import { useReport } from './use-report';
+import { openHtmlWindow, printFrame } from '../../lib/files';
 
 export const monthTitle = (month: string, lang: 'id' | 'en') => format(parseISO(`${month}-01`), 'MMMM yyyy', { locale: dateLocale(lang) });
 
@@ -149,16 +150,13 @@ function OfficePrintDialog({ month, onClose }: { month: string; onClose(): void 
   const print = () => {
     if (!html) return;
     try {
-      frame.current?.contentWindow?.print();
+      printFrame(frame.current);
     } catch (err) {
       setPrintError(err);
     }
   };
   const openWindow = () => {
-    if (!html) return;
-    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-    window.open(url, '_blank', 'noopener');
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    if (html) openHtmlWindow(html);
   };
 
   return (

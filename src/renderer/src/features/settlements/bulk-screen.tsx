@@ -11,20 +11,12 @@ import { todayIn } from '../../lib/format';
 import { canSettle, endOfPreviousMonth, hasBankAccount, sumAmounts, validSelection } from './logic';
 import { METHOD_LABEL } from './settlement-dialogs';
 import './settlements.css';
+import { downloadBlob } from '../../lib/files';
 
 type RowResult = { state: 'waiting' } | { state: 'running' } | { state: 'done'; settlement: SettlementView } | { state: 'failed'; message: string };
 
-/** Download text as a file, through a Blob URL (no server round trip, no inline script). */
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+/** Download text as a file. */
+const download = (filename: string, text: string, type: string) => downloadBlob(filename, new Blob([text], { type }));
 
 /** Settle several suppliers up to one cutoff, one slip each; then the bank transfer list as CSV. */
 export function BulkSettlementScreen() {

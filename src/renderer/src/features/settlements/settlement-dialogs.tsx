@@ -12,6 +12,7 @@ import { PrinterIcon } from '../../components/icons';
 import { formatDateTime } from '../../lib/format';
 import { usePrintJob } from '../till/use-printer-status';
 import { SlipView } from './slip-view';
+import { openHtmlWindow, printFrame } from '../../lib/files';
 
 export const METHOD_LABEL: Record<SettlementMethod, MessageKey> = {
   cash: 'settle.method.cash',
@@ -71,17 +72,14 @@ export function StatementDialog({ settlement, onClose }: { settlement: Pick<Sett
   const print = () => {
     if (!html) return;
     try {
-      frame.current?.contentWindow?.print();
+      printFrame(frame.current);
     } catch (err) {
       setError(err);
     }
   };
 
   const openWindow = () => {
-    if (!html) return;
-    const url = URL.createObjectURL(new Blob([html], { type: 'text/html;charset=utf-8' }));
-    window.open(url, '_blank', 'noopener');
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    if (html) openHtmlWindow(html);
   };
 
   return (
