@@ -81,7 +81,7 @@ async function seededLots() {
 
 async function usePrinter(columns: 32 | 48 = 32) {
   printer = await startFakePrinter();
-  await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns });
+  await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns }, s.admin);
   return printer;
 }
 
