@@ -4,7 +4,7 @@
  * the code of that time). The current code must open it (migrations pass),
  * answer every read without a 500, and list what cannot be right.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { procedures } from '../../src/main/api/procedures';
@@ -81,6 +81,87 @@ describe('a database written before issue 11', () => {
     }
     expect(failures).toEqual([]);
   });
-});
 
-export { existsSync, LEGACY_PRINTER_FILE };
+  it('lists for correction what cannot be right, and the list shrinks as it is corrected', async () => {
+    t = await startTestApi({ fromDb: FIXTURE });
+    const manager = await login(t.api, 'manajer', '2222');
+    const admin = await login(t.api, 'admin', '123456');
+    const list = async () => (await t!.api('data.corrections', {}, manager)).body as { kind: string; entity: string; entityId: number | null; label: string; field: string; value: string }[];
+    const rows = await list();
+    const brief = rows.map((r) => `${r.kind} ${r.entity}:${r.entityId ?? r.label} ${r.field}=${r.value}`);
+    expect(brief).toEqual([
+      'price_over_max product:2 sellPrice=1000000000000',
+      'price_over_max product:3 sellPrice=1000000000000',
+      'lot_value_over_max lot:2 remainingQty=199989000000000000',
+      'lot_value_over_max lot:6 remainingQty=99999000000000000',
+      'barcode_is_sku product:4 barcode=P00001',
+      'barcode_is_sku product:5 barcode=p00003',
+      'held_cart_over_max held_sale:1 lines=20000000000000000000',
+      `printer_setting printer:Kasir K1 transport.name=${LEGACY_PRINTER_FILE}`,
+      'printer_setting printer:Kasir K2 transport.path=/etc/hostname',
+      'invalid_text supplier:2 name=Tenun \ufffd\ufffd\ufffd Rusak',
+      'invalid_text supplier:2 address=Jl. \ufffd\ufffd\ufffd Poros',
+      'invalid_text product:6 name=Madu \ufffd\ufffd\ufffd Hutan',
+    ]);
+    // A cashier has no business with it.
+    const cashier = await login(t.api, 'kasir', '1111');
+    expect((await t.api('data.corrections', {}, cashier)).status).toBe(403);
+
+    // Correcting: a new price, a new barcode, a discarded cart, the printers set again, the names typed again.
+    const ok = async (name: string, input: unknown, token = manager) => {
+      const r = await t!.api(name, input, token);
+      expect(r.status, `${name} ${JSON.stringify(r.body)}`).toBe(200);
+      return r.body;
+    };
+    await ok('products.update', { id: 2, sellPrice: 2_500_000 });
+    await ok('products.update', { id: 3, sellPrice: 4_000_000, terms: { type: 'fixed', supplierPrice: 3_000_000 } });
+    await ok('products.update', { id: 4, barcode: '8991234500042' });
+    await ok('products.update', { id: 5, barcode: null });
+    await ok('sales.discardHeld', { id: 1 }, cashier);
+    await ok('printers.set', { transport: { type: 'file', name: 'struk-k1.bin' }, columns: 42 }, admin);
+    const adminK2 = await login(t.api, 'admin', '123456', 'K2');
+    await ok('printers.set', { transport: { type: 'serial', path: '/dev/ttyUSB0' }, columns: 32 }, adminK2);
+    await ok('suppliers.update', { id: 2, name: 'Tenun Rusak', address: 'Jl. Poros' });
+    await ok('products.update', { id: 6, name: 'Madu Hutan' });
+    // What remains: the lots received before the limits (their price is a snapshot); returned or corrected in the stock screens.
+    expect((await list()).map((r) => r.kind)).toEqual(['lot_value_over_max', 'lot_value_over_max']);
+  });
+
+  it('refuses to write where an old printer setting points, and never resends an old drawer pulse', async () => {
+    rmSync(LEGACY_PRINTER_FILE, { force: true });
+    t = await startTestApi({ fromDb: FIXTURE });
+    const cashier = await login(t.api, 'kasir', '1111');
+    const manager = await login(t.api, 'manajer', '2222', 'K2');
+    expect((await t.api('printers.get', {}, cashier)).body.transport).toEqual({ type: 'file', name: LEGACY_PRINTER_FILE });
+    const job = (await t.api('printers.test', {}, cashier)).body;
+    await t.app.print.idle();
+    const after = ((await t.api('printing.jobs', {}, cashier)).body as any[]).find((j) => j.id === job.id);
+    expect(after.status).toBe('failed');
+    expect(after.lastError).toMatch(/only a file name inside the printer-output folder/);
+    expect(existsSync(LEGACY_PRINTER_FILE)).toBe(false);
+    // A receipt skipped before (cash sale, with its pulse) can be retried: it fails the same way, and its pulse is gone.
+    const retried = await t.api('printing.retry', { id: 2 }, cashier);
+    expect(retried.status).toBe(200);
+    await t.app.print.idle();
+    expect(existsSync(LEGACY_PRINTER_FILE)).toBe(false);
+    const bytes = (t.app.db.$client.prepare('SELECT bytes FROM print_jobs WHERE id = 2').get() as { bytes: Buffer }).bytes;
+    expect(bytes.includes(Buffer.from([0x1b, 0x70]))).toBe(false);
+    // The K2 drawer pulse a manager queued under the old rules stays unsent.
+    const drawer = await t.api('printing.retry', { id: 8 }, manager);
+    expect(drawer.body.error.code).toBe('CONFLICT');
+  });
+
+  it('finds the SKU owner for an old barcode that equals a SKU, and goes on selling', async () => {
+    t = await startTestApi({ fromDb: FIXTURE });
+    const cashier = await login(t.api, 'kasir', '1111');
+    expect((await t.api('products.lookup', { code: 'P00001' }, cashier)).body.id).toBe(1);
+    expect((await t.api('products.lookup', { code: 'p00003' }, cashier)).body.id).toBe(3);
+    expect((await t.api('products.lookup', { code: 'P00004' }, cashier)).body.id).toBe(4);
+    const sale = await t.api('sales.checkout', { clientRequestId: 'after-upgrade-01', lines: [{ productId: 1, qty: 1 }], payments: [{ method: 'cash', amount: 50_000 }] }, cashier);
+    expect(sale.status).toBe(200);
+    // The old open shift with its huge float still closes.
+    const close = await t.api('shifts.close', { countedCash: 0 }, cashier);
+    expect(close.status).toBe(200);
+    expect(close.body.report.kind).toBe('Z');
+  });
+});
