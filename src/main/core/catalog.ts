@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { products, suppliers } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import type { Rupiah } from '../../shared/money';
@@ -47,7 +47,8 @@ function checkCodeFree(ctx: Ctx, barcode: string, exceptId: number | null): void
     .from(products)
     .where(
       and(
-        or(eq(products.barcode, barcode), sql`upper(${products.sku}) = upper(${barcode})`),
+        // SKUs are generated upper case (`P00001`), so this is "ignoring case", on the unique index.
+        or(eq(products.barcode, barcode), eq(products.sku, barcode.toUpperCase())),
         exceptId === null ? undefined : sql`${products.id} <> ${exceptId}`,
       ),
     )
@@ -68,7 +69,8 @@ function checkCodeFree(ctx: Ctx, barcode: string, exceptId: number | null): void
 function nextSku(ctx: Ctx): string {
   for (;;) {
     const sku = `P${pad(nextSequence(ctx.db, 'product'), 5)}`;
-    const clash = ctx.db.select({ id: products.id }).from(products).where(sql`upper(${products.barcode}) = ${sku}`).get();
+    // `P` + digits: the only case variants are `P…` and `p…` (both on the unique barcode index).
+    const clash = ctx.db.select({ id: products.id }).from(products).where(inArray(products.barcode, [sku, sku.toLowerCase()])).get();
     if (!clash) return sku;
   }
 }

@@ -45,7 +45,7 @@ export function listCorrections(ctx: Ctx): DataCorrection[] {
 
   for (const p of all<{ id: number; name: string; barcode: string; other: string; other_sku: string }>(
     sql`SELECT p.id, p.name, p.barcode, o.name AS other, o.sku AS other_sku FROM products p
-        JOIN products o ON o.id <> p.id AND upper(o.sku) = upper(p.barcode) ORDER BY p.id`,
+        JOIN products o ON o.id <> p.id AND o.sku = upper(p.barcode) WHERE p.barcode IS NOT NULL ORDER BY p.id`,
   )) {
     const label = `${p.name} — SKU ${p.other_sku}: ${p.other}`;
     out.push({ kind: 'barcode_is_sku', entity: 'product', entityId: p.id, productId: p.id, label, field: 'barcode', value: p.barcode });
