@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './core/clock';
 import type { Ctx } from './core/context';
 import type { ApiEnv } from './api/procedures';
 import { PrintQueue, type TransportFactory } from './printing/queue';
+import { createTransport, printerOutputDir } from './printing/transports';
 
 export interface App extends ApiEnv {
   db: Db;
@@ -13,6 +14,7 @@ export interface App extends ApiEnv {
 export function openApp(dbPath: string, options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory } = {}): App {
   const db = openDb(dbPath, options);
   const ctx: Ctx = { db, clock: options.clock ?? systemClock };
-  const print = new PrintQueue(ctx, options.transportFor);
+  const outputDir = printerOutputDir(dbPath);
+  const print = new PrintQueue(ctx, options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })));
   return { db, ctx, print, close: () => db.$client.close() };
 }

@@ -4,16 +4,16 @@
  * the audit log, shop settings and QRIS.
  */
 import { z } from 'zod';
-import { calendarDate, def, empty, id, optionalText, paymentMethod, pin, positiveRupiah, qty, role, text, username } from './contract-kit';
+import { calendarDate, def, empty, id, optionalText, paymentMethod, pin, pinAttempt, positiveRupiah, qty, role, text, username } from './contract-kit';
 import { DENOMINATIONS } from './types-till';
-import type { PrintJobView, SaleView, ShopInfo, UserView } from './types';
+import type { PrintJobView, ShopInfo, TillSaleView, UserView } from './types';
 import type {
   AuditEntryView,
   CashMovementView,
   HeldSaleSummary,
   RefundPreview,
-  RefundResult,
-  RefundView,
+  TillRefundResult,
+  TillRefundView,
   ResumedSale,
   ShiftReport,
   TillSettings,
@@ -28,7 +28,7 @@ export const discount = z.discriminatedUnion('type', [
 ]);
 
 /** A manager's username and PIN, typed into the cashier's approval dialog. */
-export const approval = z.strictObject({ username, pin: z.string().min(1, 'PIN wajib diisi').max(16) });
+export const approval = z.strictObject({ username, pin: pinAttempt });
 
 export const cartLine = z.strictObject({ productId: id, qty, discount: discount.optional(), priceOverride: positiveRupiah.optional() });
 
@@ -54,9 +54,9 @@ export const tillAreaContract = {
   'sales.held': def<HeldSaleSummary[]>()(empty),
   'sales.resume': def<ResumedSale>()(z.strictObject({ id })),
   'sales.discardHeld': def<{ ok: true }>()(z.strictObject({ id })),
-  'sales.lookup': def<SaleView>()(z.strictObject({ number: text(40) })),
+  'sales.lookup': def<TillSaleView>()(z.strictObject({ number: text(40) })),
   'sales.refundPreview': def<RefundPreview>()(z.strictObject({ saleId: id, lines: refundLines })),
-  'sales.refund': def<RefundResult>()(
+  'sales.refund': def<TillRefundResult>()(
     z.strictObject({
       saleId: id,
       lines: refundLines,
@@ -65,8 +65,8 @@ export const tillAreaContract = {
       approval: approval.optional(),
     }),
   ),
-  'sales.void': def<RefundResult>()(z.strictObject({ saleId: id, reason: text(200), approval: approval.optional() })),
-  'refunds.get': def<RefundView>()(z.strictObject({ id })),
+  'sales.void': def<TillRefundResult>()(z.strictObject({ saleId: id, reason: text(200), approval: approval.optional() })),
+  'refunds.get': def<TillRefundView>()(z.strictObject({ id })),
   'refunds.reprint': def<PrintJobView>()(z.strictObject({ id })),
   'shifts.payIn': def<CashMovementView>()(z.strictObject({ amount: positiveRupiah, reason: text(200) })),
   'shifts.payOut': def<CashMovementView>()(z.strictObject({ amount: positiveRupiah, reason: text(200) })),

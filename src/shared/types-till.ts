@@ -122,6 +122,12 @@ export interface RefundView {
 
 export type RefundResult = RefundView & { printJob?: PrintJobView };
 
+/** A refund line as a cashier sees it: without the lot portions (each supplier's share). */
+export type TillRefundLineView = Omit<RefundLineView, 'lots'> & { lots?: RefundLotView[] };
+/** A refund or void as any role gets it from the till procedures; managers also get each line's `lots`. */
+export type TillRefundView = Omit<RefundView, 'lines'> & { lines: TillRefundLineView[] };
+export type TillRefundResult = TillRefundView & { printJob?: PrintJobView };
+
 /** What a refund of these units would give back (nothing is written). */
 export interface RefundPreview {
   saleId: number;

@@ -37,7 +37,7 @@ describe('discounts and approvals', () => {
     const r = await checkout({ lines: [{ productId: s.meteId, qty: 2, discount: { type: 'percent', bps: 1000 } }], payments: cash(90_000) });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ subtotal: 100_000, discountTotal: 10_000, total: 90_000, change: 0 });
-    const sale = (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
     expect(sale.approvedBy).toBeNull();
     expect(sale.lines[0]).toMatchObject({ unitPrice: 50_000, discount: 10_000, saleDiscount: 0, lineTotal: 90_000, listPrice: null });
     // Fixed terms: the supplier still gets 40.000 a unit; the shop bears the discount.
@@ -78,7 +78,7 @@ describe('discounts and approvals', () => {
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ total: 80_000, discountTotal: 20_000 });
-    const sale = (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
     expect(sale.approvedBy).toBe(managerId());
     const rows = auditRows('discount.approved');
     expect(rows).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('discounts and approvals', () => {
     expect(snapshot(t.app)).toEqual(before);
     const ok = await checkout({ ...input, approval: managerApproval });
     expect(ok.status).toBe(200);
-    const sale = (await t.api('sales.get', { id: ok.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: ok.body.id }, s.manager)).body;
     expect(sale.lines[0]).toMatchObject({ unitPrice: 48_000, listPrice: 50_000, lineTotal: 48_000 });
     expect(sale.lines[0].lots[0]).toMatchObject({ supplierShare: 40_000, shopShare: 8_000 });
     const override = auditRows('price.override');
@@ -140,7 +140,7 @@ describe('discounts and approvals', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ subtotal: 500_000, discountTotal: 1_001, total: 498_999 });
     expect(r.body.lines.map((l: { lineTotal: number }) => l.lineTotal)).toEqual([149_700, 349_299]);
-    const sale = (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
     expect(sale.saleDiscount).toBe(1_001);
     expect(sale.lines.map((l: { saleDiscount: number }) => l.saleDiscount)).toEqual([300, 701]);
     // Mete: fixed 40.000 × 3 whatever the discount. Tenun: 15 % of 349.299 = 52.394,85 → 52.395 to the shop.

@@ -27,6 +27,7 @@ import { createIntake } from '../../src/main/core/stock';
 import { createSupplier } from '../../src/main/core/suppliers';
 import { updateSettings } from '../../src/main/core/till-settings';
 import { AppError } from '../../src/shared/errors';
+import { MAX_RUPIAH } from '../../src/shared/money';
 import type { Discount } from '../../src/shared/types-till';
 import type { SaleView } from '../../src/shared/types';
 
@@ -178,7 +179,7 @@ describe('discounts (property)', () => {
               ...(priceOverride !== undefined ? { priceOverride } : {}),
             })),
             ...(saleDiscount ? { discount: saleDiscount } : {}),
-            payments: [{ method: 'cash', amount: 100_000_000_000 }],
+            payments: [{ method: 'cash', amount: MAX_RUPIAH }],
           });
           expect(sale.lines.map((l) => l.lineTotal)).toEqual(expectedNets);
           expect(sale.saleDiscount).toBe(saleAmount);

@@ -69,7 +69,7 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   const mgr = await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL });
   expect(mgr.status).toBe(200);
   const mtok = mgr.body.token;
-  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: COLUMNS }, mtok);
+  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: COLUMNS }, (await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: TILL })).body.token);
   expect(set.status, JSON.stringify(set.body)).toBe(200);
 
   // --- Cashier (API): open a shift, sell goods of one supplier. ---

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -20,9 +20,10 @@ export interface TestApi {
 }
 
 /** The real app on a real SQLite file behind a real HTTP server on 127.0.0.1. */
-export async function startTestApi(options: { start?: number } = {}): Promise<TestApi> {
+export async function startTestApi(options: { start?: number; /** Open a copy of this database file (e.g. a fixture). */ fromDb?: string } = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'kasir-test-'));
   const dbPath = join(dir, 'kasir.db');
+  if (options.fromDb) copyFileSync(options.fromDb, dbPath);
   const clock = fixedClock(options.start ?? T0);
   const app = openApp(dbPath, { clock });
   const server = createHttpServer(app);

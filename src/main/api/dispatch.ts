@@ -1,5 +1,6 @@
 import { contract, type ProcedureName } from '../../shared/contract';
 import { AppError, type ApiErrorBody } from '../../shared/errors';
+import { invalidTextPath } from '../../shared/unicode';
 import { hasRole } from '../core/context';
 import { authenticate } from '../core/users';
 import { procedures, type ApiEnv, type Call, type Procedure } from './procedures';
@@ -26,6 +27,11 @@ export async function dispatch(env: ApiEnv, name: string, rawInput: unknown, tok
       if (!hasRole(actor.role, procedure.role)) {
         throw new AppError('FORBIDDEN', 'Anda tidak berhak melakukan ini.', { required: procedure.role });
       }
+    }
+    const badText = invalidTextPath(rawInput);
+    if (badText !== null) {
+      const message = 'Teks berisi karakter yang tidak sah (bukan Unicode yang benar).';
+      throw new AppError('VALIDATION', badText ? `${badText}: ${message}` : message, { field: badText, issues: [{ field: badText, message }] });
     }
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {

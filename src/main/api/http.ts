@@ -149,8 +149,16 @@ async function handleApi(env: ApiEnv, limiter: LoginLimiter, req: IncomingMessag
   }
   let input: unknown = {};
   if (raw.length > 0) {
+    let text: string;
     try {
-      input = JSON.parse(raw.toString('utf8'));
+      // Invalid UTF-8 is refused, never replaced with U+FFFD behind the caller's back (docs/api.md).
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
+    } catch {
+      sendError(res, { code: 'VALIDATION', message: 'Isi permintaan bukan teks UTF-8 yang sah.' });
+      return;
+    }
+    try {
+      input = JSON.parse(text);
     } catch {
       sendError(res, { code: 'VALIDATION', message: 'Isi permintaan bukan JSON yang sah.' });
       return;

@@ -1,7 +1,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { ledgerEntries, payments, products, saleLineLots, saleLines, sales, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import { basisPoints, divRoundHalfUp, MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { basisPoints, divRoundHalfUp, lineAmount, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/printer';
 import type { ReceiptData } from '../printing/types';
 import type { Actor, Ctx } from './context';
@@ -72,14 +72,13 @@ export function priceCart(
 ): PricedCart {
   const first = lines.map((line, i) => {
     const unitPrice = line.priceOverride ?? line.sellPrice;
-    const gross = unitPrice * line.qty;
-    if (gross > MAX_RUPIAH) fail('VALIDATION', 'Jumlah baris terlalu besar.', { field: `lines.${i}.qty` });
+    const gross = lineAmount(unitPrice, line.qty) ?? fail('VALIDATION', 'Jumlah baris terlalu besar.', { field: `lines.${i}.qty`, max: MAX_RUPIAH });
     const discount = discountAmount(gross, line.discount, `lines.${i}.discount`);
     const overridden = line.priceOverride !== undefined && line.priceOverride !== line.sellPrice;
     return { qty: line.qty, unitPrice, listPrice: overridden ? line.sellPrice : null, gross, discount };
   });
   const subtotal = first.reduce((n, l) => n + l.gross, 0);
-  if (subtotal > MAX_RUPIAH) fail('VALIDATION', 'Total penjualan terlalu besar.', { field: 'lines' });
+  if (subtotal > MAX_RUPIAH) fail('VALIDATION', 'Total penjualan terlalu besar.', { field: 'lines', max: MAX_RUPIAH });
   const lineDiscounts = first.reduce((n, l) => n + l.discount, 0);
   const base = subtotal - lineDiscounts;
   const sale = discountAmount(base, saleDiscount, 'discount');
@@ -160,6 +159,7 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
       }
     });
     const paid = input.payments.reduce((n, p) => n + p.amount, 0);
+    if (paid > MAX_RUPIAH) fail('VALIDATION', 'Jumlah pembayaran terlalu besar.', { field: 'payments', max: MAX_RUPIAH });
     const nonCash = input.payments.filter((p) => p.method !== 'cash').reduce((n, p) => n + p.amount, 0);
     if (nonCash > total) {
       fail('VALIDATION', 'Pembayaran non-tunai tidak boleh melebihi total belanja.', { field: 'payments', total, nonCash });

@@ -85,6 +85,29 @@ export function encodeBlocks(blocks: readonly Block[], opts: EncodeOptions): Uin
   return concat(chunks);
 }
 
+/** The drawer pulse a `drawer` block encodes to: ESC p 0 50 250 (pin 2, 100 ms on, 500 ms off). */
+export const DRAWER_PULSE: readonly number[] = [0x1b, 0x70, 0x00, 0x32, 0xfa];
+
+/**
+ * The same document without its drawer pulses: what a retried job sends,
+ * so that sending a receipt again never opens the drawer again. Text is
+ * plain ASCII after layout, so the pulse's 0xFA byte cannot occur in it.
+ */
+export function withoutDrawerPulse(bytes: Uint8Array): { bytes: Uint8Array; removed: number } {
+  const out: number[] = [];
+  let removed = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (DRAWER_PULSE.every((b, k) => bytes[i + k] === b)) {
+      removed += 1;
+      i += DRAWER_PULSE.length;
+      continue;
+    }
+    out.push(bytes[i]!);
+    i += 1;
+  }
+  return { bytes: removed === 0 ? bytes : Uint8Array.from(out), removed };
+}
+
 /** The encoder ends a cut line with a line feed; it would only push the next receipt down. */
 function stripFeedAfterCut(bytes: Uint8Array): Uint8Array {
   const n = bytes.length;

@@ -4,12 +4,14 @@ import { settlementsId } from './settlements';
 import { reportsId } from './reports';
 import { systemId } from './system';
 import { backofficeId } from './backoffice';
+import { dataRulesId } from './data-rules';
 export const id = {
   ...settlementsId,
   ...tillExtraId,
   ...backofficeId,
   ...reportsId,
   ...systemId,
+  ...dataRulesId,
   'app.tagline': 'Kasir pusat oleh-oleh PLUT Sulawesi Tenggara',
   'app.point1': 'Barang titipan UMKM, bagi hasil tercatat per pemasok',
   'app.point2': 'Scan barcode, bayar tunai, QRIS, debit atau transfer',
@@ -125,7 +127,7 @@ export const id = {
   'printer.vendorId': 'Vendor ID',
   'printer.productId': 'Product ID',
   'printer.usbIdRule': 'Angka 0–65535 atau heksadesimal 0x0000–0xffff',
-  'printer.filePath': 'Lokasi file',
+  'printer.filePath': 'Nama file',
   'printer.columns': 'Lebar kertas',
   'printer.columnsN': '{n} kolom',
   'printer.saved': 'Pengaturan printer tersimpan.',

@@ -4,8 +4,8 @@ import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../shared/money';
 import type { PaymentMethod } from '../../../../shared/printer';
-import type { SaleView } from '../../../../shared/types';
-import type { RefundPreview, RefundResult } from '../../../../shared/types-till';
+import type { TillSaleView } from '../../../../shared/types';
+import type { RefundPreview, TillRefundResult } from '../../../../shared/types-till';
 import { useSession } from '../../app/session';
 import { AppBar } from '../../components/app-bar';
 import { Dialog } from '../../components/dialog';
@@ -36,7 +36,7 @@ export function RefundScreen() {
   const { session, shop } = useSession();
   const till = useTillSettings();
   const [number, setNumber] = useState('');
-  const [sale, setSale] = useState<SaleView | null>(null);
+  const [sale, setSale] = useState<TillSaleView | null>(null);
   const [findError, setFindError] = useState<unknown>(null);
   const [picks, setPicks] = useState<Record<number, Pick>>({});
   const [reason, setReason] = useState('');
@@ -49,7 +49,7 @@ export function RefundScreen() {
   const [busy, setBusy] = useState(false);
   const [asking, setAsking] = useState<{ pending: Pending; error?: unknown } | null>(null);
   const [voiding, setVoiding] = useState(false);
-  const [result, setResult] = useState<RefundResult | null>(null);
+  const [result, setResult] = useState<TillRefundResult | null>(null);
   const [job, setJob] = usePrintJob(result?.printJob);
   const recent = readRecentSales(session.tillCode);
   const numberRef = useRef<HTMLInputElement>(null);
@@ -469,7 +469,7 @@ function VoidDialog({
   onCancel,
   onConfirm,
 }: {
-  sale: SaleView;
+  sale: TillSaleView;
   reason: string;
   setReason(v: string): void;
   busy: boolean;

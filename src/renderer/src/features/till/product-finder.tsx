@@ -3,7 +3,7 @@ import { ApiError, call } from '../../api';
 import { useT, type MessageKey, type Params } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { formatRupiah } from '../../../../shared/money';
-import type { ProductView } from '../../../../shared/types';
+import type { TillProductView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { AlertIcon, CheckIcon, ScanIcon } from '../../components/icons';
 import { todayIn } from '../../lib/format';
@@ -23,9 +23,9 @@ export interface TillMessage {
 interface FinderProps {
   inputRef: RefObject<HTMLInputElement | null>;
   message: TillMessage | null;
-  catalog: ProductView[];
+  catalog: TillProductView[];
   /** Put a product in the cart; false when refused (the reason is already shown). */
-  onAdd(product: ProductView, qty: number): boolean;
+  onAdd(product: TillProductView, qty: number): boolean;
   notify(message: Omit<TillMessage, 'id'> | null): void;
 }
 
@@ -63,7 +63,7 @@ export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: Fin
     search.reset();
   };
 
-  const pick = (p: ProductView, qty = 1) => {
+  const pick = (p: TillProductView, qty = 1) => {
     if (onAdd(p, qty)) resetField();
     inputRef.current?.focus();
   };
@@ -252,7 +252,7 @@ function StockLine({ status }: { status: ProductStatus }) {
 }
 
 function ResultRow(props: {
-  product: ProductView;
+  product: TillProductView;
   index: number;
   active: boolean;
   status: ProductStatus;
@@ -284,7 +284,7 @@ function ResultRow(props: {
   );
 }
 
-function ProductTile({ product: p, status, onPick }: { product: ProductView; status: ProductStatus; onPick(): void }) {
+function ProductTile({ product: p, status, onPick }: { product: TillProductView; status: ProductStatus; onPick(): void }) {
   return (
     <button
       type="button"

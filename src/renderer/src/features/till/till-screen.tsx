@@ -4,7 +4,7 @@ import './till-extra.css';
 import { ApiError, call } from '../../api';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
-import type { CheckoutResult, ProductView } from '../../../../shared/types';
+import type { CheckoutResult, TillProductView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { navigate } from '../../app/routes';
 import { ConfirmDialog } from '../../components/confirm-dialog';
@@ -109,7 +109,7 @@ export function TillScreen() {
   );
 
   const addProduct = useCallback(
-    (p: ProductView, qty: number): boolean => {
+    (p: TillProductView, qty: number): boolean => {
       const problem = cart.add(toCartProduct(p), qty);
       if (problem) {
         notify({ tone: 'error', ...problemText(problem, p.name) });
@@ -310,7 +310,7 @@ export function TillScreen() {
       if (err.code === 'INSUFFICIENT_STOCK' || err.code === 'EXPIRED' || err.code === 'NOT_FOUND') {
         // Fresh stock for the lines, so the cart's own checks are right again.
         void Promise.all(cart.state.lines.map((l) => call('products.get', { id: l.product.id }).catch(() => null))).then((ps) =>
-          cart.refresh(ps.filter((p): p is ProductView => p !== null).map(toCartProduct)),
+          cart.refresh(ps.filter((p): p is TillProductView => p !== null).map(toCartProduct)),
         );
       }
     },
