@@ -13,7 +13,13 @@ let s: Seeded;
 let req = 0;
 const rid = () => `refund-${++req}-${Date.now()}`;
 const db = () => t.app.db.$client;
-const managerApproval = { username: 'manajer', pin: '2222' };
+const manager = { username: 'manajer', pin: '2222' };
+/** The manager approves a refund or void of this sale at the cashier's till. */
+async function approve(action: 'sales.refund' | 'sales.void', saleId: number, who = manager): Promise<{ token: string }> {
+  const r = await t.api('approvals.verify', { action, ...who, saleId }, s.cashier);
+  if (r.status !== 200) throw new Error(`approvals.verify: ${r.status} ${JSON.stringify(r.body)}`);
+  return { token: r.body.token };
+}
 
 beforeEach(async () => {
   t = await startTestApi();
@@ -66,8 +72,8 @@ describe('sales.refund', () => {
     const r = await t.api('sales.refund', input, s.cashier);
     expect(r.status).toBe(403);
     expect(r.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approvalRequired: true } });
-    const wrong = await t.api('sales.refund', { ...input, approval: { username: 'manajer', pin: '0000' } }, s.cashier);
-    expect(wrong.body.error.code).toBe('FORBIDDEN');
+    const wrong = await t.api('approvals.verify', { action: 'sales.refund', username: 'manajer', pin: '0000', saleId: sale.id }, s.cashier);
+    expect(wrong.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approval: true } });
     expect(snapshot(t.app)).toEqual(before);
   });
 
@@ -90,7 +96,7 @@ describe('sales.refund', () => {
         ],
         reason: 'Kemasan rusak, sarung salah warna',
         payments: [{ method: 'cash', amount: 300_000 }, { method: 'qris', amount: 200_000, reference: 'QR-55-R' }],
-        approval: managerApproval,
+        approval: await approve('sales.refund', sale.id),
       },
       s.cashier,
     );
@@ -222,7 +228,7 @@ describe('sales.refund', () => {
     const sale = await bigSale();
     const tenun = sale.lines[1];
     const preview = await t.api('sales.refundPreview', { saleId: sale.id, lines: [{ saleLineId: tenun.id, qty: 1, restock: true }] }, s.cashier);
-    expect(preview.body).toEqual({ saleId: sale.id, lines: [{ saleLineId: tenun.id, qty: 1, amount: 350_000, refundable: 3 }], total: 350_000 });
+    expect(preview.body).toMatchObject({ saleId: sale.id, lines: [{ saleLineId: tenun.id, qty: 1, amount: 350_000, refundable: 3 }], total: 350_000, payable: 350_000, rounding: 0, final: false });
     for (const [qty, amount] of [[1, 350_000], [2, 699_999]] as const) {
       const r = await t.api(
         'sales.refund',
@@ -276,7 +282,7 @@ describe('sales.void', () => {
     expect(denied.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approvalRequired: true } });
     expect(snapshot(t.app)).toEqual(before);
 
-    const v = await t.api('sales.void', { saleId: sale.body.id, reason: 'Pelanggan batal', approval: managerApproval }, s.cashier);
+    const v = await t.api('sales.void', { saleId: sale.body.id, reason: 'Pelanggan batal', approval: await approve('sales.void', sale.body.id) }, s.cashier);
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({ kind: 'void', total: 300_000, payable: 300_000, number: 'RF-K1-20261129-001' });
     expect(v.body.payments).toEqual([

@@ -7,7 +7,7 @@ import type { ReceiptData } from '../printing/types';
 import type { Actor, Ctx } from './context';
 import type { SaleView } from '../../shared/types';
 import type { Approval, ApprovalReason, CartLine, CashRounding, Discount } from '../../shared/types-till';
-import { approvalRequired, resolveApprover } from './approvals';
+import { approvalRequired, grantedReasons, selfApprover, useGrant, type Approver } from './approvals';
 import { audit } from './audit';
 import { businessDate, compactDate } from './clock';
 import { getSetting, getSettings } from './settings';
@@ -23,7 +23,7 @@ export interface CheckoutInput {
   /** A discount on the whole sale, spread over the lines by largest remainder. */
   discount?: Discount;
   payments: { method: PaymentMethod; amount: Rupiah; reference?: string }[];
-  /** A manager's username and PIN, for discounts over the limit and price overrides. */
+  /** A manager's approval (from `approvals.verify`), for discounts over the limit and price overrides. */
   approval?: Approval;
 }
 
@@ -130,9 +130,6 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     const prior = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, input.clientRequestId)).get();
     return prior ? { sale: getSale(ctx, prior.id), replayed: true } : undefined;
   };
-  const wantsApproval = input.discount !== undefined || input.lines.some((l) => l.discount !== undefined || l.priceOverride !== undefined);
-  // A manager's PIN is checked before the sale's transaction, so a wrong PIN is counted even though the sale is refused.
-  const approver = wantsApproval && !replayOnly(ctx, input.clientRequestId) ? resolveApprover(ctx, actor, input.approval, 'sales.checkout') : null;
   const sqlite = ctx.db.$client;
   const result = ctx.db.transaction(() => {
     const prior = replay();
@@ -142,15 +139,7 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     if (!shift) fail('SHIFT_CLOSED', `Buka shift kasir ${actor.tillCode} dulu sebelum berjualan.`);
     const till = getTillSettings(ctx.db);
 
-    const ids = [...new Set(input.lines.map((l) => l.productId))];
-    const rows = ctx.db.select().from(products).where(inArray(products.id, ids)).all();
-    const byId = new Map(rows.map((p) => [p.id, p]));
-    const found = input.lines.map((line, i) => {
-      const p = byId.get(line.productId);
-      if (!p) return fail('NOT_FOUND', `Produk #${line.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
-      if (!p.active) return fail('VALIDATION', `"${p.name}" tidak dijual lagi.`, { field: `lines.${i}.productId` });
-      return p;
-    });
+    const found = cartProducts(ctx, input.lines);
     const cart = priceCart(input.lines.map((line, i) => ({ ...line, sellPrice: found[i]!.sellPrice })), input.discount);
     const { subtotal, discountTotal, total } = cart;
 
@@ -170,11 +159,15 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     const change = paid - payable;
 
     const reasons = approvalReasons(cart, till.discountLimitBps);
-    if (reasons.length > 0 && !approver) {
-      throw approvalRequired('Diskon di atas batas atau harga diubah: perlu persetujuan manajer.', {
-        reasons,
-        discountLimitBps: till.discountLimitBps,
-      });
+    let approver: Approver | null = null;
+    if (reasons.length > 0) {
+      const asked = { reasons, discountLimitBps: till.discountLimitBps };
+      approver =
+        selfApprover(actor) ??
+        (input.approval
+          ? useGrant(ctx, actor, input.approval.token, { action: 'sales.checkout', needed: grantedReasons(reasons, input.lines) }, asked)
+          : null);
+      if (!approver) throw approvalRequired('Diskon di atas batas atau harga diubah: perlu persetujuan manajer.', asked);
     }
 
     const now = ctx.clock.now();
@@ -269,9 +262,24 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
   return result;
 }
 
-/** True when this request id already made a sale (a retry needs no new approval). */
-function replayOnly(ctx: Ctx, clientRequestId: string): boolean {
-  return ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, clientRequestId)).get() !== undefined;
+/** The products of a cart's lines, in order; refuses unknown and inactive ones. */
+function cartProducts(ctx: Ctx, lines: readonly { productId: number }[]): (typeof products.$inferSelect)[] {
+  const ids = [...new Set(lines.map((l) => l.productId))];
+  const rows = ctx.db.select().from(products).where(inArray(products.id, ids)).all();
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  return lines.map((line, i) => {
+    const p = byId.get(line.productId);
+    if (!p) return fail('NOT_FOUND', `Produk #${line.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
+    if (!p.active) return fail('VALIDATION', `"${p.name}" tidak dijual lagi.`, { field: `lines.${i}.productId` });
+    return p;
+  });
+}
+
+/** What in this cart needs a manager, priced as the checkout would (writes nothing). */
+export function cartApprovalReasons(ctx: Ctx, lines: CartLine[], discount: Discount | undefined): ApprovalReason[] {
+  const found = cartProducts(ctx, lines);
+  const cart = priceCart(lines.map((line, i) => ({ ...line, sellPrice: found[i]!.sellPrice })), discount);
+  return approvalReasons(cart, getTillSettings(ctx.db).discountLimitBps);
 }
 
 export function getSale(ctx: Ctx, id: number): SaleView {
