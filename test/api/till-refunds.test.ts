@@ -362,3 +362,45 @@ describe('refund records', () => {
     expect(lookup.body).toMatchObject({ id: sale.body.id, status: 'voided' });
   });
 });
+
+describe('the receipt after a refund', () => {
+  it('a reprint shows the refunds (what, when, the slip number) and the net paid; its barcode finds the sale', async () => {
+    await t.api('settings.update', { cashRounding: '100' }, s.admin);
+    // 2 mete less Rp 1.050 = 98.950, paid 99.000 in cash (rounding +50).
+    const sale = await t.api(
+      'sales.checkout',
+      { clientRequestId: rid(), lines: [{ productId: s.meteId, qty: 2, discount: { type: 'amount', value: 1_050 } }], payments: [{ method: 'cash', amount: 100_000 }] },
+      s.cashier,
+    );
+    expect(sale.body).toMatchObject({ total: 98_950, rounding: 50, change: 1_000 });
+    const line = (await t.api('sales.get', { id: sale.body.id }, s.cashier)).body.lines[0];
+    const lines = [{ saleLineId: line.id, qty: 1, restock: true }];
+    const preview = await t.api('sales.refundPreview', { saleId: sale.body.id, lines }, s.cashier);
+    // 49.475 of value, its cash rounded to 49.500.
+    expect(preview.body).toMatchObject({ total: 49_475, payable: 49_500, rounding: 25, left: 99_000, final: false, payments: [{ method: 'cash', amount: 49_500 }] });
+    t.clock.advance(3_600_000);
+    const r = await t.api('sales.refund', { saleId: sale.body.id, lines, reason: 'Kemasan rusak', payments: preview.body.payments }, s.manager);
+    expect(r.status).toBe(200);
+    const reprint = await t.api('sales.reprint', { id: sale.body.id }, s.cashier);
+    const bytes = (db().prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(reprint.body.id) as { bytes: Buffer }).bytes;
+    const decoded = decodeEscPos(bytes, { columns: 32 });
+    const text = decoded.lines.map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(text).toContain('** SALINAN / COPY **');
+    expect(text).toContain('REFUND');
+    expect(text).toContain(r.body.number);
+    expect(text).toContain('29/11/2026 11:00 WITA');
+    expect(text).toContain('Kacang Mete Original 250 g');
+    expect(text).toContain('1 x -49.475');
+    expect(text).toContain('Dikembalikan (Tunai) -49.500');
+    expect(text).toContain('DIBAYAR BERSIH Rp 49.500');
+    const code = decoded.events.find((e) => e.type === 'barcode') as { data: string };
+    expect(code.data).toBe(sale.body.number.replace(/-/g, ''));
+    // The refund screen looks the sale up by what the scanner reads.
+    const found = await t.api('sales.lookup', { number: code.data }, s.cashier);
+    expect(found.body).toMatchObject({ id: sale.body.id, number: sale.body.number });
+    expect((await t.api('sales.lookup', { number: code.data.slice(0, -1) }, s.cashier)).body.error.code).toBe('NOT_FOUND');
+    // The last unit settles what is left of the 99.000: 49.500.
+    const last = await t.api('sales.refundPreview', { saleId: sale.body.id, lines }, s.cashier);
+    expect(last.body).toMatchObject({ total: 49_475, payable: 49_500, left: 49_500, final: true });
+  });
+});

@@ -3,7 +3,7 @@ import { ledgerEntries, payments, products, saleLineLots, saleLines, sales, user
 import { fail } from '../../shared/errors';
 import { basisPoints, divRoundHalfUp, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/printer';
-import type { ReceiptData } from '../printing/types';
+import type { ReceiptData, ReceiptRefund } from '../printing/types';
 import type { Actor, Ctx } from './context';
 import type { SaleView } from '../../shared/types';
 import type { Approval, ApprovalReason, CartLine, CashRounding, Discount } from '../../shared/types-till';
@@ -339,11 +339,30 @@ export function getSale(ctx: Ctx, id: number): SaleView {
   };
 }
 
-/** A sale by its number (as printed on the receipt). */
+/**
+ * The numbers a typed or scanned receipt number can stand for: itself, and
+ * for the receipt's barcode (the number without dashes, `K1202611290007`)
+ * `<till>-<YYYYMMDD>-<seq>` for each sequence length it could have.
+ */
+export function saleNumberCandidates(text: string): string[] {
+  const n = text.trim().toUpperCase();
+  if (n.includes('-') || !/^[A-Z0-9]+$/.test(n)) return [n];
+  const out = [n];
+  for (let seq = 4; seq <= 7 && n.length > 8 + seq; seq++) {
+    const till = n.slice(0, n.length - 8 - seq);
+    const day = n.slice(till.length, till.length + 8);
+    if (/^[A-Z0-9]{1,6}$/.test(till) && /^20\d{6}$/.test(day)) out.push(`${till}-${day}-${n.slice(-seq)}`);
+  }
+  return out;
+}
+
+/** A sale by its number, as printed on the receipt or read from its barcode. */
 export function findSaleByNumber(ctx: Ctx, number: string): SaleView {
-  const row = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.number, number.trim().toUpperCase())).get();
-  if (!row) return fail('NOT_FOUND', `Penjualan ${number} tidak ditemukan.`, { field: 'number' });
-  return getSale(ctx, row.id);
+  for (const candidate of saleNumberCandidates(number)) {
+    const row = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.number, candidate)).get();
+    if (row) return getSale(ctx, row.id);
+  }
+  return fail('NOT_FOUND', `Penjualan ${number} tidak ditemukan.`, { field: 'number' });
 }
 
 /** Everything the receipt needs, from the stored sale and the shop settings. */
@@ -365,5 +384,16 @@ export function receiptData(ctx: Ctx, sale: SaleView): ReceiptData {
     rounding: sale.rounding,
     payments: sale.payments,
     change: sale.change,
+    refunds: receiptRefunds(ctx, sale),
   };
+}
+
+/** The refunds of a sale as its receipt shows them. */
+function receiptRefunds(ctx: Ctx, sale: SaleView): ReceiptRefund[] {
+  const sqlite = ctx.db.$client;
+  return sale.refunds.map((r) => {
+    const lines = sqlite.prepare('SELECT name, qty, amount FROM refund_lines WHERE refund_id = ? ORDER BY id').all(r.id) as ReceiptRefund['lines'];
+    const pays = sqlite.prepare('SELECT method, amount, reference FROM refund_payments WHERE refund_id = ? ORDER BY id').all(r.id) as ReceiptRefund['payments'];
+    return { number: r.number, kind: r.kind, createdAt: r.createdAt, lines, payable: pays.reduce((n, p) => n + p.amount, 0), payments: pays };
+  });
 }
