@@ -4,11 +4,13 @@ import { tillExtraEn } from './till-extra';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
 import { backofficeEn } from './backoffice';
+import { tillKeysEn } from './till-keys';
 
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
   ...settlementsEn,
   ...tillExtraEn,
+  ...tillKeysEn,
   ...backofficeEn,
   ...reportsEn,
   ...systemEn,

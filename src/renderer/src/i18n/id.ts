@@ -4,9 +4,11 @@ import { settlementsId } from './settlements';
 import { reportsId } from './reports';
 import { systemId } from './system';
 import { backofficeId } from './backoffice';
+import { tillKeysId } from './till-keys';
 export const id = {
   ...settlementsId,
   ...tillExtraId,
+  ...tillKeysId,
   ...backofficeId,
   ...reportsId,
   ...systemId,
