@@ -27,7 +27,15 @@ export const LOGIN_COMMANDS: readonly Command<S>[] = [
       if (e) s.actions.digit(e.key);
     },
   },
-  { id: 'backspace', keys: [{ key: 'Backspace', outsideText: true }], label: 'cmd.login.backspace', help: 'cmd.login.backspace.help', when: (s) => free(s) && s.pinLength > 0, run: (s) => s.actions.backspace() },
+  {
+    id: 'backspace',
+    keys: [{ key: 'Backspace', outsideText: true }],
+    label: 'cmd.login.backspace',
+    help: 'cmd.login.backspace.help',
+    when: (s) => free(s) && s.pinLength > 0,
+    why: () => 'cmd.why.pinEmpty',
+    run: (s) => s.actions.backspace(),
+  },
   {
     id: 'clear',
     keys: [
@@ -37,6 +45,7 @@ export const LOGIN_COMMANDS: readonly Command<S>[] = [
     label: 'cmd.login.clear',
     help: 'cmd.login.clear.help',
     when: (s) => free(s) && s.pinLength > 0,
+    why: () => 'cmd.why.pinEmpty',
     run: (s) => s.actions.clear(),
   },
 ];

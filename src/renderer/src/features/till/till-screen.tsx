@@ -209,8 +209,8 @@ export function TillScreen() {
       hold: () => setOverlay({ kind: 'hold' }),
       held: () => setOverlay({ kind: 'held' }),
       quantity: () => {
-        const input = document.querySelector<HTMLInputElement>(`[data-product="${lastLineId}"] [data-testid="qty-input"]`);
-        input?.focus();
+        // After any focus the scan field is still due to get (a dialog just closed).
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-product="${lastLineId}"] [data-testid="qty-input"]`)?.focus());
       },
       lineDiscount: () => lastLineId !== undefined && setOverlay({ kind: 'discount', productId: lastLineId }),
       saleDiscount: () => setOverlay({ kind: 'discount' }),
