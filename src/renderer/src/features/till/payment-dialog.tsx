@@ -256,7 +256,7 @@ export function PaymentDialog({
   const qrisStep = method === 'qris' && Boolean(pending) && qrisConfigured;
   const enterAction = (target: HTMLElement) => {
     if (qr) qrPaid();
-    else if (qrisStep && target.id !== 'pay-ref') void showQr();
+    else if (qrisStep) void showQr();
     else if (summary.canConfirm && suspiciousChange) setLocalError(t('pay.bigChange', { change: formatRupiah(summary.change) }));
     else if (summary.canConfirm) void confirm();
     else if (pending && summary.problem === 'short') addRow();
