@@ -426,6 +426,8 @@ test('F1 shows the commands the buttons and keys are drawn from; refund and logi
   // The login screen: F1, and the PIN from the keyboard.
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
+  await page.mouse.move(0, 767);
+  await page.screenshot({ path: `${SHOTS}/login.png` });
   await page.keyboard.press('F1');
   const loginHelp = page.getByRole('dialog', { name: 'Pintasan keyboard' });
   await expect(loginHelp.locator('[data-command="digit"]')).toContainText('0');
