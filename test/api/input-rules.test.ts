@@ -65,18 +65,18 @@ describe('logins (item 7)', () => {
     expect((await t.api('auth.login', { username: 'kasir', pin: '1111' })).status).toBe(200);
 
     const snap = snapshot(t.app);
-    const sale = await t.api(
-      'sales.checkout',
+    const approval = await t.api(
+      'approvals.verify',
       {
-        clientRequestId: 'nul-approval-1',
+        action: 'sales.checkout',
+        username: 'manajer',
+        pin: '2222\u0000',
         lines: [{ productId: s.meteId, qty: 1, discount: { type: 'percent', bps: 5000 } }],
-        payments: [{ method: 'cash', amount: 25_000 }],
-        approval: { username: 'manajer', pin: '2222\u0000' },
       },
       s.cashier,
     );
-    expect(sale.status).toBe(400);
-    expect(sale.body.error).toMatchObject({ code: 'VALIDATION', details: { field: 'approval.pin' } });
+    expect(approval.status).toBe(400);
+    expect(approval.body.error).toMatchObject({ code: 'VALIDATION', details: { field: 'pin' } });
     expect(snapshot(t.app)).toEqual(snap);
   });
 });

@@ -61,11 +61,15 @@ interface Ids {
   receiptJobId?: number;
   heldId?: number;
   refundId?: number;
+  approvalToken?: string;
 }
 
 type Step = [name: string, input: (ids: Ids) => unknown, after?: (body: any, ids: Ids) => void];
 
-const approval = { username: 'manajer', pin: '2222' };
+const manager = { username: 'manajer', pin: '2222' };
+const approval = (ids: Ids) => ({ token: ids.approvalToken });
+const grant = (action: 'sales.refund' | 'sales.void') => (ids: Ids) => ({ action, ...manager, saleId: ids.saleId });
+const keepGrant = (b: { token: string }, ids: Ids) => (ids.approvalToken = b.token);
 const checkoutInput = (key: string) => (ids: Ids) => ({
   clientRequestId: key,
   lines: [{ productId: ids.kopiId, qty: 2 }, { productId: ids.madu, qty: 1 }],
@@ -103,11 +107,13 @@ const STEPS: Step[] = [
   ['sales.hold', (ids) => ({ lines: [{ productId: ids.madu, qty: 1 }] }), (b, ids) => (ids.heldId = b.id)],
   ['sales.discardHeld', (ids) => ({ id: ids.heldId })],
   ['sales.refundPreview', (ids) => ({ saleId: ids.saleId, lines: [{ saleLineId: ids.saleLineId, qty: 1, restock: true }] })],
-  ['sales.refund', (ids) => ({ saleId: ids.saleId, lines: [{ saleLineId: ids.saleLineId, qty: 1, restock: true }], reason: 'Salah ambil', payments: [{ method: 'cash', amount: 50_000 }], approval }), (b, ids) => (ids.refundId = b.id)],
+  ['approvals.verify', grant('sales.refund'), keepGrant],
+  ['sales.refund', (ids) => ({ saleId: ids.saleId, lines: [{ saleLineId: ids.saleLineId, qty: 1, restock: true }], reason: 'Salah ambil', payments: [{ method: 'cash', amount: 50_000 }], approval: approval(ids) }), (b, ids) => (ids.refundId = b.id)],
   ['refunds.get', (ids) => ({ id: ids.refundId })],
   ['refunds.reprint', (ids) => ({ id: ids.refundId })],
   ['sales.checkout', checkoutInput('projection-sale-2'), (b, ids) => (ids.saleId = b.id)],
-  ['sales.void', (ids) => ({ saleId: ids.saleId, reason: 'Batal', approval })],
+  ['approvals.verify', grant('sales.void'), keepGrant],
+  ['sales.void', (ids) => ({ saleId: ids.saleId, reason: 'Batal', approval: approval(ids) })],
   ['shifts.payIn', () => ({ amount: 10_000, reason: 'Uang kecil' })],
   ['shifts.payOut', () => ({ amount: 5_000, reason: 'Beli plastik' })],
   ['shifts.report', () => ({})],

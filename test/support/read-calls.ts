@@ -25,7 +25,7 @@ export interface KnownIds {
 
 /** Procedures that write (or print, or sign in): not called by the read sweep. */
 export const WRITES = new Set([
-  'setup.init', 'auth.login', 'auth.logout', 'users.create', 'users.update', 'users.resetPin', 'suppliers.create', 'suppliers.update',
+  'setup.init', 'auth.login', 'approvals.verify', 'auth.logout', 'users.create', 'users.update', 'users.resetPin', 'suppliers.create', 'suppliers.update',
   'suppliers.deactivate', 'suppliers.reactivate', 'products.create', 'products.update', 'products.deactivate', 'products.reactivate',
   'intakes.create', 'intakes.reprint', 'returns.create', 'returns.fromNearExpiry', 'returns.reprint', 'stock.adjust', 'stock.count.start',
   'stock.count.record', 'stock.count.post', 'stock.count.cancel', 'labels.print', 'shifts.open', 'shifts.close', 'shifts.payIn',

@@ -35,7 +35,7 @@ const MIME: Record<string, string> = {
 export interface HttpOptions {
   /** Built renderer (index.html and assets); API only when omitted. */
   staticDir?: string;
-  /** Failed logins allowed per remote address per window (default 20 per 5 minutes). */
+  /** Refused PINs (logins and approvals) allowed per remote address per window (default 20 per 5 minutes). */
   loginLimit?: { max: number; windowMs: number };
   now?: () => number;
 }
@@ -69,6 +69,15 @@ export class LoginLimiter {
     this.failures.set(address, [...this.recent(address), this.now()]);
   }
 }
+
+/**
+ * Procedures that check a PIN, and which of their answers is a refused PIN:
+ * logins and managers' approvals share one limiter per address.
+ */
+const PIN_TRIES: Record<string, ((error: ApiErrorBody) => boolean) | undefined> = {
+  'auth.login': (error) => error.code === 'UNAUTHENTICATED',
+  'approvals.verify': (error) => error.code === 'FORBIDDEN' && (error.details as { approval?: unknown } | undefined)?.approval === true,
+};
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
@@ -165,13 +174,13 @@ async function handleApi(env: ApiEnv, limiter: LoginLimiter, req: IncomingMessag
     }
   }
   const address = req.socket.remoteAddress ?? 'unknown';
-  const isLogin = name === 'auth.login';
-  if (isLogin && limiter.blocked(address)) {
-    sendError(res, { code: 'RATE_LIMITED', message: 'Terlalu banyak percobaan masuk dari perangkat ini. Tunggu beberapa menit.' });
+  const pinRefused = PIN_TRIES[name];
+  if (pinRefused && limiter.blocked(address)) {
+    sendError(res, { code: 'RATE_LIMITED', message: 'Terlalu banyak percobaan PIN dari perangkat ini. Tunggu beberapa menit.' });
     return;
   }
   const outcome = await dispatch(env, name, input, bearer(req));
-  if (isLogin && !outcome.ok && outcome.error.code === 'UNAUTHENTICATED') limiter.fail(address);
+  if (pinRefused && !outcome.ok && pinRefused(outcome.error)) limiter.fail(address);
   if (outcome.ok) sendJson(res, 200, outcome.result);
   else sendError(res, outcome.error);
 }

@@ -9,7 +9,8 @@ import { recordCashMovement } from '../core/cash';
 import { discardHeldSale, holdSale, listHeldSales, resumeHeldSale } from '../core/held-sales';
 import { getRefund, previewRefund, refundSale, voidSale } from '../core/refunds';
 import { reportShiftId, shiftReport } from '../core/reports-shift';
-import { findSaleByNumber } from '../core/sales';
+import { cartApprovalReasons, findSaleByNumber, getSale } from '../core/sales';
+import { verifyApproval } from '../core/approvals';
 import { getPrinterConfig, getSettings } from '../core/settings';
 import { getTillSettings, updateSettings } from '../core/till-settings';
 import { resetPin, updateUser } from '../core/users';
@@ -84,6 +85,17 @@ function qrisFor(call: Call, amount: number) {
 
 /** Handlers of the till area (see src/shared/contract-till.ts). */
 export const tillAreaProcedures: AreaProcedures<typeof tillAreaContract> = {
+  'approvals.verify': {
+    role: 'cashier',
+    handler: ({ ctx, actor }, input) =>
+      verifyApproval(
+        ctx,
+        actor,
+        input,
+        (lines, discount) => cartApprovalReasons(ctx, lines, discount),
+        (saleId) => void getSale(ctx, saleId),
+      ),
+  },
   'sales.hold': { role: 'cashier', handler: ({ ctx, actor }, input) => holdSale(ctx, actor, input) },
   'sales.held': { role: 'cashier', handler: ({ ctx, actor }) => listHeldSales(ctx, actor) },
   'sales.resume': { role: 'cashier', handler: ({ ctx, actor }, input) => resumeHeldSale(ctx, actor, input.id) },

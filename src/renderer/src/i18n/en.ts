@@ -5,11 +5,13 @@ import { reportsEn } from './reports';
 import { systemEn } from './system';
 import { backofficeEn } from './backoffice';
 import { dataRulesEn } from './data-rules';
+import { tillKeysEn } from './till-keys';
 
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
   ...settlementsEn,
   ...tillExtraEn,
+  ...tillKeysEn,
   ...backofficeEn,
   ...reportsEn,
   ...systemEn,

@@ -5,9 +5,11 @@ import { reportsId } from './reports';
 import { systemId } from './system';
 import { backofficeId } from './backoffice';
 import { dataRulesId } from './data-rules';
+import { tillKeysId } from './till-keys';
 export const id = {
   ...settlementsId,
   ...tillExtraId,
+  ...tillKeysId,
   ...backofficeId,
   ...reportsId,
   ...systemId,
