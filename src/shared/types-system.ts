@@ -24,3 +24,12 @@ export interface PrinterStateView {
   /** Jobs of this till that failed and wait for (automatic) retry. */
   failedJobs: number;
 }
+
+/** What browser mode answers to in the `Host` header (`lan.status`). */
+export interface LanStatus {
+  /** Names the admin added (`lan.configure`). */
+  names: string[];
+  /** Always served: loopback names and this machine's own addresses right now. */
+  loopback: string[];
+  addresses: string[];
+}
