@@ -11,6 +11,8 @@ export interface BackupStatus {
   lastBackupAt: number | null;
   /** The last automatic or manual backup failed with this message; null when it worked. */
   lastError: string | null;
+  /** The last backup worked but some older backups beyond `keep` could not be deleted; null when pruning worked. */
+  pruneError: string | null;
   files: BackupInfo[];
 }
 
