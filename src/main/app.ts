@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './core/clock';
 import type { Ctx } from './core/context';
 import type { ApiEnv } from './api/procedures';
 import { PrintQueue, type TransportFactory } from './printing/queue';
+import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
 
 export interface App extends ApiEnv {
   db: Db;
@@ -10,9 +11,23 @@ export interface App extends ApiEnv {
 }
 
 /** Open the database (migrating it first) and wire the services both shells share. */
-export function openApp(dbPath: string, options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory } = {}): App {
+export function openApp(
+  dbPath: string,
+  options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory; reports?: ReportRunnerOptions } = {},
+): App {
   const db = openDb(dbPath, options);
   const ctx: Ctx = { db, clock: options.clock ?? systemClock };
   const print = new PrintQueue(ctx, options.transportFor);
-  return { db, ctx, print, close: () => db.$client.close() };
+  // Reports read through their own connection in a worker thread (the same native binding as the app's).
+  const reports = new ReportRunner(ctx, { nativeBinding: options.nativeBinding, ...options.reports });
+  return {
+    db,
+    ctx,
+    print,
+    reports,
+    close: () => {
+      reports.close();
+      db.$client.close();
+    },
+  };
 }

@@ -324,6 +324,7 @@ describe('a bug while handling one request', () => {
         return app.ctx;
       },
       print: app.print,
+      reports: app.reports,
     };
     const http = createHttpServer(env);
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));

@@ -1,11 +1,14 @@
 import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Actor, Ctx, Role } from '../core/context';
 import type { PrintQueue } from '../printing/queue';
+import type { ReportRunner } from '../reports/runner';
 
 /** What every handler can reach. */
 export interface ApiEnv {
   ctx: Ctx;
   print: PrintQueue;
+  /** Read-only reports, made off the main thread (src/main/reports). */
+  reports: ReportRunner;
 }
 
 export interface Call extends ApiEnv {
