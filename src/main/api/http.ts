@@ -247,11 +247,11 @@ async function serveStatic(dir: string, req: IncomingMessage, res: ServerRespons
 }
 
 /** What a log line may show of a request: its method and target, escaped and cut short. */
-const describe = (req: IncomingMessage) => `${String(req.method).slice(0, 16)} ${JSON.stringify(String(req.url ?? '').slice(0, 200))}`;
+const requestLine = (req: IncomingMessage) => `${String(req.method).slice(0, 16)} ${JSON.stringify(String(req.url ?? '').slice(0, 200))}`;
 
 /** A bug in one request's handling answers 500 to that request only; the server goes on. */
 function failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
-  console.error(`http request failed: ${describe(req)}`, err);
+  console.error(`http request failed: ${requestLine(req)}`, err);
   try {
     if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'Terjadi kesalahan internal.' });
     else res.destroy();
