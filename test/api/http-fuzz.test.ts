@@ -51,7 +51,7 @@ const reachedHandler = (r: RawResponse) => r.headers['x-frame-options'] === 'DEN
 async function expectServerWhole(context: string): Promise<void> {
   expect(server.process.exitCode, `${context}: the server process exited\n${server.output()}`).toBeNull();
   expect(server.process.signalCode, `${context}: the server process was killed`).toBeNull();
-  const health = await rawRequest(server.port, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
+  const health = await rawRequest(server.port, `GET /api/health HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`, { timeoutMs: 15_000 });
   expect(health.status, `${context}: /api/health\n${server.output().slice(-2000)}`).toBe(200);
   expect(JSON.parse(health.body)).toEqual({ ok: true });
   expect(dbContentHash(server.dbPath), `${context}: the database changed`).toBe(hash);
@@ -266,7 +266,7 @@ describe('raw requests from the LAN (fuzz)', () => {
       [`GET / HTTP/1.1\r\n${host}${'X-Long: ' + 'a'.repeat(20_000)}\r\n\r\n`, null],
     ];
     for (const [bytes, expected] of cases) {
-      const r = await rawRequest(port, bytes, { timeoutMs: 5_000 });
+      const r = await rawRequest(port, bytes, { timeoutMs: 15_000 });
       const label = JSON.stringify(bytes.slice(0, 120));
       expect(r.timedOut, `${label} hung`).toBe(false);
       if (expected === null) expect(r.status === null || (r.status >= 400 && r.status < 500 && !reachedHandler(r)), `${label}: ${r.status}`).toBe(true);
