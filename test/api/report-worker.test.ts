@@ -4,6 +4,7 @@
  * a till's scan or checkout. Their content must be exactly what the core
  * computes on the main connection, as before.
  */
+import { getPriority } from 'node:os';
 import { isMainThread, threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportInput } from '../../src/shared/contract-reports';
@@ -29,6 +30,7 @@ import { openApp } from '../../src/main/app';
 import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
 
 let t: TestApi | undefined;
+const mainNice = getPriority(0);
 afterEach(async () => {
   await t?.close();
   t = undefined;
@@ -147,6 +149,11 @@ describe('reports in the worker thread', () => {
     expect(isMainThread).toBe(true);
     expect(stats.workerThreadId).not.toBe(threadId);
     expect(stats.workerThreadId).toBeGreaterThan(0);
+    if (process.platform === 'linux') {
+      // The report thread gives way to the tills' thread; the main thread keeps its priority.
+      expect(stats.workerNice).toBe(Math.min(19, mainNice + 10));
+      expect(getPriority(0)).toBe(mainNice);
+    }
   });
 
   it('serves a scan and a checkout while a year export is in progress in the worker', async () => {

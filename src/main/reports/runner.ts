@@ -32,6 +32,8 @@ export interface ReportRunnerStats {
   /** Jobs answered by the worker thread, and its thread id (0 = none yet). */
   worker: number;
   workerThreadId: number;
+  /** The worker thread's nice value (Linux: the process's + 10, so it gives way to the tills' thread; 0 elsewhere). */
+  workerNice: number;
   /** Jobs run on the main thread (no worker available). */
   inThread: number;
 }
@@ -67,7 +69,7 @@ export class ReportRunner {
   private warned = false;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly counts: ReportRunnerStats = { worker: 0, workerThreadId: 0, inThread: 0 };
+  private readonly counts: ReportRunnerStats = { worker: 0, workerThreadId: 0, workerNice: 0, inThread: 0 };
   /** `started` (id) when the worker picks a job up. */
   readonly events = new EventEmitter();
 
@@ -117,6 +119,7 @@ export class ReportRunner {
       if (m.type === 'ready') {
         ready = true;
         this.counts.workerThreadId = m.threadId;
+        this.counts.workerNice = m.nice;
       } else if (m.type === 'started') this.events.emit('started', m.id);
       else this.settle(m);
     });

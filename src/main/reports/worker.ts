@@ -5,6 +5,7 @@
  * answered. Messages in: `{id, name, input, now}`; out: `{type:'ready'}`,
  * `{type:'started', id}`, `{type:'done', id, ok, result | error}`.
  */
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { openDb } from '../../db';
 import { AppError } from '../../shared/errors';
@@ -28,13 +29,29 @@ export interface ReportRequest {
 export type SerializedError = { app: true; code: AppError['code']; message: string; details?: unknown } | { app: false; message: string; stack?: string };
 
 export type ReportMessage =
-  | { type: 'ready'; threadId: number }
+  | { type: 'ready'; threadId: number; nice: number }
   | { type: 'started'; id: number }
   | { type: 'done'; id: number; ok: true; result: unknown }
   | { type: 'done'; id: number; ok: false; error: SerializedError };
 
 const port = parentPort;
 if (!port) throw new Error('the report worker runs only as a worker thread');
+
+/**
+ * On Linux a thread's nice value is its own (not the process's): when the
+ * PC is busy, the report thread gives way to the thread serving the tills.
+ * Elsewhere (Windows sets a whole process's priority class) it is left alone.
+ */
+function yieldToTills(): number {
+  if (process.platform !== 'linux') return 0;
+  try {
+    setPriority(0, Math.min(19, getPriority(0) + 10));
+    return getPriority(0);
+  } catch {
+    return 0;
+  }
+}
+const nice = yieldToTills();
 const data = workerData as ReportWorkerData;
 const db = openDb(data.dbPath, { readonly: true, nativeBinding: data.nativeBinding });
 const post = (m: ReportMessage) => port.postMessage(m);
@@ -57,4 +74,4 @@ port.on('message', (req: ReportRequest) => {
   })();
 });
 
-post({ type: 'ready', threadId });
+post({ type: 'ready', threadId, nice });
