@@ -27,6 +27,8 @@ import {
 } from '../../src/main/core/reports';
 import { getSettings } from '../../src/main/core/settings';
 import { openApp } from '../../src/main/app';
+import { OFF_MAIN_THREAD, procedures } from '../../src/main/api/procedures';
+import { contract } from '../../src/shared/contract';
 import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
 
 let t: TestApi | undefined;
@@ -126,7 +128,7 @@ async function workbookContent(base64: string): Promise<unknown> {
 }
 
 describe('reports in the worker thread', () => {
-  it('answers every report and every export exactly as the core computes them on the main connection', async () => {
+  it('answers every report, export and long list exactly as computed on the main connection', async () => {
     t = await startTestApi();
     const s = await seedShop(t);
     await trade(s);
@@ -143,9 +145,37 @@ describe('reports in the worker thread', () => {
         expect(viaWorker, label).toEqual(JSON.parse(JSON.stringify(expected)));
       }
     }
+    // The long back-office lists: the worker runs the procedure's own handler, with the caller (role) as given.
+    const manager = { userId: 2, name: 'Bu Manajer', role: 'manager' as const, tillCode: 'K1' };
+    const cashier = { userId: 3, name: 'Wa Ode Kasir', role: 'cashier' as const, tillCode: 'K1' };
+    const lists: [string, unknown, string, typeof manager | typeof cashier][] = [
+      ['stock.nearExpiry', { days: 60 }, s.manager, manager],
+      ['stock.slowMoving', { days: 1 }, s.manager, manager],
+      ['stock.movements', { productId: s.meteId }, s.manager, manager],
+      ['suppliers.overview', {}, s.manager, manager],
+      ['suppliers.get', { id: s.supplierId }, s.manager, manager],
+      ['products.list', {}, s.manager, manager],
+      ['products.list', {}, s.cashier, cashier],
+      ['products.detail', { id: s.meteId }, s.manager, manager],
+      ['intakes.list', {}, s.manager, manager],
+      ['ledger.balances', {}, s.manager, manager],
+      ['ledger.entries', { supplierId: s.supplierId }, s.manager, manager],
+      ['settlements.list', {}, s.manager, manager],
+      ['settlements.bulkPreview', { cutoff: '2026-11-29' }, s.manager, manager],
+    ];
+    for (const [name, input, token, actor] of lists) {
+      const viaWorker = await ok(name, input, token);
+      const procedure = procedures[name as keyof typeof procedures];
+      expect(procedure.offMainThread, name).toBe(true);
+      const parsed = contract[name as keyof typeof contract].input.parse(input);
+      const onMain = await procedure.handler({ ...t.app, actor, token: null }, parsed as never);
+      expect(viaWorker, `${name} as ${actor.role}`).toEqual(JSON.parse(JSON.stringify(onMain)));
+    }
     const stats = t.app.reports.stats();
     expect(stats.inThread).toBe(0);
-    expect(stats.worker).toBe(onMainConnection(t.app, s).length);
+    expect(stats.worker).toBe(onMainConnection(t.app, s).length + lists.length);
+    // Everything marked to run off the main thread is read-only and checked here or in the reports above.
+    expect(OFF_MAIN_THREAD.filter((n) => !n.startsWith('reports.')).sort()).toEqual([...new Set(lists.map(([n]) => n))].sort());
     expect(isMainThread).toBe(true);
     expect(stats.workerThreadId).not.toBe(threadId);
     expect(stats.workerThreadId).toBeGreaterThan(0);
@@ -192,10 +222,10 @@ describe('reports in the worker thread', () => {
     expect(t.app.reports.stats()).toMatchObject({ worker: 1, inThread: 0 });
   });
 
-  it('makes reports on the main connection when there is no file for a worker to open (in-memory database)', async () => {
+  it('makes them on the main thread when there is no file for a worker to open (in-memory database)', async () => {
     const app = openApp(':memory:');
     try {
-      expect(await app.reports.run('reports.lowStock', {})).toEqual([]);
+      expect(await app.reports.run('reports.lowStock', {}, null, async () => 'made here')).toBe('made here');
       expect(app.reports.stats()).toMatchObject({ worker: 0, inThread: 1 });
     } finally {
       app.close();

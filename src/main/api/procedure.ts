@@ -19,6 +19,13 @@ export interface Call extends ApiEnv {
 
 export interface Procedure<N extends ProcedureName> {
   role: Role | 'public';
+  /**
+   * Reads a lot and writes nothing (reports, exports, long back-office
+   * lists): `dispatch` runs the handler in the report worker, on its own
+   * read-only connection, so the tills' thread stays free (src/main/reports).
+   * Such a handler may use only `ctx`, `actor` and its input.
+   */
+  offMainThread?: boolean;
   handler: (call: Call, input: ParsedInput<N>) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
 }
 

@@ -1,23 +1,52 @@
 import type { reportsContract } from '../../shared/contract-reports';
-import type { ProcedureName } from '../../shared/contract';
-import { reportJobs, type ReportName } from '../reports/jobs';
-import type { AreaProcedures, Procedure } from './procedure';
+import { exportReport } from '../core/export';
+import { renderOfficeReportHtml } from '../core/office-report-html';
+import {
+  consignmentAging,
+  dashboard,
+  lowStock,
+  officeReport,
+  payoutsByMonth,
+  salesByCashier,
+  salesByCategory,
+  salesByDistrict,
+  salesByHour,
+  salesByProduct,
+  salesBySupplier,
+  slowMovers,
+  stockReport,
+} from '../core/reports';
+import { getSettings } from '../core/settings';
+import type { AreaProcedures } from './procedure';
 
-/** A report made by the report runner: in its worker thread, never on the tills' main thread when it can help it. */
-const viaRunner = <N extends ReportName>(name: N): Procedure<N> => ({
-  role: 'manager',
-  handler: ({ reports }, input) => reports.run(name, input),
-});
-
-/**
- * Handlers of the reports area (see src/shared/contract-reports.ts). Read-only;
- * what each computes is in src/main/reports/jobs.ts.
- */
-export const reportsProcedures = Object.fromEntries(
-  (Object.keys(reportJobs) as ReportName[]).map((name) => [name, viaRunner(name)]),
-) as unknown as AreaProcedures<typeof reportsContract>;
-
-// Every procedure of the reports contract is a report job, and nothing else.
-type Missing = Exclude<keyof typeof reportsContract & ProcedureName, ReportName>;
-const _allJobs: Missing extends never ? true : never = true;
-void _allJobs;
+/** Handlers of the reports area (see src/shared/contract-reports.ts). Read-only. */
+export const reportsProcedures: AreaProcedures<typeof reportsContract> = {
+  'reports.dashboard': { role: 'manager', handler: ({ ctx }) => dashboard(ctx) },
+  'reports.salesBySupplier': { role: 'manager', handler: ({ ctx }, input) => salesBySupplier(ctx, input) },
+  'reports.salesByProduct': { role: 'manager', handler: ({ ctx }, input) => salesByProduct(ctx, input) },
+  'reports.salesByCategory': { role: 'manager', handler: ({ ctx }, input) => salesByCategory(ctx, input) },
+  'reports.salesByDistrict': { role: 'manager', handler: ({ ctx }, input) => salesByDistrict(ctx, input) },
+  'reports.salesByCashier': { role: 'manager', handler: ({ ctx }, input) => salesByCashier(ctx, input) },
+  'reports.salesByHour': { role: 'manager', handler: ({ ctx }, input) => salesByHour(ctx, input) },
+  'reports.stock': { role: 'manager', handler: ({ ctx }, input) => stockReport(ctx, input) },
+  'reports.slowMovers': { role: 'manager', handler: ({ ctx }, input) => slowMovers(ctx, input) },
+  'reports.lowStock': { role: 'manager', handler: ({ ctx }) => lowStock(ctx) },
+  'reports.consignmentAging': { role: 'manager', handler: ({ ctx }, input) => consignmentAging(ctx, input) },
+  'reports.payoutsByMonth': { role: 'manager', handler: ({ ctx }, input) => payoutsByMonth(ctx, input) },
+  'reports.office': { role: 'manager', handler: ({ ctx }, input) => officeReport(ctx, input) },
+  'reports.officeHtml': {
+    role: 'manager',
+    handler: ({ ctx }, input) => {
+      const s = getSettings(ctx.db);
+      return {
+        html: renderOfficeReportHtml({
+          shop: { name: s.shopName, address: s.shopAddress, phone: s.shopPhone },
+          timeZone: s.timeZone,
+          printedAt: ctx.clock.now(),
+          report: officeReport(ctx, input),
+        }),
+      };
+    },
+  },
+  'reports.export': { role: 'manager', handler: ({ ctx }, input) => exportReport(ctx, input) },
+};

@@ -340,16 +340,12 @@ export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTabl
   }
 }
 
-/** Tables as a file to download: `{filename, mimeType, base64}` (no database access). */
-export async function exportFile({ tables, name }: { tables: ExportTable[]; name: string }, format: ExportInput['format']): Promise<ExportFile> {
-  if (format === 'csv') {
+/** The report as a file to download: `{filename, mimeType, base64}`. */
+export async function exportReport(ctx: Ctx, input: ExportInput): Promise<ExportFile> {
+  const { tables, name } = exportTables(ctx, input);
+  if (input.format === 'csv') {
     return { filename: `${name}.csv`, mimeType: CSV_MIME, base64: Buffer.from(toCsv(tables), 'utf8').toString('base64') };
   }
   const bytes = await toXlsx(tables);
   return { filename: `${name}.xlsx`, mimeType: XLSX_MIME, base64: bytes.toString('base64') };
-}
-
-/** The report as a file to download: `{filename, mimeType, base64}`. */
-export async function exportReport(ctx: Ctx, input: ExportInput): Promise<ExportFile> {
-  return exportFile(exportTables(ctx, input), input.format);
 }

@@ -1,12 +1,14 @@
 /**
- * Runs the read-only reports off the till's path: in one worker thread
+ * Runs the heavy read-only procedures (`offMainThread`: reports, exports,
+ * long back-office lists) off the tills' path: in one worker thread
  * (src/main/reports/worker.ts) with its own read-only connection, started on
- * the first report and kept (unref'd) until the app closes. One worker, not
- * a pool: the shop's PC has few cores and the tills' main thread needs one.
+ * the first such call and kept (unref'd) until the app closes. One worker,
+ * not a pool: the shop's PC has few cores and the tills' main thread needs
+ * one.
  *
  * When no worker can be used — an in-memory database, or the worker cannot
- * start (its file missing from a build) — reports run on the main connection
- * as before, and that is logged once.
+ * start (its file missing from a build) — they run on the main thread as
+ * before, and that is logged once.
  */
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
@@ -14,10 +16,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParsedInput, ProcedureOutput } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { Ctx } from '../core/context';
-import { runReportJob, type ReportName } from './jobs';
+import type { Actor, Ctx } from '../core/context';
 import type { ReportMessage, ReportRequest, ReportWorkerData } from './worker';
 
 export interface ReportRunnerOptions {
@@ -39,8 +39,8 @@ export interface ReportRunnerStats {
 }
 
 interface Pending {
-  name: ReportName;
-  input: unknown;
+  /** The same procedure on the main thread, if the worker never starts. */
+  inThread: () => Promise<unknown>;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
@@ -85,20 +85,24 @@ export class ReportRunner {
     return { ...this.counts };
   }
 
-  /** The report `name` for `input`, as the procedure answers it, computed off the main thread when possible. */
-  async run<N extends ReportName>(name: N, input: ParsedInput<N>): Promise<ProcedureOutput<N>> {
+  /**
+   * The procedure `name` (marked `offMainThread`) for its validated `input`
+   * and the caller, made by the worker; `inThread` makes it on this thread
+   * when no worker can be used.
+   */
+  async run(name: string, input: unknown, actor: Actor | null, inThread: () => Promise<unknown>): Promise<unknown> {
     const worker = this.unavailable ? null : this.ensureWorker();
     if (!worker) {
       this.counts.inThread++;
-      return runReportJob(this.ctx, name, input);
+      return inThread();
     }
     const id = this.nextId++;
-    const request: ReportRequest = { id, name, input, now: this.ctx.clock.now() };
-    const answer = new Promise<unknown>((resolve, reject) => this.pending.set(id, { name, input, resolve, reject }));
+    const request: ReportRequest = { id, name, input, actor, now: this.ctx.clock.now() };
+    const answer = new Promise<unknown>((resolve, reject) => this.pending.set(id, { inThread, resolve, reject }));
     worker.ref(); // keep the process alive while a report is being made
     worker.postMessage(request);
     try {
-      return (await answer) as ProcedureOutput<N>;
+      return await answer;
     } finally {
       if (this.pending.size === 0) this.worker?.unref();
     }
@@ -133,7 +137,7 @@ export class ReportRunner {
         else {
           // It never started: these reports are made here instead, and so are the next ones.
           this.counts.inThread++;
-          runReportJob(this.ctx, p.name, p.input as never).then(p.resolve, p.reject);
+          p.inThread().then(p.resolve, p.reject);
         }
       }
       if (!ready) this.fallBack(err);

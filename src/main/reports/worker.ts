@@ -1,16 +1,23 @@
 /**
  * The report worker: a thread with its own read-only connection to the
- * shop's database, so a manager's year-long report or XLSX export never
- * holds up the main thread where every till's scans and checkouts are
- * answered. Messages in: `{id, name, input, now}`; out: `{type:'ready'}`,
+ * shop's database, where the heavy read-only procedures (`offMainThread`:
+ * reports, exports, long back-office lists) run, so they never hold up the
+ * main thread that answers every till's scans and checkouts. Jobs run one at
+ * a time, each inside one read transaction: one consistent snapshot while
+ * the tills keep selling. It runs the procedure's own handler, with the
+ * caller's actor, so what a role may see is decided in one place.
+ *
+ * Messages in: `{id, name, input, actor, now}`; out: `{type:'ready'}`,
  * `{type:'started', id}`, `{type:'done', id, ok, result | error}`.
  */
 import { getPriority, setPriority } from 'node:os';
 import { parentPort, threadId, workerData } from 'node:worker_threads';
 import { openDb } from '../../db';
 import { AppError } from '../../shared/errors';
+import type { ProcedureName } from '../../shared/contract';
 import { fixedClock } from '../core/clock';
-import { isReportName, runReportJob } from './jobs';
+import type { Actor } from '../core/context';
+import { procedures, type Call } from '../api/procedures';
 
 export interface ReportWorkerData {
   dbPath: string;
@@ -23,6 +30,7 @@ export interface ReportRequest {
   id: number;
   name: string;
   input: unknown;
+  actor: Actor | null;
   now: number;
 }
 
@@ -52,18 +60,45 @@ function yieldToTills(): number {
   }
 }
 const nice = yieldToTills();
+
 const data = workerData as ReportWorkerData;
 const db = openDb(data.dbPath, { readonly: true, nativeBinding: data.nativeBinding });
 const post = (m: ReportMessage) => port.postMessage(m);
 
+/** Printing and nested reports do not exist here: a handler marked offMainThread that reaches for them is a bug. */
+const absent = (what: string) =>
+  new Proxy({}, {
+    get: (_t, key) => {
+      throw new Error(`${what}.${String(key)} is not available in the report worker`);
+    },
+  });
+
+async function run(req: ReportRequest): Promise<unknown> {
+  const procedure = Object.hasOwn(procedures, req.name) ? procedures[req.name as ProcedureName] : undefined;
+  if (!procedure?.offMainThread) throw new Error(`${req.name} is not a procedure the report worker runs`);
+  const call = {
+    ctx: { db, clock: fixedClock(req.now) },
+    print: absent('print'),
+    reports: absent('reports'),
+    actor: req.actor,
+    token: null,
+  } as unknown as Call;
+  db.$client.exec('BEGIN');
+  try {
+    return await procedure.handler(call, req.input as never);
+  } finally {
+    db.$client.exec('COMMIT'); // nothing to commit on a read-only connection: this ends the snapshot
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
 port.on('message', (req: ReportRequest) => {
   post({ type: 'started', id: req.id });
-  if (data.hold) while (Atomics.load(data.hold, 0) === 0) Atomics.wait(data.hold, 0, 0, 1_000);
-  void (async () => {
+  queue = queue.then(async () => {
+    if (data.hold) while (Atomics.load(data.hold, 0) === 0) Atomics.wait(data.hold, 0, 0, 1_000);
     try {
-      if (!isReportName(req.name)) throw new Error(`not a report: ${req.name}`);
-      const result = await runReportJob({ db, clock: fixedClock(req.now) }, req.name, req.input as never);
-      post({ type: 'done', id: req.id, ok: true, result });
+      post({ type: 'done', id: req.id, ok: true, result: await run(req) });
     } catch (err) {
       const error: SerializedError =
         err instanceof AppError
@@ -71,7 +106,7 @@ port.on('message', (req: ReportRequest) => {
           : { app: false, message: err instanceof Error ? err.message : String(err), stack: err instanceof Error ? err.stack : undefined };
       post({ type: 'done', id: req.id, ok: false, error });
     }
-  })();
+  });
 });
 
 post({ type: 'ready', threadId, nice });
