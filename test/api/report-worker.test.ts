@@ -222,6 +222,33 @@ describe('reports in the worker thread', () => {
     expect(t.app.reports.stats()).toMatchObject({ worker: 1, inThread: 0 });
   });
 
+  it('answers INTERNAL when the worker dies mid-report, and the next report gets a new worker', async () => {
+    const hold = new Int32Array(new SharedArrayBuffer(4));
+    t = await startTestApi({ reports: { hold } });
+    const s = await seedShop(t);
+    const started = new Promise<void>((resolve) => t!.app.reports.events.once('started', () => resolve()));
+    const pending = t.api('reports.stock', {}, s.manager);
+    await started;
+    const first = t.app.reports.stats().workerThreadId;
+    const logged: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      await (t.app.reports as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      const r = await pending;
+      expect(r.status).toBe(500);
+      expect(r.body.error.code).toBe('INTERNAL');
+    } finally {
+      console.error = original;
+    }
+    expect(logged.some((args) => String(args[0]).startsWith('report worker stopped'))).toBe(true);
+    Atomics.store(hold, 0, 1);
+    const again = await t.api('reports.stock', {}, s.manager);
+    expect(again.status).toBe(200);
+    expect(again.body.totals.qty).toBeGreaterThan(0);
+    expect(t.app.reports.stats().workerThreadId).not.toBe(first);
+  });
+
   it('makes them on the main thread when there is no file for a worker to open (in-memory database)', async () => {
     const app = openApp(':memory:');
     try {
