@@ -97,6 +97,7 @@ describe('benchmark harness (tiny)', () => {
       'checkout ratio',
       'checkout, HTTP',
       'scan (products.lookup), HTTP, idle',
+      'checkout, HTTP, idle (just before the exports)',
       'scan (products.lookup), HTTP, during a 3-day XLSX export (report worker)',
       'checkout, HTTP, during a 3-day XLSX export (report worker)',
       '3-day export, sales by product, XLSX, HTTP (report worker)',
