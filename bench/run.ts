@@ -334,7 +334,8 @@ async function duringExport(o: {
       }
       const note = (m: number[], base: number[]) => {
         const [during, before] = [summarise('', m), summarise('', base)];
-        return `over idle: p50 +${(during.p50 - before.p50).toFixed(1)} ms, p99 +${(during.p99 - before.p99).toFixed(1)} ms`;
+        const signed = (d: number) => `${d < 0 ? '−' : '+'}${Math.abs(d).toFixed(1)}`;
+        return `over idle: p50 ${signed(during.p50 - before.p50)} ms, p99 ${signed(during.p99 - before.p99)} ms`;
       };
       if (scans.length) out.push(summarise(`scan (products.lookup), HTTP, during a ${o.days}-day XLSX export (${label})`, scans, { target: '≤ idle + 50 ms', note: note(scans, idle) }));
       if (checkouts.length) out.push(summarise(`checkout, HTTP, during a ${o.days}-day XLSX export (${label})`, checkouts, { target: '≤ idle + 50 ms', note: note(checkouts, idleCheckouts) }));
