@@ -43,7 +43,9 @@ export async function dispatch(env: ApiEnv, name: string, rawInput: unknown, tok
       });
     }
     const call: Call = { ...env, actor: actor as Call['actor'], token };
-    const result = await procedure.handler(call, parsed.data as never);
+    const run = async () => procedure.handler(call, parsed.data as never);
+    // Heavy reads go to the report worker; the tills' thread only waits for the answer.
+    const result = procedure.offMainThread ? await env.reports.run(name, parsed.data, actor, run) : await run();
     return { ok: true, result: result ?? null };
   } catch (err) {
     return { ok: false, error: toErrorBody(err) };

@@ -194,4 +194,30 @@ const tillProcedures = {
   'printing.retry': { role: 'cashier', handler: (call, input) => retryPrintJob(call, input.id) },
 } satisfies Partial<Procedures>;
 
-export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...dataProcedures };
+const allProcedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...dataProcedures };
+
+/**
+ * Read-only procedures heavy enough on a year of data to hold up every till's
+ * scan and checkout (seconds on `bench/data/large.db`): made in the report
+ * worker (see `Procedure.offMainThread`). Every report and export, and the
+ * long back-office lists.
+ */
+export const OFF_MAIN_THREAD: readonly ProcedureName[] = [
+  ...(Object.keys(reportsProcedures) as ProcedureName[]),
+  'stock.nearExpiry',
+  'stock.slowMoving',
+  'stock.movements',
+  'suppliers.overview',
+  'suppliers.get',
+  'products.list',
+  'products.detail',
+  'intakes.list',
+  'ledger.balances',
+  'ledger.entries',
+  'settlements.list',
+  'settlements.bulkPreview',
+];
+
+export const procedures: Procedures = Object.fromEntries(
+  Object.entries(allProcedures).map(([name, p]) => [name, OFF_MAIN_THREAD.includes(name as ProcedureName) ? { ...p, offMainThread: true } : p]),
+) as Procedures;
