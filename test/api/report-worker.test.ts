@@ -155,7 +155,6 @@ describe('reports in the worker thread', () => {
       ['suppliers.overview', {}, s.manager, manager],
       ['suppliers.get', { id: s.supplierId }, s.manager, manager],
       ['products.list', {}, s.manager, manager],
-      ['products.list', {}, s.cashier, cashier],
       ['products.detail', { id: s.meteId }, s.manager, manager],
       ['intakes.list', {}, s.manager, manager],
       ['ledger.balances', {}, s.manager, manager],

@@ -32,7 +32,7 @@ export const WRITES = new Set([
   'shifts.payOut', 'shifts.printReport', 'sales.checkout', 'sales.reprint', 'sales.hold', 'sales.resume', 'sales.discardHeld', 'sales.refund',
   'sales.void', 'refunds.reprint', 'drawer.open', 'printers.set', 'printers.test', 'printing.retry', 'settings.update', 'qris.print',
   'ledger.fee', 'ledger.adjust', 'settlements.create', 'settlements.void', 'settlements.reprint', 'settlements.transferCsv',
-  'backup.configure', 'backup.run', 'backup.restore',
+  'backup.configure', 'backup.run', 'backup.restore', 'lan.configure',
 ]);
 
 const RANGE = { from: '2026-01-01', to: '2027-12-31' };
@@ -103,6 +103,7 @@ export function readCalls(ids: KnownIds): Record<string, unknown[]> {
     'reports.officeHtml': [{ month: '2026-11' }],
     'reports.export': EXPORTS.flatMap(([report, params]) => ['csv', 'xlsx'].map((format) => ({ report, params, format }))),
     'data.corrections': [{}],
+    'lan.status': [{}],
   };
 }
 
