@@ -78,7 +78,8 @@ describe('settlement slip layout', () => {
     expect(text).toContain('Ref: BRI-TRX-99120034');
     expect(text).toContain('SISA STOK DI TOKO');
     expect(lines).toContain(row('Abon Ikan Tuna 100 g', '4 pcs'));
-    expect(text).toMatch(/Pemasok\s+Pengelola/);
+    expect(lines).toContain('                           8 pcs');
+    expect(text).toMatch(/Pemasok\s+Manajer/);
     expect(text).toMatch(/La Ode Hasan\s+Bu Manajer/);
   });
 

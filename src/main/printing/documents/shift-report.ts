@@ -9,6 +9,7 @@ import type { ShiftReport } from '../../../shared/types-till';
 import { encodeBlocks } from '../encode';
 import { cleanText, Doc } from '../layout';
 import type { DocumentOptions, ShopHeader } from '../types';
+import { addSignatures } from './slip-parts';
 import { COPY_MARK, formatReceiptDateTime, PAYMENT_LABELS } from './receipt';
 
 export interface ShiftReportData {
@@ -67,7 +68,10 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
 
   doc.text('PER KASIR', { bold: true });
   if (r.byCashier.length === 0) doc.text('-');
-  for (const c of r.byCashier) doc.pair(`${c.name} (${formatNumber(c.salesCount)})`, formatNumber(c.total));
+  for (const c of r.byCashier) {
+    doc.pair(c.name, formatNumber(c.total));
+    doc.pair(`${formatNumber(c.salesCount)} transaksi`, '', { indent: 2 });
+  }
   doc.separator();
 
   doc.text('KAS DI LACI', { bold: true });
@@ -97,9 +101,7 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
   doc.separator();
   if (r.kind === 'Z') {
     doc.blank();
-    doc.pairOrStack('Kasir', 'Manajer');
-    doc.blank(2);
-    doc.pairOrStack('__________', '__________');
+    addSignatures(doc, { title: 'Kasir', name: r.closedByName }, { title: 'Manajer' });
   }
   doc.cut(4);
   return doc;
