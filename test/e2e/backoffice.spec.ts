@@ -157,7 +157,7 @@ test('manager receives a new supplier’s goods with expiry, the cashier sells o
   await expect(line).toContainText('Tanggal kedaluwarsa wajib diisi');
   const expiry = witaDay(90);
   await line.getByLabel(`Jumlah ${PRODUCT.name}`).fill(String(RECEIVED));
-  await line.getByLabel(`Kedaluwarsa ${PRODUCT.name}`).fill(expiry);
+  await line.getByLabel(`Kedaluwarsa ${PRODUCT.name}`).fill(expiry.split('-').reverse().join('/')); // typed day first
   await expect(page.getByTestId('intake-total')).toHaveText(formatRupiah(PRODUCT.supplierPrice * RECEIVED));
 
   // A second product, created inline from the intake screen, on commission terms.

@@ -227,7 +227,8 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   await expect(page.getByTestId('slip-carried')).toContainText('Tidak ada yang dibayar — saldo dibawa ke periode berikut');
   await expect(page.getByTestId('settle-pay')).toBeDisabled();
   await shot(page, 'next-preview');
-  const today = await page.getByTestId('cutoff').inputValue();
+  // The cutoff field shows the day first (dd/mm/yyyy); the API takes YYYY-MM-DD.
+  const today = (await page.getByTestId('cutoff').inputValue()).split('/').reverse().join('-');
   const nextPreview = await api<{ refunds: { amount: number }[]; amount: number; payable: boolean }>(
     'settlements.preview',
     { supplierId, cutoff: today },

@@ -4,6 +4,7 @@ import { tillExtraEn } from './till-extra';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
 import { backofficeEn } from './backoffice';
+import { datesEn } from './dates';
 
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
@@ -12,6 +13,7 @@ export const en: Dictionary = {
   ...backofficeEn,
   ...reportsEn,
   ...systemEn,
+  ...datesEn,
   'app.tagline': 'Till of the PLUT souvenir centre, Southeast Sulawesi',
   'app.point1': 'Consignment goods from local producers, each supplier’s share recorded',
   'app.point2': 'Scan barcodes, take cash, QRIS, debit or transfer',
@@ -316,6 +318,7 @@ export const en: Dictionary = {
   'intake.save': 'Save intake',
   'intake.qtyRule': 'Quantity must be 1–100,000',
   'intake.expiryRequired': 'Expiry date required',
+  'intake.expiryInvalid': 'The expiry date is not a valid day',
   'intake.expiryPast': 'The expiry date has passed',
   'intake.saved': 'Intake saved',
   'intake.number': 'Intake no.',

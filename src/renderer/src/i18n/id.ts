@@ -4,12 +4,14 @@ import { settlementsId } from './settlements';
 import { reportsId } from './reports';
 import { systemId } from './system';
 import { backofficeId } from './backoffice';
+import { datesId } from './dates';
 export const id = {
   ...settlementsId,
   ...tillExtraId,
   ...backofficeId,
   ...reportsId,
   ...systemId,
+  ...datesId,
   'app.tagline': 'Kasir pusat oleh-oleh PLUT Sulawesi Tenggara',
   'app.point1': 'Barang titipan UMKM, bagi hasil tercatat per pemasok',
   'app.point2': 'Scan barcode, bayar tunai, QRIS, debit atau transfer',
@@ -314,6 +316,7 @@ export const id = {
   'intake.save': 'Simpan penerimaan',
   'intake.qtyRule': 'Jumlah harus 1–100.000',
   'intake.expiryRequired': 'Tanggal kedaluwarsa wajib diisi',
+  'intake.expiryInvalid': 'Tanggal kedaluwarsa belum benar',
   'intake.expiryPast': 'Tanggal kedaluwarsa sudah lewat',
   'intake.saved': 'Penerimaan tersimpan',
   'intake.number': 'No. penerimaan',

@@ -124,8 +124,6 @@ export const reportsId = {
   'rep.bucket.d90plus': '> 90 hari',
 
   'rep.office.month': 'Bulan',
-  'rep.office.prev': 'Bulan sebelumnya',
-  'rep.office.next': 'Bulan berikutnya',
   'rep.office.byDistrict': 'Per kabupaten/kota',
   'rep.office.bySupplier': 'Per UMKM',
   'rep.office.print': 'Cetak A4',
@@ -263,8 +261,6 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   'rep.bucket.d90plus': '> 90 days',
 
   'rep.office.month': 'Month',
-  'rep.office.prev': 'Previous month',
-  'rep.office.next': 'Next month',
   'rep.office.byDistrict': 'By district',
   'rep.office.bySupplier': 'By UMKM',
   'rep.office.print': 'Print A4',

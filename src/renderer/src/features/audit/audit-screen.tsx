@@ -8,6 +8,7 @@ import { AppBar } from '../../components/app-bar';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime, todayIn } from '../../lib/format';
 import { auditDetails, AUDIT_AREAS } from './audit-logic';
+import { DateField } from '../../components/date-field';
 
 const PAGE = 200;
 
@@ -83,11 +84,11 @@ export function AuditScreen() {
         <form className="card audit-filters" onSubmit={submit}>
           <div className="field">
             <label htmlFor="audit-from">{t('tx.audit.from')}</label>
-            <input id="audit-from" type="date" className="input" value={draft.from} max={today} onChange={set('from')} />
+            <DateField id="audit-from" value={draft.from} max={today} onChange={(iso) => setDraft((d) => ({ ...d, from: iso }))} />
           </div>
           <div className="field">
             <label htmlFor="audit-to">{t('tx.audit.to')}</label>
-            <input id="audit-to" type="date" className="input" value={draft.to} max={today} onChange={set('to')} />
+            <DateField id="audit-to" value={draft.to} max={today} onChange={(iso) => setDraft((d) => ({ ...d, to: iso }))} />
           </div>
           <div className="field">
             <label htmlFor="audit-action">{t('tx.audit.action')}</label>

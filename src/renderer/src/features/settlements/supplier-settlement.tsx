@@ -22,6 +22,7 @@ import { usePrintJob } from '../till/use-printer-status';
 import { formatDay, hasBankAccount, signed, sumAmounts, tone } from './logic';
 import { SettlementHistory } from './history';
 import { METHOD_LABEL, PrintStatus, StatementDialog } from './settlement-dialogs';
+import { DateField } from '../../components/date-field';
 import { SlipView } from './slip-view';
 
 export const KIND_LABEL: Record<LedgerKind, MessageKey> = {
@@ -324,15 +325,13 @@ function SettlePanel({
         }}
       >
         <Field label={t('settle.preview.cutoff')}>
-          <input
-            className="input input-date"
-            type="date"
+          <DateField
             value={cutoff}
             max={today}
             required
-            data-testid="cutoff"
-            onChange={(e) => {
-              setCutoff(e.target.value);
+            testId="cutoff"
+            onChange={(iso) => {
+              setCutoff(iso);
               setPreview(null);
             }}
           />
