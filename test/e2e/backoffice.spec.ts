@@ -334,8 +334,13 @@ test('product page, near-expiry list and a stock count through the back office',
   // Labels for the product on the till's printer.
   await productPage.getByRole('button', { name: 'Cetak label' }).click();
   const labels = page.getByRole('dialog', { name: 'Cetak label' });
-  await labels.getByLabel(`Jumlah label ${DEMO_PRODUCT_NAMES.twoLots}`).fill('3');
+  // Food: one row per lot in stock, each with its expiry; 3 labels of the first lot.
+  const labelRows = labels.getByTestId('label-row');
+  await expect(labelRows).toHaveCount(2);
+  await labelRows.nth(0).getByRole('textbox').fill('3');
+  await labelRows.nth(1).getByRole('textbox').fill('0');
   await expect(labels.locator('.label-preview .sticker')).toHaveCount(3);
+  await expect(labels.locator('.label-preview .label-expiry').first()).toHaveText(/^Exp \d{2}\/\d{2}\/\d{4}$/);
   await expect(labels.locator('.label-preview svg.label-barcode')).toHaveCount(3);
   await page.mouse.move(0, 767);
   await page.screenshot({ path: `${SHOTS}/backoffice-labels.png` });

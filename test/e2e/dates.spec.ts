@@ -143,6 +143,23 @@ test('expiry typed day first is saved and printed as meant; the calendar is Indo
   expect(slip).toContain(`exp 05/06/${YEAR}`);
   expect(slip).toContain(`exp 30/06/${YEAR}`);
   expect(slip).not.toContain(`06/05/${YEAR}`);
+
+  // Labels: how many is asked, per lot, starting at the units just received; food carries the expiry.
+  await page.getByRole('button', { name: 'Cetak label…' }).click();
+  const labels = page.getByRole('dialog', { name: 'Cetak label' });
+  const rows = labels.getByTestId('label-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0).getByRole('textbox')).toHaveValue('1');
+  await expect(rows.nth(0)).toContainText(`Exp 05/06/${YEAR}`);
+  await rows.nth(1).getByRole('textbox').fill('2');
+  await expect(labels.locator('.label-preview .sticker')).toHaveCount(3);
+  const jobs = printer.jobs().length;
+  await labels.getByRole('button', { name: 'Printer struk (3 label)' }).click();
+  await expect.poll(() => printer.jobs().length, { timeout: 15_000 }).toBe(jobs + 1);
+  const printed = decodeEscPos(printer.jobs().at(-1)!, { columns: 32 }).lines.map((l) => l.trim());
+  expect(printed.filter((l) => l === `Exp 05/06/${YEAR}`)).toHaveLength(1);
+  expect(printed.filter((l) => l === `Exp 30/06/${YEAR}`)).toHaveLength(2);
+  await shot(page, 'labels');
 });
 
 test('an expiry saved wrong is listed on the Kedaluwarsa screen and corrected; FEFO follows', async ({ page }) => {

@@ -143,14 +143,13 @@ export const backofficeId = {
 
   'bo.labels.print': 'Cetak label',
   'bo.labels.printN': 'Cetak {n} label',
-  'bo.labels.printIntake': 'Cetak label',
+  'bo.labels.printIntake': 'Cetak label…',
   'bo.labels.qty': 'Jumlah label',
   'bo.labels.qtyRule': 'Jumlah 1–200',
-  'bo.labels.count': '{n} label',
   'bo.labels.thermal': 'Printer struk ({n} label)',
   'bo.labels.sheet': 'Cetak lembar A4 ({n} lembar)',
-  'bo.labels.sheetButton': 'Lembar stiker A4',
   'bo.labels.qtyOf': 'Jumlah label {name}',
+  'bo.labels.qtyOfLot': 'Jumlah label {name} exp {date}',
   'bo.labels.preview': 'Pratinjau lembar pertama',
   'bo.labels.sheetNote': '{n} label di {sheets} lembar A4 (3 × 8, stiker 70 × 37 mm). Pilih "Simpan sebagai PDF" untuk file.',
 
@@ -403,14 +402,13 @@ export const backofficeEn: Record<keyof typeof backofficeId, string> = {
 
   'bo.labels.print': 'Print labels',
   'bo.labels.printN': 'Print {n} labels',
-  'bo.labels.printIntake': 'Print labels',
+  'bo.labels.printIntake': 'Print labels…',
   'bo.labels.qty': 'Number of labels',
   'bo.labels.qtyRule': 'Between 1 and 200',
-  'bo.labels.count': '{n} labels',
   'bo.labels.thermal': 'Receipt printer ({n} labels)',
   'bo.labels.sheet': 'Print A4 sheet ({n} pages)',
-  'bo.labels.sheetButton': 'A4 sticker sheet',
   'bo.labels.qtyOf': 'Labels of {name}',
+  'bo.labels.qtyOfLot': 'Labels of {name} exp {date}',
   'bo.labels.preview': 'Preview of the first sheet',
   'bo.labels.sheetNote': '{n} labels on {sheets} A4 sheets (3 × 8, 70 × 37 mm stickers). Choose "Save as PDF" for a file.',
 

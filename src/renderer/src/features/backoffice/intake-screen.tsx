@@ -18,7 +18,7 @@ import { intakeLabelItems, LabelSheetDialog, type LabelItem } from './labels/lab
 import { NewHistoryTabs } from './new-history-tabs';
 import { ProductFormDialog } from './products/product-form';
 import { EmptyRow, SupplierOptions } from './list-parts';
-import { PrintStatus, termsText, usePrintJob } from './ui';
+import { termsText, usePrintJob } from './ui';
 import { useSuppliers } from './use-suppliers';
 
 export { supplierValue };
@@ -393,14 +393,11 @@ function NewIntake() {
   );
 }
 
-/** Saved: the number, whether the slip printed, labels and reprint. */
+/** Saved: the number, whether the slip printed, labels (how many, per lot) and reprint. */
 function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
   const t = useT();
   const [job, setJob] = useState<PrintJobView | null>(done.printJob ?? null);
   const live = usePrintJob(job);
-  const [labelsJob, setLabelsJob] = useState<PrintJobView | null>(null);
-  const liveLabels = usePrintJob(labelsJob);
-  const [labelCount, setLabelCount] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [sheet, setSheet] = useState<LabelItem[] | null>(null);
 
@@ -408,16 +405,6 @@ function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
     setError(null);
     try {
       setJob(await call('intakes.reprint', { id: done.id }));
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const labels = async () => {
-    setError(null);
-    try {
-      const res = await call('labels.print', { intakeId: done.id });
-      setLabelCount(res.labels);
-      setLabelsJob(res.printJob);
     } catch (err) {
       setError(err);
     }
@@ -438,22 +425,13 @@ function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
       slipLabel={t('bo.intake.slip')}
       slipJob={live}
     >
-      {liveLabels && (
-        <div className="intake-done-print">
-          <span>{t('bo.labels.count', { n: labelCount })}</span>
-          <PrintStatus job={liveLabels} />
-        </div>
-      )}
       <ErrorNotice error={error} />
       <div className="btn-row">
         <button type="button" className="btn btn-secondary" onClick={() => void reprint()}>
           {t('bo.reprint')}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void labels()}>
-          {t('bo.labels.printIntake')}
-        </button>
         <button type="button" className="btn btn-secondary" onClick={() => void intakeLabelItems(done.id).then(setSheet).catch(setError)}>
-          {t('bo.labels.sheetButton')}
+          {t('bo.labels.printIntake')}
         </button>
         <button type="button" className="btn btn-primary btn-lg" onClick={onAnother}>
           {t('intake.another')}

@@ -7,7 +7,7 @@ import type { ProductView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { AlertIcon, CheckIcon, ScanIcon } from '../../components/icons';
 import { todayIn } from '../../lib/format';
-import { productStatus, type ProductStatus } from './product-status';
+import { expiryTag, productStatus, type ProductStatus } from './product-status';
 import { useProductSearch } from './use-product-search';
 
 /** Text of a message: a dictionary key (so it follows a language switch) or text as given (server detail). */
@@ -233,6 +233,7 @@ export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: Fin
 
 function StockLine({ status }: { status: ProductStatus }) {
   const t = useT();
+  const tag = expiryTag(status, t);
   return (
     <span className="stock-line">
       <span className={`stock stock-${status.tone}`}>
@@ -242,9 +243,9 @@ function StockLine({ status }: { status: ProductStatus }) {
             ? t('till.stockOut')
             : t('till.stock', { n: status.stock })}
       </span>
-      {status.expirySoon && (
-        <span className={`expiry ${status.daysLeft !== null && status.daysLeft <= 7 ? 'expiry-urgent' : ''}`}>
-          {t('till.expires', { date: status.expirySoon })}
+      {tag && (
+        <span className={`expiry ${status.daysLeft !== null && status.daysLeft <= 7 ? 'expiry-urgent' : ''}`} title={tag.title} data-testid="expiry-tag">
+          {tag.text}
         </span>
       )}
     </span>

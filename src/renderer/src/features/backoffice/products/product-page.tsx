@@ -6,7 +6,7 @@ import type { LotView } from '../../../../../shared/types-backoffice';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatIsoDate } from '../../../lib/format';
 import { signedQty } from '../logic';
-import { LabelSheetDialog } from '../labels/label-sheet';
+import { LabelSheetDialog, productLabelItems } from '../labels/label-sheet';
 import { EmptyRow } from '../list-parts';
 import { ActiveConfirmDialog, ActiveToggleButton, DetailPage, PanelHead, useActiveToggle } from '../page-parts';
 import { ActiveBadge, MOVEMENT_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
@@ -193,7 +193,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
           }}
         />
       )}
-      {labels && p && <LabelSheetDialog items={[{ product: p, qty: Math.max(1, Math.min(p.stock, 200)) }]} onClose={() => setLabels(false)} />}
+      {labels && p && <LabelSheetDialog items={productLabelItems(p, p.lots)} onClose={() => setLabels(false)} />}
       {toggle.confirming && p && <ActiveConfirmDialog scope="bo.product" name={p.name} active={p.active} onConfirm={() => void toggle.run()} onCancel={toggle.cancel} />}
     </DetailPage>
   );
