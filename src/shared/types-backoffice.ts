@@ -214,6 +214,8 @@ export type StockCountStatus = 'open' | 'posted' | 'cancelled';
 
 export interface StockCountLineView {
   lotId: number;
+  /** The intake the lot came in with (`TT-…`), as people name a lot. */
+  intakeNumber: string | null;
   productId: number;
   sku: string;
   barcode: string | null;

@@ -61,7 +61,7 @@ test.afterAll(async () => {
 async function login(page: Page, who: { username: string; pin: string }) {
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
   await loginWithPinPad(page, who, TILL);
-  await expect(page.getByTestId('till-code')).toHaveText(`Kasir ${TILL}`);
+  await expect(page.getByTestId('till-code')).toHaveText(`Mesin ${TILL}`);
 }
 
 async function openBackOffice(page: Page, hash: string, title: string) {
@@ -390,8 +390,8 @@ test('product page, near-expiry list and a stock count through the back office',
   await page.getByRole('combobox', { name: 'Ditanggung oleh' }).selectOption('shop');
   await page.mouse.move(0, 767);
   await page.screenshot({ path: `${SHOTS}/backoffice-count.png` });
-  await page.getByRole('button', { name: 'Posting selisih' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Posting selisih/ }).click();
+  await page.getByRole('button', { name: 'Bukukan selisih' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Bukukan selisih/ }).click();
   await expect(page.locator('.count-head')).toContainText('Diposting');
   await expect(page.getByRole('heading', { name: 'Koreksi yang dibuat' })).toBeVisible();
   const after = await api<{ stock: number }>('products.get', { id: mete.body.id }, token);

@@ -126,7 +126,7 @@ describe('settlement statement (A4 HTML)', () => {
     expect(html).toContain('Komisi toko 15%');
     expect(html).toContain('297.500');
     expect(html).toContain('Sewa rak November');
-    expect(html).toContain('Pengelola');
+    expect(html).toContain('Manajer');
     expect(html).not.toContain('SALINAN');
   });
 

@@ -118,7 +118,7 @@ ${supplierRows}
 </table>
 
 <div class="signatures">
-  <div>Pengelola ${escapeHtml(shop.name)}<div class="line"></div></div>
+  <div>Manajer ${escapeHtml(shop.name)}<div class="line"></div></div>
   <div>Dinas Koperasi dan UMKM<div class="line"></div></div>
 </div>
 </body>

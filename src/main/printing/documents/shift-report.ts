@@ -50,7 +50,7 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
   doc.pair('Penjualan kotor', formatNumber(r.gross));
   doc.pair('Diskon', minus(r.discounts));
   doc.pair('Penjualan bersih', formatNumber(r.netSales));
-  doc.pair(`Refund/batal (${formatNumber(r.refundCount)})`, minus(r.refunds));
+  doc.pair(`Retur/batal (${formatNumber(r.refundCount)})`, minus(r.refunds));
   doc.pair('NETTO', formatRupiah(r.net), { bold: true });
   if (r.rounding !== 0) doc.pair('Pembulatan tunai', signed(r.rounding));
   doc.separator();
@@ -60,7 +60,7 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
   for (const m of r.byMethod) {
     doc.pair(PAYMENT_LABELS[m.method] ?? m.method, formatNumber(m.sales));
     if (m.refunds !== 0) {
-      doc.pair('Refund', minus(m.refunds), { indent: 2 });
+      doc.pair('Retur', minus(m.refunds), { indent: 2 });
       doc.pair('Bersih', formatNumber(m.net), { indent: 2 });
     }
   }
@@ -78,7 +78,7 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
   doc.pair('Modal awal', formatNumber(r.cash.openingFloat));
   doc.pair('Tunai diterima', formatNumber(r.cash.cashSales));
   doc.pair('Kembalian', minus(r.cash.changeGiven));
-  doc.pair('Refund tunai', minus(r.cash.cashRefunds));
+  doc.pair('Retur tunai', minus(r.cash.cashRefunds));
   doc.pair('Kas masuk', formatNumber(r.cash.payIns));
   doc.pair('Kas keluar', minus(r.cash.payOuts));
   doc.pair('Kas seharusnya', formatRupiah(r.cash.expected), { bold: true });

@@ -12,10 +12,11 @@ import { StockCountScreen } from './stock-count/stock-count-screen';
 import { PrinterScreen } from './printer-screen';
 import { BackupScreen } from '../system/backup-screen';
 import { UsersScreen } from './users-screen';
+import { SettingsScreen } from '../till/settings-screen';
 import { BalancesScreen, BulkSettlementScreen, HistoryScreen } from '../settlements';
 import { isReportRoute, ReportScreen } from '../reports';
 
-type BackOfficeRoute = Exclude<Route, 'till' | 'shiftClose'>;
+type BackOfficeRoute = Exclude<Route, 'till' | 'shiftClose' | 'refund' | 'audit'>;
 
 type NavItem = { route: BackOfficeRoute; label: MessageKey; admin?: boolean };
 
@@ -53,6 +54,7 @@ const NAV_GROUPS: { label: MessageKey; items: NavItem[] }[] = [
   {
     label: 'nav.group.system',
     items: [
+      { route: 'shopSettings', label: 'nav.shopSettings', admin: true },
       { route: 'printer', label: 'nav.printer' },
       { route: 'backup', label: 'nav.backup' },
       { route: 'users', label: 'nav.users', admin: true },
@@ -100,6 +102,7 @@ export function BackOffice({ route }: { route: BackOfficeRoute }) {
           {route === 'printer' && <PrinterScreen />}
           {route === 'backup' && <BackupScreen />}
           {route === 'users' && <UsersScreen />}
+          {route === 'shopSettings' && <SettingsScreen />}
           {route === 'balances' && <BalancesScreen />}
           {route === 'settlements' && <HistoryScreen />}
           {route === 'bulkSettlement' && <BulkSettlementScreen />}

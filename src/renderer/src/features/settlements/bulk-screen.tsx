@@ -210,7 +210,7 @@ export function BulkSettlementScreen() {
                             <div>
                               {r.bankName} <span className="mono">{r.bankAccount}</span>
                             </div>
-                            {r.bankHolder && <div className="sub">a.n. {r.bankHolder}</div>}
+                            {r.bankHolder && <div className="sub">{t('bo.supplier.holder', { name: r.bankHolder })}</div>}
                           </>
                         ) : (
                           <span className={method === 'transfer' ? 'sub warn' : 'muted'}>{t('settle.bulk.noAccount')}</span>

@@ -370,7 +370,7 @@ function SettlePanel({
                       <strong>
                         {preview.supplier.bankName} <span className="mono">{preview.supplier.bankAccount}</span>
                       </strong>
-                      {preview.supplier.bankHolder && <span>a.n. {preview.supplier.bankHolder}</span>}
+                      {preview.supplier.bankHolder && <span>{t('bo.supplier.holder', { name: preview.supplier.bankHolder })}</span>}
                     </div>
                     <Field label={t('settle.pay.reference')}>
                       <input className="input" maxLength={64} value={reference} onChange={(e) => setReference(e.target.value)} />
