@@ -28,7 +28,7 @@ import { CartPanel } from './cart-panel';
 import { PaymentDialog } from './payment-dialog';
 import { ProductFinder, type MessageText, type TillMessage } from './product-finder';
 import { SaleDoneDialog } from './sale-done-dialog';
-import { TopBar } from './top-bar';
+import { DEVICE_LABEL, TopBar } from './top-bar';
 import { useCart } from './use-cart';
 import { useCatalog } from './use-product-search';
 import { usePrinterStatus } from './use-printer-status';
@@ -380,7 +380,7 @@ export function TillScreen() {
           <AlertIcon size={20} />
           <span>
             <strong>{t('printer.needsAttention')}</strong>
-            <span className="print-banner-detail"> — {printer.blocked.message}</span>
+            <span className="print-banner-detail"> — {DEVICE_LABEL[printer.blocked.state] ? t(DEVICE_LABEL[printer.blocked.state]!) : printer.blocked.message}</span>
           </span>
           <button type="button" className="btn btn-sm btn-light" onClick={() => void printer.refreshAll()}>
             {t('printer.checkAgain')}
