@@ -33,8 +33,29 @@ export interface TextCheck {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** API fields whose text is the server speaking, not data: never accepted as "names from data". */
-export const NOT_DATA_FIELDS = new Set(['message', 'error', 'lastError', 'details', 'code', 'title']);
+/**
+ * API fields that are not names from data: the server speaking (messages) and
+ * codes of a fixed set (`kind: 'receipt'`, `role: 'manager'`, `status`...),
+ * which a screen must put in words, never show as they are.
+ */
+export const NOT_DATA_FIELDS = new Set([
+  'message',
+  'error',
+  'lastError',
+  'details',
+  'code',
+  'title',
+  'kind',
+  'role',
+  'status',
+  'state',
+  'method',
+  'type',
+  'termsType',
+  'liability',
+  'cashRounding',
+  'paymentMethods',
+]);
 
 /** Every string leaf of a JSON value, except under NOT_DATA_FIELDS. */
 export function dataStrings(value: unknown, out: Set<string> = new Set()): Set<string> {
