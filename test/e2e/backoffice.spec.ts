@@ -392,12 +392,12 @@ test('product page, near-expiry list and a stock count through the back office',
   await page.screenshot({ path: `${SHOTS}/backoffice-count.png` });
   await page.getByRole('button', { name: 'Bukukan selisih' }).click();
   await page.getByRole('dialog').getByRole('button', { name: /Bukukan selisih/ }).click();
-  await expect(page.locator('.count-head')).toContainText('Diposting');
+  await expect(page.locator('.count-head')).toContainText('Dibukukan');
   await expect(page.getByRole('heading', { name: 'Koreksi yang dibuat' })).toBeVisible();
   const after = await api<{ stock: number }>('products.get', { id: mete.body.id }, token);
   expect(after.body.stock).toBe(mete.body.stock - 2);
   await page.getByRole('button', { name: /Daftar stok opname/ }).click();
-  await expect(page.locator('.bo-split')).toContainText('Diposting');
+  await expect(page.locator('.bo-split')).toContainText('Dibukukan');
   await page.mouse.move(0, 767);
   await page.screenshot({ path: `${SHOTS}/backoffice-count-list.png` });
 
