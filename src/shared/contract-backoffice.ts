@@ -1,8 +1,10 @@
 /** Back office procedures: suppliers, products, intake, returns, expiry, stock counts, labels. */
 import { z } from 'zod';
-import { barcode, date, def, id, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
+import { barcode, calendarDate, date, def, empty, id, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
 import type { PrintJobView, ProductView, Supplier } from './types';
 import type {
+  ExpiryCorrection,
+  ImplausibleExpiryRow,
   IntakeSummary,
   IntakeView,
   LabelsResult,
@@ -107,6 +109,8 @@ export const backofficeContract = {
 
   // Expiry, slow movers, corrections, history
   'stock.nearExpiry': def<StockLotRow[]>()(z.strictObject({ days: days(365).optional(), supplierId: id.optional() })),
+  'stock.implausibleExpiry': def<ImplausibleExpiryRow[]>()(empty),
+  'stock.correctExpiry': def<ExpiryCorrection>()(z.strictObject({ lotId: id, expiryDate: calendarDate, reason: text(200) })),
   'stock.slowMoving': def<StockLotRow[]>()(
     z.strictObject({ days: days(3650).refine((n) => n > 0, 'Minimal 1 hari'), supplierId: id.optional() }),
   ),
@@ -156,7 +160,7 @@ export const backofficeContract = {
   'labels.print': def<LabelsResult>()(
     z
       .strictObject({
-        items: z.array(z.strictObject({ productId: id, qty: z.number().int().min(1).max(200) })).min(1).max(100).optional(),
+        items: z.array(z.strictObject({ productId: id, qty: z.number().int().min(1).max(200), lotId: id.optional() })).min(1).max(100).optional(),
         intakeId: id.optional(),
       })
       .refine((v) => (v.items === undefined) !== (v.intakeId === undefined), {

@@ -196,10 +196,26 @@ export interface StockLotRow {
   lastSoldAt: number | null;
 }
 
+/** A lot whose saved expiry cannot be right for the day it was received, to be corrected. */
+export interface ImplausibleExpiryRow extends StockLotRow {
+  /** The intake's business day. */
+  receivedOn: string;
+  /** The likely intended date (day and month swapped back, or the year in this century), when plausible. */
+  suggestion: string | null;
+}
+
+export interface ExpiryCorrection {
+  lotId: number;
+  previous: string | null;
+  expiryDate: string;
+}
+
 export type StockCountStatus = 'open' | 'posted' | 'cancelled';
 
 export interface StockCountLineView {
   lotId: number;
+  /** The intake the lot came in with (`TT-…`), as people name a lot. */
+  intakeNumber: string | null;
   productId: number;
   sku: string;
   barcode: string | null;

@@ -248,11 +248,12 @@ describe('dashboard on 29 November 2026', () => {
       { date: '2026-11-29', sales: 50_000, transactions: 1 },
     ]);
     expect(d.daily.reduce((n: number, x: any) => n + x.sales, 0)).toBe(d.month.sales);
+    // Mete was sold and refunded in full (0 units net): no best seller.
     expect(d.topProducts.map((p: any) => [p.productId, p.gross])).toEqual([
       [maduId, 255_000],
       [s.abonId, 35_000],
-      [s.meteId, 0],
     ]);
+    expect(d.topProducts.every((p: any) => p.units > 0)).toBe(true);
     expect(d.topSuppliers.map((p: any) => [p.supplierId, p.gross])).toEqual([
       [s3, 255_000],
       [s.supplierId, 35_000],
@@ -385,7 +386,7 @@ describe('exports', () => {
     expect(decode(f.base64)).toBe(
       '\uFEFF' +
         [
-          'Kode,Pemasok,Kabupaten/kota,Unit,Penjualan bersih,Bagian pemasok,Bagian toko,Transaksi,Refund',
+          'Kode,Pemasok,Kabupaten/kota,Unit,Penjualan bersih,Bagian pemasok,Bagian toko,Transaksi,Retur',
           `S0003,"'=Madu <Hutan>, ""Konawe""",Kabupaten Konawe,3,255000,229500,25500,2,85000`,
           'S0001,UD Mete Muna,Kabupaten Muna,1,35000,28000,7000,2,100000',
           'TOTAL,,,4,290000,257500,32500,2,185000',
@@ -446,14 +447,17 @@ describe('XLSX export', () => {
     const wb = new excel.Workbook();
     await wb.xlsx.load(Buffer.from(f.base64, 'base64'));
     const ws = wb.worksheets[0];
-    expect(ws.getRow(1).getCell(5).value).toBe('Penjualan bersih');
-    expect(ws.getRow(2).getCell(2).value).toBe(`'=Madu <Hutan>, "Konawe"`);
-    const gross = ws.getRow(2).getCell(5);
+    // A title row and a period row above the table.
+    expect(ws.getRow(1).getCell(1).value).toBe('Penjualan per pemasok — PLUT Sultra');
+    expect(ws.getRow(2).getCell(1).value).toBe('Periode 01/11/2026 s.d. 30/11/2026');
+    expect(ws.getRow(4).getCell(5).value).toBe('Penjualan bersih');
+    expect(ws.getRow(5).getCell(2).value).toBe(`'=Madu <Hutan>, "Konawe"`);
+    const gross = ws.getRow(5).getCell(5);
     expect(typeof gross.value).toBe('number');
     expect(gross.value).toBe(255_000);
     expect(gross.numFmt).toBe('"Rp "#,##0');
-    expect(ws.getRow(4).getCell(5).value).toBe(290_000);
-    expect(ws.getRow(4).getCell(6).value).toBe(257_500);
+    expect(ws.getRow(7).getCell(5).value).toBe(290_000);
+    expect(ws.getRow(7).getCell(6).value).toBe(257_500);
   });
 
   it.skipIf(!hasExcel)('office report: one sheet per table', async () => {
@@ -461,6 +465,34 @@ describe('XLSX export', () => {
     const wb = new excel.Workbook();
     await wb.xlsx.load(Buffer.from(f.base64, 'base64'));
     expect(wb.worksheets.map((w: any) => w.name)).toEqual(['Per kabupaten', 'Per UMKM']);
+    expect(wb.worksheets[0].getRow(1).getCell(1).value).toBe('Laporan UMKM: Per kabupaten — PLUT Sultra');
+    expect(wb.worksheets[0].getRow(2).getCell(1).value).toBe('November 2026 (Periode 01/11/2026 s.d. 30/11/2026)');
+  });
+
+  it.skipIf(!hasExcel)('every XLSX report has its title and period; days read dd/mm/yyyy', async () => {
+    const cases: [string, unknown, RegExp][] = [
+      ['salesByProduct', nov, /^Periode 01\/11\/2026 s\.d\. 30\/11\/2026$/],
+      ['salesByCategory', nov, /^Periode /],
+      ['salesByDistrict', nov, /^Periode /],
+      ['salesByCashier', nov, /^Periode /],
+      ['salesByHour', nov, /^Periode /],
+      ['stock', {}, /^Per 29\/11\/2026$/],
+      ['slowMovers', { days: 30 }, /^Per 29\/11\/2026, tidak terjual 30 hari$/],
+      ['lowStock', {}, /^Per 29\/11\/2026$/],
+      ['consignmentAging', { asOf: '2026-11-29' }, /^Per 29\/11\/2026$/],
+      ['payoutsByMonth', { year: 2026 }, /^Tahun 2026$/],
+    ];
+    for (const [report, params, period] of cases) {
+      const f = await ok('reports.export', { report, params, format: 'xlsx' }, s.manager);
+      const wb = new excel.Workbook();
+      await wb.xlsx.load(Buffer.from(f.base64, 'base64'));
+      const ws = wb.worksheets[0];
+      expect(String(ws.getRow(1).getCell(1).value), report).toMatch(/ — PLUT Sultra$/);
+      expect(String(ws.getRow(2).getCell(1).value), report).toMatch(period);
+      const cells: string[] = [];
+      ws.eachRow((row: any) => row.eachCell((c: any) => cells.push(String(c.value))));
+      expect(cells.filter((c) => /^\d{4}-\d{2}-\d{2}$/.test(c)), report).toEqual([]);
+    }
   });
 
   it.skipIf(hasExcel)('without exceljs, XLSX is refused with a clear message and CSV still works', async () => {

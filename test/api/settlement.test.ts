@@ -429,7 +429,7 @@ describe('the settlement slip on the till printer', () => {
     expect(text).toMatch(/Cara bayar +Transfer/);
     expect(text).toContain('Ref: TRX-77');
     expect(text).toMatch(/Kacang Mete Original 250 g +8 pcs/);
-    expect(text).toMatch(/Pemasok +Pengelola/);
+    expect(text).toMatch(/Pemasok +Manajer/);
     expect(text).toMatch(/UD Mete Muna +Bu Manajer/); // no owner name on file: the business signs
     expect(text).not.toContain('SALINAN');
     expect(decoded.drawerPulses).toBe(0);

@@ -150,7 +150,7 @@ describe('shift reports', () => {
     expect(text).toContain('LAPORAN Z - TUTUP SHIFT');
     expect(text).toMatch(/Penjualan kotor\s+500\.000/);
     expect(text).toMatch(/Diskon\s+-15\.000/);
-    expect(text).toMatch(/Refund\/batal \(1\)\s+-45\.000/);
+    expect(text).toMatch(/Retur\/batal \(1\)\s+-45\.000/);
     expect(text).toMatch(/NETTO\s+Rp 440\.000/);
     expect(text).toMatch(/Kas seharusnya\s+Rp 265\.000/);
     expect(text).toMatch(/Kas dihitung\s+Rp 264\.500/);

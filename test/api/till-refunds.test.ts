@@ -157,10 +157,10 @@ describe('sales.refund', () => {
     const bytes = (db().prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(r.body.printJob.id) as { bytes: Buffer }).bytes;
     const slip = decodeEscPos(bytes);
     const text = slip.lines.join('\n');
-    expect(text).toContain('BUKTI REFUND');
+    expect(text).toContain('BUKTI RETUR PENJUALAN');
     expect(text).toContain('No: RF-K1-20261129-001');
     expect(text).toContain(`Struk asal: ${sale.number}`);
-    expect(text).toMatch(/TOTAL REFUND\s+Rp 500\.000/);
+    expect(text).toMatch(/TOTAL RETUR\s+Rp 500\.000/);
     expect(text).toContain('(tidak kembali ke stok)');
     expect(slip.drawerPulses).toBe(1);
   });

@@ -63,7 +63,7 @@ test.afterAll(async () => {
 async function login(page: Page, who: { username: string; pin: string }) {
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
   await loginWithPinPad(page, who, TILL);
-  await expect(page.getByTestId('till-code')).toHaveText(`Kasir ${TILL}`);
+  await expect(page.getByTestId('till-code')).toHaveText(`Mesin ${TILL}`);
 }
 
 async function openBackOffice(page: Page, hash: string, title: string) {
@@ -159,7 +159,7 @@ test('manager receives a new supplier’s goods with expiry, the cashier sells o
   await expect(line).toContainText('Tanggal kedaluwarsa wajib diisi');
   const expiry = witaDay(90);
   await line.getByLabel(`Jumlah ${PRODUCT.name}`).fill(String(RECEIVED));
-  await line.getByLabel(`Kedaluwarsa ${PRODUCT.name}`).fill(expiry);
+  await line.getByLabel(`Kedaluwarsa ${PRODUCT.name}`).fill(expiry.split('-').reverse().join('/')); // typed day first
   await expect(page.getByTestId('intake-total')).toHaveText(formatRupiah(PRODUCT.supplierPrice * RECEIVED));
 
   // A second product, created inline from the intake screen, on commission terms.
@@ -336,8 +336,13 @@ test('product page, near-expiry list and a stock count through the back office',
   // Labels for the product on the till's printer.
   await productPage.getByRole('button', { name: 'Cetak label' }).click();
   const labels = page.getByRole('dialog', { name: 'Cetak label' });
-  await labels.getByLabel(`Jumlah label ${DEMO_PRODUCT_NAMES.twoLots}`).fill('3');
+  // Food: one row per lot in stock, each with its expiry; 3 labels of the first lot.
+  const labelRows = labels.getByTestId('label-row');
+  await expect(labelRows).toHaveCount(2);
+  await labelRows.nth(0).getByRole('textbox').fill('3');
+  await labelRows.nth(1).getByRole('textbox').fill('0');
   await expect(labels.locator('.label-preview .sticker')).toHaveCount(3);
+  await expect(labels.locator('.label-preview .label-expiry').first()).toHaveText(/^Exp \d{2}\/\d{2}\/\d{4}$/);
   await expect(labels.locator('.label-preview svg.label-barcode')).toHaveCount(3);
   await page.mouse.move(0, 767);
   await page.screenshot({ path: `${SHOTS}/backoffice-labels.png` });
@@ -387,14 +392,14 @@ test('product page, near-expiry list and a stock count through the back office',
   await page.getByRole('combobox', { name: 'Ditanggung oleh' }).selectOption('shop');
   await page.mouse.move(0, 767);
   await page.screenshot({ path: `${SHOTS}/backoffice-count.png` });
-  await page.getByRole('button', { name: 'Posting selisih' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /Posting selisih/ }).click();
-  await expect(page.locator('.count-head')).toContainText('Diposting');
+  await page.getByRole('button', { name: 'Bukukan selisih' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /Bukukan selisih/ }).click();
+  await expect(page.locator('.count-head')).toContainText('Dibukukan');
   await expect(page.getByRole('heading', { name: 'Koreksi yang dibuat' })).toBeVisible();
   const after = await api<{ stock: number }>('products.get', { id: mete.body.id }, token);
   expect(after.body.stock).toBe(mete.body.stock - 2);
   await page.getByRole('button', { name: /Daftar stok opname/ }).click();
-  await expect(page.locator('.bo-split')).toContainText('Diposting');
+  await expect(page.locator('.bo-split')).toContainText('Dibukukan');
   await page.mouse.move(0, 767);
   await page.screenshot({ path: `${SHOTS}/backoffice-count-list.png` });
 

@@ -1,7 +1,7 @@
 /**
  * Reports end to end, in Chromium against browser mode (`out/main/serve.js
  * --demo`): a cashier makes two sales through the API; the manager logs in,
- * the "Back office" button lands on the dashboard (today's sales KPI shows
+ * the "Administrasi" (back office) button lands on the dashboard (today's sales KPI shows
  * exactly what was sold, the daily chart is an SVG with bars), then opens
  * the office report (laporan UMKM) for this month: a row per district with
  * the district's sales, the A4 page in a sandboxed frame, and an XLSX export
@@ -109,7 +109,7 @@ test('dashboard shows the day’s sales and a chart; the office report lists dis
   await page.goto(server.url);
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
   await loginWithPinPad(page, manager, 'K1');
-  await page.getByRole('link', { name: 'Back office' }).click();
+  await page.getByRole('link', { name: 'Administrasi' }).click();
   await expect(page).toHaveURL(/#\/dashboard$/);
   await expect(page.getByRole('heading', { name: 'Dasbor', level: 1 })).toBeVisible();
 
@@ -170,14 +170,17 @@ test('dashboard shows the day’s sales and a chart; the office report lists dis
   await wb.xlsx.readFile(file);
   const ws = wb.getWorksheet('Per kabupaten');
   expect(ws, wb.worksheets.map((w) => w.name).join(', ')).toBeTruthy();
-  const header = (ws!.getRow(1).values as unknown[]).map((v) => (v == null ? '' : String(v)));
+  // A title row and a period row, a blank row, then the table.
+  expect(String(ws!.getRow(1).getCell(1).value)).toMatch(/^Laporan UMKM: Per kabupaten — /);
+  expect(String(ws!.getRow(2).getCell(1).value)).toMatch(/\(Periode \d{2}\/\d{2}\/\d{4} s\.d\. \d{2}\/\d{2}\/\d{4}\)$/);
+  const header = (ws!.getRow(4).values as unknown[]).map((v) => (v == null ? '' : String(v)));
   const districtCol = header.indexOf('Kabupaten/kota');
   const grossCol = header.indexOf('Penjualan');
   expect(districtCol).toBeGreaterThan(0);
   expect(grossCol).toBeGreaterThan(0);
   const sheetRows = new Map<string, ExcelJS.Cell>();
   ws!.eachRow((row, n) => {
-    if (n > 1) sheetRows.set(String(row.getCell(districtCol).value), row.getCell(grossCol));
+    if (n > 4) sheetRows.set(String(row.getCell(districtCol).value), row.getCell(grossCol));
   });
   for (const [district, gross] of byDistrict) {
     const cell = sheetRows.get(district);

@@ -118,7 +118,7 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   await loginWithPinPad(page, manager, TILL);
 
   // Till → back office → Saldo pemasok.
-  await page.getByRole('link', { name: 'Back office' }).click();
+  await page.getByRole('link', { name: 'Administrasi' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Saldo pemasok' }).click();
   await expect(page.getByRole('heading', { name: 'Saldo pemasok', level: 1 })).toBeVisible();
   const row = page.getByTestId('balance-row').filter({ hasText: supplierName });
@@ -225,7 +225,8 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   await expect(page.getByTestId('slip-carried')).toContainText('Tidak ada yang dibayar — saldo dibawa ke periode berikut');
   await expect(page.getByTestId('settle-pay')).toBeDisabled();
   await shot(page, 'next-preview');
-  const today = await page.getByTestId('cutoff').inputValue();
+  // The cutoff field shows the day first (dd/mm/yyyy); the API takes YYYY-MM-DD.
+  const today = (await page.getByTestId('cutoff').inputValue()).split('/').reverse().join('-');
   const nextPreview = await api<{ refunds: { amount: number }[]; amount: number; payable: boolean }>(
     'settlements.preview',
     { supplierId, cutoff: today },
@@ -302,7 +303,7 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   await page.getByRole('button', { name: 'Keluar' }).click();
   await expect(page.getByRole('heading', { name: 'Masuk kasir' })).toBeVisible();
   await loginWithPinPad(page, admin, TILL);
-  await page.getByRole('link', { name: 'Back office' }).click();
+  await page.getByRole('link', { name: 'Administrasi' }).click();
   await page.getByRole('navigation').getByRole('link', { name: 'Riwayat bayar' }).click();
   const rows = page.getByTestId('history-row');
   await expect(rows).toHaveCount(2);

@@ -217,13 +217,13 @@ test('discount approved by a manager, QRIS on screen, a refund and the Z report'
   await login(page, manager);
   await expect(page.getByTestId('shift-status')).toContainText('Shift buka sejak');
   await page.keyboard.press('F9');
-  await expect(page.getByRole('heading', { name: 'Refund & pembatalan' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Retur penjualan & pembatalan' })).toBeVisible();
   await page.getByTestId('refund-number').fill(saleNumber);
   await page.getByTestId('refund-number').press('Enter');
   const saleCard = page.getByTestId('refund-sale');
   await expect(saleCard).toContainText(saleNumber);
   const kopiRow = saleCard.getByTestId('refund-line').filter({ hasText: DEMO_PRODUCT_NAMES.kopiKolaka });
-  await kopiRow.getByRole('checkbox', { name: `Refund ${DEMO_PRODUCT_NAMES.kopiKolaka}` }).check();
+  await kopiRow.getByRole('checkbox', { name: `Retur ${DEMO_PRODUCT_NAMES.kopiKolaka}` }).check();
   await expect(page.getByTestId('refund-total')).toHaveText(formatRupiah(kopiPrice));
   await page.getByTestId('refund-reason').fill('Kemasan sobek');
   await page.mouse.move(0, 767);
@@ -233,7 +233,7 @@ test('discount approved by a manager, QRIS on screen, a refund and the Z report'
   await expect(page.getByTestId('refund-no')).toHaveText(new RegExp(`^RF-${TILL}-\\d{8}-\\d{3}$`));
   await expect(result).toContainText(formatRupiah(kopiPrice));
   await expect(page.getByTestId('refund-print-status')).toHaveAttribute('data-status', 'printed', { timeout: 15_000 });
-  await expect(kopiRow).toContainText('sudah direfund 1');
+  await expect(kopiRow).toContainText('sudah diretur 1');
   await page.screenshot({ path: `${SHOTS}/refund.png` });
 
   // --- Close the shift with a count by denomination; the Z report prints. ---
@@ -325,7 +325,7 @@ test('admin: settings refuse a bad QRIS, hold and resume, cash in, X report, use
   await expect(page.getByTestId('cart-line')).toHaveCount(0);
   await expect(page.getByTestId('held-button')).toContainText('1');
   await page.keyboard.press('Shift+F4');
-  const held = page.getByRole('dialog', { name: 'Transaksi ditahan di kasir ini' });
+  const held = page.getByRole('dialog', { name: 'Transaksi ditahan di mesin ini' });
   await expect(held.getByTestId('held-row')).toHaveCount(1);
   await expect(held).toContainText('Rombongan Wakatobi');
   await page.screenshot({ path: `${SHOTS}/held-sales.png` });
@@ -367,7 +367,7 @@ test('admin: settings refuse a bad QRIS, hold and resume, cash in, X report, use
   await edit.getByRole('button', { name: /Simpan/ }).click();
   await expect(edit).toBeHidden();
   await expect(row).toContainText('Nonaktif');
-  await row.getByRole('button', { name: 'Reset PIN' }).click();
+  await row.getByRole('button', { name: 'Atur ulang PIN' }).click();
   const pinDialog = page.getByRole('dialog', { name: /PIN baru untuk kasir2/ });
   await pinDialog.getByLabel('PIN (4–8 angka)').fill('4455');
   await pinDialog.getByLabel('Ulangi PIN').fill('4455');
@@ -384,7 +384,7 @@ test('admin: settings refuse a bad QRIS, hold and resume, cash in, X report, use
   await page.getByRole('button', { name: 'Terapkan' }).click();
   await expect(table.locator('tbody tr').first()).toContainText('users.');
   await expect(table).not.toContainText('discount.approved');
-  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Atur ulang' }).click();
   await expect(table).toContainText('discount.approved');
   await page.mouse.move(0, 767);
   await page.screenshot({ path: `${SHOTS}/audit.png` });

@@ -90,7 +90,7 @@ test('cashier sells by scanning, pays cash, the receipt prints and the sale is s
 
   // --- Open the shift. ---
   await expect(page.getByRole('heading', { name: 'Buka shift' })).toBeVisible();
-  await expect(page.getByTestId('till-code')).toHaveText(`Kasir ${TILL}`);
+  await expect(page.getByTestId('till-code')).toHaveText(`Mesin ${TILL}`);
   await page.getByRole('button', { name: 'Rp 200.000' }).click();
   await page.getByRole('button', { name: /^Buka shift/ }).click();
   await expect(page.getByTestId('shift-status')).toContainText('Shift buka sejak');

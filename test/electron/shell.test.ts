@@ -62,8 +62,33 @@ describe('main window (src/main/electron/main.ts)', () => {
     expect(source).toMatch(/setPermissionRequestHandler\([^]*?callback\(false\)/);
     expect(source).toContain('Content-Security-Policy');
   });
+  it('sets Chromium’s locale from the UI language before the app is ready, and keeps the language the window closed with', () => {
+    expect(source).toMatch(/app\.commandLine\.appendSwitch\('lang', chromiumLocale\(readUiLanguage\(app\.getPath\('userData'\)\)\)\)/);
+    expect(source.indexOf("appendSwitch('lang'")).toBeLessThan(source.indexOf('app.whenReady()'));
+    expect(source).toMatch(/executeJavaScript\('document\.documentElement\.lang'[^]*?writeUiLanguage/);
+    expect(source).toMatch(/spellcheck:\s*false/);
+  });
   it('migrates the database before any window exists', () => {
     expect(source.indexOf('openApp(')).toBeGreaterThan(-1);
     expect(source.indexOf('openApp(')).toBeLessThan(source.indexOf('createWindow();'));
+  });
+});
+
+describe('UI language → Chromium locale (src/main/electron/locale.ts)', () => {
+  it('is Bahasa Indonesia until English is chosen, whatever the OS says', async () => {
+    const { chromiumLocale, readUiLanguage, toUiLanguage, writeUiLanguage } = await import('../../src/main/electron/locale');
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(resolve(tmpdir(), 'kasir-lang-'));
+    expect(readUiLanguage(dir)).toBe('id');
+    expect(chromiumLocale(readUiLanguage(dir))).toBe('id');
+    writeUiLanguage(dir, 'en');
+    expect(readUiLanguage(dir)).toBe('en');
+    expect(chromiumLocale('en')).toBe('en-US');
+    writeUiLanguage(dir, 'id');
+    expect(readUiLanguage(dir)).toBe('id');
+    expect(toUiLanguage('en-GB')).toBe('en');
+    expect(toUiLanguage('<script>')).toBe('id');
+    expect(toUiLanguage(undefined)).toBe('id');
   });
 });

@@ -41,10 +41,10 @@ describe('wrapText and pairLines', () => {
     expect(pairLines('2 x 45.000', '90.000', 24, 2)).toEqual(['  2 x 45.000      90.000']);
   });
 
-  it('wraps a long left text and keeps the right text on the first line', () => {
+  it('wraps a long left text on its own lines and puts the right text on a line of its own, flush right', () => {
     const lines = pairLines('Transfer Bank Rakyat Indonesia cabang Kendari', '1.250.000', 32);
-    expect(lines[0]).toBe('Transfer Bank Rakyat   1.250.000');
-    expect(lines.slice(1)).toEqual(['Indonesia cabang Kendari']);
+    expect(lines).toEqual(['Transfer Bank Rakyat Indonesia', 'cabang Kendari', '                       1.250.000']);
+    expect(pairLines('Kacang Mete Bawang 250 g', '48 toples', 24, 2)).toEqual(['  Kacang Mete Bawang 250', '  g', '               48 toples']);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(32);
   });
 

@@ -286,11 +286,11 @@ describe('receipt layout', () => {
     for (const label of ['Tunai', 'QRIS', 'Kartu Debit', 'Transfer', 'Kembali']) expect(left).toContain(label);
   });
 
-  it('uses the width at 48 columns: name, qty × price and amount on one line', () => {
+  it('uses the width at 48 columns: name, qty × price and amount on one line; a longer name above its numbers', () => {
     const lines = receiptLines(sampleReceipt(), { columns: 48 });
     expect(lines).toContain('Abon Ikan Tuna Pedas       1 x 38.000     38.000');
-    expect(lines).toContain('Kacang Mete Goreng Asin    2 x 45.000     90.000');
-    expect(lines).toContain('Khas Buton 250 gr');
+    expect(lines).toContain('Kacang Mete Goreng Asin Khas Buton 250 gr');
+    expect(lines).toContain('                           2 x 45.000     90.000');
     expect(lines).toContain('No: K1-20261129-0007       29/11/2026 14:05 WITA');
   });
 });

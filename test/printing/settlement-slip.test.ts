@@ -78,7 +78,8 @@ describe('settlement slip layout', () => {
     expect(text).toContain('Ref: BRI-TRX-99120034');
     expect(text).toContain('SISA STOK DI TOKO');
     expect(lines).toContain(row('Abon Ikan Tuna 100 g', '4 pcs'));
-    expect(text).toMatch(/Pemasok\s+Pengelola/);
+    expect(lines).toContain('                           8 pcs');
+    expect(text).toMatch(/Pemasok\s+Manajer/);
     expect(text).toMatch(/La Ode Hasan\s+Bu Manajer/);
   });
 
@@ -125,7 +126,7 @@ describe('settlement statement (A4 HTML)', () => {
     expect(html).toContain('Komisi toko 15%');
     expect(html).toContain('297.500');
     expect(html).toContain('Sewa rak November');
-    expect(html).toContain('Pengelola');
+    expect(html).toContain('Manajer');
     expect(html).not.toContain('SALINAN');
   });
 

@@ -99,7 +99,8 @@ describe('intake slip', () => {
     const sign = lines.findIndex((l) => l.includes('Pemasok') && l.includes('Petugas Penerima'));
     expect(sign).toBeGreaterThan(0);
     expect(lines.slice(sign + 1, sign + 4)).toEqual(['', '', '']);
-    expect(lines[sign + 4]).toBe('(.............) (..............)');
+    expect(lines[sign + 4]).toBe('(.............) ________________');
+    expect(lines[sign + 5]).toBe('                Wa Ode Nurhayati');
     expect(all).not.toContain('SALINAN');
   });
 

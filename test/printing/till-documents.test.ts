@@ -126,18 +126,18 @@ describe('refund slip', () => {
 
   it('says what went back, to stock or not, how the money went back, and who approved', () => {
     const lines = refundSlipLines(sampleRefund(), { columns: 32 });
-    expect(lines).toContain('          BUKTI REFUND');
+    expect(lines).toContain('     BUKTI RETUR PENJUALAN');
     expect(lines).toContain('No: RF-K1-20261129-001');
     expect(lines).toContain('Disetujui: Bu Manajer');
     expect(lines).toContain('  1 x                    -42.500');
     expect(lines).toContain('  (tidak kembali ke stok)');
     expect(lines).toContain('  (kembali ke stok)');
-    expect(lines).toContain('TOTAL REFUND           Rp 97.500');
+    expect(lines).toContain('TOTAL RETUR            Rp 97.500');
     expect(lines).toContain('Tunai                     50.000');
     const voided = refundSlipLines({ ...sampleRefund(), kind: 'void', rounding: 50 }, { columns: 32 });
     expect(voided.map((l) => l.trim())).toContain('PEMBATALAN PENJUALAN');
     expect(voided).toContain('Pembulatan                   +50');
-    expect(voided).toContain('TOTAL REFUND           Rp 97.550');
+    expect(voided).toContain('TOTAL RETUR            Rp 97.550');
   });
 });
 
@@ -174,14 +174,14 @@ describe('shift report', () => {
       'Penjualan kotor        4.512.500',
       'Diskon                   -87.250',
       'Penjualan bersih       4.425.250',
-      'Refund/batal (2)        -132.500',
+      'Retur/batal (2)         -132.500',
       'NETTO               Rp 4.292.750',
       'Pembulatan tunai            -150',
       'Kas seharusnya      Rp 2.145.100',
       'Kas dihitung        Rp 2.144.600',
       'Selisih                     -500',
       '100.000 x 15           1.500.000',
-      '  Refund                 -85.000',
+      '  Retur                  -85.000',
     ]) {
       expect(lines, expected).toContain(expected);
     }

@@ -10,7 +10,8 @@ import { ERROR_CODES } from '../../src/shared/errors';
 // No vitest globals here, so Testing Library cannot clean up by itself.
 afterEach(cleanup);
 
-const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The names of `{name}` placeholders (plural forms `{name|one|other}` name the same count). */
+const placeholders = (s: string) => [...new Set([...s.matchAll(/\{(\w+)(?:\|[^}]*)?\}/g)].map((m) => m[1]))].sort();
 
 describe('dictionaries', () => {
   it('English has exactly the keys of Bahasa Indonesia', () => {
@@ -35,6 +36,36 @@ describe('dictionaries', () => {
   it('fills placeholders', () => {
     expect(translate('id', 'till.unknownCode', { code: '8991234' })).toBe('Barang dengan kode 8991234 tidak ditemukan');
     expect(translate('en', 'cart.counts', { lines: 3, items: 4 })).toBe('3 lines · 4 items');
+  });
+
+  it('English gets plurals right', () => {
+    expect(translate('en', 'cart.counts', { lines: 1, items: 1 })).toBe('1 line · 1 item');
+    expect(translate('en', 'cart.counts', { lines: 1, items: 2 })).toBe('1 line · 2 items');
+    expect(translate('en', 'till.expiresIn', { n: 1 })).toBe('Expires in 1 day');
+    expect(translate('id', 'cart.counts', { lines: 1, items: 1 })).toBe('1 baris · 1 barang');
+    // Every English text, with each count at 1: no "1 lines", "1 items", "1 days"...
+    const VERBS = new Set(['is', 'has', 'was', 'goes', 'does']);
+    const wrong = Object.entries(en)
+      .map(([key, text]) => [key, translate('en', key as keyof typeof en, Object.fromEntries(placeholders(text).map((p) => [p, 1])))] as const)
+      .filter(([, text]) => (text.match(/\b1 ([a-z]+s)\b/g) ?? []).some((m) => !VERBS.has(m.slice(2))));
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('one language, one word per thing (issue #13)', () => {
+  it('no English the shop saw on Indonesian screens', () => {
+    // The words a new manager found on Indonesian screens, and their kin.
+    const english = /\b(back office|refund\w*|posting|reset|scan|e-wallet|baud rate|vendor id|product id|login|database)\b/i;
+    expect(Object.entries(id).filter(([, v]) => english.test(v))).toEqual([]);
+    expect(id['nav.backOffice']).toBe('Administrasi');
+  });
+
+  it('the manager is "Manajer" everywhere; the till is a machine ("Mesin K3"), never "Kasir K3"', () => {
+    expect(id['role.manager']).toBe('Manajer');
+    expect(Object.entries(id).filter(([, v]) => /pengelola/i.test(v))).toEqual([]);
+    expect(translate('id', 'topbar.till', { code: 'K3' })).toBe('Mesin K3');
+    // "kasir" next to a till code or "this till" names a person: not allowed.
+    expect(Object.entries(id).filter(([, v]) => /kasir \{code\}|kasir ini\b/i.test(v))).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import type { AreaProcedures, Call } from './procedure';
 import { adjustLot } from '../core/adjustments';
 import { audit } from '../core/audit';
 import { getProduct, listProducts, productDetail, setProductActive, updateProduct } from '../core/catalog';
-import { nearExpiry, returnNearExpiry, slowMoving } from '../core/expiry';
+import { correctExpiry, implausibleExpiry, nearExpiry, returnNearExpiry, slowMoving } from '../core/expiry';
 import { stockMovements } from '../core/movements';
 import { createReturn, getReturn, listReturns } from '../core/returns';
 import { getPrinterConfig, getSettings } from '../core/settings';
@@ -15,6 +15,8 @@ import { cancelCount, getCount, listCounts, postCount, recordCount, startCount }
 import { supplierDetail, supplierOverview } from '../core/supplier-detail';
 import { setSupplierActive, updateSupplier } from '../core/suppliers';
 import type { Ctx } from '../core/context';
+import { eq } from 'drizzle-orm';
+import { lots } from '../../db/schema';
 import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../printing/documents/intake-slip';
 import { renderLabels, type LabelData } from '../printing/documents/labels';
 import { renderReturnSlip, type ReturnSlipData } from '../printing/documents/return-slip';
@@ -146,6 +148,8 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
   },
 
   'stock.nearExpiry': { role: 'manager', handler: ({ ctx }, input) => nearExpiry(ctx, input) },
+  'stock.implausibleExpiry': { role: 'manager', handler: ({ ctx }) => implausibleExpiry(ctx) },
+  'stock.correctExpiry': { role: 'manager', handler: ({ ctx, actor }, input) => correctExpiry(ctx, actor, input) },
   'stock.slowMoving': { role: 'manager', handler: ({ ctx }, input) => slowMoving(ctx, input) },
   'stock.adjust': { role: 'manager', handler: ({ ctx, actor }, input) => adjustLot(ctx, actor, input) },
   'stock.movements': { role: 'manager', handler: ({ ctx }, input) => stockMovements(ctx, input) },
@@ -160,14 +164,18 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
   'labels.print': {
     role: 'cashier',
     handler: (call, input) => {
-      const wanted = input.intakeId
-        ? intakeOr404(call.ctx, input.intakeId).lines.map((l) => ({ productId: l.productId, qty: l.qty, field: 'intakeId' }))
+      const wanted: { productId: number; qty: number; lotId?: number; expiryDate?: string | null; field: string }[] = input.intakeId
+        ? intakeOr404(call.ctx, input.intakeId).lines.map((l) => ({ productId: l.productId, qty: l.qty, expiryDate: l.expiryDate, field: 'intakeId' }))
         : input.items!.map((item, i) => ({ ...item, field: `items.${i}.productId` }));
       const total = wanted.reduce((n, w) => n + w.qty, 0);
       if (total > MAX_LABELS) fail('VALIDATION', `Maksimal ${MAX_LABELS} label sekali cetak (diminta ${total}).`, { field: 'items', total });
-      const items = wanted.map((w) => {
+      const items = wanted.map((w, i) => {
         const p = getProductOr404(call.ctx, w.productId, w.field);
-        const label: LabelData = { name: p.name, sellPrice: p.sellPrice, sku: p.sku, barcode: p.barcode };
+        // Food labels carry the expiry: the lot's, or for a product that tracks expiry, the lot sold next (FEFO).
+        let expiryDate = w.expiryDate ?? null;
+        if (w.lotId !== undefined) expiryDate = lotExpiry(call.ctx, w.lotId, p.id, `items.${i}.lotId`);
+        else if (w.expiryDate === undefined && p.trackExpiry) expiryDate = p.nextExpiry;
+        const label: LabelData = { name: p.name, sellPrice: p.sellPrice, sku: p.sku, barcode: p.barcode, expiryDate };
         return { label, qty: w.qty };
       });
       const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
@@ -176,6 +184,14 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
     },
   },
 };
+
+/** The expiry date of a lot of `productId`; VALIDATION when the lot is of another product. */
+function lotExpiry(ctx: Ctx, lotId: number, productId: number, field: string): string | null {
+  const lot = ctx.db.select({ productId: lots.productId, expiryDate: lots.expiryDate }).from(lots).where(eq(lots.id, lotId)).get();
+  if (!lot) return fail('NOT_FOUND', `Lot #${lotId} tidak ditemukan.`, { field });
+  if (lot.productId !== productId) fail('VALIDATION', `Lot #${lotId} bukan lot barang ini.`, { field });
+  return lot.expiryDate;
+}
 
 function getProductOr404(ctx: Ctx, id: number, field: string) {
   try {

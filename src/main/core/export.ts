@@ -8,6 +8,10 @@ import { fail } from '../../shared/errors';
 import type { ExportInput } from '../../shared/contract-reports';
 import type { ExportFile } from '../../shared/types-reports';
 import type { Ctx } from './context';
+import { formatDmy } from '../../shared/dates';
+import { businessDate } from './clock';
+import { getSetting } from './settings';
+import { monthLabel } from './office-report-html';
 import {
   consignmentAging,
   lowStock,
@@ -24,7 +28,8 @@ import {
 } from './reports';
 
 export type CellValue = string | number | boolean | null | undefined;
-export type ColumnType = 'text' | 'int' | 'rupiah';
+/** `date`: a `YYYY-MM-DD` day, written `dd/mm/yyyy` in XLSX (for people) and kept ISO in CSV (for machines). */
+export type ColumnType = 'text' | 'int' | 'rupiah' | 'date';
 
 export interface ExportColumn {
   key: string;
@@ -52,6 +57,7 @@ export function guardFormula(text: string): string {
 }
 
 function csvCell(value: CellValue, type: ColumnType): string {
+  if (type === 'date') type = 'text';
   if (value === null || value === undefined) return '';
   if (type !== 'text' && typeof value === 'number') return String(Math.trunc(value));
   const text = guardFormula(typeof value === 'boolean' ? (value ? 'ya' : 'tidak') : String(value));
@@ -102,8 +108,20 @@ function sheetName(title: string, used: Set<string>): string {
   return name;
 }
 
-/** A workbook with one sheet per table; rupiah cells are numbers formatted `"Rp "#,##0`. */
-export async function toXlsx(tables: ExportTable | ExportTable[]): Promise<Buffer> {
+/** What a printed-out sheet says above its table: the report and the shop, then the period. */
+export interface ExportCaption {
+  /** The report, e.g. "Penjualan per pemasok". */
+  title: string;
+  shop: string;
+  period: string;
+}
+
+/**
+ * A workbook with one sheet per table; rupiah cells are numbers formatted
+ * `"Rp "#,##0`, days `dd/mm/yyyy`. With a caption, each sheet starts with a
+ * title row and a period row, then a blank row, then the table.
+ */
+export async function toXlsx(tables: ExportTable | ExportTable[], caption?: ExportCaption): Promise<Buffer> {
   const excel = await loadExcel();
   if (!excel) return fail('VALIDATION', 'Ekspor XLSX belum tersedia: pustaka exceljs belum terpasang. Gunakan CSV.', { field: 'format' });
   const wb = new excel.Workbook();
@@ -112,15 +130,23 @@ export async function toXlsx(tables: ExportTable | ExportTable[]): Promise<Buffe
   const used = new Set<string>();
   for (const table of Array.isArray(tables) ? tables : [tables]) {
     const ws = wb.addWorksheet(sheetName(table.title, used));
-    ws.columns = table.columns.map((c) => ({ header: c.header, key: c.key, width: c.type === 'text' ? 28 : 16 }));
-    ws.getRow(1).font = { bold: true };
-    ws.views = [{ state: 'frozen', ySplit: 1 }];
+    ws.columns = table.columns.map((c) => ({ key: c.key, width: c.type === 'text' ? 28 : 16 }));
+    if (caption) {
+      const title = table.title === caption.title ? caption.title : `${caption.title}: ${table.title}`;
+      ws.addRow([guardFormula(`${title} — ${caption.shop}`)]).font = { bold: true, size: 14 };
+      ws.addRow([guardFormula(caption.period)]).font = { italic: true };
+      ws.addRow([]);
+    }
+    const header = ws.addRow(table.columns.map((c) => c.header));
+    header.font = { bold: true };
+    ws.views = [{ state: 'frozen', ySplit: header.number }];
     for (const r of table.rows) {
       const row = ws.addRow(
         table.columns.map((c) => {
           const v = cell(r, c.key);
           if (v === null || v === undefined) return null;
           if (c.type === 'text') return guardFormula(typeof v === 'boolean' ? (v ? 'ya' : 'tidak') : String(v));
+          if (c.type === 'date') return formatDmy(String(v));
           return typeof v === 'number' ? v : Number(v);
         }),
       );
@@ -138,6 +164,7 @@ export async function toXlsx(tables: ExportTable | ExportTable[]): Promise<Buffe
 const T = (key: string, header: string): ExportColumn => ({ key, header, type: 'text' });
 const I = (key: string, header: string): ExportColumn => ({ key, header, type: 'int' });
 const R = (key: string, header: string): ExportColumn => ({ key, header, type: 'rupiah' });
+const D = (key: string, header: string): ExportColumn => ({ key, header, type: 'date' });
 
 const salesColumns: ExportColumn[] = [
   I('units', 'Unit'),
@@ -145,7 +172,7 @@ const salesColumns: ExportColumn[] = [
   R('supplierShare', 'Bagian pemasok'),
   R('shopShare', 'Bagian toko'),
   I('transactions', 'Transaksi'),
-  R('refunds', 'Refund'),
+  R('refunds', 'Retur'),
 ];
 
 function salesTable<R>(title: string, keys: ExportColumn[], report: { rows: (R & object)[]; totals: object }): ExportTable {
@@ -158,6 +185,46 @@ function salesTable<R>(title: string, keys: ExportColumn[], report: { rows: (R &
 }
 
 const noDistrict = (d: string | null) => d ?? '(tanpa kabupaten)';
+
+/** The title and period rows above an XLSX sheet. */
+export function exportCaption(ctx: Ctx, input: ExportInput): ExportCaption {
+  const shop = getSetting(ctx.db, 'shopName');
+  const today = businessDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone'));
+  const range = (p: { from: string; to: string }) => `Periode ${formatDmy(p.from)} s.d. ${formatDmy(p.to)}`;
+  const asOf = (day: string) => `Per ${formatDmy(day)}`;
+  const titled = (title: string, period: string): ExportCaption => ({ title, shop, period });
+  switch (input.report) {
+    case 'salesBySupplier':
+      return titled('Penjualan per pemasok', range(input.params));
+    case 'salesByProduct':
+      return titled('Penjualan per produk', range(input.params));
+    case 'salesByCategory':
+      return titled('Penjualan per kategori', range(input.params));
+    case 'salesByDistrict':
+      return titled('Penjualan per kabupaten', range(input.params));
+    case 'salesByCashier':
+      return titled('Penjualan per kasir', range(input.params));
+    case 'salesByHour':
+      return titled('Penjualan per jam', range(input.params));
+    case 'stock':
+      return titled('Stok per pemasok', asOf(today));
+    case 'slowMovers':
+      return titled('Barang lambat laku', `${asOf(today)}, tidak terjual ${input.params.days} hari`);
+    case 'lowStock':
+      return titled('Stok menipis', asOf(today));
+    case 'consignmentAging':
+      return titled('Utang ke pemasok', asOf(input.params.asOf ?? today));
+    case 'payoutsByMonth':
+      return titled('Pembayaran pemasok', `Tahun ${input.params.year}`);
+    case 'office':
+      return titled('Laporan UMKM', `${monthLabel(input.params.month)} (Periode ${formatDmy(`${input.params.month}-01`)} s.d. ${formatDmy(lastDayOfMonth(input.params.month))})`);
+  }
+}
+
+function lastDayOfMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+}
 
 /** The tables of one report, and the part of the file name that says which. */
 export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTable[]; name: string } {
@@ -260,7 +327,7 @@ export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTabl
               T('supplierName', 'Pemasok'),
               T('intakeNumber', 'Penerimaan'),
               I('remainingQty', 'Sisa'),
-              T('expiryDate', 'Kedaluwarsa'),
+              D('expiryDate', 'Kedaluwarsa'),
               R('value', 'Nilai titipan'),
             ],
             rows: slowMovers(ctx, input.params).map((x) => ({ ...x })),
@@ -284,12 +351,12 @@ export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTabl
         name: `umur-utang-pemasok-${r.asOf}`,
         tables: [
           {
-            title: `Utang ke pemasok per ${r.asOf}`,
+            title: 'Utang ke pemasok',
             columns: [
               T('supplierCode', 'Kode'),
               T('supplierName', 'Pemasok'),
               T('district', 'Kabupaten/kota'),
-              T('oldestEntryDate', 'Catatan tertua'),
+              D('oldestEntryDate', 'Catatan tertua'),
               I('ageDays', 'Umur (hari)'),
               R('balance', 'Saldo'),
               R('d0_30', '0–30 hari'),
@@ -346,6 +413,6 @@ export async function exportReport(ctx: Ctx, input: ExportInput): Promise<Export
   if (input.format === 'csv') {
     return { filename: `${name}.csv`, mimeType: CSV_MIME, base64: Buffer.from(toCsv(tables), 'utf8').toString('base64') };
   }
-  const bytes = await toXlsx(tables);
+  const bytes = await toXlsx(tables, exportCaption(ctx, input));
   return { filename: `${name}.xlsx`, mimeType: XLSX_MIME, base64: bytes.toString('base64') };
 }

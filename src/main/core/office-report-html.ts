@@ -7,6 +7,7 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { id as idLocale } from 'date-fns/locale';
 import { formatNumber, formatRupiah } from '../../shared/money';
+import { formatDmy } from '../../shared/dates';
 import type { OfficeFigures, OfficeReport } from '../../shared/types-reports';
 
 export interface OfficeReportHtmlData {
@@ -97,7 +98,7 @@ export function renderOfficeReportHtml(data: OfficeReportHtmlData): string {
   ${contact ? `<p>${escapeHtml(contact)}</p>` : ''}
 </header>
 <h2>${escapeHtml(title)}</h2>
-<p class="meta">Periode ${escapeHtml(r.from)} s.d. ${escapeHtml(r.to)} · Dicetak ${escapeHtml(printedLabel(data.printedAt, data.timeZone))}</p>
+<p class="meta">Periode ${escapeHtml(formatDmy(r.from))} s.d. ${escapeHtml(formatDmy(r.to))} · Dicetak ${escapeHtml(printedLabel(data.printedAt, data.timeZone))}</p>
 
 <h3>Per kabupaten/kota</h3>
 <table>
@@ -117,7 +118,7 @@ ${supplierRows}
 </table>
 
 <div class="signatures">
-  <div>Pengelola ${escapeHtml(shop.name)}<div class="line"></div></div>
+  <div>Manajer ${escapeHtml(shop.name)}<div class="line"></div></div>
   <div>Dinas Koperasi dan UMKM<div class="line"></div></div>
 </div>
 </body>

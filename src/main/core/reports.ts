@@ -378,8 +378,9 @@ export function dashboard(ctx: Ctx): Dashboard {
     today: periodSummary(ctx, { from: day, to: day }),
     month: periodSummary(ctx, month),
     daily: dailySeries(ctx, { from: addDaysToDate(day, -29), to: day }),
-    topProducts: productRows(ctx, month).slice(0, 10),
-    topSuppliers: supplierRows(ctx, month).slice(0, 10),
+    // Best sellers: what sold at least one unit net (a sale refunded in full is no best seller).
+    topProducts: productRows(ctx, month).filter((r) => r.units > 0).slice(0, 10),
+    topSuppliers: supplierRows(ctx, month).filter((r) => r.units > 0).slice(0, 10),
     nearExpiryCount: nearExpiry(ctx, { days: 30 }).length,
     suppliersOwed: balances.length,
     totalOwed: balances.reduce((n, b) => n + b.balance, 0),

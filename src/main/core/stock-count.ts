@@ -5,7 +5,7 @@
  * an adjustment with a reason and who bears it (see adjustments.ts).
  */
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import { lots, products, stockCountLines, stockCounts, suppliers, users } from '../../db/schema';
+import { intakes, lots, products, stockCountLines, stockCounts, suppliers, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import type { Liability, StockCountStatus, StockCountSummary, StockCountView } from '../../shared/types-backoffice';
 import type { Actor, Ctx } from './context';
@@ -167,17 +167,19 @@ export function getCount(ctx: Ctx, id: number): StockCountView {
     .get();
   if (!head) return fail('NOT_FOUND', `Stok opname #${id} tidak ditemukan.`, { field: 'countId' });
   const rows = ctx.db
-    .select({ line: stockCountLines, lot: lots, sku: products.sku, barcode: products.barcode, name: products.name })
+    .select({ line: stockCountLines, lot: lots, sku: products.sku, barcode: products.barcode, name: products.name, intakeNumber: intakes.number })
     .from(stockCountLines)
     .innerJoin(lots, eq(lots.id, stockCountLines.lotId))
     .innerJoin(products, eq(products.id, stockCountLines.productId))
+    .leftJoin(intakes, eq(intakes.id, lots.intakeId))
     .where(eq(stockCountLines.countId, id))
     .orderBy(asc(products.name), asc(lots.expiryDate), asc(lots.id))
     .all();
-  const lines = rows.map(({ line, lot, sku, barcode, name }) => {
+  const lines = rows.map(({ line, lot, sku, barcode, name, intakeNumber }) => {
     const difference = line.countedQty === null ? null : line.countedQty - line.expectedQty;
     return {
       lotId: lot.id,
+      intakeNumber,
       productId: lot.productId,
       sku,
       barcode,

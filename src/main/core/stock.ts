@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { intakes, lots, products, suppliers, users } from '../../db/schema';
 import { AppError, fail } from '../../shared/errors';
 import { lineAmount, MAX_RUPIAH } from '../../shared/money';
+import { formatDmy, isImplausibleExpiry, MAX_EXPIRY_YEARS } from '../../shared/dates';
 import type { Actor, Ctx } from './context';
 import type { IntakeResult, Lot } from '../../shared/types';
 import { audit } from './audit';
@@ -50,7 +51,12 @@ export function createIntake(
         fail('VALIDATION', 'Tanggal kedaluwarsa tidak valid.', { field: `lines.${i}.expiryDate` });
       }
       if (line.expiryDate !== undefined && line.expiryDate < today) {
-        fail('VALIDATION', `Barang sudah kedaluwarsa (${line.expiryDate}); jangan diterima.`, { field: `lines.${i}.expiryDate` });
+        fail('VALIDATION', `Barang sudah kedaluwarsa (${formatDmy(line.expiryDate)}); jangan diterima.`, { field: `lines.${i}.expiryDate` });
+      }
+      if (line.expiryDate !== undefined && isImplausibleExpiry(today, line.expiryDate)) {
+        fail('VALIDATION', `Tanggal kedaluwarsa ${formatDmy(line.expiryDate)} lebih dari ${MAX_EXPIRY_YEARS} tahun lagi; periksa tanggalnya.`, {
+          field: `lines.${i}.expiryDate`,
+        });
       }
     });
     // A lot is worth at most MAX_RUPIAH at its sell price, and so is the whole intake: every value computed from it stays exact.

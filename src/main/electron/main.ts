@@ -6,9 +6,14 @@ import { openApp, type App } from '../app';
 import { dispatch } from '../api/dispatch';
 import { scheduleDailyBackup } from '../api/procedures-system';
 import { CONTENT_SECURITY_POLICY } from '../api/http';
+import { chromiumLocale, readUiLanguage, writeUiLanguage } from './locale';
 
 let core: App | null = null;
 const here = dirname(fileURLToPath(import.meta.url));
+
+// The window speaks the UI language, never the OS's: Chromium's locale (dates, numbers, the print
+// dialog, navigator.language) is set before the app is ready from the language last chosen.
+app.commandLine.appendSwitch('lang', chromiumLocale(readUiLanguage(app.getPath('userData'))));
 
 /** better-sqlite3 built for Electron's ABI lives apart from the Node build used by tests. */
 function electronNativeBinding(): string | undefined {
@@ -34,9 +39,25 @@ function createWindow(): void {
       nodeIntegration: false,
       sandbox: true,
       webSecurity: true,
+      // No spell checker: it would follow the OS language and fetch dictionaries.
+      spellcheck: false,
     },
   });
   win.once('ready-to-show', () => win.show());
+  // Remember the UI language the page ended with (<html lang>), for --lang at the next start.
+  let languageKept = false;
+  win.on('close', (event) => {
+    if (languageKept) return;
+    event.preventDefault();
+    void win.webContents
+      .executeJavaScript('document.documentElement.lang', true)
+      .then((lang: unknown) => writeUiLanguage(app.getPath('userData'), lang))
+      .catch(() => undefined)
+      .finally(() => {
+        languageKept = true;
+        win.close();
+      });
+  });
   win.webContents.setWindowOpenHandler(({ url }) => {
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };

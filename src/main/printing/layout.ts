@@ -137,10 +137,10 @@ export function wrapText(text: string, width: number): string[] {
 
 /**
  * A left text and a right text on one line of exactly `width` columns, the
- * right text flush right. When they do not fit together the left text wraps
- * (continuation lines start at `indent`), keeping the right text on the first
- * line; when the right text is too wide for that, the left text gets its own
- * lines and the right text a line of its own, flush right.
+ * right text flush right. When they do not fit together, the left text wraps
+ * on its own lines (continuation lines start at `indent`) and the right text
+ * gets a line of its own, flush right: a number never shares a line with a
+ * fragment of a wrapped name.
  */
 export function pairLines(left: string, right: string, width: number, indent = 0): string[] {
   const l = cleanText(left);
@@ -151,15 +151,6 @@ export function pairLines(left: string, right: string, width: number, indent = 0
   }
   if (lead.length + l.length + 1 + r.length <= width) {
     return [lead + l + ' '.repeat(width - lead.length - l.length - r.length) + r];
-  }
-  const leftWidth = width - lead.length - 1 - r.length;
-  if (leftWidth >= 8) {
-    const head = wrapText(l, leftWidth)[0]!;
-    const first = lead + head;
-    const out = [first + ' '.repeat(width - first.length - r.length) + r];
-    const rest = l.slice(head.length).trim();
-    if (rest.length > 0) out.push(...wrapIndented(rest, width, lead));
-    return out;
   }
   return [...wrapIndented(l, width, lead), ' '.repeat(width - r.length) + r];
 }

@@ -71,7 +71,7 @@ export function buildIntakeSlip(data: IntakeSlipData, opts: SlipOptions): Doc {
   doc.text('Barang di atas diterima sebagai titipan jual (konsinyasi).');
 
   doc.blank();
-  addSignatures(doc, 'Pemasok', 'Petugas Penerima');
+  addSignatures(doc, { title: 'Pemasok' }, { title: 'Petugas Penerima', name: data.receivedByName });
   doc.cut(4);
   return doc;
 }

@@ -6,7 +6,7 @@ import { TZDate } from '@date-fns/tz';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import type { PaymentMethod } from '../../../shared/printer';
 import { encodeBlocks } from '../encode';
-import { cleanText, Doc, wrapText } from '../layout';
+import { cleanText, Doc } from '../layout';
 import type { DocumentOptions, ReceiptData, ReceiptLine } from '../types';
 
 export const PAYMENT_LABELS: Record<PaymentMethod, string> = {
@@ -67,7 +67,8 @@ function addItemsNarrow(doc: Doc, lines: readonly ReceiptLine[]): void {
 
 /**
  * 42/48 columns: name, qty × price and amount side by side when the name
- * column is still at least 16 wide; the name wraps inside its column.
+ * column is still at least 16 wide; a longer name is printed on its own
+ * lines first, with the numbers on the line under it.
  */
 function addItemsWide(doc: Doc, lines: readonly ReceiptLine[]): boolean {
   const columns = doc.columns;
@@ -84,9 +85,10 @@ function addItemsWide(doc: Doc, lines: readonly ReceiptLine[]): boolean {
     name.padEnd(nameWidth) + ' ' + middle.padStart(qpWidth) + ' ' + amount.padStart(amountWidth);
 
   for (const line of lines) {
-    const nameParts = wrapText(cleanText(line.name), nameWidth);
-    doc.line(row(nameParts[0] ?? '', qtyPrice(line), formatNumber(grossAmount(line))));
-    for (const part of nameParts.slice(1)) doc.line(part);
+    const name = cleanText(line.name);
+    // A name too long for its column gets its own lines; the numbers follow on a line of their own.
+    if (name.length > nameWidth) doc.text(name);
+    doc.line(row(name.length > nameWidth ? '' : name, qtyPrice(line), formatNumber(grossAmount(line))));
     if (line.discount > 0) {
       doc.line(row('  Diskon', '', `-${formatNumber(line.discount)}`));
     }

@@ -34,7 +34,7 @@ export function buildRefundSlip(data: RefundSlipData, opts: DocumentOptions): Do
   if (data.shop.address && cleanText(data.shop.address)) doc.center(data.shop.address);
   if (data.shop.phone && cleanText(data.shop.phone)) doc.center(`Telp. ${data.shop.phone}`);
   doc.blank();
-  doc.center(data.kind === 'void' ? 'PEMBATALAN PENJUALAN' : 'BUKTI REFUND', { bold: true });
+  doc.center(data.kind === 'void' ? 'PEMBATALAN PENJUALAN' : 'BUKTI RETUR PENJUALAN', { bold: true });
   if (opts.copy) doc.center(COPY_MARK, { bold: true });
   doc.separator();
   doc.pairOrStack(`No: ${data.number}`, formatReceiptDateTime(data.createdAt, data.timeZone));
@@ -52,7 +52,7 @@ export function buildRefundSlip(data: RefundSlipData, opts: DocumentOptions): Do
     doc.pair('Jumlah barang', formatNumber(data.total));
     doc.pair('Pembulatan', `${data.rounding > 0 ? '+' : '-'}${formatNumber(Math.abs(data.rounding))}`);
   }
-  doc.pair('TOTAL REFUND', formatRupiah(data.total + data.rounding), { bold: true });
+  doc.pair('TOTAL RETUR', formatRupiah(data.total + data.rounding), { bold: true });
   for (const p of data.payments) {
     doc.pair(PAYMENT_LABELS[p.method] ?? String(p.method), formatNumber(p.amount));
     if (p.reference && cleanText(p.reference)) doc.pair(`Ref: ${p.reference}`, '', { indent: 2 });

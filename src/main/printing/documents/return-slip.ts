@@ -55,7 +55,7 @@ export function buildReturnSlip(data: ReturnSlipData, opts: SlipOptions): Doc {
   doc.text('Barang di atas telah dikembalikan kepada pemasok dan diterima dalam jumlah yang sesuai.');
 
   doc.blank();
-  addSignatures(doc, 'Pemasok', 'Petugas Toko');
+  addSignatures(doc, { title: 'Pemasok' }, { title: 'Petugas Toko', name: data.createdByName });
   doc.cut(4);
   return doc;
 }

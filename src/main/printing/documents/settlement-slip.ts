@@ -4,11 +4,11 @@
  * what was paid, what is still in the shop, and two signature lines.
  */
 import { formatNumber, formatRupiah } from '../../../shared/money';
-import { formatBps, slipDate } from './slip-parts';
+import { addSignatures, formatBps, slipDate } from './slip-parts';
 import type { PrinterColumns } from '../../../shared/printer';
 import type { SettlementDetail, SettlementItem, SettlementProductLine } from '../../../shared/types-settlement';
 import { encodeBlocks } from '../encode';
-import { cleanText, Doc, wrapText } from '../layout';
+import { cleanText, Doc } from '../layout';
 import type { ShopHeader } from '../types';
 import { COPY_MARK, formatReceiptDateTime } from './receipt';
 
@@ -70,9 +70,10 @@ function addProductsWide(doc: Doc, lines: readonly SettlementProductLine[]): boo
   const row = (name: string, middle: string, amount: string): string =>
     name.padEnd(nameWidth) + ' ' + middle.padStart(qpWidth) + ' ' + amount.padStart(amountWidth);
   for (const line of lines) {
-    const nameParts = wrapText(cleanText(line.name), nameWidth);
-    doc.line(row(nameParts[0] ?? '', qtyPrice(line), formatNumber(lineAmount(line))));
-    for (const part of nameParts.slice(1)) doc.line(part);
+    const name = cleanText(line.name);
+    // A name too long for its column gets its own lines; the numbers follow on a line of their own.
+    if (name.length > nameWidth) doc.text(name);
+    doc.line(row(name.length > nameWidth ? '' : name, qtyPrice(line), formatNumber(lineAmount(line))));
     if (line.termsType === 'commission') {
       doc.pair(commissionLabel(line), signed(line.supplierShare - line.gross), { indent: 2 });
     }
@@ -80,12 +81,11 @@ function addProductsWide(doc: Doc, lines: readonly SettlementProductLine[]): boo
   return true;
 }
 
+/** `20/11 1 x Kacang Mete …`: the day, the units (refunds carry them as a negative qty), the product. */
 function itemLabel(entry: SettlementItem, withProduct: boolean): string {
-  const day = slipDate(entry.businessDate).slice(0, 5);
-  const parts: string[] = [day];
-  // Refund entries carry the units going back as a negative qty: print the count.
-  if (withProduct && entry.name) parts.push(entry.qty ? `${entry.name} (${formatNumber(Math.abs(entry.qty))})` : entry.name);
-  if (entry.note && cleanText(entry.note)) parts.push(entry.note);
+  const parts: string[] = [slipDate(entry.businessDate).slice(0, 5)];
+  if (withProduct && entry.name) parts.push(entry.qty ? `${formatNumber(Math.abs(entry.qty))} x ${entry.name}` : entry.name);
+  else if (entry.note && cleanText(entry.note)) parts.push(entry.note);
   return parts.join(' ');
 }
 
@@ -93,23 +93,11 @@ function addItems(doc: Doc, title: string, entries: readonly SettlementItem[], o
   if (entries.length === 0) return;
   doc.separator();
   doc.text(title, { bold: true });
-  for (const entry of entries) doc.pair(itemLabel(entry, opts.withProduct), signed(entry.amount, opts.plus), { indent: 2 });
-}
-
-/** Two signature blocks side by side: title, room to sign, a line, the name. */
-function addSignatures(doc: Doc, left: { title: string; name: string }, right: { title: string; name: string }): void {
-  const half = Math.floor((doc.columns - 2) / 2);
-  const cell = (text: string): string => {
-    const t = cleanText(text).slice(0, half);
-    const pad = Math.floor((half - t.length) / 2);
-    return (' '.repeat(pad) + t).padEnd(half);
-  };
-  const row = (l: string, r: string) => doc.line(cell(l) + '  ' + cell(r));
-  row(left.title, right.title);
-  doc.blank(3);
-  const rule = '_'.repeat(Math.min(half, 20));
-  row(rule, rule);
-  row(left.name, right.name);
+  for (const entry of entries) {
+    doc.pair(itemLabel(entry, opts.withProduct), signed(entry.amount, opts.plus), { indent: 2 });
+    // A product entry's note goes under it, so the amount stays beside the product (or alone).
+    if (opts.withProduct && entry.name && entry.note && cleanText(entry.note)) doc.pair(entry.note, '', { indent: 4 });
+  }
 }
 
 /** The slip as a document (blocks), before encoding. */
@@ -177,11 +165,7 @@ export function buildSettlementSlip(data: SettlementSlipData, opts: SettlementSl
 
   // Signatures
   doc.blank();
-  addSignatures(
-    doc,
-    { title: 'Pemasok', name: s.supplier.ownerName || s.supplier.name },
-    { title: 'Pengelola', name: s.createdByName },
-  );
+  addSignatures(doc, { title: 'Pemasok', name: s.supplier.ownerName || s.supplier.name }, { title: 'Manajer', name: s.createdByName });
   doc.cut(4);
   return doc;
 }

@@ -168,7 +168,7 @@ ${stockRows}
 
 <section class="signatures">
   <div><div>Pemasok</div><div class="space"></div><div class="name">${escapeHtml(s.supplier.ownerName || s.supplier.name)}</div></div>
-  <div><div>Pengelola</div><div class="space"></div><div class="name">${escapeHtml(s.createdByName)}</div></div>
+  <div><div>Manajer</div><div class="space"></div><div class="name">${escapeHtml(s.createdByName)}</div></div>
 </section>
 </body>
 </html>

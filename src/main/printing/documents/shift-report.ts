@@ -9,6 +9,7 @@ import type { ShiftReport } from '../../../shared/types-till';
 import { encodeBlocks } from '../encode';
 import { cleanText, Doc } from '../layout';
 import type { DocumentOptions, ShopHeader } from '../types';
+import { addSignatures } from './slip-parts';
 import { COPY_MARK, formatReceiptDateTime, PAYMENT_LABELS } from './receipt';
 
 export interface ShiftReportData {
@@ -49,7 +50,7 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
   doc.pair('Penjualan kotor', formatNumber(r.gross));
   doc.pair('Diskon', minus(r.discounts));
   doc.pair('Penjualan bersih', formatNumber(r.netSales));
-  doc.pair(`Refund/batal (${formatNumber(r.refundCount)})`, minus(r.refunds));
+  doc.pair(`Retur/batal (${formatNumber(r.refundCount)})`, minus(r.refunds));
   doc.pair('NETTO', formatRupiah(r.net), { bold: true });
   if (r.rounding !== 0) doc.pair('Pembulatan tunai', signed(r.rounding));
   doc.separator();
@@ -59,7 +60,7 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
   for (const m of r.byMethod) {
     doc.pair(PAYMENT_LABELS[m.method] ?? m.method, formatNumber(m.sales));
     if (m.refunds !== 0) {
-      doc.pair('Refund', minus(m.refunds), { indent: 2 });
+      doc.pair('Retur', minus(m.refunds), { indent: 2 });
       doc.pair('Bersih', formatNumber(m.net), { indent: 2 });
     }
   }
@@ -67,14 +68,17 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
 
   doc.text('PER KASIR', { bold: true });
   if (r.byCashier.length === 0) doc.text('-');
-  for (const c of r.byCashier) doc.pair(`${c.name} (${formatNumber(c.salesCount)})`, formatNumber(c.total));
+  for (const c of r.byCashier) {
+    doc.pair(c.name, formatNumber(c.total));
+    doc.pair(`${formatNumber(c.salesCount)} transaksi`, '', { indent: 2 });
+  }
   doc.separator();
 
   doc.text('KAS DI LACI', { bold: true });
   doc.pair('Modal awal', formatNumber(r.cash.openingFloat));
   doc.pair('Tunai diterima', formatNumber(r.cash.cashSales));
   doc.pair('Kembalian', minus(r.cash.changeGiven));
-  doc.pair('Refund tunai', minus(r.cash.cashRefunds));
+  doc.pair('Retur tunai', minus(r.cash.cashRefunds));
   doc.pair('Kas masuk', formatNumber(r.cash.payIns));
   doc.pair('Kas keluar', minus(r.cash.payOuts));
   doc.pair('Kas seharusnya', formatRupiah(r.cash.expected), { bold: true });
@@ -97,9 +101,7 @@ export function buildShiftReport(data: ShiftReportData, opts: DocumentOptions): 
   doc.separator();
   if (r.kind === 'Z') {
     doc.blank();
-    doc.pairOrStack('Kasir', 'Manajer');
-    doc.blank(2);
-    doc.pairOrStack('__________', '__________');
+    addSignatures(doc, { title: 'Kasir', name: r.closedByName }, { title: 'Manajer' });
   }
   doc.cut(4);
   return doc;

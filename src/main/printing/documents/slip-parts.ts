@@ -46,22 +46,53 @@ export function addSlipHeader(doc: Doc, shop: ShopHeader, title: string, copy: b
   doc.separator();
 }
 
+export interface SignatureBlock {
+  /** Who signs: `Pemasok`, `Manajer`, `Petugas Penerima`. */
+  title: string;
+  /** The name printed under the line; without it, brackets to write the name in by hand. */
+  name?: string | null;
+}
+
 /**
- * Two signature blocks side by side: the title, room to sign, and the name
- * blank in brackets underneath, the Indonesian way: `(..........)`.
+ * Two signature blocks: the title, room to sign, then the name under a line
+ * (or the name blank in brackets, the Indonesian way: `(..........)`).
+ * Side by side when every title and name fits its half of the paper;
+ * otherwise one block under the other, so a long name is printed whole,
+ * wrapped on words, never cut.
  */
-export function addSignatures(doc: Doc, leftTitle: string, rightTitle: string): void {
+export function addSignatures(doc: Doc, left: SignatureBlock, right: SignatureBlock): void {
   const gap = doc.columns >= 42 ? 2 : 1;
   const leftWidth = Math.floor((doc.columns - gap) / 2);
   const rightWidth = doc.columns - gap - leftWidth;
-  const cell = (text: string, width: number): string => {
-    const t = cleanText(text).slice(0, width);
-    const pad = Math.floor((width - t.length) / 2);
-    return (' '.repeat(pad) + t).padEnd(width);
-  };
-  const row = (l: string, r: string) => doc.line(cell(l, leftWidth) + ' '.repeat(gap) + cell(r, rightWidth));
-  row(leftTitle, rightTitle);
-  doc.blank(3);
+  const nameOf = (b: SignatureBlock) => (b.name ? cleanText(b.name) : '');
   const blank = (width: number) => `(${'.'.repeat(Math.min(width, 22) - 2)})`;
-  row(blank(leftWidth), blank(rightWidth));
+  const rule = (width: number) => '_'.repeat(Math.min(width, 24));
+  const fits = [left, right].every((b, i) => {
+    const width = i === 0 ? leftWidth : rightWidth;
+    return cleanText(b.title).length <= width && nameOf(b).length <= width;
+  });
+  if (fits) {
+    const cell = (text: string, width: number): string => {
+      const pad = Math.floor((width - text.length) / 2);
+      return (' '.repeat(pad) + text).padEnd(width);
+    };
+    const row = (l: string, r: string) => doc.line(cell(cleanText(l), leftWidth) + ' '.repeat(gap) + cell(cleanText(r), rightWidth));
+    row(left.title, right.title);
+    doc.blank(3);
+    const bottom = (b: SignatureBlock, width: number) => (nameOf(b) ? rule(width) : blank(width));
+    row(bottom(left, leftWidth), bottom(right, rightWidth));
+    if (nameOf(left) || nameOf(right)) row(nameOf(left), nameOf(right));
+    return;
+  }
+  [left, right].forEach((b, i) => {
+    if (i > 0) doc.blank();
+    doc.center(b.title);
+    doc.blank(3);
+    if (nameOf(b)) {
+      doc.center(rule(doc.columns));
+      doc.center(nameOf(b));
+    } else {
+      doc.center(blank(doc.columns));
+    }
+  });
 }

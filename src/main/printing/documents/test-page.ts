@@ -25,7 +25,7 @@ export function buildTestPage(input: { shopName: string; tillCode: string; confi
   doc.center(input.shopName, { bold: true, size: 'tall' });
   doc.center('TES CETAK', { bold: true });
   doc.separator();
-  doc.pairOrStack('Kasir', input.tillCode);
+  doc.pairOrStack('Mesin', input.tillCode);
   doc.pairOrStack('Printer', describeTransport(input.config));
   doc.pairOrStack('Lebar', `${input.config.columns} kolom`);
   doc.pairOrStack('Waktu', formatReceiptDateTime(input.at, input.timeZone ?? 'Asia/Makassar'));

@@ -124,6 +124,6 @@ function Screens() {
   }, [allowed]);
   if (!allowed || route === 'till') return <TillScreen />;
   if (route === 'shiftClose') return <CloseShiftScreen />;
-  if (route === 'refund' || route === 'audit' || route === 'shopSettings') return <TillExtraScreen route={route} />;
+  if (route === 'refund' || route === 'audit') return <TillExtraScreen route={route} />;
   return <BackOffice route={route} />;
 }

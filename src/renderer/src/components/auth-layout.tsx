@@ -11,7 +11,7 @@ export function AuthLayout({ children, wide }: { children: ReactNode; wide?: boo
         <div className="brand-mark" aria-hidden="true">
           P
         </div>
-        <h1>Kasir PLUT</h1>
+        <h1>{t('app.name')}</h1>
         <p>{t('app.tagline')}</p>
         <ul className="auth-points">
           <li>{t('app.point1')}</li>

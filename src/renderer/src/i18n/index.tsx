@@ -20,11 +20,18 @@ export function readLang(): Lang {
   return readLocal(LANG_KEY) === 'en' ? 'en' : 'id';
 }
 
-/** Look a key up and fill `{name}` placeholders. */
+/**
+ * Look a key up and fill `{name}` placeholders. `{name|one|other}` is the
+ * word that agrees with the count `name` (English: "1 item", "2 items").
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   const text = dictionaries[lang][key] ?? id[key] ?? key;
   if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return text
+    .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in params ? (String(params[name]).trim() === '1' ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 interface LangState {

@@ -40,7 +40,7 @@ export const reportsId = {
   'rep.col.supplierShare': 'Bagian pemasok',
   'rep.col.shopShare': 'Bagian toko',
   'rep.col.transactions': 'Transaksi',
-  'rep.col.refunds': 'Refund',
+  'rep.col.refunds': 'Retur',
   'rep.col.suppliers': 'Pemasok',
   'rep.col.products': 'Barang',
   'rep.col.lots': 'Lot',
@@ -124,8 +124,6 @@ export const reportsId = {
   'rep.bucket.d90plus': '> 90 hari',
 
   'rep.office.month': 'Bulan',
-  'rep.office.prev': 'Bulan sebelumnya',
-  'rep.office.next': 'Bulan berikutnya',
   'rep.office.byDistrict': 'Per kabupaten/kota',
   'rep.office.bySupplier': 'Per UMKM',
   'rep.office.print': 'Cetak A4',
@@ -210,7 +208,7 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   'rep.col.umkm': 'UMKM',
   'rep.col.owner': 'Owner',
   'rep.never': 'Never',
-  'rep.days': '{n} days',
+  'rep.days': '{n} {n|day|days}',
 
   'rep.dash.today': 'Today',
   'rep.dash.month': 'This month',
@@ -224,7 +222,7 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   'rep.dash.nearExpiry': 'Lots expiring or expired',
   'rep.dash.nearExpiryHint': 'Expiring within 30 days',
   'rep.dash.owed': 'Owed to suppliers',
-  'rep.dash.owedHint': '{n} suppliers to pay',
+  'rep.dash.owedHint': '{n} {n|supplier|suppliers} to pay',
   'rep.dash.noSales': 'No sales this month yet.',
   'rep.dash.openSales': 'Sales reports →',
   'rep.dash.openBalances': 'Supplier balances →',
@@ -232,7 +230,7 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
 
   'rep.chart.sales': 'Sales',
   'rep.chart.transactions': 'Transactions',
-  'rep.chart.txCount': '{n} transactions',
+  'rep.chart.txCount': '{n} {n|transaction|transactions}',
 
   'rep.sales.tabs': 'Report',
   'rep.sales.bySupplier': 'By supplier',
@@ -241,7 +239,7 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   'rep.sales.byDistrict': 'By district',
   'rep.sales.byCashier': 'By cashier',
   'rep.sales.byHour': 'By hour',
-  'rep.sales.summary': '{n} transactions · {units} units',
+  'rep.sales.summary': '{n} {n|transaction|transactions} · {units} {units|unit|units}',
 
   'rep.stock.bySupplier': 'Stock by supplier',
   'rep.stock.slow': 'Slow movers',
@@ -263,8 +261,6 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   'rep.bucket.d90plus': '> 90 days',
 
   'rep.office.month': 'Month',
-  'rep.office.prev': 'Previous month',
-  'rep.office.next': 'Next month',
   'rep.office.byDistrict': 'By district',
   'rep.office.bySupplier': 'By UMKM',
   'rep.office.print': 'Print A4',

@@ -6,7 +6,7 @@ export const systemId = {
   'nav.group.reports': 'Laporan',
   'nav.group.system': 'Sistem',
   'nav.backup': 'Cadangan data',
-  'backup.intro': 'Salinan database dibuat otomatis setiap tutup shift dan sekali sehari ke folder ini (misalnya flashdisk).',
+  'backup.intro': 'Salinan data dibuat otomatis setiap tutup shift dan sekali sehari ke folder ini (misalnya flashdisk).',
   'backup.folder': 'Folder cadangan',
   'backup.folderHint': 'Contoh: D:\\Cadangan Kasir atau /media/usb/kasir',
   'backup.keep': 'Simpan berapa cadangan terakhir',

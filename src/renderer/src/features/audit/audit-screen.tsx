@@ -1,13 +1,14 @@
 import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
 import '../till/till-extra.css';
 import { call } from '../../api';
-import { useLang, useT } from '../../i18n';
+import { useLang, useT, type MessageKey, type Translate } from '../../i18n';
 import type { AuditEntryView } from '../../../../shared/types-till';
 import { useSession } from '../../app/session';
 import { AppBar } from '../../components/app-bar';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime, todayIn } from '../../lib/format';
 import { auditDetails, AUDIT_AREAS } from './audit-logic';
+import { DateField } from '../../components/date-field';
 
 const PAGE = 200;
 
@@ -19,6 +20,30 @@ interface Filters {
 }
 
 /** The audit log (manager): who did what and when, newest first, filterable. */
+const ENTITY_KEY: Record<string, MessageKey> = {
+  held_sale: 'audit.entity.held_sale',
+  intake: 'audit.entity.intake',
+  ledger_entry: 'audit.entity.ledger_entry',
+  lot: 'audit.entity.lot',
+  product: 'audit.entity.product',
+  refund: 'audit.entity.refund',
+  return: 'audit.entity.return',
+  sale: 'audit.entity.sale',
+  settlement: 'audit.entity.settlement',
+  shift: 'audit.entity.shift',
+  stock_count: 'audit.entity.stock_count',
+  supplier: 'audit.entity.supplier',
+  user: 'audit.entity.user',
+  settings: 'audit.entity.settings',
+  print_job: 'audit.entity.print_job',
+};
+
+/** `Barang 297`: what the entry is about, in the user's words. */
+function entityLabel(t: Translate, entity: string, id: number | null): string {
+  const name = t(ENTITY_KEY[entity] ?? 'audit.entity.other');
+  return id === null ? name : t('audit.entityRef', { entity: name, id });
+}
+
 export function AuditScreen() {
   const t = useT();
   const { lang } = useLang();
@@ -83,15 +108,15 @@ export function AuditScreen() {
         <form className="card audit-filters" onSubmit={submit}>
           <div className="field">
             <label htmlFor="audit-from">{t('tx.audit.from')}</label>
-            <input id="audit-from" type="date" className="input" value={draft.from} max={today} onChange={set('from')} />
+            <DateField id="audit-from" value={draft.from} max={today} onChange={(iso) => setDraft((d) => ({ ...d, from: iso }))} />
           </div>
           <div className="field">
             <label htmlFor="audit-to">{t('tx.audit.to')}</label>
-            <input id="audit-to" type="date" className="input" value={draft.to} max={today} onChange={set('to')} />
+            <DateField id="audit-to" value={draft.to} max={today} onChange={(iso) => setDraft((d) => ({ ...d, to: iso }))} />
           </div>
           <div className="field">
             <label htmlFor="audit-action">{t('tx.audit.action')}</label>
-            <input id="audit-action" className="input mono" list="audit-areas" value={draft.action} placeholder="sales, refund, auth.login…" onChange={set('action')} />
+            <input id="audit-action" className="input mono" list="audit-areas" value={draft.action} placeholder={t('tx.audit.actionPlaceholder')} onChange={set('action')} />
             <datalist id="audit-areas">
               {AUDIT_AREAS.map((a) => (
                 <option key={a} value={a} />
@@ -145,11 +170,12 @@ export function AuditScreen() {
                     <td className="nowrap">{formatDateTime(e.at, shop.timeZone, lang)}</td>
                     <td>{e.userName ?? '—'}</td>
                     <td>
-                      <span className={`badge audit-badge audit-${e.action.split('.')[0]}`}>{e.action}</span>
+                      <code className={`badge audit-badge audit-${e.action.split('.')[0]}`}>{e.action}</code>
                     </td>
-                    <td className="mono">{e.entity ? `${e.entity}${e.entityId !== null ? ` #${e.entityId}` : ''}` : '—'}</td>
+                    <td>{e.entity ? entityLabel(t, e.entity, e.entityId) : '—'}</td>
                     <td className="audit-details" title={JSON.stringify(e.details)}>
-                      {auditDetails(e.details)}
+                      {/* The record as it was written: field codes and values. */}
+                      <code>{auditDetails(e.details)}</code>
                     </td>
                   </tr>
                 ))}

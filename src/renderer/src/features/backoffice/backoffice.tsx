@@ -14,10 +14,11 @@ import { BackupScreen } from '../system/backup-screen';
 import { CorrectionsScreen } from '../system/corrections-screen';
 import { LanScreen } from '../system/lan-screen';
 import { UsersScreen } from './users-screen';
+import { SettingsScreen } from '../till/settings-screen';
 import { BalancesScreen, BulkSettlementScreen, HistoryScreen } from '../settlements';
 import { isReportRoute, ReportScreen } from '../reports';
 
-type BackOfficeRoute = Exclude<Route, 'till' | 'shiftClose'>;
+type BackOfficeRoute = Exclude<Route, 'till' | 'shiftClose' | 'refund' | 'audit'>;
 
 type NavItem = { route: BackOfficeRoute; label: MessageKey; admin?: boolean };
 
@@ -55,6 +56,7 @@ const NAV_GROUPS: { label: MessageKey; items: NavItem[] }[] = [
   {
     label: 'nav.group.system',
     items: [
+      { route: 'shopSettings', label: 'nav.shopSettings', admin: true },
       { route: 'printer', label: 'nav.printer' },
       { route: 'backup', label: 'nav.backup' },
       { route: 'corrections', label: 'nav.corrections' },
@@ -106,6 +108,7 @@ export function BackOffice({ route }: { route: BackOfficeRoute }) {
           {route === 'corrections' && <CorrectionsScreen />}
           {route === 'lan' && <LanScreen />}
           {route === 'users' && <UsersScreen />}
+          {route === 'shopSettings' && <SettingsScreen />}
           {route === 'balances' && <BalancesScreen />}
           {route === 'settlements' && <HistoryScreen />}
           {route === 'bulkSettlement' && <BulkSettlementScreen />}

@@ -6,6 +6,7 @@ import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { EmptyRow, ListToolbar, SupplierFilter } from './list-parts';
 import { useDateTime, useLoad } from './ui';
+import { DateField } from '../../components/date-field';
 import { useSuppliers } from './use-suppliers';
 
 export interface HistoryQuery {
@@ -65,11 +66,11 @@ export function HistoryList<R extends HistoryRow>({ load, numberLabel, valueLabe
         <SupplierFilter label={t('intake.supplier')} suppliers={suppliers} value={supplierId} onChange={setSupplierId} />
         <label className="bo-date">
           {t('bo.from')}
-          <input className="input input-date" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DateField value={from} max={to || undefined} onChange={setFrom} />
         </label>
         <label className="bo-date">
           {t('bo.to')}
-          <input className="input input-date" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DateField value={to} min={from || undefined} onChange={setTo} />
         </label>
       </ListToolbar>
       <ErrorNotice error={list.error} />

@@ -8,6 +8,8 @@ import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { ScanIcon } from '../../components/icons';
 import { todayIn } from '../../lib/format';
+import { DateField } from '../../components/date-field';
+import { addYears, MAX_EXPIRY_YEARS } from '../../../../shared/dates';
 import { intakeProblems, intakeTotals, supplierValue, type IntakeLineProblem } from './logic';
 import { clearPending, peekPending } from './nav';
 import { DoneCard } from './done-card';
@@ -16,7 +18,7 @@ import { intakeLabelItems, LabelSheetDialog, type LabelItem } from './labels/lab
 import { NewHistoryTabs } from './new-history-tabs';
 import { ProductFormDialog } from './products/product-form';
 import { EmptyRow, SupplierOptions } from './list-parts';
-import { PrintStatus, termsText, usePrintJob } from './ui';
+import { termsText, usePrintJob } from './ui';
 import { useSuppliers } from './use-suppliers';
 
 export { supplierValue };
@@ -25,6 +27,7 @@ interface IntakeLine {
   product: ProductView;
   qty: string;
   expiryDate: string;
+  expiryInvalid: boolean;
 }
 
 type Done = IntakeResult & { printJob?: PrintJobView; supplierName: string; units: number; value: number };
@@ -32,7 +35,13 @@ type Done = IntakeResult & { printJob?: PrintJobView; supplierName: string; unit
 /** What a scanner types: digits (EAN/UPC) or a code without spaces, not a name. */
 const isCode = (text: string): boolean => /^[0-9A-Za-z-]{6,32}$/.test(text.trim()) && /\d/.test(text);
 
-const PROBLEM_KEY = { qty: 'intake.qtyRule', expiryRequired: 'intake.expiryRequired', expiryPast: 'intake.expiryPast' } as const satisfies Record<IntakeLineProblem, string>;
+const PROBLEM_KEY = {
+  qty: 'intake.qtyRule',
+  expiryRequired: 'intake.expiryRequired',
+  expiryPast: 'intake.expiryPast',
+  expiryInvalid: 'intake.expiryInvalid',
+  expiryTooFar: 'bo.intake.expiryTooFar',
+} as const satisfies Record<IntakeLineProblem, string>;
 
 /** Receiving consigned goods (penerimaan titipan), and the list of past intakes. */
 export function IntakeScreen() {
@@ -97,7 +106,7 @@ function NewIntake() {
     setLines((ls) => {
       const at = ls.findIndex((l) => l.product.id === p.id);
       if (at >= 0) return ls.map((l, i) => (i === at ? { ...l, qty: String((Number(l.qty) || 0) + 1) } : l));
-      return [...ls, { product: p, qty: '1', expiryDate: '' }];
+      return [...ls, { product: p, qty: '1', expiryDate: '', expiryInvalid: false }];
     });
     setFilter('');
     scanRef.current?.focus();
@@ -131,7 +140,7 @@ function NewIntake() {
     setLineErrors((e) => ({ ...e, [i]: '' }));
   };
 
-  const draft = lines.map((l) => ({ productId: l.product.id, sellPrice: l.product.sellPrice, terms: l.product.terms, trackExpiry: l.product.trackExpiry, qty: l.qty, expiryDate: l.expiryDate }));
+  const draft = lines.map((l) => ({ productId: l.product.id, sellPrice: l.product.sellPrice, terms: l.product.terms, trackExpiry: l.product.trackExpiry, qty: l.qty, expiryDate: l.expiryDate, expiryInvalid: l.expiryInvalid }));
   const totals = intakeTotals(draft);
 
   const submit = async (e: FormEvent) => {
@@ -312,14 +321,17 @@ function NewIntake() {
                             />
                           </td>
                           <td>
-                            <input
-                              className="input input-date"
-                              type="date"
-                              min={today}
+                            <DateField
+                              compact
                               value={l.expiryDate}
+                              min={today}
+                              max={addYears(today, MAX_EXPIRY_YEARS)}
+                              minMessage={t('intake.expiryPast')}
+                              maxMessage={t('bo.intake.expiryTooFar')}
                               required={l.product.trackExpiry}
                               aria-label={t('bo.intake.expiryOf', { name: l.product.name })}
-                              onChange={(e) => update(i, { expiryDate: e.target.value })}
+                              testId="intake-expiry"
+                              onChange={(iso, problem) => update(i, { expiryDate: iso, expiryInvalid: problem !== null })}
                               onKeyDown={backToScan}
                             />
                             {l.product.trackExpiry && <div className="sub">{t('intake.needsExpiry')}</div>}
@@ -383,14 +395,11 @@ function NewIntake() {
   );
 }
 
-/** Saved: the number, whether the slip printed, labels and reprint. */
+/** Saved: the number, whether the slip printed, labels (how many, per lot) and reprint. */
 function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
   const t = useT();
   const [job, setJob] = useState<PrintJobView | null>(done.printJob ?? null);
   const live = usePrintJob(job);
-  const [labelsJob, setLabelsJob] = useState<PrintJobView | null>(null);
-  const liveLabels = usePrintJob(labelsJob);
-  const [labelCount, setLabelCount] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [sheet, setSheet] = useState<LabelItem[] | null>(null);
 
@@ -398,16 +407,6 @@ function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
     setError(null);
     try {
       setJob(await call('intakes.reprint', { id: done.id }));
-    } catch (err) {
-      setError(err);
-    }
-  };
-  const labels = async () => {
-    setError(null);
-    try {
-      const res = await call('labels.print', { intakeId: done.id });
-      setLabelCount(res.labels);
-      setLabelsJob(res.printJob);
     } catch (err) {
       setError(err);
     }
@@ -428,22 +427,13 @@ function IntakeDone({ done, onAnother }: { done: Done; onAnother(): void }) {
       slipLabel={t('bo.intake.slip')}
       slipJob={live}
     >
-      {liveLabels && (
-        <div className="intake-done-print">
-          <span>{t('bo.labels.count', { n: labelCount })}</span>
-          <PrintStatus job={liveLabels} />
-        </div>
-      )}
       <ErrorNotice error={error} />
       <div className="btn-row">
         <button type="button" className="btn btn-secondary" onClick={() => void reprint()}>
           {t('bo.reprint')}
         </button>
-        <button type="button" className="btn btn-secondary" onClick={() => void labels()}>
-          {t('bo.labels.printIntake')}
-        </button>
         <button type="button" className="btn btn-secondary" onClick={() => void intakeLabelItems(done.id).then(setSheet).catch(setError)}>
-          {t('bo.labels.sheetButton')}
+          {t('bo.labels.printIntake')}
         </button>
         <button type="button" className="btn btn-primary btn-lg" onClick={onAnother}>
           {t('intake.another')}

@@ -3,6 +3,7 @@
  * supplier terms, intake and return drafts, near-expiry grouping and the
  * stock count's differences.
  */
+import { isImplausibleExpiry } from '../../../../shared/dates';
 import { basisPoints, type Rupiah } from '../../../../shared/money';
 import type { Terms } from '../../../../shared/types';
 import type { Liability, StockCountLineView, StockLotRow, SupplierOverview } from '../../../../shared/types-backoffice';
@@ -29,9 +30,11 @@ export interface IntakeDraftLine {
   trackExpiry: boolean;
   qty: string;
   expiryDate: string;
+  /** The typed expiry is not a day (or outside the field's limits); the field says why. */
+  expiryInvalid?: boolean;
 }
 
-export type IntakeLineProblem = 'qty' | 'expiryRequired' | 'expiryPast';
+export type IntakeLineProblem = 'qty' | 'expiryRequired' | 'expiryPast' | 'expiryInvalid' | 'expiryTooFar';
 
 /** Per line index: what is wrong before the intake may be saved. */
 export function intakeProblems(lines: readonly IntakeDraftLine[], today: string): Record<number, IntakeLineProblem> {
@@ -39,8 +42,10 @@ export function intakeProblems(lines: readonly IntakeDraftLine[], today: string)
   lines.forEach((l, i) => {
     const qty = parseQty(l.qty);
     if (qty === null || qty < 1) out[i] = 'qty';
+    else if (l.expiryInvalid) out[i] = 'expiryInvalid';
     else if (l.trackExpiry && !l.expiryDate) out[i] = 'expiryRequired';
     else if (l.expiryDate && l.expiryDate < today) out[i] = 'expiryPast';
+    else if (l.expiryDate && isImplausibleExpiry(today, l.expiryDate)) out[i] = 'expiryTooFar';
   });
   return out;
 }

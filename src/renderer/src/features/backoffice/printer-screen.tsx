@@ -19,11 +19,28 @@ const TYPE_LABEL: Record<TransportType, MessageKey> = {
   usb: 'printer.typeUsb',
   file: 'printer.typeFile',
 };
+/** Any kind of job: "Tercetak", never "Struk tercetak" for a label or a slip. */
 const STATUS_LABEL: Record<string, MessageKey> = {
-  pending: 'done.printPending',
-  printed: 'done.printPrinted',
-  failed: 'done.printFailed',
-  skipped: 'done.printSkipped',
+  pending: 'bo.print.pending',
+  printed: 'bo.print.printed',
+  failed: 'bo.print.failed',
+  skipped: 'bo.print.skipped',
+};
+
+/** What was printed, in the user's words (the queue records a code). */
+export const JOB_KIND_LABEL: Record<string, MessageKey> = {
+  receipt: 'printer.job.receipt',
+  refund: 'printer.job.refund',
+  void: 'printer.job.refund',
+  intake: 'printer.job.intake',
+  return: 'printer.job.return',
+  settlement: 'printer.job.settlement',
+  labels: 'printer.job.labels',
+  'x-report': 'printer.job.xReport',
+  'z-report': 'printer.job.zReport',
+  drawer: 'printer.job.drawer',
+  qris: 'printer.job.qris',
+  test: 'printer.job.test',
 };
 
 interface Form {
@@ -209,7 +226,7 @@ export function PrinterScreen() {
         {form.type === 'serial' && (
           <div className="form-grid form-grid-3-1">
             <Field label={t('printer.serialPath')} error={fe('path')} required>
-              <input className="input mono" value={form.path} placeholder="COM3 / /dev/ttyUSB0" onChange={(e) => set('path', e.target.value)} />
+              <input className="input mono" value={form.path} placeholder={t('printer.serialPlaceholder')} onChange={(e) => set('path', e.target.value)} />
             </Field>
             <Field label={t('printer.baud')}>
               <select className="input" value={form.baudRate} onChange={(e) => set('baudRate', e.target.value)}>
@@ -243,7 +260,7 @@ export function PrinterScreen() {
               <input type="radio" name="columns" checked={form.columns === c} onChange={() => set('columns', c)} />
               <span>
                 <strong>{t('printer.columnsN', { n: c })}</strong>
-                <small>{c === 32 ? '58 mm' : '80 mm'}</small>
+                <small>{t('printer.paperMm', { n: c === 32 ? 58 : 80 })}</small>
               </span>
             </label>
           ))}
@@ -263,7 +280,7 @@ export function PrinterScreen() {
           </button>
           {testJob && (
             <span className={`print-status print-${testJob.status}`}>
-              {t(STATUS_LABEL[testJob.status] ?? 'done.printNone')}
+              {t(STATUS_LABEL[testJob.status] ?? 'tx.print.none')}
               {testJob.lastError ? ` — ${testJob.lastError}` : ''}
             </span>
           )}
@@ -292,13 +309,13 @@ export function PrinterScreen() {
               {jobs.map((j) => (
                 <tr key={j.id}>
                   <td className="mono">{j.id}</td>
-                  <td>
-                    {j.kind}
+                  <td data-testid="job-kind">
+                    {t(JOB_KIND_LABEL[j.kind] ?? 'printer.job.other')}
                     {j.copy ? ` (${t('done.copy')})` : ''}
                   </td>
                   <td>{formatDateTime(j.createdAt, shop.timeZone, lang)}</td>
                   <td>
-                    <span className={`badge badge-${j.status}`}>{t(STATUS_LABEL[j.status] ?? 'done.printNone')}</span>
+                    <span className={`badge badge-${j.status}`}>{t(STATUS_LABEL[j.status] ?? 'tx.print.none')}</span>
                     {j.lastError && <div className="sub danger">{j.lastError}</div>}
                   </td>
                   <td>

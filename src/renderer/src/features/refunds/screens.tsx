@@ -1,10 +1,8 @@
 import { AuditScreen } from '../audit/audit-screen';
-import { SettingsScreen } from '../till/settings-screen';
 import { RefundScreen } from './refund-screen';
 
-/** The till-area screens outside the till itself: refunds, the audit log, shop settings. */
-export function TillExtraScreen({ route }: { route: 'refund' | 'audit' | 'shopSettings' }) {
+/** The till-area screens outside the till itself: refunds and the audit log (shop settings live in the back office). */
+export function TillExtraScreen({ route }: { route: 'refund' | 'audit' }) {
   if (route === 'audit') return <AuditScreen />;
-  if (route === 'shopSettings') return <SettingsScreen />;
   return <RefundScreen />;
 }

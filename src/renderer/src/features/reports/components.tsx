@@ -8,6 +8,7 @@ import type { ExportInput } from '../../../../shared/contract-reports';
 import { ErrorNotice } from '../../components/error-notice';
 import { base64ToBytes, barPercent, PRESETS, presetRange, validRange, type DateRange, type Preset } from './logic';
 import { downloadBlob } from '../../lib/files';
+import { DateField } from '../../components/date-field';
 
 /** What `reports.export` needs, less the format the button chooses. */
 export type ExportRequest = ExportInput extends infer U ? (U extends ExportInput ? Omit<U, 'format'> : never) : never;
@@ -211,11 +212,11 @@ export function RangePicker({ range, preset, onChange }: { range: DateRange; pre
         >
           <label className="rp-date">
             <span>{t('rep.range.from')}</span>
-            <input className="input" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+            <DateField value={draft.from} onChange={(iso) => setDraft((d) => ({ ...d, from: iso }))} testId="range-from" />
           </label>
           <label className="rp-date">
             <span>{t('rep.range.to')}</span>
-            <input className="input" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+            <DateField value={draft.to} onChange={(iso) => setDraft((d) => ({ ...d, to: iso }))} testId="range-to" />
           </label>
           <button type="submit" className="btn btn-primary btn-sm" disabled={invalid}>
             {t('rep.stock.apply')}

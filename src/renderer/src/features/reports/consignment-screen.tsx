@@ -11,6 +11,7 @@ import { dateLocale, formatIsoDate, todayIn } from '../../lib/format';
 import { DataTable, ExportButtons, Loading, Panel } from './components';
 import { StackedHBars } from './charts';
 import { useReport } from './use-report';
+import { DateField } from '../../components/date-field';
 
 export const BUCKETS: { key: AgingBucket; label: MessageKey; color: string }[] = [
   { key: 'd0_30', label: 'rep.bucket.d0_30', color: '#7fb8ad' },
@@ -43,7 +44,7 @@ export function ConsignmentScreen() {
           <>
             <label className="rp-date rp-date-inline">
               <span>{t('rep.cons.asOf')}</span>
-              <input className="input" type="date" value={asOf} max={today} onChange={(e) => e.target.value && setAsOf(e.target.value)} />
+              <DateField value={asOf} max={today} onChange={(iso) => iso && setAsOf(iso)} testId="aging-as-of" />
             </label>
             <ExportButtons request={{ report: 'consignmentAging', params: { asOf } }} label={t('rep.cons.aging')} />
           </>

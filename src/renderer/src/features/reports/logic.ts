@@ -5,25 +5,26 @@
  */
 import { formatRupiah } from '../../../../shared/money';
 import { todayIn, type Lang } from '../../lib/format';
+import { translate, type MessageKey } from '../../i18n';
 
-/** Rupiah short enough for a chart axis: `Rp 1,2 jt`, `Rp 450 rb`, `Rp 2,5 M` (en: `Rp 1.2M`, `Rp 450K`, `Rp 2.5B`). */
+/** Rupiah short enough for a chart axis: `Rp 1,2 jt`, `Rp 450 rb`, `Rp 2,5 M` (en: `Rp 1.2M`, `Rp 450K`, `Rp 2.5B`); the units come from the dictionaries. */
 export function formatRupiahShort(amount: number, lang: Lang = 'id'): string {
   const sign = amount < 0 ? '-' : '';
   const abs = Math.abs(amount);
-  const units: [number, string, string][] = [
-    [1e12, ' T', 'T'],
-    [1e9, ' M', 'B'],
-    [1e6, ' jt', 'M'],
-    [1e3, ' rb', 'K'],
+  const units: [number, MessageKey][] = [
+    [1e12, 'rep.short.trillion'],
+    [1e9, 'rep.short.billion'],
+    [1e6, 'rep.short.million'],
+    [1e3, 'rep.short.thousand'],
   ];
-  for (const [size, idUnit, enUnit] of units) {
+  for (const [size, key] of units) {
     if (abs >= size) {
       const value = abs / size;
       // One decimal below 100 (1,2 jt; 12,5 jt), none above (450 rb); trailing ,0 dropped.
       const digits = value < 100 ? 1 : 0;
       const rounded = Math.round(value * 10 ** digits) / 10 ** digits;
       const text = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'id-ID', { maximumFractionDigits: digits }).format(rounded);
-      return `${sign}Rp ${text}${lang === 'en' ? enUnit : idUnit}`;
+      return `${sign}${translate(lang, key, { n: text })}`;
     }
   }
   return `${sign}Rp ${abs}`;

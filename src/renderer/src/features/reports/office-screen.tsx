@@ -10,9 +10,10 @@ import { PrinterIcon } from '../../components/icons';
 import { dateLocale, formatIsoDate } from '../../lib/format';
 import { DataTable, ExportButtons, Loading, Panel } from './components';
 import { RupiahHBars } from './charts';
-import { addMonths, currentMonth } from './logic';
+import { currentMonth } from './logic';
 import { useReport } from './use-report';
 import { openHtmlWindow, printFrame } from '../../lib/files';
+import { MonthField } from '../../components/month-field';
 
 export const monthTitle = (month: string, lang: 'id' | 'en') => format(parseISO(`${month}-01`), 'MMMM yyyy', { locale: dateLocale(lang) });
 
@@ -32,23 +33,8 @@ export function OfficeScreen() {
     <div className="rp-page">
       <div className="rp-toolbar">
         <div className="rp-month">
-          <button type="button" className="btn btn-ghost btn-sm rp-step" onClick={() => setMonth(addMonths(month, -1))} aria-label={t('rep.office.prev')} title={t('rep.office.prev')}>
-            ‹
-          </button>
-          <label className="rp-date rp-date-inline">
-            <span>{t('rep.office.month')}</span>
-            <input className="input" type="month" value={month} max={thisMonth} onChange={(e) => /^\d{4}-\d{2}$/.test(e.target.value) && setMonth(e.target.value)} data-testid="office-month" />
-          </label>
-          <button
-            type="button"
-            className="btn btn-ghost btn-sm rp-step"
-            onClick={() => setMonth(addMonths(month, 1))}
-            disabled={month >= thisMonth}
-            aria-label={t('rep.office.next')}
-            title={t('rep.office.next')}
-          >
-            ›
-          </button>
+          <span className="rp-date-label">{t('rep.office.month')}</span>
+          <MonthField value={month} max={thisMonth} onChange={setMonth} aria-label={t('rep.office.month')} testId="office-month" />
         </div>
         <h2 className="rp-month-title" data-testid="office-title">
           {monthTitle(month, lang)}

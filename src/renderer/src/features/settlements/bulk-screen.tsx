@@ -11,6 +11,7 @@ import { todayIn } from '../../lib/format';
 import { canSettle, endOfPreviousMonth, hasBankAccount, sumAmounts, validSelection } from './logic';
 import { METHOD_LABEL } from './settlement-dialogs';
 import './settlements.css';
+import { DateField } from '../../components/date-field';
 import { downloadBlob } from '../../lib/files';
 
 type RowResult = { state: 'waiting' } | { state: 'running' } | { state: 'done'; settlement: SettlementView } | { state: 'failed'; message: string };
@@ -123,7 +124,7 @@ export function BulkSettlementScreen() {
         >
           <label className="field field-inline">
             <span className="label">{t('settle.bulk.cutoff')}</span>
-            <input className="input input-date" type="date" value={cutoff} max={today} required onChange={(e) => setCutoff(e.target.value)} data-testid="bulk-cutoff" />
+            <DateField value={cutoff} max={today} required onChange={setCutoff} testId="bulk-cutoff" />
           </label>
           <button
             type="button"
@@ -209,7 +210,7 @@ export function BulkSettlementScreen() {
                             <div>
                               {r.bankName} <span className="mono">{r.bankAccount}</span>
                             </div>
-                            {r.bankHolder && <div className="sub">a.n. {r.bankHolder}</div>}
+                            {r.bankHolder && <div className="sub">{t('bo.supplier.holder', { name: r.bankHolder })}</div>}
                           </>
                         ) : (
                           <span className={method === 'transfer' ? 'sub warn' : 'muted'}>{t('settle.bulk.noAccount')}</span>

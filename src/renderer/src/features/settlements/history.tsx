@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
 import { formatPeriod, liveTotal } from './logic';
 import { METHOD_LABEL, SettlementDetailDialog, StatusBadge } from './settlement-dialogs';
+import { DateField } from '../../components/date-field';
 import './settlements.css';
 
 /** Settlements newest first, for one supplier or all; click one for the detail. */
@@ -48,11 +49,11 @@ export function SettlementHistory({ supplierId, reloadKey = 0 }: { supplierId?: 
         <div className="st-filters">
           <label className="field field-inline">
             <span className="label">{t('settle.history.from')}</span>
-            <input className="input input-date" type="date" value={from} max={to || undefined} onChange={(e) => setFrom(e.target.value)} />
+            <DateField value={from} max={to || undefined} onChange={setFrom} testId="history-from" />
           </label>
           <label className="field field-inline">
             <span className="label">{t('settle.history.to')}</span>
-            <input className="input input-date" type="date" value={to} min={from || undefined} onChange={(e) => setTo(e.target.value)} />
+            <DateField value={to} min={from || undefined} onChange={setTo} testId="history-to" />
           </label>
         </div>
         <span className="muted">{rows ? t('common.count', { n: rows.length }) : ''}</span>

@@ -17,7 +17,7 @@ interface SlipProps {
 export function SlipView({ supplier, breakdown: b, stock, payable, number }: SlipProps) {
   const t = useT();
   const { lang } = useLang();
-  const bank = [supplier.bankName, supplier.bankAccount].filter(Boolean).join(' ');
+  const bank = supplier.bankName || supplier.bankAccount;
   return (
     <div className="slip" data-testid="settlement-slip">
       <header className="slip-head">
@@ -36,8 +36,10 @@ export function SlipView({ supplier, breakdown: b, stock, payable, number }: Sli
             <dd>
               {bank ? (
                 <>
-                  {bank}
-                  {supplier.bankHolder && <span className="muted"> · a.n. {supplier.bankHolder}</span>}
+                  {supplier.bankName}
+                  {supplier.bankName && supplier.bankAccount ? ' ' : ''}
+                  {supplier.bankAccount}
+                  {supplier.bankHolder && <span className="muted"> · {t('bo.supplier.holder', { name: supplier.bankHolder })}</span>}
                 </>
               ) : (
                 <span className="muted">{t('settle.preview.noBank')}</span>
@@ -68,7 +70,7 @@ export function SlipView({ supplier, breakdown: b, stock, payable, number }: Sli
                     <div className="strong">{p.name}</div>
                     <div className="sub">
                       {p.termsType === 'fixed'
-                        ? `${t('settle.preview.fixed')} ${formatRupiah(p.price)}`
+                        ? t('settle.preview.fixed', { price: formatRupiah(p.price) })
                         : `${formatRupiah(p.price)} · ${t('settle.preview.commission', { pct: bpsLabel(p.commissionBps) })}`}
                     </div>
                   </td>

@@ -22,6 +22,7 @@ import { usePrintJob } from '../till/use-printer-status';
 import { formatDay, hasBankAccount, signed, sumAmounts, tone } from './logic';
 import { SettlementHistory } from './history';
 import { METHOD_LABEL, PrintStatus, StatementDialog } from './settlement-dialogs';
+import { DateField } from '../../components/date-field';
 import { SlipView } from './slip-view';
 
 export const KIND_LABEL: Record<LedgerKind, MessageKey> = {
@@ -324,15 +325,13 @@ function SettlePanel({
         }}
       >
         <Field label={t('settle.preview.cutoff')}>
-          <input
-            className="input input-date"
-            type="date"
+          <DateField
             value={cutoff}
             max={today}
             required
-            data-testid="cutoff"
-            onChange={(e) => {
-              setCutoff(e.target.value);
+            testId="cutoff"
+            onChange={(iso) => {
+              setCutoff(iso);
               setPreview(null);
             }}
           />
@@ -371,7 +370,7 @@ function SettlePanel({
                       <strong>
                         {preview.supplier.bankName} <span className="mono">{preview.supplier.bankAccount}</span>
                       </strong>
-                      {preview.supplier.bankHolder && <span>a.n. {preview.supplier.bankHolder}</span>}
+                      {preview.supplier.bankHolder && <span>{t('bo.supplier.holder', { name: preview.supplier.bankHolder })}</span>}
                     </div>
                     <Field label={t('settle.pay.reference')}>
                       <input className="input" maxLength={64} value={reference} onChange={(e) => setReference(e.target.value)} />

@@ -66,7 +66,7 @@ export function CloseShiftScreen() {
 
   return (
     <div className="page">
-      <AppBar title={t('shift.closeTitle')}>
+      <AppBar title={t('tx.nav.shift')}>
         <a className="btn btn-secondary btn-sm" href="#/till">
           ← {t('nav.backToTill')}
         </a>

@@ -135,7 +135,7 @@ export function BackupScreen() {
           <table className="table">
             <thead>
               <tr>
-                <th>File</th>
+                <th>{t('backup.file')}</th>
                 <th>{t('backup.size')}</th>
                 {isAdmin && <th />}
               </tr>

@@ -426,7 +426,9 @@ export function PaymentDialog({
                 disabled={busy}
               >
                 <span>{t(METHOD_LABEL[m])}</span>
-                <small>Alt+{i + 1}</small>
+                <small>
+                  <kbd>Alt+{i + 1}</kbd>
+                </small>
               </button>
             ))}
           </div>

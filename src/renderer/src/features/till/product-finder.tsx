@@ -9,7 +9,7 @@ import { useSession } from '../../app/session';
 import { AlertIcon, CheckIcon, ScanIcon } from '../../components/icons';
 import { CommandButton } from '../../lib/commands';
 import { todayIn } from '../../lib/format';
-import { productStatus, type ProductStatus } from './product-status';
+import { expiryTag, productStatus, type ProductStatus } from './product-status';
 import { useProductSearch } from './use-product-search';
 
 /** Text of a message: a dictionary key (so it follows a language switch) or text as given (server detail). */
@@ -314,6 +314,7 @@ export const ProductFinder = forwardRef<FinderHandle, FinderProps>(function Prod
 
 function StockLine({ status }: { status: ProductStatus }) {
   const t = useT();
+  const tag = expiryTag(status, t);
   return (
     <span className="stock-line">
       <span className={`stock stock-${status.tone}`}>
@@ -323,9 +324,9 @@ function StockLine({ status }: { status: ProductStatus }) {
             ? t('till.stockOut')
             : t('till.stock', { n: status.stock })}
       </span>
-      {status.expirySoon && (
-        <span className={`expiry ${status.daysLeft !== null && status.daysLeft <= 7 ? 'expiry-urgent' : ''}`}>
-          {t('till.expires', { date: status.expirySoon })}
+      {tag && (
+        <span className={`expiry ${status.daysLeft !== null && status.daysLeft <= 7 ? 'expiry-urgent' : ''}`} title={tag.title} data-testid="expiry-tag">
+          {tag.text}
         </span>
       )}
     </span>

@@ -1,4 +1,5 @@
 import type { TillProductView } from '../../../../shared/types';
+import type { Translate } from '../../i18n';
 import { daysUntil, EXPIRY_WARNING_DAYS, formatIsoDate } from '../../lib/format';
 
 export type StockTone = 'ok' | 'low' | 'out' | 'expired';
@@ -29,4 +30,17 @@ export function productStatus(p: Pick<TillProductView, 'stock' | 'expiredStock' 
     if (daysLeft <= EXPIRY_WARNING_DAYS) expirySoon = formatIsoDate(p.nextExpiry);
   }
   return { sellable, tone, stock: p.stock, expirySoon, daysLeft };
+}
+
+/**
+ * The tag of a product whose first sellable lot expires soon: "Kedaluwarsa
+ * dalam 25 hari" (today / tomorrow said as such), never the bare word
+ * "Kedaluwarsa", which is kept for goods that are expired. `title` is the
+ * date itself: "Exp 01/01/2027".
+ */
+export function expiryTag(status: ProductStatus, t: Translate): { text: string; title: string } | null {
+  if (!status.expirySoon || status.daysLeft === null) return null;
+  const n = status.daysLeft;
+  const text = n <= 0 ? t('till.expiresToday') : n === 1 ? t('till.expiresTomorrow') : t('till.expiresIn', { n });
+  return { text, title: t('till.expires', { date: status.expirySoon }) };
 }

@@ -6,7 +6,6 @@ import { fieldMessage } from '../../i18n/errors';
 import type { PaymentMethod } from '../../../../shared/printer';
 import { parseQris, QrisError } from '../../../../shared/qris';
 import type { CashRounding } from '../../../../shared/types-till';
-import { AppBar } from '../../components/app-bar';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { bpsToPercent, percentToBps } from '../../lib/form';
@@ -48,7 +47,7 @@ export function qrisCheck(text: string): { problem: string | null; merchant: str
   }
 }
 
-/** Shop settings (admin): receipt header and footer, discount limit, cash rounding, payment methods, QRIS. */
+/** Shop settings (admin), in the back office under Sistem → Pengaturan toko: receipt header and footer, discount limit, cash rounding, payment methods, QRIS. */
 export function SettingsScreen() {
   const t = useT();
   const [values, setValues] = useState<Values | null>(null);
@@ -118,99 +117,92 @@ export function SettingsScreen() {
   };
 
   return (
-    <div className="page">
-      <AppBar title={t('tx.set.title')}>
-        <a className="btn btn-secondary btn-sm" href="#/till">
-          ← {t('nav.backToTill')}
-        </a>
-      </AppBar>
-      <main className="page-body settings-page">
-        <ErrorNotice error={error} />
-        {!values ? (
-          !error && <div className="spinner" />
-        ) : (
-          <form className="settings-grid" onSubmit={submit} noValidate data-testid="settings-form">
-            <section className="card settings-card">
-              <h2>{t('tx.set.shop')}</h2>
-              <Field label={t('tx.set.shopName')} required error={errors.shopName}>
-                <input className="input" value={values.shopName} maxLength={120} onChange={(e) => set('shopName', e.target.value)} />
-              </Field>
-              <Field label={t('tx.set.address')} error={errors.shopAddress}>
-                <textarea className="input" rows={2} value={values.shopAddress} maxLength={300} onChange={(e) => set('shopAddress', e.target.value)} />
-              </Field>
-              <Field label={t('tx.set.phone')} error={errors.shopPhone}>
-                <input className="input" value={values.shopPhone} maxLength={40} onChange={(e) => set('shopPhone', e.target.value)} />
-              </Field>
-              <Field label={t('tx.set.footer')} error={errors.receiptFooter} hint={t('tx.set.footerHint')}>
-                <textarea className="input" rows={2} value={values.receiptFooter} maxLength={300} onChange={(e) => set('receiptFooter', e.target.value)} />
-              </Field>
-            </section>
-            <section className="card settings-card">
-              <h2>{t('tx.set.till')}</h2>
-              <Field label={t('tx.set.limit')} error={errors.discountLimit} hint={t('tx.set.limitHint')}>
-                <input className="input settings-short" inputMode="decimal" value={values.discountLimit} onChange={(e) => set('discountLimit', e.target.value)} />
-              </Field>
-              <div className="field">
-                <span className="label">{t('tx.set.rounding')}</span>
-                <div className="radio-row">
-                  {(['none', '100'] as const).map((r) => (
-                    <label key={r} className="check-label">
-                      <input type="radio" name="rounding" checked={values.cashRounding === r} onChange={() => set('cashRounding', r)} />{' '}
-                      {r === 'none' ? t('tx.set.roundNone') : t('tx.set.round100')}
-                    </label>
-                  ))}
-                </div>
+    <div className="settings-page">
+      <ErrorNotice error={error} />
+      {!values ? (
+        !error && <div className="spinner" />
+      ) : (
+        <form className="settings-grid" onSubmit={submit} noValidate data-testid="settings-form">
+          <section className="card settings-card">
+            <h2>{t('tx.set.shop')}</h2>
+            <Field label={t('tx.set.shopName')} required error={errors.shopName}>
+              <input className="input" value={values.shopName} maxLength={120} onChange={(e) => set('shopName', e.target.value)} />
+            </Field>
+            <Field label={t('tx.set.address')} error={errors.shopAddress}>
+              <textarea className="input" rows={2} value={values.shopAddress} maxLength={300} onChange={(e) => set('shopAddress', e.target.value)} />
+            </Field>
+            <Field label={t('tx.set.phone')} error={errors.shopPhone}>
+              <input className="input" value={values.shopPhone} maxLength={40} onChange={(e) => set('shopPhone', e.target.value)} />
+            </Field>
+            <Field label={t('tx.set.footer')} error={errors.receiptFooter} hint={t('tx.set.footerHint')}>
+              <textarea className="input" rows={2} value={values.receiptFooter} maxLength={300} onChange={(e) => set('receiptFooter', e.target.value)} />
+            </Field>
+          </section>
+          <section className="card settings-card">
+            <h2>{t('tx.set.till')}</h2>
+            <Field label={t('tx.set.limit')} error={errors.discountLimit} hint={t('tx.set.limitHint')}>
+              <input className="input settings-short" inputMode="decimal" value={values.discountLimit} onChange={(e) => set('discountLimit', e.target.value)} />
+            </Field>
+            <div className="field">
+              <span className="label">{t('tx.set.rounding')}</span>
+              <div className="radio-row">
+                {(['none', '100'] as const).map((r) => (
+                  <label key={r} className="check-label">
+                    <input type="radio" name="rounding" checked={values.cashRounding === r} onChange={() => set('cashRounding', r)} />{' '}
+                    {r === 'none' ? t('tx.set.roundNone') : t('tx.set.round100')}
+                  </label>
+                ))}
               </div>
-              <div className={`field ${errors.paymentMethods ? 'field-invalid' : ''}`}>
-                <span className="label">{t('tx.set.methods')}</span>
-                <div className="radio-row">
-                  {ALL_METHODS.map((m) => (
-                    <label key={m} className="check-label">
-                      <input
-                        type="checkbox"
-                        checked={values.paymentMethods.includes(m)}
-                        onChange={(e) =>
-                          set('paymentMethods', e.target.checked ? [...values.paymentMethods, m] : values.paymentMethods.filter((x) => x !== m))
-                        }
-                      />{' '}
-                      {t(METHOD_LABEL[m])}
-                    </label>
-                  ))}
-                </div>
-                {errors.paymentMethods && <div className="field-error">{errors.paymentMethods}</div>}
-              </div>
-              <Field label={t('tx.set.qris')} error={errors.qrisPayload} hint={qris.merchant ? t('tx.set.qrisOk', { merchant: qris.merchant }) : t('tx.set.qrisHint')}>
-                <textarea
-                  className="input mono qris-textarea"
-                  rows={4}
-                  value={values.qrisPayload}
-                  maxLength={512}
-                  spellCheck={false}
-                  placeholder="000201010211…6304ABCD"
-                  onChange={(e) => set('qrisPayload', e.target.value)}
-                  data-testid="qris-payload"
-                />
-              </Field>
-              {qris.problem && !errors.qrisPayload && (
-                <div className="notice notice-error notice-compact" role="alert" data-testid="qris-problem">
-                  <strong>{t('tx.set.qrisBad')}</strong>
-                  <span className="notice-detail">{qris.problem}</span>
-                </div>
-              )}
-            </section>
-            <div className="settings-actions">
-              {saved && (
-                <span className="notice notice-success notice-compact" role="status">
-                  {t('tx.set.saved')}
-                </span>
-              )}
-              <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
-                {busy ? t('common.saving') : t('common.save')}
-              </button>
             </div>
-          </form>
-        )}
-      </main>
+            <div className={`field ${errors.paymentMethods ? 'field-invalid' : ''}`}>
+              <span className="label">{t('tx.set.methods')}</span>
+              <div className="radio-row">
+                {ALL_METHODS.map((m) => (
+                  <label key={m} className="check-label">
+                    <input
+                      type="checkbox"
+                      checked={values.paymentMethods.includes(m)}
+                      onChange={(e) =>
+                        set('paymentMethods', e.target.checked ? [...values.paymentMethods, m] : values.paymentMethods.filter((x) => x !== m))
+                      }
+                    />{' '}
+                    {t(METHOD_LABEL[m])}
+                  </label>
+                ))}
+              </div>
+              {errors.paymentMethods && <div className="field-error">{errors.paymentMethods}</div>}
+            </div>
+            <Field label={t('tx.set.qris')} error={errors.qrisPayload} hint={qris.merchant ? t('tx.set.qrisOk', { merchant: qris.merchant }) : t('tx.set.qrisHint')}>
+              <textarea
+                className="input mono qris-textarea"
+                rows={4}
+                value={values.qrisPayload}
+                maxLength={512}
+                spellCheck={false}
+                placeholder={t('tx.set.qrisPlaceholder')}
+                onChange={(e) => set('qrisPayload', e.target.value)}
+                data-testid="qris-payload"
+              />
+            </Field>
+            {qris.problem && !errors.qrisPayload && (
+              <div className="notice notice-error notice-compact" role="alert" data-testid="qris-problem">
+                <strong>{t('tx.set.qrisBad')}</strong>
+                <span className="notice-detail">{qris.problem}</span>
+              </div>
+            )}
+          </section>
+          <div className="settings-actions">
+            {saved && (
+              <span className="notice notice-success notice-compact" role="status">
+                {t('tx.set.saved')}
+              </span>
+            )}
+            <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+          </div>
+        </form>
+      )}
     </div>
   );
 }

@@ -34,7 +34,7 @@ import { PaymentDialog, type ScanOutcome } from './payment-dialog';
 import { ProductFinder, type FinderHandle, type MessageText, type TillMessage } from './product-finder';
 import { SaleDoneCard } from './sale-done-card';
 import { TILL_COMMANDS, type TillCommandState } from './till-commands';
-import { TopBar } from './top-bar';
+import { DEVICE_LABEL, TopBar } from './top-bar';
 import { useCart } from './use-cart';
 import { useCatalog } from './use-product-search';
 import { usePrinterStatus } from './use-printer-status';
@@ -451,7 +451,7 @@ export function TillScreen() {
             <AlertIcon size={20} />
             <span>
               <strong>{t('printer.needsAttention')}</strong>
-              <span className="print-banner-detail"> — {printer.blocked.message}</span>
+              <span className="print-banner-detail"> — {DEVICE_LABEL[printer.blocked.state] ? t(DEVICE_LABEL[printer.blocked.state]!) : printer.blocked.message}</span>
             </span>
             <button type="button" className="btn btn-sm btn-light" onClick={() => void printer.refreshAll()}>
               {t('printer.checkAgain')}

@@ -34,7 +34,8 @@ function Clock({ timeZone }: { timeZone: string }) {
   );
 }
 
-const DEVICE_LABEL: Record<string, MessageKey> = {
+/** The printer's state in the user's words (the server's message is Indonesian only). */
+export const DEVICE_LABEL: Record<string, MessageKey> = {
   offline: 'printer.stateOffline',
   paperOut: 'printer.statePaperOut',
   coverOpen: 'printer.stateCoverOpen',

@@ -11,6 +11,7 @@ import { ReturnDone } from '../returns/returns-screen';
 import { SupplierFilter } from '../list-parts';
 import { ExpiryCell, useDateTime, useLoad } from '../ui';
 import { useSuppliers } from '../use-suppliers';
+import { ExpiryDoubts } from './expiry-doubts';
 
 /** Lots expiring within N days (or expired), per supplier, each with a one-click return. */
 export function ExpiryScreen() {
@@ -76,6 +77,7 @@ export function ExpiryScreen() {
           <strong>{formatRupiah(totals.value)}</strong>
         </div>
       </div>
+      <ExpiryDoubts onCorrected={list.reload} />
       <ErrorNotice error={list.error ?? error} />
       {!list.loading && groups.length === 0 && <div className="card empty-card">{t('bo.expiry.none', { days })}</div>}
       {groups.map((g) => (
@@ -126,7 +128,7 @@ export function ExpiryScreen() {
                     {r.name}
                     <div className="sub mono">{r.barcode ?? r.sku}</div>
                   </td>
-                  <td className="mono">{r.intakeNumber ?? `#${r.lotId}`}</td>
+                  <td className="mono">{r.intakeNumber ?? t('bo.lotNumber', { id: r.lotId })}</td>
                   <td>
                     <ExpiryCell date={r.expiryDate} days={r.daysToExpiry} />
                   </td>

@@ -39,17 +39,14 @@ export function IntakeDetailDialog({ id, onClose }: { id: number; onClose(): voi
   const detail = useLoad(() => call('intakes.get', { id }), [id]);
   const [job, setJob] = useState<PrintJobView | null>(null);
   const live = usePrintJob(job);
-  const [labelsJob, setLabelsJob] = useState<PrintJobView | null>(null);
-  const liveLabels = usePrintJob(labelsJob);
   const [error, setError] = useState<unknown>(null);
   const [sheet, setSheet] = useState<LabelItem[] | null>(null);
   const d = detail.data;
 
-  const run = async (what: 'reprint' | 'labels') => {
+  const reprint = async () => {
     setError(null);
     try {
-      if (what === 'reprint') setJob(await call('intakes.reprint', { id }));
-      else setLabelsJob((await call('labels.print', { intakeId: id })).printJob);
+      setJob(await call('intakes.reprint', { id }));
     } catch (err) {
       setError(err);
     }
@@ -65,14 +62,10 @@ export function IntakeDetailDialog({ id, onClose }: { id: number; onClose(): voi
       footer={
         <>
           {live && <PrintStatus job={live} />}
-          {liveLabels && <PrintStatus job={liveLabels} />}
           <button type="button" className="btn btn-secondary" onClick={() => void intakeLabelItems(id).then(setSheet).catch(setError)} disabled={!d}>
-            {t('bo.labels.sheetButton')}
-          </button>
-          <button type="button" className="btn btn-secondary" onClick={() => void run('labels')} disabled={!d}>
             {t('bo.labels.printIntake')}
           </button>
-          <button type="button" className="btn btn-primary" onClick={() => void run('reprint')} disabled={!d}>
+          <button type="button" className="btn btn-primary" onClick={() => void reprint()} disabled={!d}>
             {t('bo.reprint')}
           </button>
         </>

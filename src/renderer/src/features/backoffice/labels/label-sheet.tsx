@@ -7,6 +7,7 @@ import type { PrintJobView, ProductView } from '../../../../../shared/types';
 import { Dialog } from '../../../components/dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { parseQty } from '../logic';
+import { formatDmy } from '../../../../../shared/dates';
 import { PrintStatus, usePrintJob } from '../ui';
 import { barRuns, ean13Modules, isGuardModule } from './ean13';
 import './labels.css';
@@ -17,12 +18,20 @@ export const LABELS_PER_SHEET = 24;
 export interface LabelItem {
   product: Pick<ProductView, 'id' | 'name' | 'sku' | 'barcode' | 'sellPrice'>;
   qty: number;
+  /** The lot the labels are for: its expiry is printed on food labels. */
+  lotId?: number;
+  expiryDate?: string | null;
 }
 
+/** What one printed label shows. */
+export type LabelFace = LabelItem['product'] & { expiryDate: string | null };
+
+const itemKey = (i: LabelItem): string => `${i.product.id}-${i.lotId ?? 0}`;
+
 /** One label per unit, in order; capped at `max`. */
-export function expandLabels(items: readonly LabelItem[], max = 500): LabelItem['product'][] {
-  const out: LabelItem['product'][] = [];
-  for (const it of items) for (let i = 0; i < it.qty && out.length < max; i++) out.push(it.product);
+export function expandLabels(items: readonly LabelItem[], max = 500): LabelFace[] {
+  const out: LabelFace[] = [];
+  for (const it of items) for (let i = 0; i < it.qty && out.length < max; i++) out.push({ ...it.product, expiryDate: it.expiryDate ?? null });
   return out;
 }
 
@@ -50,19 +59,21 @@ export function Barcode({ code }: { code: string }) {
   );
 }
 
-function Label({ p }: { p: LabelItem['product'] }) {
+function Label({ p }: { p: LabelFace }) {
+  const t = useT();
   return (
     <div className="sticker">
       <div className="label-name">{p.name}</div>
       <div className="label-price">{formatRupiah(p.sellPrice)}</div>
+      {p.expiryDate && <div className="label-expiry">{t('bo.expShort', { date: formatDmy(p.expiryDate) })}</div>}
       <Barcode code={p.barcode ?? p.sku} />
       {p.barcode && <div className="label-sku">{p.sku}</div>}
     </div>
   );
 }
 
-function Sheets({ labels }: { labels: LabelItem['product'][] }) {
-  const pages: LabelItem['product'][][] = [];
+function Sheets({ labels }: { labels: LabelFace[] }) {
+  const pages: LabelFace[][] = [];
   for (let i = 0; i < labels.length; i += LABELS_PER_SHEET) pages.push(labels.slice(i, i + LABELS_PER_SHEET));
   return (
     <>
@@ -77,16 +88,21 @@ function Sheets({ labels }: { labels: LabelItem['product'][] }) {
   );
 }
 
-/** Price labels: an A4 sticker sheet (browser print / PDF) or the till's thermal printer. */
+/**
+ * Price labels: how many of each (one row per product, or per lot for food,
+ * which carries its expiry), then the till's thermal printer or an A4
+ * sticker sheet (browser print / PDF). The counts start at what the caller
+ * suggests, e.g. the units just received, and can be changed per row.
+ */
 export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem[]; onClose(): void }) {
   const t = useT();
-  const [qty, setQty] = useState<Record<number, string>>(() => Object.fromEntries(initial.map((i) => [i.product.id, String(Math.min(i.qty, 200))])));
+  const [qty, setQty] = useState<Record<string, string>>(() => Object.fromEntries(initial.map((i) => [itemKey(i), String(Math.min(i.qty, 200))])));
   const [job, setJob] = useState<PrintJobView | null>(null);
   const live = usePrintJob(job);
   const [error, setError] = useState<unknown>(null);
   const [printing, setPrinting] = useState(false);
 
-  const items = useMemo(() => initial.map((i) => ({ product: i.product, qty: parseQty(qty[i.product.id] ?? '', 200) ?? 0 })), [initial, qty]);
+  const items = useMemo(() => initial.map((i) => ({ ...i, qty: parseQty(qty[itemKey(i)] ?? '', 200) ?? 0 })), [initial, qty]);
   const labels = useMemo(() => expandLabels(items), [items]);
   const sheets = Math.ceil(labels.length / LABELS_PER_SHEET);
 
@@ -104,7 +120,9 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
   const thermal = async () => {
     setError(null);
     try {
-      const res = await call('labels.print', { items: items.filter((i) => i.qty > 0).map((i) => ({ productId: i.product.id, qty: i.qty })) });
+      const res = await call('labels.print', {
+        items: items.filter((i) => i.qty > 0).map((i) => ({ productId: i.product.id, qty: i.qty, ...(i.lotId ? { lotId: i.lotId } : {}) })),
+      });
       setJob(res.printJob);
     } catch (err) {
       setError(err);
@@ -138,18 +156,19 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
           </thead>
           <tbody>
             {initial.map((i) => (
-              <tr key={i.product.id}>
+              <tr key={itemKey(i)} data-testid="label-row">
                 <td className="strong">
                   {i.product.name}
                   <div className="sub mono">{i.product.barcode ?? i.product.sku}</div>
+                  {i.expiryDate && <div className="sub">{t('bo.expShort', { date: formatDmy(i.expiryDate) })}</div>}
                 </td>
                 <td className="num">
                   <input
                     className="input input-qty"
                     inputMode="numeric"
-                    aria-label={t('bo.labels.qtyOf', { name: i.product.name })}
-                    value={qty[i.product.id] ?? ''}
-                    onChange={(e) => setQty((q) => ({ ...q, [i.product.id]: e.target.value.replace(/\D/g, '').slice(0, 3) }))}
+                    aria-label={i.expiryDate ? t('bo.labels.qtyOfLot', { name: i.product.name, date: formatDmy(i.expiryDate) }) : t('bo.labels.qtyOf', { name: i.product.name })}
+                    value={qty[itemKey(i)] ?? ''}
+                    onChange={(e) => setQty((q) => ({ ...q, [itemKey(i)]: e.target.value.replace(/\D/g, '').slice(0, 3) }))}
                   />
                 </td>
               </tr>
@@ -175,11 +194,17 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
   );
 }
 
-/** The labels of an intake: its products with the received qty. */
+/** The labels of an intake: one row per lot received, as many as its units, with its expiry. */
 export async function intakeLabelItems(intakeId: number): Promise<LabelItem[]> {
   const intake = await call('intakes.get', { id: intakeId });
-  const qty = new Map<number, number>();
-  for (const l of intake.lines) qty.set(l.productId, (qty.get(l.productId) ?? 0) + l.qty);
-  const products = await Promise.all([...qty.keys()].map((id) => call('products.get', { id })));
-  return products.map((p) => ({ product: p, qty: qty.get(p.id) ?? 1 }));
+  const ids = [...new Set(intake.lines.map((l) => l.productId))];
+  const products = new Map((await Promise.all(ids.map((id) => call('products.get', { id })))).map((p) => [p.id, p]));
+  return intake.lines.map((l) => ({ product: products.get(l.productId)!, qty: l.qty, lotId: l.lotId, expiryDate: l.expiryDate }));
+}
+
+/** The labels of a product: per lot in stock for food (each with its expiry), else one row for the stock. */
+export function productLabelItems(p: ProductView, lots: readonly { id: number; remainingQty: number; expiryDate: string | null; expired: boolean }[]): LabelItem[] {
+  const food = p.trackExpiry ? lots.filter((l) => l.remainingQty > 0 && !l.expired && l.expiryDate) : [];
+  if (food.length === 0) return [{ product: p, qty: Math.max(1, Math.min(p.stock, 200)) }];
+  return food.map((l) => ({ product: p, qty: Math.max(1, Math.min(l.remainingQty, 200)), lotId: l.id, expiryDate: l.expiryDate }));
 }

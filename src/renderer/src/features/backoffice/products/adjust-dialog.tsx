@@ -61,7 +61,7 @@ export function AdjustDialog({ lot, productName, onDone, onClose }: { lot: LotVi
       <p className="bo-dialog-lead">
         <strong>{productName}</strong>
         <span className="muted">
-          {t('bo.adjust.lotLine', { lot: lot.intakeNumber ?? `#${lot.id}`, n: lot.remainingQty })}
+          {t('bo.adjust.lotLine', { lot: lot.intakeNumber ?? t('bo.lotNumber', { id: lot.id }), n: lot.remainingQty })}
           {lot.expiryDate ? ` · ${t('bo.expShort', { date: formatIsoDate(lot.expiryDate) })}` : ''}
         </span>
       </p>

@@ -6,7 +6,7 @@ import type { LotView } from '../../../../../shared/types-backoffice';
 import { ErrorNotice } from '../../../components/error-notice';
 import { formatIsoDate } from '../../../lib/format';
 import { signedQty } from '../logic';
-import { LabelSheetDialog } from '../labels/label-sheet';
+import { LabelSheetDialog, productLabelItems } from '../labels/label-sheet';
 import { EmptyRow } from '../list-parts';
 import { ActiveConfirmDialog, ActiveToggleButton, DetailPage, PanelHead, useActiveToggle } from '../page-parts';
 import { ActiveBadge, MOVEMENT_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
@@ -39,7 +39,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
         <>
           <section className="card bo-hero">
             <div className="bo-hero-mark bo-hero-mark-product" aria-hidden="true">
-              {p.unit.slice(0, 3)}
+              {p.name.slice(0, 1).toUpperCase()}
             </div>
             <div className="bo-hero-main">
               <div className="bo-hero-title">
@@ -49,7 +49,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
                 {p.trackExpiry && <span className="badge badge-pending">{t('bo.product.tracksExpiry')}</span>}
               </div>
               <p className="bo-hero-meta">
-                {[p.supplierName, p.category, p.barcode ? `${t('product.barcode')} ${p.barcode}` : t('bo.product.noBarcode')].filter(Boolean).join(' · ')}
+                {[p.supplierName, p.category, p.barcode ? t('bo.product.barcodeIs', { code: p.barcode }) : t('bo.product.noBarcode')].filter(Boolean).join(' · ')}
               </p>
               <div className="bo-hero-actions">
                 <button type="button" className="btn btn-secondary btn-sm" onClick={() => setEditing(true)}>
@@ -66,10 +66,10 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
           <dl className="bo-stats">
             <Stat label={t('product.sellPrice')} value={formatRupiah(p.sellPrice)} sub={t('bo.product.unitSub', { unit: p.unit })} />
             <Stat label={t('bo.product.termsNow')} value={termsText(p.terms, t)} sub={t('bo.product.termsNowSub')} />
-            <Stat label={t('bo.product.sellable')} value={`${formatNumber(p.stock)} ${p.unit}`} sub={p.minStock > 0 ? t('bo.product.minShort', { n: p.minStock }) : undefined} />
+            <Stat label={t('bo.product.sellable')} value={t('bo.qtyUnit', { n: formatNumber(p.stock), unit: p.unit })} sub={p.minStock > 0 ? t('bo.product.minShort', { n: p.minStock }) : undefined} />
             <Stat
               label={t('bo.product.expired')}
-              value={`${formatNumber(p.expiredStock)} ${p.unit}`}
+              value={t('bo.qtyUnit', { n: formatNumber(p.expiredStock), unit: p.unit })}
               tone={p.expiredStock > 0 ? 'danger' : undefined}
               sub={p.nextExpiry ? t('bo.product.nextExpiry', { date: formatIsoDate(p.nextExpiry) }) : undefined}
             />
@@ -104,7 +104,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
                   {p.lots.map((l) => (
                     <tr key={l.id} className={l.remainingQty === 0 ? 'row-done' : ''} data-testid="lot-row">
                       <td>
-                        <span className="mono strong">{l.intakeNumber ?? `#${l.id}`}</span>
+                        <span className="mono strong">{l.intakeNumber ?? t('bo.lotNumber', { id: l.id })}</span>
                         <div className="sub">{dt(l.createdAt)}</div>
                       </td>
                       <td>
@@ -193,7 +193,7 @@ export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
           }}
         />
       )}
-      {labels && p && <LabelSheetDialog items={[{ product: p, qty: Math.max(1, Math.min(p.stock, 200)) }]} onClose={() => setLabels(false)} />}
+      {labels && p && <LabelSheetDialog items={productLabelItems(p, p.lots)} onClose={() => setLabels(false)} />}
       {toggle.confirming && p && <ActiveConfirmDialog scope="bo.product" name={p.name} active={p.active} onConfirm={() => void toggle.run()} onCancel={toggle.cancel} />}
     </DetailPage>
   );

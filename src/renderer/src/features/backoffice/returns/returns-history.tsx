@@ -92,7 +92,7 @@ function ReturnDetailDialog({ id, onClose }: { id: number; onClose(): void }) {
                   {l.name}
                   <div className="sub mono">{l.sku}</div>
                 </td>
-                <td className="mono">{l.intakeNumber ?? `#${l.lotId}`}</td>
+                <td className="mono">{l.intakeNumber ?? t('bo.lotNumber', { id: l.lotId })}</td>
                 <td>{l.expiryDate ? formatIsoDate(l.expiryDate) : '—'}</td>
                 <td className="col-terms">{termsText(l.terms, t)}</td>
                 <td className="num">

@@ -268,7 +268,7 @@ function ReturnBuilder() {
                           <div className="sub">{termsText(l.terms, t)}</div>
                           {problems[l.lotId] && <div className="field-error">{problems[l.lotId]}</div>}
                         </td>
-                        <td className="mono">{l.intakeNumber ?? `#${l.lotId}`}</td>
+                        <td className="mono">{l.intakeNumber ?? t('bo.lotNumber', { id: l.lotId })}</td>
                         <td>
                           <ExpiryCell date={l.expiryDate} days={l.daysToExpiry} />
                         </td>

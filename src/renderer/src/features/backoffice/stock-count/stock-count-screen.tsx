@@ -15,7 +15,7 @@ import { useSuppliers } from '../use-suppliers';
 import { CATEGORY_SUGGESTIONS } from '../products/product-form';
 
 const STATUS_KEY = { open: 'bo.count.statusOpen', posted: 'bo.count.statusPosted', cancelled: 'bo.count.statusCancelled' } as const satisfies Record<StockCountStatus, string>;
-const REASON_SUGGESTIONS = ['Hilang', 'Rusak', 'Kedaluwarsa dibuang', 'Salah hitung sebelumnya', 'Ditemukan'];
+const REASON_SUGGESTIONS = ['bo.count.suggestLost', 'bo.count.suggestDamaged', 'bo.count.suggestExpired', 'bo.count.suggestMiscount', 'bo.count.suggestFound'] as const;
 
 /** Stock count (opname): start one, count by scanning or typing, settle each difference, post. */
 export function StockCountScreen() {
@@ -383,7 +383,7 @@ function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
               </table>
               <datalist id="count-reasons">
                 {REASON_SUGGESTIONS.map((r) => (
-                  <option key={r} value={r} />
+                  <option key={r} value={t(r)} />
                 ))}
               </datalist>
             </div>
@@ -402,15 +402,21 @@ function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {c.adjustments.map((a) => (
-                    <tr key={a.id}>
-                      <td className="mono">#{a.lotId}</td>
-                      <td className={`num ${a.delta < 0 ? 'danger' : ''}`}>{signedQty(a.delta)}</td>
-                      <td>{a.reason}</td>
-                      <td>{a.liability ? t(a.liability === 'shop' ? 'bo.liability.shop' : 'bo.liability.supplier') : '—'}</td>
-                      <td className="num">{formatRupiah(a.lossAmount)}</td>
-                    </tr>
-                  ))}
+                  {c.adjustments.map((a) => {
+                    const line = c.lines.find((l) => l.lotId === a.lotId);
+                    return (
+                      <tr key={a.id} data-testid="count-adjustment">
+                        <td>
+                          {line?.name}
+                          <div className="sub mono">{line?.intakeNumber ?? t('bo.lotNumber', { id: a.lotId })}</div>
+                        </td>
+                        <td className={`num ${a.delta < 0 ? 'danger' : ''}`}>{signedQty(a.delta)}</td>
+                        <td>{a.reason}</td>
+                        <td>{a.liability ? t(a.liability === 'shop' ? 'bo.liability.shop' : 'bo.liability.supplier') : '—'}</td>
+                        <td className="num">{formatRupiah(a.lossAmount)}</td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </section>

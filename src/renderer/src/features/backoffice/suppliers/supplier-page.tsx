@@ -76,7 +76,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
             />
             <Stat
               label={t('bo.supplier.stockOnHand')}
-              value={`${formatNumber(d.stock.qty)} ${t('bo.units')}`}
+              value={t('bo.unitsN', { n: formatNumber(d.stock.qty) })}
               testId="supplier-stock-qty"
               sub={
                 d.stock.expiredQty > 0
@@ -85,7 +85,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
               }
             />
             <Stat label={t('bo.supplier.stockValueShort')} value={formatRupiah(d.stock.value)} sub={t('bo.supplier.sellValueSub', { amount: formatRupiah(d.stock.sellValue) })} />
-            <Stat label={t('bo.supplier.sold')} value={`${formatNumber(d.sold.qty)} ${t('bo.units')}`} sub={t('bo.supplier.soldSub', { amount: formatRupiah(d.sold.netAmount) })} />
+            <Stat label={t('bo.supplier.sold')} value={t('bo.unitsN', { n: formatNumber(d.sold.qty) })} sub={t('bo.supplier.soldSub', { amount: formatRupiah(d.sold.netAmount) })} />
             <Stat label={t('bo.supplier.share')} value={formatRupiah(d.sold.supplierShare)} sub={t('bo.supplier.shareSub')} />
           </dl>
 
