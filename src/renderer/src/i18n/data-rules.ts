@@ -1,7 +1,7 @@
 /** Texts of issue 11's data and access rules: printer settings, data to correct. */
 export const dataRulesId = {
   'printer.fileNameRule': 'Nama file saja (huruf, angka, titik, - atau _), tanpa folder.',
-  'printer.fileNameHint': 'Disimpan di folder "{folder}" di samping database.',
+  'printer.fileNameHint': 'Disimpan di folder "{folder}" di samping berkas data toko.',
   'printer.serialPathRule': 'Nama perangkat serial, mis. COM3 atau /dev/ttyUSB0.',
   'printer.adminOnly': 'Hanya admin yang dapat mengubah pengaturan printer. Tes cetak dan cetak ulang tetap bisa.',
   'nav.corrections': 'Data perlu diperbaiki',

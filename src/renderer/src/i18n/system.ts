@@ -30,7 +30,7 @@ export const systemId = {
   'backup.pruneFailedTitle': 'Cadangan lama tidak dapat dihapus',
   'nav.lan': 'Jaringan (LAN)',
   'lan.title': 'Alamat kasir di jaringan toko',
-  'lan.intro': 'Kasir lain di jaringan toko membuka kasir ini lewat salah satu alamat di bawah. Nama lain di bilah alamat browser ditolak, agar situs web lain tidak dapat menyamar sebagai kasir ini.',
+  'lan.intro': 'Mesin kasir lain di jaringan toko membuka komputer ini lewat salah satu alamat di bawah. Nama lain di bilah alamat peramban ditolak, agar situs web lain tidak dapat menyamar sebagai komputer ini.',
   'lan.addresses': 'Buka dari kasir lain',
   'lan.noAddresses': 'Komputer ini belum terhubung ke jaringan.',
   'lan.loopback': 'Di komputer ini sendiri',

@@ -10,7 +10,7 @@ export const tillKeysId = {
   'cmd.help.help': 'Daftar ini: semua tombol layar ini.',
   'cmd.pay.help': 'Terima pembayaran keranjang ini.',
   'cmd.search': 'Cari barang',
-  'cmd.search.help': 'Ke kolom scan/cari (ketik nama, kode atau 3*kode).',
+  'cmd.search.help': 'Ke kolom pindai/cari (ketik nama, kode atau 3*kode).',
   'cmd.hold.help': 'Simpan keranjang untuk nanti, dengan catatan.',
   'cmd.held.help': 'Lanjutkan transaksi yang ditahan (panah, Enter).',
   'cmd.quantity': 'Ubah jumlah',
@@ -19,7 +19,7 @@ export const tillKeysId = {
   'cmd.lineDiscount.help': 'Diskon atau ubah harga barang terakhir.',
   'cmd.saleDiscount.help': 'Diskon untuk seluruh transaksi.',
   'cmd.clear.help': 'Kosongkan keranjang (ditanya dulu).',
-  'cmd.refund.help': 'Refund atau batalkan penjualan (scan struk).',
+  'cmd.refund.help': 'Retur atau batalkan penjualan (pindai struk).',
   'cmd.reprint': 'Cetak ulang struk',
   'cmd.reprint.help': 'Cetak salinan struk transaksi terakhir.',
   'cmd.reprint.done': 'Salinan struk {number} dikirim ke printer',
@@ -34,7 +34,7 @@ export const tillKeysId = {
   'cmd.back': 'Kembali ke kasir',
   'cmd.back.help': 'Kembali ke layar kasir.',
   'cmd.findSale': 'Cari struk',
-  'cmd.findSale.help': 'Ke kolom nomor struk (atau scan barcode struk).',
+  'cmd.findSale.help': 'Ke kolom nomor struk (atau pindai barcode struk).',
   'cmd.refundSubmit.help': 'Kembalikan uang untuk barang yang dipilih.',
   'cmd.void.help': 'Batalkan seluruh penjualan (shift yang sama).',
   'cmd.login.submit': 'Masuk',
@@ -47,7 +47,7 @@ export const tillKeysId = {
   'cmd.login.clear.help': 'Hapus semua angka PIN.',
 
   'tx.held.keys': '↑/↓ pilih · Enter lanjutkan · Del buang · Esc tutup',
-  'done.hint': 'Scan barang berikutnya untuk transaksi baru.',
+  'done.hint': 'Pindai barang berikutnya untuk transaksi baru.',
   'done.dismiss': 'Tutup',
   'done.last': 'Transaksi terakhir',
 
@@ -64,9 +64,9 @@ export const tillKeysId = {
   'tx.refund.payBackAs': 'Kembalikan sebagai',
   'tx.refund.asPaidOption': 'Seperti dibayar',
   'tx.refund.left': 'Sisa yang dibayar pelanggan: {amount}',
-  'tx.refund.final': 'Refund terakhir penjualan ini: mengembalikan seluruh sisa yang dibayar.',
+  'tx.refund.final': 'Retur terakhir penjualan ini: mengembalikan seluruh sisa yang dibayar.',
   'tx.refund.roundingNote': 'Pembulatan tunai {amount}',
-  'tx.refund.scanHint': 'Scan barcode di bawah total struk, atau ketik nomornya.',
+  'tx.refund.scanHint': 'Pindai barcode di bawah total struk, atau ketik nomornya.',
 };
 
 export const tillKeysEn: Record<keyof typeof tillKeysId, string> = {
