@@ -100,7 +100,7 @@ test('dashboard shows the day’s sales and a chart; the office report lists dis
   for (const lines of sales) for (const l of lines) byDistrict.set(districtOf(l.product), (byDistrict.get(districtOf(l.product)) ?? 0) + l.qty * l.product.sellPrice);
   expect([...byDistrict.values()].reduce((a, b) => a + b, 0)).toBe(expectedTotal);
 
-  // --- Manager (browser): PIN pad login, then Back office → Dasbor. ---
+  // --- Manager (browser): PIN pad login, then Administrasi → Dasbor. ---
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {

@@ -383,7 +383,7 @@ test('F1 shows the commands the buttons and keys are drawn from; refund and logi
     ['held', '⇧F4', 'Ditahan'],
     ['quantity', 'F5', 'Ubah jumlah'],
     ['clear', 'F8', 'Kosongkan'],
-    ['refund', 'F9', 'Refund'],
+    ['refund', 'F9', 'Retur'],
     ['reprint', 'F10', 'Cetak ulang struk'],
     ['drawer', '⇧F10', 'Buka laci'],
   ] as const) {
@@ -412,7 +412,7 @@ test('F1 shows the commands the buttons and keys are drawn from; refund and logi
 
   // The refund screen (F9): its own table.
   await page.keyboard.press('F9');
-  await expect(page.getByRole('heading', { name: 'Refund & pembatalan' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Retur penjualan & pembatalan' })).toBeVisible();
   await page.keyboard.press('F1');
   const refundHelp = page.getByRole('dialog', { name: 'Pintasan keyboard' });
   await expect(refundHelp.locator('[data-command="submit"]')).toContainText('F2');
@@ -478,9 +478,9 @@ test('the receipt barcode, scanned on the refund screen, loads the sale; a cash-
   expect(barcode?.data).toBe(sale.body.number.replace(/-/g, ''));
 
   await page.keyboard.press('F9');
-  await expect(page.getByRole('heading', { name: 'Refund & pembatalan' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Retur penjualan & pembatalan' })).toBeVisible();
   // The focus is somewhere else on the screen (the reason of an earlier refund would be); the scanner still finds the sale.
-  await page.getByRole('heading', { name: 'Refund & pembatalan' }).click();
+  await page.getByRole('heading', { name: 'Retur penjualan & pembatalan' }).click();
   await scanLikeAScanner(page, barcode!.data);
   const card = page.getByTestId('refund-sale');
   await expect(card).toContainText(sale.body.number);
@@ -508,7 +508,7 @@ test('the receipt barcode, scanned on the refund screen, loads the sale; a cash-
   // The other coffee: the last refund gives back exactly what is left of what was paid.
   await card.getByRole('checkbox', { name: `Refund ${DEMO_PRODUCT_NAMES.kopiKolaka}` }).check();
   await expect(page.getByTestId('refund-total')).toHaveText(formatRupiah(payable - first));
-  await expect(page.getByTestId('refund-notes')).toContainText('Refund terakhir');
+  await expect(page.getByTestId('refund-notes')).toContainText('Retur terakhir');
   await page.getByTestId('refund-reason').fill('Kemasan sobek');
   await page.getByTestId('refund-reason').press('Enter');
   await expect(approval).toBeVisible();
