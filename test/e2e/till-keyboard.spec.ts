@@ -49,8 +49,9 @@ test.beforeAll(async () => {
   printer = await startFakePrinter();
   server = await startServer({ demo: true });
   const api = apiClient(server.url);
-  const mgr = await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL });
-  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, mgr.body.token);
+  // The printer is the admin's to set, for the till the admin logs in at.
+  const atTill = await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: TILL });
+  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, atTill.body.token);
   expect(set.status, JSON.stringify(set.body)).toBe(200);
   const adm = await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: 'K9' });
   const ok = await api('settings.update', { qrisPayload: staticQris() }, adm.body.token);
