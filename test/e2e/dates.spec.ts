@@ -28,6 +28,7 @@ test.use({ locale: 'en-US' });
 const SHOTS = '/tmp/shots';
 const TILL = 'K1';
 const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
+const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 /** The days the issue names, in 2027 (or the next year once 2027 has passed, so they stay ahead). */
 const YEAR = Math.max(2027, new Date().getFullYear() + 1);
@@ -78,7 +79,8 @@ async function loginAndOpen(page: Page, hash: string) {
 test('expiry typed day first is saved and printed as meant; the calendar is Indonesian', async ({ page }) => {
   const api = apiClient(server.url);
   const token = (await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL })).body.token;
-  expect((await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, token)).status).toBe(200);
+  const adminToken = (await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: TILL })).body.token;
+  expect((await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, adminToken)).status).toBe(200);
   const mete = (await api<{ id: number; name: string; supplierId: number }>('products.lookup', { code: DEMO_BARCODES.meteOriginal }, token)).body;
   const pedas = (await api<{ id: number; name: string; supplierId: number }>('products.lookup', { code: DEMO_BARCODES.metePedas }, token)).body;
   expect(pedas.supplierId).toBe(mete.supplierId);

@@ -69,7 +69,7 @@ const shot = async (page: Page, name: string) => {
 
 test('the till: "Mesin K1" on screen and paper, expiry tags in words, the manager is Manajer', async ({ page }) => {
   const mgr = await token(manager, 'K1');
-  await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, mgr);
+  await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, await token(admin, 'K1'));
   await ok('shifts.open', { openingFloat: 100_000 }, mgr);
 
   await login(page, manager);
@@ -114,7 +114,8 @@ test('back office: settings under Sistem → Pengaturan toko, a sidebar that fit
   const sarung = await ok<{ id: number }>('products.lookup', { code: DEMO_BARCODES.sarungTenun }, csh);
   await ok('sales.checkout', { clientRequestId: 'words-sale-1', lines: [{ productId: mete.id, qty: 1 }], payments: [{ method: 'cash', amount: 100_000 }] }, csh);
   const voided = await ok<{ id: number }>('sales.checkout', { clientRequestId: 'words-sale-2', lines: [{ productId: sarung.id, qty: 1 }], payments: [{ method: 'cash', amount: 500_000 }] }, csh);
-  await ok('sales.void', { saleId: voided.id, reason: 'Salah ambil', approval: { username: admin.username, pin: admin.pin } }, csh);
+  const grant = await ok<{ token: string }>('approvals.verify', { action: 'sales.void', username: admin.username, pin: admin.pin, saleId: voided.id }, csh);
+  await ok('sales.void', { saleId: voided.id, reason: 'Salah ambil', approval: { token: grant.token } }, csh);
   await ok('printers.test', {}, adm);
 
   // A stock count of mete's supplier: one unit short, borne by the shop.
