@@ -29,6 +29,8 @@ describe('screen text rules', () => {
       '27 toples',
       '· UD Mete Jaya Raha',
       '2 baris · 3 barang',
+      'http://192.168.1.10:8080/',
+      'http://[fd00::2]:41581/',
     ]) {
       expect(idCheck.ok(text), text).toBe(true);
     }

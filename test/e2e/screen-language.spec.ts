@@ -50,7 +50,9 @@ test.beforeAll(async () => {
     csh,
   );
   expect(voided.status, JSON.stringify(voided.body)).toBe(200);
-  const voidRes = await api('sales.void', { saleId: voided.body.id, reason: 'Salah ambil barang', approval: { username: admin.username, pin: admin.pin } }, csh);
+  const grant = await api<{ token: string }>('approvals.verify', { action: 'sales.void', username: admin.username, pin: admin.pin, saleId: voided.body.id }, csh);
+  expect(grant.status, JSON.stringify(grant.body)).toBe(200);
+  const voidRes = await api('sales.void', { saleId: voided.body.id, reason: 'Salah ambil barang', approval: { token: grant.body.token } }, csh);
   expect(voidRes.status, JSON.stringify(voidRes.body)).toBe(200);
   const adm = (await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: 'K9' })).body.token;
   const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Makassar' });

@@ -330,7 +330,7 @@ test('held sales by keyboard: arrows, Enter resumes, Esc closes, Tab never on ×
     await expect(page.getByTestId('cart-line')).toHaveCount(0);
   }
   await page.keyboard.press('Shift+F4');
-  const held = page.getByRole('dialog', { name: 'Transaksi ditahan di kasir ini' });
+  const held = page.getByRole('dialog', { name: 'Transaksi ditahan di mesin ini' });
   const list = held.getByTestId('held-list');
   await expect(held.getByTestId('held-row')).toHaveCount(2);
   await expect(list).toBeFocused();
@@ -488,8 +488,8 @@ test('the receipt barcode, scanned on the refund screen, loads the sale; a cash-
   await expect(page.getByTestId('refund-number')).toHaveValue(sale.body.number);
 
   // One of the two coffees: its value, its cash rounded to Rp 100.
-  await card.getByRole('checkbox', { name: `Refund ${DEMO_PRODUCT_NAMES.kopiKolaka}` }).check();
-  await card.getByLabel(`Jumlah refund ${DEMO_PRODUCT_NAMES.kopiKolaka}`).fill('1');
+  await card.getByRole('checkbox', { name: `Retur ${DEMO_PRODUCT_NAMES.kopiKolaka}` }).check();
+  await card.getByLabel(`Jumlah retur ${DEMO_PRODUCT_NAMES.kopiKolaka}`).fill('1');
   const half = Math.round(total / 2 / 100) * 100;
   await expect(page.getByTestId('refund-total')).toHaveText(formatRupiah(Math.min(half, payable)));
   await expect(page.getByTestId('refund-payments')).toContainText('Tunai');
@@ -507,7 +507,7 @@ test('the receipt barcode, scanned on the refund screen, loads the sale; a cash-
   expect(first % 100).toBe(0);
 
   // The other coffee: the last refund gives back exactly what is left of what was paid.
-  await card.getByRole('checkbox', { name: `Refund ${DEMO_PRODUCT_NAMES.kopiKolaka}` }).check();
+  await card.getByRole('checkbox', { name: `Retur ${DEMO_PRODUCT_NAMES.kopiKolaka}` }).check();
   await expect(page.getByTestId('refund-total')).toHaveText(formatRupiah(payable - first));
   await expect(page.getByTestId('refund-notes')).toContainText('Retur terakhir');
   await page.getByTestId('refund-reason').fill('Kemasan sobek');

@@ -33,9 +33,10 @@ test.beforeAll(async () => {
   printer = await startFakePrinter();
   server = await startServer({ demo: true });
   const api = apiClient(server.url);
-  // Both tills print to the fake printer (58 mm, 32 columns).
+  // Both tills print to the fake printer (58 mm, 32 columns); the admin sets printers.
+  const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
   for (const till of ['K1', 'K2']) {
-    const tok = (await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: till })).body.token;
+    const tok = (await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: till })).body.token;
     expect((await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, tok)).status).toBe(200);
   }
 });

@@ -8,7 +8,8 @@
  * - numbers, money (`Rp 45.000`), percentages, times and dates written with
  *   that language's month and day names pass;
  * - codes pass (upper-case letters, digits and `-./_`, with a digit or at
- *   most five letters: `K1`, `IN-20261201-003`, `WITA`);
+ *   most five letters: `K1`, `IN-20261201-003`, `WITA`), and so do web
+ *   addresses (`http://192.168.1.10:8080/`), which are not words;
  * - names from data pass: strings the page received from the API (any field
  *   but error and status messages), e.g. a supplier's or a product's name;
  * - a text made of such parts joined by ` · `, ` — `, `, `, `: ` or
@@ -120,7 +121,7 @@ export function screenTextCheck(rules: ScreenTextRules): TextCheck {
     return letterless(rest);
   };
   const isCode = (s: string): boolean =>
-    /^#?[A-Z0-9][A-Z0-9./_:#-]*$/.test(s) && (/\d/.test(s) || s.length <= 5);
+    (/^#?[A-Z0-9][A-Z0-9./_:#-]*$/.test(s) && (/\d/.test(s) || s.length <= 5)) || /^https?:\/\/\S+$/.test(s);
 
   const memo = new Map<string, boolean>();
   const ok = (raw: string, depth = 0): boolean => {
