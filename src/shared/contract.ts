@@ -29,6 +29,7 @@ import { backofficeContract } from './contract-backoffice';
 import { reportsContract } from './contract-reports';
 import { settlementContract } from './contract-settlement';
 import { systemContract } from './contract-system';
+import { outletsContract } from './contract-outlets';
 import { approval, cartLine, denominations, discount, tillAreaContract } from './contract-till';
 import type { ShiftReport, TillSettings } from './types-till';
 import type {
@@ -121,7 +122,7 @@ const tillContract = {
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
 
-export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract } as const;
+export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract, ...outletsContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

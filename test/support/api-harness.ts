@@ -6,6 +6,7 @@ import { openApp, type App } from '../../src/main/app';
 import { createHttpServer } from '../../src/main/api/http';
 import { fixedClock } from '../../src/main/core/clock';
 import { apiClient } from './server';
+import type { ForwarderOptions } from '../../src/main/outbox/forwarder';
 
 /** 2026-11-29 10:00 WITA. */
 export const T0 = Date.UTC(2026, 10, 29, 2, 0, 0);
@@ -20,11 +21,11 @@ export interface TestApi {
 }
 
 /** The real app on a real SQLite file behind a real HTTP server on 127.0.0.1. */
-export async function startTestApi(options: { start?: number } = {}): Promise<TestApi> {
+export async function startTestApi(options: { start?: number; forwarder?: ForwarderOptions } = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'kasir-test-'));
   const dbPath = join(dir, 'kasir.db');
   const clock = fixedClock(options.start ?? T0);
-  const app = openApp(dbPath, { clock });
+  const app = openApp(dbPath, { clock, forwarder: options.forwarder });
   const server = createHttpServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -36,6 +37,7 @@ export async function startTestApi(options: { start?: number } = {}): Promise<Te
     api: apiClient(url),
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
+      await app.central.stop();
       await app.print.idle();
       app.close();
       rmSync(dir, { recursive: true, force: true });

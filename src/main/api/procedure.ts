@@ -1,11 +1,14 @@
 import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Actor, Ctx, Role } from '../core/context';
 import type { PrintQueue } from '../printing/queue';
+import type { Forwarder } from '../outbox/forwarder';
 
 /** What every handler can reach. */
 export interface ApiEnv {
   ctx: Ctx;
   print: PrintQueue;
+  /** Forwarding to the central database (issue 19). */
+  central: Forwarder;
 }
 
 export interface Call extends ApiEnv {

@@ -4,6 +4,7 @@ import type { ProcedureName } from '../../shared/contract';
 import type { ApiEnv, Call, Procedure } from './procedure';
 import { backofficeProcedures, printIntakeSlip } from './procedures-backoffice';
 import { reportsProcedures } from './procedures-reports';
+import { outletsProcedures } from './procedures-outlets';
 import { settlementProcedures } from './procedures-settlement';
 import { backupInBackground, systemProcedures } from './procedures-system';
 import { printShiftReport, tillAreaProcedures } from './procedures-till';
@@ -159,4 +160,4 @@ const tillProcedures = {
   'printing.retry': { role: 'cashier', handler: ({ print }, input) => print.retry(input.id) },
 } satisfies Partial<Procedures>;
 
-export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures };
+export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...outletsProcedures };
