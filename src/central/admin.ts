@@ -70,6 +70,8 @@ export async function addOutlet(url: string, code: string, options: { name?: str
     const password = randomBytes(18).toString('base64url');
     await client.query('BEGIN');
     try {
+      // One outlet at a time: concurrent GRANTs on the same database fail ("tuple concurrently updated").
+      await client.query("SELECT pg_advisory_xact_lock(hashtext('kasir-central-add-outlet'))");
       const exists = await client.query('SELECT 1 FROM central.outlets WHERE code = $1', [code]);
       if (exists.rowCount) throw new Error(`outlet ${code} already exists in this central database`);
       await client.query('INSERT INTO central.outlets (code, name, role_name) VALUES ($1, $2, $3)', [code, options.name ?? null, user]);
