@@ -40,7 +40,8 @@ const okFor =
  * of `district` with two products, daily sales, a refund and a shift per day.
  * Returns a copy of its database file (the in-process server is closed).
  */
-export async function prepareOutlet(options: { district: string; days: number; seed: number }): Promise<PreparedOutlet> {
+export async function prepareOutlet(options: { district: string; days: number; seed: number; salesPerDay?: number }): Promise<PreparedOutlet> {
+  const perDay = options.salesPerDay ?? 6;
   // From 29 Nov 2026 (the seeded shop's dates), one day after another; the live phase is today.
   const t: TestApi = await startTestApi({ start: T0 });
   try {
@@ -59,15 +60,15 @@ export async function prepareOutlet(options: { district: string; days: number; s
     const rng = mulberry32(options.seed);
     let cashier = s.cashier;
     for (let d = 0; d < options.days; d++) {
-      for (let i = 0; i < 6; i++) {
+      for (let i = 0; i < perDay; i++) {
         const [productId, price] = sellable[Math.floor(rng() * sellable.length)]!;
         const qty = 1 + Math.floor(rng() * 3);
         await ok('sales.checkout', { clientRequestId: `hist-${d}-${i}-${options.seed}`, lines: [{ productId, qty }], payments: [{ method: 'qris', amount: price * qty }] }, cashier);
-        t.clock.advance(20 * 60_000);
+        t.clock.advance(Math.floor((12 * 3_600_000) / perDay));
       }
       const shift = await ok<any>('shifts.current', {}, cashier);
       await ok('shifts.close', { countedCash: shift.expectedCash }, cashier);
-      t.clock.advance(86_400_000 - 6 * 20 * 60_000);
+      t.clock.advance(86_400_000 - perDay * Math.floor((12 * 3_600_000) / perDay));
       cashier = (await login(t.api)).cashier; // sessions end after 12 idle hours
       await ok('shifts.open', { openingFloat: 200_000 }, cashier);
     }
