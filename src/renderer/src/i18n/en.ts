@@ -3,6 +3,7 @@ import { settlementsEn } from './settlements';
 import { tillExtraEn } from './till-extra';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
+import { outletsEn } from './outlets';
 import { backofficeEn } from './backoffice';
 
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
@@ -12,6 +13,7 @@ export const en: Dictionary = {
   ...backofficeEn,
   ...reportsEn,
   ...systemEn,
+  ...outletsEn,
   'app.tagline': 'Till of the PLUT souvenir centre, Southeast Sulawesi',
   'app.point1': 'Consignment goods from local producers, each supplier’s share recorded',
   'app.point2': 'Scan barcodes, take cash, QRIS, debit or transfer',

@@ -3,6 +3,7 @@ import { tillExtraId } from './till-extra';
 import { settlementsId } from './settlements';
 import { reportsId } from './reports';
 import { systemId } from './system';
+import { outletsId } from './outlets';
 import { backofficeId } from './backoffice';
 export const id = {
   ...settlementsId,
@@ -10,6 +11,7 @@ export const id = {
   ...backofficeId,
   ...reportsId,
   ...systemId,
+  ...outletsId,
   'app.tagline': 'Kasir pusat oleh-oleh PLUT Sulawesi Tenggara',
   'app.point1': 'Barang titipan UMKM, bagi hasil tercatat per pemasok',
   'app.point2': 'Scan barcode, bayar tunai, QRIS, debit atau transfer',

@@ -11,6 +11,7 @@ import { ReturnsScreen } from './returns/returns-screen';
 import { StockCountScreen } from './stock-count/stock-count-screen';
 import { PrinterScreen } from './printer-screen';
 import { BackupScreen } from '../system/backup-screen';
+import { CentralScreen } from '../system/central-screen';
 import { UsersScreen } from './users-screen';
 import { BalancesScreen, BulkSettlementScreen, HistoryScreen } from '../settlements';
 import { isReportRoute, ReportScreen } from '../reports';
@@ -55,6 +56,7 @@ const NAV_GROUPS: { label: MessageKey; items: NavItem[] }[] = [
     items: [
       { route: 'printer', label: 'nav.printer' },
       { route: 'backup', label: 'nav.backup' },
+      { route: 'central', label: 'nav.central' },
       { route: 'users', label: 'nav.users', admin: true },
     ],
   },
@@ -99,6 +101,7 @@ export function BackOffice({ route }: { route: BackOfficeRoute }) {
           {route === 'stockCount' && <StockCountScreen />}
           {route === 'printer' && <PrinterScreen />}
           {route === 'backup' && <BackupScreen />}
+          {route === 'central' && <CentralScreen />}
           {route === 'users' && <UsersScreen />}
           {route === 'balances' && <BalancesScreen />}
           {route === 'settlements' && <HistoryScreen />}
