@@ -41,7 +41,5 @@ CREATE TABLE "central"."outlets" (
 	CONSTRAINT "outlets_role_name_unique" UNIQUE("role_name")
 );
 --> statement-breakpoint
-ALTER TABLE "central"."facts" ADD CONSTRAINT "facts_outlet_code_outlets_code_fk" FOREIGN KEY ("outlet_code") REFERENCES "central"."outlets"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "facts_outlet_seq_idx" ON "central"."facts" USING btree ("outlet_code","outlet_seq");--> statement-breakpoint
-CREATE INDEX "facts_kind_day_idx" ON "central"."facts" USING btree ("kind","business_day","outlet_code");--> statement-breakpoint
-CREATE INDEX "facts_supplier_idx" ON "central"."facts" USING btree ("outlet_code","supplier_id","kind");
+CREATE INDEX "facts_kind_day_idx" ON "central"."facts" USING btree ("kind","business_day","outlet_code");

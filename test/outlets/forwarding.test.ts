@@ -13,11 +13,11 @@ import type { CentralStatus } from '../../src/shared/types-outlets';
 
 const FAST = { pollMs: 30, backoffMinMs: 30, backoffMaxMs: 150, batchSize: 7, connectTimeoutMs: 3000 };
 
-async function until<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 30_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | null | undefined | false | ''> | T | null, timeoutMs = 30_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
-    if (v) return v;
+    if (v) return v as T;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 40));
   }

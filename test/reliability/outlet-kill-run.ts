@@ -95,7 +95,7 @@ export async function runOutletKillTest(options: { kills: number; seed?: number;
       const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
       child.kill('SIGKILL');
       await closed;
-      const trace = steps.split('\n').filter((l) => l.startsWith('forward '));
+      const trace = steps.split('\n').filter((l) => /^forward (begin|committed|cursor) /.test(l));
       const last = trace.at(-1) ?? '';
       if (last.startsWith('forward begin')) report.inFlight++;
       else if (last.startsWith('forward committed')) report.committedNotSaved++;

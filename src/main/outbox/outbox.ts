@@ -5,6 +5,8 @@
  * triggers (src/main/outbox/facts.ts), in the transaction of each change.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Db } from '../../db';
 import { fail } from '../../shared/errors';
 import { setRaw } from '../core/settings';
@@ -175,7 +177,10 @@ export interface BackfillStep {
   done: boolean;
   facts: number;
   rows: number;
+  /** Wall time the chunk held the event loop. */
   ms: number;
+  /** CPU time of the process meanwhile (what the chunk costs on a machine with nothing else to do). */
+  cpuMs: number;
 }
 
 /** Rows per chunk, per connection: grown or shrunk so one chunk takes about `targetMs`. */
@@ -189,8 +194,11 @@ const chunkRows = new WeakMap<object, number>();
 export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
   const sqlite = db.$client;
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let rows = chunkRows.get(sqlite) ?? 200;
-  const result = db.transaction(
+  // Without waiting for the disk: the till must not be held by an fsync per chunk. The forwarder makes
+  // history durable (syncWal) before it sends any of it; a chunk lost to a power cut is simply redone.
+  const result = withoutFsync(db, () => db.transaction(
     () => {
       const state = outboxState(db);
       if (!state.enabled || state.backfillDoneAt !== null) return { done: true, facts: 0, rows: 0 };
@@ -221,19 +229,60 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
       return { done: false, facts, rows: to - from };
     },
     { behavior: 'immediate' },
-  );
+  ));
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   if (result.rows > 0) {
     if (ms < targetMs / 2 && result.rows >= rows) rows = Math.min(rows * 2, 20_000);
     else if (ms > targetMs * 1.5) rows = Math.max(Math.floor(rows / 2), 10);
     chunkRows.set(sqlite, rows);
   }
-  return { ...result, ms };
+  return { ...result, ms, cpuMs };
 }
 
-/** Record that PostgreSQL committed every fact up to `seq`. */
+/**
+ * Record that PostgreSQL committed every fact up to `seq`. Without waiting for
+ * the disk: a cursor lost to a power cut only sends the batch again, and
+ * PostgreSQL skips what it has (ON CONFLICT DO NOTHING).
+ */
 export function advanceCursor(db: Db, seq: number, now: number): void {
-  db.$client.prepare('UPDATE outbox_state SET forwarded_seq = max(forwarded_seq, ?), forwarded_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1').run(seq, now);
+  withoutFsync(db, () =>
+    db.$client.prepare('UPDATE outbox_state SET forwarded_seq = max(forwarded_seq, ?), forwarded_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1').run(seq, now),
+  );
+}
+
+/**
+ * Commit without an fsync (WAL, synchronous=NORMAL): the database stays
+ * consistent; a power cut may lose the last such commits. Only for writes
+ * that may be redone. The connection's setting is restored afterwards.
+ */
+export function withoutFsync<T>(db: Db, fn: () => T): T {
+  const sqlite = db.$client;
+  const was = sqlite.pragma('synchronous', { simple: true }) as number;
+  if (was <= 1 || sqlite.inTransaction) return fn();
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    sqlite.pragma(`synchronous = ${was}`);
+  }
+}
+
+/**
+ * Make everything committed so far durable without holding the event loop:
+ * fsync the WAL file from libuv's thread pool (fsync flushes the file, whichever
+ * descriptor asks). Checkpointed frames are already synced by SQLite.
+ */
+export async function syncWal(db: Db): Promise<void> {
+  const wal = `${db.$client.name}-wal`;
+  if (db.$client.memory || !existsSync(wal)) return;
+  const file = await open(wal, 'r+');
+  try {
+    await file.sync();
+  } finally {
+    await file.close();
+  }
 }
 
 export function recordForwardError(db: Db, message: string | null, now: number): void {
@@ -287,9 +336,9 @@ export function pruneForwarded(db: Db, days: number, now: number, limit = 5000):
   // A window of seqs from the oldest kept fact (ids grow with seqs, so older facts sit at the bottom).
   const min = (sqlite.prepare('SELECT min(seq) AS seq FROM outbox').get() as { seq: number | null }).seq;
   if (min === null) return 0;
-  return sqlite
-    .prepare('DELETE FROM outbox WHERE seq >= ? AND seq < ? AND seq <= ? AND id < ?')
-    .run(min, min + limit, state.forwardedSeq, cutoff).changes;
+  return withoutFsync(db, () =>
+    sqlite.prepare('DELETE FROM outbox WHERE seq >= ? AND seq < ? AND seq <= ? AND id < ?').run(min, min + limit, state.forwardedSeq, cutoff),
+  ).changes;
 }
 
 /** The first characters of a UUIDv7 made at `ms`: ids that sort below it were made earlier. */

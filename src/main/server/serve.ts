@@ -24,7 +24,8 @@ function findStaticDir(explicit?: string): string | undefined {
 /**
  * Forwarder tuning from the environment (tests and benchmarks): KASIR_FORWARD_BATCH,
  * KASIR_FORWARD_POLL_MS, KASIR_FORWARD_BACKOFF_MAX_MS; KASIR_FORWARD_TRACE=1 prints each
- * step of a batch (`forward begin a-b`, `forward committed b`, `forward cursor b`).
+ * step of a batch (`forward begin a-b`, `forward committed b`, `forward cursor b`)
+ * and of the history backfill (`forward backfill …`).
  */
 function forwarderOptionsFromEnv(): ForwarderOptions {
   const num = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
