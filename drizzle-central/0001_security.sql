@@ -7,6 +7,11 @@
 --  * a fact of a kind/version not in central.fact_kinds is refused with a clear error.
 REVOKE ALL ON SCHEMA central FROM PUBLIC;
 --> statement-breakpoint
+-- Only granted roles connect (add-outlet grants CONNECT); nobody else gets TEMP tables or schema CREATE here.
+DO $$ BEGIN EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database()); END $$;
+--> statement-breakpoint
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+--> statement-breakpoint
 REVOKE ALL ON ALL TABLES IN SCHEMA central FROM PUBLIC;
 --> statement-breakpoint
 -- The outlet of the role running the statement (NULL for any other role).

@@ -77,6 +77,8 @@ describe('central PostgreSQL: schema, row-level security, append-only', () => {
       expect((await asWkt.query('SELECT code FROM central.outlets')).rows).toEqual([{ code: 'WKT' }]);
       const roleChange = await refusal(asWkt.query(`SET ROLE "${kdi.user}"`));
       expect(roleChange.message).toMatch(/permission denied/);
+      expect((await refusal(asWkt.query('CREATE TEMP TABLE scratch (a int)'))).message).toMatch(/permission denied/);
+      expect((await refusal(asWkt.query('CREATE TABLE public.scratch (a int)'))).message).toMatch(/permission denied/);
     } finally {
       await asWkt.end();
     }
@@ -96,6 +98,7 @@ describe('central PostgreSQL: schema, row-level security, append-only', () => {
     const owner = `${central.name}_owner`;
     await central.query(`CREATE ROLE ${owner} LOGIN NOSUPERUSER`);
     central.trackRole(owner);
+    await central.query(`GRANT CONNECT ON DATABASE ${central.name} TO ${owner}`);
     await central.query(`GRANT USAGE ON SCHEMA central TO ${owner}`);
     await central.query(`GRANT SELECT ON central.outlets TO ${owner}`);
     await central.query(`ALTER TABLE central.facts OWNER TO ${owner}`);
