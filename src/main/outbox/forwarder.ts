@@ -120,6 +120,8 @@ export class Forwarder {
   private failures = 0;
   private nextAttemptAt: number | null = null;
   private lastPruneAt = 0;
+  /** Counts deliberate disconnects, so a batch cut off by one is not reported as a failure. */
+  private resets = 0;
   /** History facts below this seq are known to be on disk (see syncWal). */
   private durableBelow = 0;
   private wake: (() => void) | null = null;
@@ -201,6 +203,7 @@ export class Forwarder {
     }
     const now = this.ctx.clock.now();
     this.db.transaction(() => {
+      enableOutbox(this.db, { outletCode: input.outletCode, installationId, now });
       setRaw(this.db, CONNECTION_KEY, conn);
       if (input.pruneDays !== undefined) setRaw(this.db, PRUNE_DAYS_KEY, input.pruneDays);
       audit(this.ctx, {
@@ -209,8 +212,7 @@ export class Forwarder {
         details: { outletCode: input.outletCode, host: conn.host, port: conn.port, database: conn.database, user: conn.user, tls: conn.tls, pruneDays: input.pruneDays },
       });
     });
-    enableOutbox(this.db, { outletCode: input.outletCode, installationId, now });
-    this.dropClient();
+    this.reset();
     this.nudge();
     return this.status();
   }
@@ -220,7 +222,7 @@ export class Forwarder {
       setRaw(this.db, PAUSED_KEY, paused);
       audit(this.ctx, { userId: actorId, action: paused ? 'central.pause' : 'central.resume' });
     });
-    if (paused) this.dropClient();
+    if (paused) this.reset();
     else this.nudge();
     return this.status();
   }
@@ -280,6 +282,7 @@ export class Forwarder {
   /** Stop after the batch in flight (if any) and close the connection. */
   async stop(): Promise<void> {
     this.running = false;
+    this.resets++;
     this.wakeUp();
     await this.loop?.catch(() => undefined);
     await this.backfilling?.catch(() => undefined);
@@ -365,6 +368,7 @@ export class Forwarder {
       return this.options.pollMs;
     }
     const below = forwardableBelow(state);
+    const resets = this.resets;
     const rows = this.db.$client
       .prepare(
         `SELECT seq, id, kind, schema_version, outlet_code, business_day, occurred_at, payload FROM outbox
@@ -407,6 +411,7 @@ export class Forwarder {
       this.nextAttemptAt = null;
       return 0;
     } catch (err) {
+      if (resets !== this.resets) return 0; // cut off on purpose (reconfigured, paused, stopping)
       return this.fail(err, conn);
     }
   }
@@ -502,6 +507,12 @@ export class Forwarder {
     this.clientKey = key;
     this.tlsInUse = tls;
     return { client, fresh: true };
+  }
+
+  /** Drop the connection on purpose (new settings, paused): the batch it cuts off is not a failure. */
+  private reset(): void {
+    this.resets++;
+    this.dropClient();
   }
 
   private dropClient(which?: pg.Client): void {
