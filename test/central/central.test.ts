@@ -11,10 +11,10 @@ let seq = 0;
 const uuid = () => `0193b000-0000-7000-8000-${String(++seq).padStart(12, '0')}`;
 
 /** One fact row as the forwarder sends it. */
-async function insertFact(client: pg.Client, f: { outlet: string; kind?: string; version?: number; payload?: object; id?: string }) {
+async function insertFact(client: pg.Client, f: { outlet: string; kind?: string; version?: number; payload?: object; id?: string; plain?: boolean }) {
   return client.query(
     `INSERT INTO central.facts (id, outlet_code, outlet_seq, kind, schema_version, business_day, occurred_at, payload)
-     VALUES ($1, $2, $3, $4, $5, '2026-12-07', now(), $6) ON CONFLICT (id) DO NOTHING`,
+     VALUES ($1, $2, $3, $4, $5, '2026-12-07', now(), $6)${f.plain ? '' : ' ON CONFLICT (id) DO NOTHING'}`,
     [f.id ?? uuid(), f.outlet, ++seq, f.kind ?? 'sale', f.version ?? 1, JSON.stringify(f.payload ?? { amount: 45_000, number: 'K1-20261207-0001' })],
   );
 }
@@ -64,8 +64,10 @@ describe('central PostgreSQL: schema, row-level security, append-only', () => {
       // Positive control: the same statement with its own code works.
       const own = await insertFact(asWkt, { outlet: 'WKT' });
       expect(own.rowCount).toBe(1);
-      const foreign = await refusal(insertFact(asWkt, { outlet: 'KDI' }));
+      // Refused by the INSERT policy (a plain INSERT) and, with ON CONFLICT, by the SELECT policy too.
+      const foreign = await refusal(insertFact(asWkt, { outlet: 'KDI', plain: true }));
       expect(foreign.message).toMatch(/row-level security/);
+      expect((await refusal(insertFact(asWkt, { outlet: 'KDI' }))).message).toMatch(/row-level security/);
       const update = await refusal(asWkt.query("UPDATE central.facts SET payload = '{}' WHERE outlet_code = 'WKT'"));
       expect(update.message).toMatch(/permission denied/);
       const del = await refusal(asWkt.query("DELETE FROM central.facts WHERE outlet_code = 'WKT'"));
