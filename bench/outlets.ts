@@ -54,7 +54,8 @@ export interface OutletsBenchResult {
   startedAt: string;
   machine: { cpuModel: string; cpus: number; memoryGiB: number; node: string; loadavg: number[] };
   data: { sales: number; saleLines: number; fileMiB: number };
-  outboxCost: { off: Stat; on: Stat; floor: Stat; factsPerSale: number };
+  /** Wall time per checkout, and CPU time (`offCpu`, `onCpu`: what the outbox adds on a quiet machine). */
+  outboxCost: { off: Stat; on: Stat; floor: Stat; offCpu: Stat; onCpu: Stat; factsPerSale: number };
   catchUp: {
     facts: number;
     seconds: number;
@@ -144,23 +145,33 @@ export async function runOutletsBench(options: { db: string; reps?: number; lagS
   const before = sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").pluck().get() as number;
   toggle.run(0);
   floorTx.deferred(); // also warms the statements
+  const offCpu: number[] = [];
+  const onCpu: number[] = [];
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const u = process.cpuUsage(since);
+    return (u.user + u.system) / 1000;
+  };
   for (let i = 0; i < reps + 20; i++) {
     toggle.run(0);
     let t = now();
+    let c = process.cpuUsage();
     checkout(app.ctx, cashier, cart());
     if (i >= 20) off.push(now() - t);
+    if (i >= 20) offCpu.push(cpuMs(c));
     toggle.run(1);
     t = now();
+    c = process.cpuUsage();
     checkout(app.ctx, cashier, cart());
     if (i >= 20) on.push(now() - t);
+    if (i >= 20) onCpu.push(cpuMs(c));
     toggle.run(0);
     t = now();
     floorTx.deferred();
     if (i >= 20) floor.push(now() - t);
   }
   const factsPerSale = ((sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").pluck().get() as number) - before) / (reps + 20);
-  const outboxCost = { off: stat(off), on: stat(on), floor: stat(floor), factsPerSale };
-  log(`checkout, outbox off: p50 ${outboxCost.off.p50.toFixed(3)} p99 ${outboxCost.off.p99.toFixed(3)} ms; on: p50 ${outboxCost.on.p50.toFixed(3)} p99 ${outboxCost.on.p99.toFixed(3)} ms; floor p50 ${outboxCost.floor.p50.toFixed(3)} p99 ${outboxCost.floor.p99.toFixed(3)} ms; ${factsPerSale} facts per sale`);
+  const outboxCost = { off: stat(off), on: stat(on), floor: stat(floor), offCpu: stat(offCpu), onCpu: stat(onCpu), factsPerSale };
+  log(`checkout, outbox off: p50 ${outboxCost.off.p50.toFixed(3)} p99 ${outboxCost.off.p99.toFixed(3)} ms; on: p50 ${outboxCost.on.p50.toFixed(3)} p99 ${outboxCost.on.p99.toFixed(3)} ms; floor p50 ${outboxCost.floor.p50.toFixed(3)} p99 ${outboxCost.floor.p99.toFixed(3)} ms; CPU per checkout p50 ${outboxCost.offCpu.p50.toFixed(3)} → ${outboxCost.onCpu.p50.toFixed(3)} ms; ${factsPerSale} facts per sale`);
   app.close();
 
   // ---- 2. catch-up through the built app into an empty central database ----

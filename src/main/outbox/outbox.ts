@@ -183,8 +183,13 @@ export interface BackfillStep {
   cpuMs: number;
 }
 
-/** Rows per chunk, per connection: grown or shrunk so one chunk takes about `targetMs`. */
-const chunkRows = new WeakMap<object, number>();
+/**
+ * Rows per chunk, per connection and table: grown or shrunk so one chunk takes
+ * about `targetMs`. Each table starts small: its rows may be much heavier than
+ * the last table's (a settlement lists hundreds of entries).
+ */
+const chunkRows = new WeakMap<object, Map<string, number>>();
+const FIRST_CHUNK_ROWS = 50;
 
 /**
  * Put the next chunk of history into the outbox: one transaction over a
@@ -195,7 +200,10 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
   const sqlite = db.$client;
   const started = performance.now();
   const cpu = process.cpuUsage();
-  let rows = chunkRows.get(sqlite) ?? 200;
+  let sizes = chunkRows.get(sqlite);
+  if (!sizes) chunkRows.set(sqlite, (sizes = new Map()));
+  let table = '';
+  let rows = FIRST_CHUNK_ROWS;
   // Without waiting for the disk: the till must not be held by an fsync per chunk. The forwarder makes
   // history durable (syncWal) before it sends any of it; a chunk lost to a power cut is simply redone.
   const result = withoutFsync(db, () => db.transaction(
@@ -214,6 +222,8 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
         return { done: true, facts: 0, rows: 0 };
       }
       const p = pending.find((x) => x.table_name === next.table)!;
+      table = next.table;
+      rows = sizes.get(table) ?? FIRST_CHUNK_ROWS;
       const from = p.done_through;
       const to = Math.min(p.high_water, from + rows);
       let seq = state.backfillNextSeq!;
@@ -234,9 +244,11 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000;
   if (result.rows > 0) {
-    if (ms < targetMs / 2 && result.rows >= rows) rows = Math.min(rows * 2, 20_000);
-    else if (ms > targetMs * 1.5) rows = Math.max(Math.floor(rows / 2), 10);
-    chunkRows.set(sqlite, rows);
+    // CPU time, not wall time: on a busy machine the wall time says more about the neighbours than the chunk.
+    const cost = Math.min(ms, cpuMs);
+    if (cost < targetMs / 2 && result.rows >= rows) rows = Math.min(rows * 2, 20_000);
+    else if (cost > targetMs * 1.5) rows = Math.max(Math.floor(rows / 2), 1);
+    sizes.set(table, rows);
   }
   return { ...result, ms, cpuMs };
 }
