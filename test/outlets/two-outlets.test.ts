@@ -130,7 +130,9 @@ describe('two outlets forwarding at the same time', () => {
       }
       await server.stop();
     });
-    await Promise.all(runs);
+    // Both finish (or fail) before anything is checked or torn down: no server outlives the test.
+    const settled = await Promise.allSettled(runs);
+    for (const r of settled) if (r.status === 'rejected') throw r.reason;
 
     const expected: Record<string, Totals> = {};
     const actual: Record<string, Totals> = {};

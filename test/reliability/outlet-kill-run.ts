@@ -54,10 +54,11 @@ export async function runOutletKillTest(options: { kills: number; seed?: number;
   const random = rng(options.seed ?? 4242);
   const central = await createCentralDb();
   const report: OutletKillReport = { kills: 0, inFlight: 0, committedNotSaved: 0, between: 0, facts: 0, problems: [] };
+  let server: RunningServer | undefined;
   try {
     const creds = await central.addOutlet('BBU');
     const outlet = await prepareOutlet({ district: 'Kota Baubau', days: 2, seed: 7, salesPerDay: 60 });
-    let server: RunningServer = await startServer({ dbPath: outlet.dbPath, env: ENV });
+    server = await startServer({ dbPath: outlet.dbPath, env: ENV });
     const tokens = await login(apiClient(server.url));
     const configured = await apiClient(server.url)(
       'central.configure',
@@ -151,6 +152,7 @@ export async function runOutletKillTest(options: { kills: number; seed?: number;
     }
     return report;
   } finally {
+    await server?.stop('SIGKILL');
     await central.drop();
   }
 }
