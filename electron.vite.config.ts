@@ -10,6 +10,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           serve: resolve(__dirname, 'src/main/server/serve.ts'),
+          // The report worker thread (src/main/reports/runner.ts finds it next to the entries).
+          'report-worker': resolve(__dirname, 'src/main/reports/worker.ts'),
         },
       },
     },

@@ -28,6 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { openApp, type App } from '../src/main/app';
+import { ReportRunner } from '../src/main/reports/runner';
 import { createHttpServer } from '../src/main/api/http';
 import type { Actor, Ctx } from '../src/main/core/context';
 import { businessDate } from '../src/main/core/clock';
@@ -238,6 +239,116 @@ function floorCheckout(sqlite: Database.Database, tillCode: string, cashierId: n
 }
 
 // ---------------------------------------------------------------------------
+// Scan and checkout while a year export runs (issue 11, item 12)
+// ---------------------------------------------------------------------------
+
+/** Samples taken with reports on the main thread (the old way): each waits for a whole export, so few. */
+const EXPORT_SAMPLES_IN_THREAD = 10;
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
+
+/** Codes a scanner would send: barcodes, else SKUs, of active products. */
+function scanCodes(sqlite: Database.Database): string[] {
+  return sqlite.prepare(`SELECT coalesce(barcode, sku) FROM products WHERE active = 1 ORDER BY id LIMIT 500`).pluck().all() as string[];
+}
+
+type Post = (name: string, body: unknown, token?: string) => Promise<Record<string, unknown>>;
+
+/**
+ * A manager exports sales by product over all the data (a year on `large`) as
+ * XLSX, again and again, while a till scans (`products.lookup`) and checks out
+ * over HTTP; only samples taken while an export is in flight count. Measured
+ * with the report worker (as the app runs) and, for comparison, with reports
+ * on the main thread (as before issue 11). Idle scan latency too, for the delay.
+ */
+async function duringExport(o: {
+  app: App;
+  post: Post;
+  /** The export as the browser fetches it, without parsing the big JSON here (the client shares the server's thread). */
+  download: (input: unknown, token: string) => Promise<void>;
+  token: string;
+  managerToken: string;
+  exportInput: unknown;
+  cart: () => unknown;
+  codes: string[];
+  warm: number;
+  reps: number;
+  days: number;
+}): Promise<Measure[]> {
+  const { post, token, codes } = o;
+  const scan = (i: number) => post('products.lookup', { code: codes[i % codes.length] }, token);
+  const idle = await timeAsync(o.warm, o.reps, async (i) => {
+    await scan(i);
+  });
+  const idleCheckouts = await timeAsync(0, o.reps, async () => {
+    await post('sales.checkout', o.cart(), token);
+  });
+  const out: Measure[] = [
+    summarise('scan (products.lookup), HTTP, idle', idle, { note: 'server and client in one process' }),
+    summarise('checkout, HTTP, idle (just before the exports)', idleCheckouts, { note: 'the baseline for the checkouts below' }),
+  ];
+  const worker = o.app.reports;
+  const mainThread = new ReportRunner(o.app.ctx, { inThread: true });
+  for (const [label, runner, samples] of [
+    ['report worker', worker, o.reps],
+    ['reports on the main thread, as before', mainThread, Math.min(o.reps, EXPORT_SAMPLES_IN_THREAD)],
+  ] as const) {
+    o.app.reports = runner;
+    try {
+      await post('reports.export', o.exportInput, o.managerToken); // warm: worker started, exceljs loaded
+      const exportMs: number[] = [];
+      const scans: number[] = [];
+      const checkouts: number[] = [];
+      let inFlight = false;
+      let stop = false;
+      const exporter = (async () => {
+        while (!stop) {
+          inFlight = true;
+          const t = nowMs();
+          await o.download(o.exportInput, o.managerToken);
+          exportMs.push(nowMs() - t);
+          inFlight = false;
+          await new Promise((r) => setImmediate(r));
+        }
+      })();
+      try {
+        for (let i = 0; scans.length < samples || checkouts.length < samples; i++) {
+          // Each sample starts while an export request is out (the exporter never leaves a gap for long).
+          const whileExporting = async () => {
+            while (!inFlight) await new Promise((r) => setImmediate(r));
+          };
+          await whileExporting();
+          let t = nowMs();
+          await scan(i);
+          if (scans.length < samples) scans.push(nowMs() - t);
+          await whileExporting();
+          t = nowMs();
+          await post('sales.checkout', o.cart(), token);
+          if (checkouts.length < samples) checkouts.push(nowMs() - t);
+        }
+        // The export the samples overlapped must finish too (its time is a measure).
+        while (exportMs.length === 0) await new Promise((r) => setTimeout(r, 5));
+      } finally {
+        stop = true;
+        await exporter;
+      }
+      const note = (m: number[], base: number[]) => {
+        const [during, before] = [summarise('', m), summarise('', base)];
+        const signed = (d: number) => `${d < 0 ? '−' : '+'}${Math.abs(d).toFixed(1)}`;
+        return `over idle: p50 ${signed(during.p50 - before.p50)} ms, p99 ${signed(during.p99 - before.p99)} ms`;
+      };
+      if (scans.length) out.push(summarise(`scan (products.lookup), HTTP, during a ${o.days}-day XLSX export (${label})`, scans, { target: '≤ idle + 50 ms', note: note(scans, idle) }));
+      if (checkouts.length) out.push(summarise(`checkout, HTTP, during a ${o.days}-day XLSX export (${label})`, checkouts, { target: '≤ idle + 50 ms', note: note(checkouts, idleCheckouts) }));
+      out.push(summarise(`${o.days}-day export, sales by product, XLSX, HTTP (${label})`, exportMs));
+    } finally {
+      o.app.reports = worker;
+    }
+  }
+  mainThread.close();
+  return out;
+}
+
+// ---------------------------------------------------------------------------
 // Bench
 // ---------------------------------------------------------------------------
 
@@ -309,7 +420,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     for (const p of popular) if (three.length < 3 && !three.some((x) => x.supplier_id === p.supplier_id)) three.push(p);
     if (three.length < 3) throw new Error('need three products of three suppliers in the database');
     const today = businessDate(Date.now(), 'Asia/Makassar');
-    const needed = 3 * (warm + reps) + 20;
+    // service + floor + HTTP checkouts, and those made while a year export runs (with and without the worker)
+    const needed = 5 * (warm + reps) + 2 * EXPORT_SAMPLES_IN_THREAD + 20;
     for (const p of three) {
       createIntake(ctx, manager, {
         supplierId: p.supplier_id,
@@ -357,6 +469,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
 
     // --- checkout through HTTP browser mode (in-process server) ---
     const server = createHttpServer(app);
+    // Client and server share this thread: when an export on the main thread (the comparison below) blocks it
+    // for seconds, the server's keep-alive timer and the client's reuse of that idle socket fire in the same
+    // tick and the request is reset. Let the client always be the one that closes idle connections.
+    server.keepAliveTimeout = 65_000;
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -370,6 +486,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(json)}`);
         return json;
       };
+      const download = async (body: unknown, token: string) => {
+        const res = await fetch(`${base}/api/reports.export`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`reports.export: HTTP ${res.status}`);
+      };
       const username = user('kasir') ? 'kasir' : undefined;
       if (!username) {
         skipped.push('checkout via HTTP: no user "kasir" with the bench PIN');
@@ -380,6 +505,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           await post('sales.checkout', cart(), token);
         });
         measures.push(summarise('checkout, HTTP browser mode', http, { note: 'server and client in one process' }));
+        if (!user('manajer')) skipped.push('scan and checkout during a year export: no user "manajer" with the bench PIN');
+        else if (!data.firstDay || !data.lastDay) skipped.push('scan and checkout during a year export: no sales');
+        else {
+          const managerToken = String((await post('auth.login', { username: 'manajer', pin: '2222', tillCode })).token);
+          const exportInput = { report: 'salesByProduct', params: { from: data.firstDay, to: data.lastDay }, format: 'xlsx' };
+          measures.push(
+            ...(await duringExport({ app, post, download, token, managerToken, exportInput, cart, codes: scanCodes(sqlite), warm, reps, days: daysBetween(data.firstDay, data.lastDay) })),
+          );
+        }
       }
     } finally {
       await new Promise<void>((done) => server.close(() => done()));

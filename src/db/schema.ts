@@ -37,6 +37,32 @@ export const sessions = sqliteTable('sessions', {
   revokedAt: integer('revoked_at'),
 });
 
+/**
+ * A manager's approval, checked when the PIN was typed (`approvals.verify`)
+ * and handed to the cashier's session as a short-lived, single-use token.
+ * The checkout, refund or void it was asked for takes it instead of a PIN.
+ */
+export const approvalGrants = sqliteTable(
+  'approval_grants',
+  {
+    /** sha256 of the token; the token itself is never stored. */
+    tokenHash: text('token_hash').primaryKey(),
+    action: text('action', { enum: ['sales.checkout', 'sales.refund', 'sales.void'] }).notNull(),
+    /** The cashier (session user) and till it was given to; nobody else can use it. */
+    issuedTo: integer('issued_to').notNull().references(() => users.id),
+    tillCode: text('till_code').notNull(),
+    approvedBy: integer('approved_by').notNull().references(() => users.id),
+    /** Refunds and voids: the sale it is for. */
+    saleId: integer('sale_id'),
+    /** Checkout: JSON of what was approved (reasons keyed by product). */
+    reasons: text('reasons').notNull().default('[]'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('approval_grants_issued_idx').on(t.issuedTo)],
+);
+
 export const suppliers = sqliteTable('suppliers', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
@@ -460,7 +486,7 @@ export const refunds = sqliteTable(
     reason: text('reason').notNull(),
     /** Σ net amounts of the refunded units. */
     total: integer('total').notNull(),
-    /** A void gives back the sale's cash rounding too. */
+    /** payable − total: cash rounding of the money given back (see core/refunds.ts). */
     rounding: integer('rounding').notNull().default(0),
     createdBy: integer('created_by').notNull().references(() => users.id),
     /** The manager who approved it (the creator when a manager refunds). */

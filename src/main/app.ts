@@ -3,6 +3,8 @@ import { systemClock, type Clock } from './core/clock';
 import type { Ctx } from './core/context';
 import type { ApiEnv } from './api/procedures';
 import { PrintQueue, type TransportFactory } from './printing/queue';
+import { createTransport, printerOutputDir } from './printing/transports';
+import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
 import { Forwarder, type ForwarderOptions } from './outbox/forwarder';
 
 export interface App extends ApiEnv {
@@ -13,20 +15,25 @@ export interface App extends ApiEnv {
 /** Open the database (migrating it first) and wire the services both shells share. */
 export function openApp(
   dbPath: string,
-  options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory; forwarder?: ForwarderOptions } = {},
+  options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory; reports?: ReportRunnerOptions; forwarder?: ForwarderOptions } = {},
 ): App {
   const db = openDb(dbPath, options);
   const ctx: Ctx = { db, clock: options.clock ?? systemClock };
-  const print = new PrintQueue(ctx, options.transportFor);
+  const outputDir = printerOutputDir(dbPath);
+  const print = new PrintQueue(ctx, options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })));
+  // Reports read through their own connection in a worker thread (the same native binding as the app's).
+  const reports = new ReportRunner(ctx, { nativeBinding: options.nativeBinding, ...options.reports });
   // Forwarding to the central database: created here, started by the host (serve / Electron) only.
   const central = new Forwarder(ctx, options.forwarder);
   return {
     db,
     ctx,
     print,
+    reports,
     central,
     close: () => {
       central.halt();
+      reports.close();
       db.$client.close();
     },
   };

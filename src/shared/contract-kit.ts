@@ -3,7 +3,8 @@
  * `def`, which pairs an input schema with its output type.
  */
 import { z } from 'zod';
-import { MAX_RUPIAH } from './money';
+import { MAX_QTY, MAX_RUPIAH } from './money';
+import { isPrinterFileName, isSerialDevicePath } from './printer';
 
 export const text = (max: number) => z.string().trim().min(1, 'Wajib diisi').max(max, `Maksimal ${max} karakter`);
 export const optionalText = (max: number) => z.string().trim().max(max, `Maksimal ${max} karakter`).optional();
@@ -14,8 +15,18 @@ export const rupiah = z
   .max(MAX_RUPIAH, 'Jumlah terlalu besar');
 export const positiveRupiah = rupiah.refine((n) => n > 0, 'Harus lebih dari 0');
 export const id = z.number({ error: 'Harus berupa angka' }).int().positive().max(Number.MAX_SAFE_INTEGER);
-export const qty = z.number({ error: 'Harus berupa angka' }).int('Jumlah harus bilangan bulat').min(1, 'Jumlah minimal 1').max(100_000, 'Jumlah terlalu besar');
+export const qty = z.number({ error: 'Harus berupa angka' }).int('Jumlah harus bilangan bulat').min(1, 'Jumlah minimal 1').max(MAX_QTY, 'Jumlah terlalu besar');
 export const pin = z.string().regex(/^\d{4,8}$/, 'PIN harus 4–8 angka');
+/**
+ * A PIN as typed at a login or a manager's approval. Control and format
+ * characters (NUL, line breaks, zero-width marks…) are refused, never cut
+ * off: scrypt ends a string at a NUL, so "1111\0" would otherwise open "1111".
+ */
+export const pinAttempt = z
+  .string()
+  .min(1, 'PIN wajib diisi')
+  .max(16)
+  .regex(/^[^\p{Cc}\p{Cf}]*$/u, 'PIN tidak boleh berisi karakter kontrol');
 export const username = z
   .string()
   .trim()
@@ -38,9 +49,16 @@ export const terms = z.discriminatedUnion('type', [
 
 export const printerTransport = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('network'), host: z.string().trim().min(1).max(253), port: z.number().int().min(1).max(65535) }),
-  z.strictObject({ type: z.literal('serial'), path: z.string().min(1).max(260), baudRate: z.number().int().positive().max(1_000_000).optional() }),
+  z.strictObject({
+    type: z.literal('serial'),
+    path: z.string().trim().refine(isSerialDevicePath, 'Port serial harus nama perangkat, mis. COM3 atau /dev/ttyUSB0'),
+    baudRate: z.number().int().positive().max(1_000_000).optional(),
+  }),
   z.strictObject({ type: z.literal('usb'), vendorId: z.number().int().min(0).max(0xffff), productId: z.number().int().min(0).max(0xffff) }),
-  z.strictObject({ type: z.literal('file'), path: z.string().min(1).max(260) }),
+  z.strictObject({
+    type: z.literal('file'),
+    name: z.string().trim().refine(isPrinterFileName, 'Nama file saja (huruf, angka, titik, - atau _), tanpa folder'),
+  }),
   z.strictObject({ type: z.literal('none') }),
 ]);
 
@@ -68,11 +86,17 @@ export const def =
   <I extends z.ZodType>(input: I): Def<I, O> => ({ input, output: undefined as O });
 
 
-/** A real calendar day `YYYY-MM-DD` (no 2026-02-30). */
-export const calendarDate = date.refine((s) => {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}, 'Tanggal tidak valid');
+/** Years the shop's reports, ledger and documents can be about (no year 0000). */
+export const FIRST_YEAR = 2000;
+export const LAST_YEAR = 2999;
+
+/** A real calendar day `YYYY-MM-DD` (no 2026-02-30) of a year from FIRST_YEAR to LAST_YEAR. */
+export const calendarDate = date
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'Tanggal tidak valid')
+  .refine((s) => Number(s.slice(0, 4)) >= FIRST_YEAR && Number(s.slice(0, 4)) <= LAST_YEAR, `Tahun harus ${FIRST_YEAR}–${LAST_YEAR}`);
 
 /** A signed, non-zero rupiah amount (corrections). */
 export const signedRupiah = z

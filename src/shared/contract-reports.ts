@@ -1,6 +1,6 @@
 /** Reports (issue 8): dashboard, sales, stock, consignment, the office report and exports. */
 import { z } from 'zod';
-import { calendarDate, def, empty, id } from './contract-kit';
+import { calendarDate, def, empty, FIRST_YEAR, id, LAST_YEAR } from './contract-kit';
 import type {
   CashierKey,
   CategoryKey,
@@ -33,9 +33,12 @@ const checkedRange = <T extends z.ZodType<{ from: string; to: string }>>(schema:
 export const dateRange = checkedRange(z.strictObject({ from: calendarDate, to: calendarDate }));
 const productRange = checkedRange(z.strictObject({ from: calendarDate, to: calendarDate, supplierId: id.optional() }));
 
-/** `YYYY-MM`, a real month. */
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Format bulan YYYY-MM');
-const year = z.number({ error: 'Harus berupa angka' }).int().min(2000).max(2999);
+/** `YYYY-MM`, a real month of a year the shop can have records in. */
+export const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Format bulan YYYY-MM')
+  .refine((m) => Number(m.slice(0, 4)) >= FIRST_YEAR && Number(m.slice(0, 4)) <= LAST_YEAR, `Tahun harus ${FIRST_YEAR}–${LAST_YEAR}`);
+const year = z.number({ error: 'Harus berupa angka' }).int().min(FIRST_YEAR).max(LAST_YEAR);
 
 const stockInput = z.strictObject({ supplierId: id.optional() });
 const slowInput = z.strictObject({ days: z.number({ error: 'Harus berupa angka' }).int().min(1).max(3_650) });

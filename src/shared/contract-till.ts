@@ -4,16 +4,17 @@
  * the audit log, shop settings and QRIS.
  */
 import { z } from 'zod';
-import { calendarDate, def, empty, id, optionalText, paymentMethod, pin, positiveRupiah, qty, role, text, username } from './contract-kit';
+import { calendarDate, def, empty, id, optionalText, paymentMethod, pin, pinAttempt, positiveRupiah, qty, role, text, username } from './contract-kit';
 import { DENOMINATIONS } from './types-till';
-import type { PrintJobView, SaleView, ShopInfo, UserView } from './types';
+import type { PrintJobView, ShopInfo, TillSaleView, UserView } from './types';
 import type {
+  ApprovalGrant,
   AuditEntryView,
   CashMovementView,
   HeldSaleSummary,
   RefundPreview,
-  RefundResult,
-  RefundView,
+  TillRefundResult,
+  TillRefundView,
   ResumedSale,
   ShiftReport,
   TillSettings,
@@ -27,10 +28,28 @@ export const discount = z.discriminatedUnion('type', [
   }),
 ]);
 
-/** A manager's username and PIN, typed into the cashier's approval dialog. */
-export const approval = z.strictObject({ username, pin: z.string().min(1, 'PIN wajib diisi').max(16) });
+/** A manager's approval, as `approvals.verify` gave it (never a PIN). */
+export const approval = z.strictObject({
+  token: z.string({ error: 'Token persetujuan wajib diisi' }).min(16, 'Token persetujuan tidak sah').max(128, 'Token persetujuan tidak sah'),
+});
 
 export const cartLine = z.strictObject({ productId: id, qty, discount: discount.optional(), priceOverride: positiveRupiah.optional() });
+
+/** A PIN as typed: any wrong one is a wrong PIN (counted), not a validation error; control characters are refused. */
+const typedPin = pinAttempt;
+
+/** The manager's username and PIN, and what they approve. */
+export const approvalRequest = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('sales.checkout'),
+    username,
+    pin: typedPin,
+    lines: z.array(cartLine).min(1, 'Keranjang kosong').max(200, 'Maksimal 200 baris'),
+    discount: discount.optional(),
+  }),
+  z.strictObject({ action: z.literal('sales.refund'), username, pin: typedPin, saleId: id }),
+  z.strictObject({ action: z.literal('sales.void'), username, pin: typedPin, saleId: id }),
+]);
 
 const denominationCount = z.number({ error: 'Harus berupa angka' }).int('Jumlah harus bilangan bulat').min(0, 'Tidak boleh negatif').max(100_000);
 
@@ -44,6 +63,7 @@ const refundLines = z.array(refundLine).min(1, 'Pilih minimal satu barang').max(
 const moneyOut = z.strictObject({ method: paymentMethod, amount: positiveRupiah, reference: optionalText(64) });
 
 export const tillAreaContract = {
+  'approvals.verify': def<ApprovalGrant>()(approvalRequest),
   'sales.hold': def<HeldSaleSummary>()(
     z.strictObject({
       lines: z.array(cartLine).min(1, 'Keranjang kosong').max(200, 'Maksimal 200 baris'),
@@ -54,9 +74,11 @@ export const tillAreaContract = {
   'sales.held': def<HeldSaleSummary[]>()(empty),
   'sales.resume': def<ResumedSale>()(z.strictObject({ id })),
   'sales.discardHeld': def<{ ok: true }>()(z.strictObject({ id })),
-  'sales.lookup': def<SaleView>()(z.strictObject({ number: text(40) })),
-  'sales.refundPreview': def<RefundPreview>()(z.strictObject({ saleId: id, lines: refundLines })),
-  'sales.refund': def<RefundResult>()(
+  'sales.lookup': def<TillSaleView>()(z.strictObject({ number: text(40) })),
+  'sales.refundPreview': def<RefundPreview>()(
+    z.strictObject({ saleId: id, lines: refundLines, payBack: z.union([z.literal('asPaid'), paymentMethod]).optional() }),
+  ),
+  'sales.refund': def<TillRefundResult>()(
     z.strictObject({
       saleId: id,
       lines: refundLines,
@@ -65,8 +87,8 @@ export const tillAreaContract = {
       approval: approval.optional(),
     }),
   ),
-  'sales.void': def<RefundResult>()(z.strictObject({ saleId: id, reason: text(200), approval: approval.optional() })),
-  'refunds.get': def<RefundView>()(z.strictObject({ id })),
+  'sales.void': def<TillRefundResult>()(z.strictObject({ saleId: id, reason: text(200), approval: approval.optional() })),
+  'refunds.get': def<TillRefundView>()(z.strictObject({ id })),
   'refunds.reprint': def<PrintJobView>()(z.strictObject({ id })),
   'shifts.payIn': def<CashMovementView>()(z.strictObject({ amount: positiveRupiah, reason: text(200) })),
   'shifts.payOut': def<CashMovementView>()(z.strictObject({ amount: positiveRupiah, reason: text(200) })),

@@ -14,6 +14,7 @@ import {
   optionalText,
   paymentMethod,
   pin,
+  pinAttempt,
   positiveRupiah,
   printerTransport,
   qty,
@@ -30,6 +31,7 @@ import { reportsContract } from './contract-reports';
 import { settlementContract } from './contract-settlement';
 import { systemContract } from './contract-system';
 import { outletsContract } from './contract-outlets';
+import { dataContract } from './contract-data';
 import { approval, cartLine, denominations, discount, tillAreaContract } from './contract-till';
 import type { ShiftReport, TillSettings } from './types-till';
 import type {
@@ -39,11 +41,12 @@ import type {
   PrintJobView,
   PrinterConfig,
   ProductView,
-  SaleView,
   SessionInfo,
   ShiftView,
   ShopInfo,
   Supplier,
+  TillProductView,
+  TillSaleView,
   UserView,
 } from './types';
 
@@ -57,7 +60,7 @@ const tillContract = {
     }),
   ),
   'auth.login': def<LoginResult>()(
-    z.strictObject({ username, pin: z.string().min(1, 'PIN wajib diisi').max(16), tillCode: tillCode.optional() }),
+    z.strictObject({ username, pin: pinAttempt, tillCode: tillCode.optional() }),
   ),
   'auth.logout': def<{ ok: true }>()(empty),
   'auth.me': def<SessionInfo>()(empty),
@@ -80,11 +83,11 @@ const tillContract = {
       minStock: z.number().int().min(0).max(100_000).optional(),
     }),
   ),
-  'products.lookup': def<ProductView>()(z.strictObject({ code: text(64) })),
-  'products.search': def<ProductView[]>()(
+  'products.lookup': def<TillProductView>()(z.strictObject({ code: text(64) })),
+  'products.search': def<TillProductView[]>()(
     z.strictObject({ query: z.string().trim().max(100), limit: z.number().int().min(1).max(100).optional() }),
   ),
-  'products.get': def<ProductView>()(z.strictObject({ id })),
+  'products.get': def<TillProductView>()(z.strictObject({ id })),
   'intakes.create': def<IntakeResult & { printJob?: PrintJobView }>()(
     z.strictObject({
       supplierId: id,
@@ -109,7 +112,7 @@ const tillContract = {
         .max(10),
     }),
   ),
-  'sales.get': def<SaleView>()(z.strictObject({ id })),
+  'sales.get': def<TillSaleView>()(z.strictObject({ id })),
   'sales.reprint': def<PrintJobView>()(z.strictObject({ id })),
   'printers.get': def<PrinterConfig>()(empty),
   'printers.set': def<PrinterConfig>()(
@@ -122,7 +125,7 @@ const tillContract = {
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
 
-export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract, ...outletsContract } as const;
+export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract, ...dataContract, ...outletsContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

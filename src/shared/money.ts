@@ -4,11 +4,27 @@
  */
 export type Rupiah = number;
 
-/** Largest amount the shop will ever handle in one field: Rp 1 trillion. */
-export const MAX_RUPIAH = 1_000_000_000_000;
+/**
+ * The one maximum of every amount and every total of one record: a price,
+ * a payment, a cash count, a discount, a fee, a line (price × qty), a
+ * sale or held cart, an intake line and an intake, a lot's value, a
+ * settlement — Rp 10 billion (Rp 10 miliar). Sums over many records
+ * (reports, balances, shift totals) stay exact while below 2^53 − 1, i.e.
+ * for more than 900 000 records at this maximum. See docs/api.md, "Limits".
+ */
+export const MAX_RUPIAH = 10_000_000_000;
+
+/** Most units in one line of a sale, intake, return or count. */
+export const MAX_QTY = 100_000;
 
 export function isRupiah(value: unknown): value is Rupiah {
   return typeof value === 'number' && Number.isSafeInteger(value);
+}
+
+/** `unitPrice × qty` when it is at most MAX_RUPIAH, else null (exact: no float product is trusted). */
+export function lineAmount(unitPrice: Rupiah, qty: number): Rupiah | null {
+  const product = BigInt(unitPrice) * BigInt(qty);
+  return product <= BigInt(MAX_RUPIAH) && product >= -BigInt(MAX_RUPIAH) ? Number(product) : null;
 }
 
 /**
@@ -16,8 +32,10 @@ export function isRupiah(value: unknown): value is Rupiah {
  * integers (half away from zero). Exact for integer inputs: no floats.
  */
 export function divRoundHalfUp(numerator: number, denominator: number): number {
-  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
-    throw new RangeError(`divRoundHalfUp needs safe integers, got ${numerator}/${denominator}`);
+  // Any integer-valued number converts to BigInt exactly, so stored values
+  // written before today's limits (beyond 2^53) still divide without throwing.
+  if (!Number.isInteger(numerator) || !Number.isInteger(denominator) || denominator === 0) {
+    throw new RangeError(`divRoundHalfUp needs integers, got ${numerator}/${denominator}`);
   }
   const n = BigInt(numerator);
   const d = BigInt(denominator);
@@ -30,10 +48,11 @@ export function divRoundHalfUp(numerator: number, denominator: number): number {
 
 /** The part of `amount` that `bps` basis points (1/100 of a percent) is, half-up. */
 export function basisPoints(amount: Rupiah, bps: number): Rupiah {
-  if (!Number.isSafeInteger(amount) || !Number.isSafeInteger(bps)) {
-    throw new RangeError(`basisPoints needs safe integers, got ${amount} × ${bps}`);
+  // Integers only; beyond 2^53 (rows written before today's limits) still exact from the stored double.
+  if (!Number.isInteger(amount) || !Number.isInteger(bps)) {
+    throw new RangeError(`basisPoints needs integers, got ${amount} × ${bps}`);
   }
-  // The product can pass 2^53 (Rp 10^12 × 10 000), so multiply exactly; same half-up rule.
+  // The product can pass 2^53 (Rp 10^10 × 10 000), so multiply exactly; same half-up rule.
   const n = BigInt(amount) * BigInt(bps);
   const q = ((n < 0n ? -n : n) * 2n + 10_000n) / 20_000n;
   return Number(n < 0n ? -q : q);
@@ -58,7 +77,7 @@ export function formatRupiah(amount: Rupiah): string {
  */
 export function parseRupiah(text: string): Rupiah | null {
   const cleaned = text.trim().replace(/^rp\.?\s*/i, '').replace(/[.\s]/g, '');
-  if (!/^\d{1,13}$/.test(cleaned)) return null;
+  if (!/^\d{1,16}$/.test(cleaned)) return null;
   const value = Number(cleaned);
   return value <= MAX_RUPIAH ? value : null;
 }

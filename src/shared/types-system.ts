@@ -11,6 +11,8 @@ export interface BackupStatus {
   lastBackupAt: number | null;
   /** The last automatic or manual backup failed with this message; null when it worked. */
   lastError: string | null;
+  /** The last backup worked but some older backups beyond `keep` could not be deleted; null when pruning worked. */
+  pruneError: string | null;
   files: BackupInfo[];
 }
 
@@ -23,4 +25,13 @@ export interface PrinterStateView {
   message: string;
   /** Jobs of this till that failed and wait for (automatic) retry. */
   failedJobs: number;
+}
+
+/** What browser mode answers to in the `Host` header (`lan.status`). */
+export interface LanStatus {
+  /** Names the admin added (`lan.configure`). */
+  names: string[];
+  /** Always served: loopback names and this machine's own addresses right now. */
+  loopback: string[];
+  addresses: string[];
 }

@@ -23,10 +23,12 @@ export interface TillSettings {
 /** A discount on a line or on the whole sale: rupiah, or basis points of the amount (half up). */
 export type Discount = { type: 'amount'; value: Rupiah } | { type: 'percent'; bps: number };
 
-/** A manager (or admin) approving on the spot: username and PIN typed into the cashier's dialog. */
+/**
+ * A manager's approval as the checkout, refund or void carries it: the token
+ * `approvals.verify` gave out when the manager's PIN was checked.
+ */
 export interface Approval {
-  username: string;
-  pin: string;
+  token: string;
 }
 
 /** A line of a cart as the till sends it (prices come from the database). */
@@ -44,6 +46,29 @@ export type ApprovalReason =
   | { kind: 'sale_discount'; bps: number }
   | { kind: 'total_discount'; bps: number }
   | { kind: 'price_override'; line: number; listPrice: Rupiah; unitPrice: Rupiah };
+
+/** What a manager is asked to approve (`approvals.verify`, besides username and PIN). */
+export type ApprovalRequest =
+  | { action: 'sales.checkout'; lines: CartLine[]; discount?: Discount }
+  | { action: 'sales.refund'; saleId: number }
+  | { action: 'sales.void'; saleId: number };
+
+/**
+ * An approval checked on entry. Single use, for this cashier at this till,
+ * valid until `expiresAt`; send `{ token }` as `approval` with the request.
+ */
+export interface ApprovalGrant {
+  token: string;
+  action: ApprovalRequest['action'];
+  approvedBy: number;
+  approvedByName: string;
+  approvedByUsername: string;
+  /** Checkout: what the manager approved (discounts over the limit, price overrides). */
+  reasons: ApprovalReason[];
+  /** Refund or void: the sale. */
+  saleId: number | null;
+  expiresAt: number;
+}
 
 export interface HeldSaleSummary {
   id: number;
@@ -106,7 +131,7 @@ export interface RefundView {
   reason: string;
   /** Σ net amounts of the refunded units. */
   total: Rupiah;
-  /** A void also gives back the sale's cash rounding. */
+  /** Cash rounding of the money given back (or, on the last refund of a sale, what settles what was paid). */
   rounding: Rupiah;
   /** What the customer gets back: total + rounding = Σ payments. */
   payable: Rupiah;
@@ -122,11 +147,28 @@ export interface RefundView {
 
 export type RefundResult = RefundView & { printJob?: PrintJobView };
 
-/** What a refund of these units would give back (nothing is written). */
+/** A refund line as a cashier sees it: without the lot portions (each supplier's share). */
+export type TillRefundLineView = Omit<RefundLineView, 'lots'> & { lots?: RefundLotView[] };
+/** A refund or void as any role gets it from the till procedures; managers also get each line's `lots`. */
+export type TillRefundView = Omit<RefundView, 'lines'> & { lines: TillRefundLineView[] };
+export type TillRefundResult = TillRefundView & { printJob?: PrintJobView };
+
+/** What a refund of these units would give back, and how (nothing is written). */
 export interface RefundPreview {
   saleId: number;
   lines: { saleLineId: number; qty: number; amount: Rupiah; refundable: number }[];
+  /** Σ net amounts of the units. */
   total: Rupiah;
+  /** payable − total: the cash rounding, or what the last refund settles of what was paid. */
+  rounding: Rupiah;
+  /** What goes back: Σ payments. */
+  payable: Rupiah;
+  /** What is left of what the customer paid, before this refund. */
+  left: Rupiah;
+  /** This refund takes back the last units of the sale (it gives back exactly `left`). */
+  final: boolean;
+  /** The payments to send with `sales.refund` (as paid, or by the method asked for). */
+  payments: { method: PaymentMethod; amount: Rupiah; reference?: string }[];
 }
 
 export interface CashMovementView {

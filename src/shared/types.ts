@@ -63,6 +63,14 @@ export interface ProductView {
   nextExpiry: string | null;
 }
 
+/**
+ * A product as the till sees it (`products.lookup/search/get`): names,
+ * codes, price and stock, nothing of what the supplier is paid. A manager
+ * calling the same procedures also gets `terms`; the back office reads
+ * them from `products.list` and `products.detail`.
+ */
+export type TillProductView = Omit<ProductView, 'terms'> & { terms?: Terms };
+
 export interface Lot {
   id: number;
   productId: number;
@@ -152,6 +160,12 @@ export interface SaleView {
   payments: { method: PaymentMethod; amount: Rupiah; reference: string | null }[];
   refunds: { id: number; number: string; kind: 'refund' | 'void'; total: Rupiah; createdAt: number }[];
 }
+
+/** A sale line as a cashier sees it: without the lot portions (each supplier's share). */
+export type TillSaleLineView = Omit<SaleLineView, 'lots'> & { lots?: SaleLineView['lots'] };
+
+/** A sale as `sales.get`/`sales.lookup` give it to any role; managers also get each line's `lots`. */
+export type TillSaleView = Omit<SaleView, 'lines'> & { lines: TillSaleLineView[] };
 
 export type PrintJobStatus = 'pending' | 'printed' | 'failed' | 'skipped';
 

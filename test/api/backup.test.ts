@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync, copyFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, copyFileSync, openSync, writeSync, closeSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -142,5 +142,80 @@ describe('restore', () => {
     const bad = cli('restore', '--db', db, '--from', join(dir, 'nope.db'));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('tidak ditemukan');
+  });
+});
+
+describe('keeping the newest N backups', () => {
+  it('keeps the newer of two backups taken in the same second, and neither run fails (keep 1)', async () => {
+    await t.api('backup.configure', { folder, keep: 1 }, s.admin);
+    await sell('same-second-01');
+    const first = await t.api('backup.run', {}, s.manager);
+    expect(first.status).toBe(200);
+    await sell('same-second-02');
+    const second = await t.api('backup.run', {}, s.manager);
+    expect(second.status, JSON.stringify(second.body)).toBe(200);
+    expect(second.body.file).toMatch(/kasir-plut-20261129-100000-2\.db$/);
+    expect(readdirSync(folder)).toEqual(['kasir-plut-20261129-100000-2.db']);
+    expect(countSales(second.body.file)).toBe(2);
+    const status = (await t.api('backup.status', {}, s.manager)).body;
+    expect(status).toMatchObject({ lastError: null, pruneError: null });
+    expect(status.files.map((f: { file: string }) => f.file)).toEqual([second.body.file]);
+  });
+
+  it('orders by time, then by the same-second sequence as a number (-10 after -9)', async () => {
+    await t.api('backup.configure', { folder, keep: 3 }, s.admin);
+    t.clock.advance(-60_000); // 09:59:00
+    for (let i = 0; i < 2; i++) expect((await t.api('backup.run', {}, s.manager)).status).toBe(200);
+    t.clock.advance(60_000); // 10:00:00, eleven in the same second
+    const made: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const r = await t.api('backup.run', {}, s.manager);
+      expect(r.status).toBe(200);
+      made.push(r.body.file);
+    }
+    expect(readdirSync(folder).sort()).toEqual(['kasir-plut-20261129-100000-10.db', 'kasir-plut-20261129-100000-11.db', 'kasir-plut-20261129-100000-9.db']);
+    const status = (await t.api('backup.status', {}, s.manager)).body;
+    expect(status.files.map((f: { file: string }) => f.file)).toEqual([made[10], made[9], made[8]]);
+  });
+
+  it('runs two backups asked for at once one after the other, under two names', async () => {
+    await t.api('backup.configure', { folder, keep: 5 }, s.admin);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'kasir-plut-20261129-095959.db.partial'), 'left by a power cut');
+    const [a, b] = await Promise.all([t.api('backup.run', {}, s.manager), t.api('backup.run', {}, s.manager)]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(readdirSync(folder).sort()).toEqual(['kasir-plut-20261129-100000-2.db', 'kasir-plut-20261129-100000.db']);
+    for (const file of readdirSync(folder)) expect(countSales(join(folder, file))).toBe(0);
+  });
+
+  it('never deletes the backup just made, even when the clock was set back', async () => {
+    await t.api('backup.configure', { folder, keep: 1 }, s.admin);
+    await t.api('backup.run', {}, s.manager);
+    t.clock.advance(-24 * 3_600_000);
+    const r = await t.api('backup.run', {}, s.manager);
+    expect(r.status).toBe(200);
+    expect(readdirSync(folder)).toEqual(['kasir-plut-20261128-100000.db']);
+  });
+
+  it('does not fail a backup when an old one cannot be deleted, and says so', async () => {
+    const { pruneBackups } = await import('../../src/main/core/backup');
+    for (const name of ['kasir-plut-20261127-100000.db', 'kasir-plut-20261128-100000.db', 'kasir-plut-20261128-100000-2.db', 'kasir-plut-20261129-100000.db', 'notes.txt']) {
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, name), 'x');
+    }
+    const newest = join(folder, 'kasir-plut-20261129-100000.db');
+    const tried: string[] = [];
+    const result = pruneBackups(folder, 2, newest, (file) => {
+      tried.push(file);
+      if (file.endsWith('20261128-100000.db')) throw new Error('EPERM: read-only');
+      unlinkSync(file);
+    });
+    // keep 2 = the new one and the newest other (…-2); the two older are tried, one fails.
+    expect(tried.map((f) => f.slice(folder.length + 1))).toEqual(['kasir-plut-20261128-100000.db', 'kasir-plut-20261127-100000.db']);
+    expect(result.deleted).toEqual([join(folder, 'kasir-plut-20261127-100000.db')]);
+    expect(result.failed).toEqual([{ file: join(folder, 'kasir-plut-20261128-100000.db'), error: 'EPERM: read-only' }]);
+    expect(readdirSync(folder).sort()).toEqual(['kasir-plut-20261128-100000-2.db', 'kasir-plut-20261128-100000.db', 'kasir-plut-20261129-100000.db', 'notes.txt']);
+    // A folder that cannot be listed is reported, not thrown.
+    expect(pruneBackups(join(folder, 'notes.txt'), 1, newest).failed).toHaveLength(1);
   });
 });

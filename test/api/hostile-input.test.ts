@@ -61,6 +61,8 @@ function validInputs(): Record<string, Record<string, unknown>> {
 
 /** Fields whose negative values are legitimate (signed amounts). */
 const SIGNED_FIELDS = new Set(['delta', 'amount']);
+/** List fields where an empty list is a legitimate value (`lan.configure {names: []}` clears the admin's names). */
+const EMPTY_LIST_FIELDS = new Set(['names']);
 
 const BAD_VALUES: { label: string; value: unknown; skip?: (kind: string, field: string) => boolean }[] = [
   { label: 'negative', value: -1, skip: (_k, f) => SIGNED_FIELDS.has(f) },
@@ -69,7 +71,7 @@ const BAD_VALUES: { label: string; value: unknown; skip?: (kind: string, field: 
   { label: 'beyond 10^15 rupiah', value: 1e16 },
   { label: '10 KB string', value: 'x'.repeat(10_240) },
   { label: 'object', value: { $gt: '' } },
-  { label: 'array', value: [] },
+  { label: 'array', value: [], skip: (_k, f) => EMPTY_LIST_FIELDS.has(f) },
   { label: 'null', value: null },
   { label: 'boolean', value: true, skip: (kind) => kind === 'boolean' },
   { label: 'invalid date', value: '2026-02-30', skip: (kind) => kind === 'string' },

@@ -12,7 +12,7 @@ beforeEach(async () => {
   t = await startTestApi();
   s = await seedShop(t);
   printer = await startFakePrinter();
-  await t.api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.manager);
+  await t.api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.admin);
   stopRetry = t.app.print.startAutoRetry(150);
 });
 afterEach(async () => {

@@ -11,7 +11,7 @@ beforeEach(async () => {
   t = await startTestApi();
   s = await seedShop(t);
   printer = await startFakePrinter();
-  const set = await t.api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.manager);
+  const set = await t.api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.admin);
   expect(set.status).toBe(200);
 });
 afterEach(async () => {

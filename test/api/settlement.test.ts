@@ -402,7 +402,7 @@ describe('the settlement slip on the till printer', () => {
     t = await startTestApi();
     s = await seedShop(t);
     printer = await startFakePrinter();
-    await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.manager);
+    await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.admin);
   });
   afterEach(async () => printer?.close());
 

@@ -19,7 +19,7 @@ beforeEach(async () => {
   t = await startTestApi();
   s = await seedShop(t);
   printer = await startFakePrinter();
-  await t.api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.manager);
+  await t.api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.admin);
 });
 afterEach(async () => {
   await t.close();

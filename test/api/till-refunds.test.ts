@@ -13,7 +13,13 @@ let s: Seeded;
 let req = 0;
 const rid = () => `refund-${++req}-${Date.now()}`;
 const db = () => t.app.db.$client;
-const managerApproval = { username: 'manajer', pin: '2222' };
+const manager = { username: 'manajer', pin: '2222' };
+/** The manager approves a refund or void of this sale at the cashier's till. */
+async function approve(action: 'sales.refund' | 'sales.void', saleId: number, who = manager): Promise<{ token: string }> {
+  const r = await t.api('approvals.verify', { action, ...who, saleId }, s.cashier);
+  if (r.status !== 200) throw new Error(`approvals.verify: ${r.status} ${JSON.stringify(r.body)}`);
+  return { token: r.body.token };
+}
 
 beforeEach(async () => {
   t = await startTestApi();
@@ -55,7 +61,8 @@ async function bigSale() {
   );
   expect(r.status).toBe(200);
   expect(r.body).toMatchObject({ total: 1_399_999, change: 1 });
-  return (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+  // The manager's view: lines with their lot portions (a cashier's has none, issue 11).
+  return (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
 }
 
 describe('sales.refund', () => {
@@ -66,8 +73,8 @@ describe('sales.refund', () => {
     const r = await t.api('sales.refund', input, s.cashier);
     expect(r.status).toBe(403);
     expect(r.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approvalRequired: true } });
-    const wrong = await t.api('sales.refund', { ...input, approval: { username: 'manajer', pin: '0000' } }, s.cashier);
-    expect(wrong.body.error.code).toBe('FORBIDDEN');
+    const wrong = await t.api('approvals.verify', { action: 'sales.refund', username: 'manajer', pin: '0000', saleId: sale.id }, s.cashier);
+    expect(wrong.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approval: true } });
     expect(snapshot(t.app)).toEqual(before);
   });
 
@@ -90,7 +97,7 @@ describe('sales.refund', () => {
         ],
         reason: 'Kemasan rusak, sarung salah warna',
         payments: [{ method: 'cash', amount: 300_000 }, { method: 'qris', amount: 200_000, reference: 'QR-55-R' }],
-        approval: managerApproval,
+        approval: await approve('sales.refund', sale.id),
       },
       s.cashier,
     );
@@ -107,7 +114,9 @@ describe('sales.refund', () => {
       approvedByName: 'Bu Manajer',
       printJob: { kind: 'refund' },
     });
-    expect(r.body.lines).toEqual([
+    // The cashier's answer names lines and amounts only; what each supplier gives back is the manager's view.
+    expect(r.body.lines.every((l: object) => !('lots' in l))).toBe(true);
+    expect((await t.api('refunds.get', { id: r.body.id }, s.manager)).body.lines).toEqual([
       expect.objectContaining({
         saleLineId: mete.id,
         qty: 3,
@@ -222,7 +231,7 @@ describe('sales.refund', () => {
     const sale = await bigSale();
     const tenun = sale.lines[1];
     const preview = await t.api('sales.refundPreview', { saleId: sale.id, lines: [{ saleLineId: tenun.id, qty: 1, restock: true }] }, s.cashier);
-    expect(preview.body).toEqual({ saleId: sale.id, lines: [{ saleLineId: tenun.id, qty: 1, amount: 350_000, refundable: 3 }], total: 350_000 });
+    expect(preview.body).toMatchObject({ saleId: sale.id, lines: [{ saleLineId: tenun.id, qty: 1, amount: 350_000, refundable: 3 }], total: 350_000, payable: 350_000, rounding: 0, final: false });
     for (const [qty, amount] of [[1, 350_000], [2, 699_999]] as const) {
       const r = await t.api(
         'sales.refund',
@@ -276,7 +285,7 @@ describe('sales.void', () => {
     expect(denied.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approvalRequired: true } });
     expect(snapshot(t.app)).toEqual(before);
 
-    const v = await t.api('sales.void', { saleId: sale.body.id, reason: 'Pelanggan batal', approval: managerApproval }, s.cashier);
+    const v = await t.api('sales.void', { saleId: sale.body.id, reason: 'Pelanggan batal', approval: await approve('sales.void', sale.body.id) }, s.cashier);
     expect(v.status).toBe(200);
     expect(v.body).toMatchObject({ kind: 'void', total: 300_000, payable: 300_000, number: 'RF-K1-20261129-001' });
     expect(v.body.payments).toEqual([
@@ -354,5 +363,47 @@ describe('refund records', () => {
     expect((await t.api('refunds.get', { id: 1 }, s.cashier)).body.number).toBe('RF-K1-20261129-001');
     const lookup = await t.api('sales.lookup', { number: sale.body.number.toLowerCase() }, s.cashier);
     expect(lookup.body).toMatchObject({ id: sale.body.id, status: 'voided' });
+  });
+});
+
+describe('the receipt after a refund', () => {
+  it('a reprint shows the refunds (what, when, the slip number) and the net paid; its barcode finds the sale', async () => {
+    await t.api('settings.update', { cashRounding: '100' }, s.admin);
+    // 2 mete less Rp 1.050 = 98.950, paid 99.000 in cash (rounding +50).
+    const sale = await t.api(
+      'sales.checkout',
+      { clientRequestId: rid(), lines: [{ productId: s.meteId, qty: 2, discount: { type: 'amount', value: 1_050 } }], payments: [{ method: 'cash', amount: 100_000 }] },
+      s.cashier,
+    );
+    expect(sale.body).toMatchObject({ total: 98_950, rounding: 50, change: 1_000 });
+    const line = (await t.api('sales.get', { id: sale.body.id }, s.cashier)).body.lines[0];
+    const lines = [{ saleLineId: line.id, qty: 1, restock: true }];
+    const preview = await t.api('sales.refundPreview', { saleId: sale.body.id, lines }, s.cashier);
+    // 49.475 of value, its cash rounded to 49.500.
+    expect(preview.body).toMatchObject({ total: 49_475, payable: 49_500, rounding: 25, left: 99_000, final: false, payments: [{ method: 'cash', amount: 49_500 }] });
+    t.clock.advance(3_600_000);
+    const r = await t.api('sales.refund', { saleId: sale.body.id, lines, reason: 'Kemasan rusak', payments: preview.body.payments }, s.manager);
+    expect(r.status).toBe(200);
+    const reprint = await t.api('sales.reprint', { id: sale.body.id }, s.cashier);
+    const bytes = (db().prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(reprint.body.id) as { bytes: Buffer }).bytes;
+    const decoded = decodeEscPos(bytes, { columns: 32 });
+    const text = decoded.lines.map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(text).toContain('** SALINAN / COPY **');
+    expect(text).toContain('REFUND');
+    expect(text).toContain(r.body.number);
+    expect(text).toContain('29/11/2026 11:00 WITA');
+    expect(text).toContain('Kacang Mete Original 250 g');
+    expect(text).toContain('1 x -49.475');
+    expect(text).toContain('Dikembalikan (Tunai) -49.500');
+    expect(text).toContain('DIBAYAR BERSIH Rp 49.500');
+    const code = decoded.events.find((e) => e.type === 'barcode') as { data: string };
+    expect(code.data).toBe(sale.body.number.replace(/-/g, ''));
+    // The refund screen looks the sale up by what the scanner reads.
+    const found = await t.api('sales.lookup', { number: code.data }, s.cashier);
+    expect(found.body).toMatchObject({ id: sale.body.id, number: sale.body.number });
+    expect((await t.api('sales.lookup', { number: code.data.slice(0, -1) }, s.cashier)).body.error.code).toBe('NOT_FOUND');
+    // The last unit settles what is left of the 99.000: 49.500.
+    const last = await t.api('sales.refundPreview', { saleId: sale.body.id, lines }, s.cashier);
+    expect(last.body).toMatchObject({ total: 49_475, payable: 49_500, left: 49_500, final: true });
   });
 });

@@ -14,7 +14,7 @@ let req = 0;
 const rid = () => `sell-${++req}-${Date.now()}`;
 const cash = (amount: number) => [{ method: 'cash', amount }];
 const db = () => t.app.db.$client;
-const managerApproval = { username: 'manajer', pin: '2222' };
+const manager = { username: 'manajer', pin: '2222' };
 
 beforeEach(async () => {
   t = await startTestApi();
@@ -23,6 +23,12 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 const checkout = (input: Record<string, unknown>, token = s.cashier) => t.api('sales.checkout', { clientRequestId: rid(), ...input }, token);
+/** The manager approves the cart at the cashier's till (`approvals.verify`): the checkout's `approval`. */
+async function approve(cart: { lines: unknown; discount?: unknown }, who = manager): Promise<{ token: string }> {
+  const r = await t.api('approvals.verify', { action: 'sales.checkout', ...who, lines: cart.lines, ...(cart.discount ? { discount: cart.discount } : {}) }, s.cashier);
+  if (r.status !== 200) throw new Error(`approvals.verify: ${r.status} ${JSON.stringify(r.body)}`);
+  return { token: r.body.token };
+}
 const auditRows = (action: string) =>
   db().prepare('SELECT user_id, action, entity, entity_id, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as {
     user_id: number;
@@ -37,7 +43,7 @@ describe('discounts and approvals', () => {
     const r = await checkout({ lines: [{ productId: s.meteId, qty: 2, discount: { type: 'percent', bps: 1000 } }], payments: cash(90_000) });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ subtotal: 100_000, discountTotal: 10_000, total: 90_000, change: 0 });
-    const sale = (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
     expect(sale.approvedBy).toBeNull();
     expect(sale.lines[0]).toMatchObject({ unitPrice: 50_000, discount: 10_000, saleDiscount: 0, lineTotal: 90_000, listPrice: null });
     // Fixed terms: the supplier still gets 40.000 a unit; the shop bears the discount.
@@ -56,29 +62,29 @@ describe('discounts and approvals', () => {
     });
     expect(snapshot(t.app)).toEqual(before);
 
-    const wrong = await checkout({ ...input, approval: { username: 'manajer', pin: '9999' } });
+    const wrong = await t.api('approvals.verify', { action: 'sales.checkout', username: 'manajer', pin: '9999', lines: input.lines }, s.cashier);
     expect(wrong.status).toBe(403);
-    expect(wrong.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approval: true } });
-    expect(snapshot(t.app)).toEqual(before);
+    expect(wrong.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approval: true, wrongPin: true } });
     // The wrong PIN counts against the manager like a failed login, and is logged.
     expect(db().prepare("SELECT failed_attempts FROM users WHERE username = 'manajer'").get()).toEqual({ failed_attempts: 1 });
     expect(auditRows('approval.failed')).toHaveLength(1);
 
-    // A cashier cannot approve, not even with his own correct PIN.
-    const self = await checkout({ ...input, approval: { username: 'kasir', pin: '1111' } });
-    expect(self.body.error.code).toBe('FORBIDDEN');
-    expect(snapshot(t.app)).toEqual(before);
+    // A cashier cannot approve, not even with his own correct PIN: the same answer as a wrong PIN.
+    const self = await t.api('approvals.verify', { action: 'sales.checkout', username: 'kasir', pin: '1111', lines: input.lines }, s.cashier);
+    expect(self.body.error).toEqual(wrong.body.error);
+    // A token nobody gave out is refused, and asks for a manager again with the reasons.
+    const forged = await checkout({ ...input, approval: { token: 'x'.repeat(43) } });
+    expect(forged.body.error).toMatchObject({ code: 'FORBIDDEN', details: { approvalRequired: true, reasons: [{ kind: 'line_discount', bps: 2000 }] } });
+    const sales = db().prepare('SELECT count(*) AS n FROM sales').get();
+    expect(sales).toEqual({ n: 0 });
   });
 
   it('sells with the manager approval typed in: approver on the sale and in the audit log', async () => {
-    const r = await checkout({
-      lines: [{ productId: s.meteId, qty: 2, discount: { type: 'percent', bps: 2000 } }],
-      payments: cash(80_000),
-      approval: managerApproval,
-    });
+    const lines = [{ productId: s.meteId, qty: 2, discount: { type: 'percent', bps: 2000 } }];
+    const r = await checkout({ lines, payments: cash(80_000), approval: await approve({ lines }) });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ total: 80_000, discountTotal: 20_000 });
-    const sale = (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
     expect(sale.approvedBy).toBe(managerId());
     const rows = auditRows('discount.approved');
     expect(rows).toHaveLength(1);
@@ -99,7 +105,7 @@ describe('discounts and approvals', () => {
     const r = await checkout(input);
     expect(r.body.error).toMatchObject({ code: 'FORBIDDEN', details: { reasons: [{ kind: 'total_discount', bps: 1070 }] } });
     expect(snapshot(t.app)).toEqual(before);
-    const ok = await checkout({ ...input, approval: managerApproval });
+    const ok = await checkout({ ...input, approval: await approve(input) });
     expect(ok.body).toMatchObject({ subtotal: 100_000, discountTotal: 10_700, total: 89_300, change: 700 });
   });
 
@@ -109,9 +115,9 @@ describe('discounts and approvals', () => {
     const r = await checkout(input);
     expect(r.body.error).toMatchObject({ code: 'FORBIDDEN', details: { reasons: [{ kind: 'price_override', line: 0, listPrice: 50_000, unitPrice: 48_000 }] } });
     expect(snapshot(t.app)).toEqual(before);
-    const ok = await checkout({ ...input, approval: managerApproval });
+    const ok = await checkout({ ...input, approval: await approve(input) });
     expect(ok.status).toBe(200);
-    const sale = (await t.api('sales.get', { id: ok.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: ok.body.id }, s.manager)).body;
     expect(sale.lines[0]).toMatchObject({ unitPrice: 48_000, listPrice: 50_000, lineTotal: 48_000 });
     expect(sale.lines[0].lots[0]).toMatchObject({ supplierShare: 40_000, shopShare: 8_000 });
     const override = auditRows('price.override');
@@ -140,7 +146,7 @@ describe('discounts and approvals', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ subtotal: 500_000, discountTotal: 1_001, total: 498_999 });
     expect(r.body.lines.map((l: { lineTotal: number }) => l.lineTotal)).toEqual([149_700, 349_299]);
-    const sale = (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
     expect(sale.saleDiscount).toBe(1_001);
     expect(sale.lines.map((l: { saleDiscount: number }) => l.saleDiscount)).toEqual([300, 701]);
     // Mete: fixed 40.000 × 3 whatever the discount. Tenun: 15 % of 349.299 = 52.394,85 → 52.395 to the shop.

@@ -177,7 +177,7 @@ describe('sales.checkout', () => {
       { productId: s.meteId, name: 'Kacang Mete Original 250 g', qty: 7, unitPrice: 50_000, lineTotal: 350_000 },
       { productId: s.tenunId, name: 'Sarung Tenun Masalili', qty: 1, unitPrice: 350_000, lineTotal: 350_000 },
     ]);
-    const sale = (await t.api('sales.get', { id: r.body.id }, s.cashier)).body;
+    const sale = (await t.api('sales.get', { id: r.body.id }, s.manager)).body;
     // FEFO: all 5 of the December lot first, then 2 of the March lot.
     const meteLots = sale.lines[0].lots;
     expect(meteLots.map((l: { qty: number }) => l.qty)).toEqual([5, 2]);

@@ -27,6 +27,7 @@ import { createIntake } from '../../src/main/core/stock';
 import { createSupplier } from '../../src/main/core/suppliers';
 import { updateSettings } from '../../src/main/core/till-settings';
 import { AppError } from '../../src/shared/errors';
+import { MAX_RUPIAH } from '../../src/shared/money';
 import type { Discount } from '../../src/shared/types-till';
 import type { SaleView } from '../../src/shared/types';
 
@@ -178,7 +179,7 @@ describe('discounts (property)', () => {
               ...(priceOverride !== undefined ? { priceOverride } : {}),
             })),
             ...(saleDiscount ? { discount: saleDiscount } : {}),
-            payments: [{ method: 'cash', amount: 100_000_000_000 }],
+            payments: [{ method: 'cash', amount: MAX_RUPIAH }],
           });
           expect(sale.lines.map((l) => l.lineTotal)).toEqual(expectedNets);
           expect(sale.saleDiscount).toBe(saleAmount);
@@ -310,15 +311,15 @@ describe('shift cash (property)', () => {
                 continue;
               }
               const qty = Math.max(1, Math.round(refundable * op.qtyFrac));
-              const { total } = previewRefund(ctx, { saleId: fresh.id, lines: [{ saleLineId: line.id, qty, restock: op.restock }] });
-              const inCash = op.cash && total <= cash;
-              const payments = total === 0 ? [] : [{ method: inCash ? ('cash' as const) : ('transfer' as const), amount: total }];
-              const refund = refundSale(ctx, manager, { saleId: fresh.id, lines: [{ saleLineId: line.id, qty, restock: op.restock }], reason: 'acak', payments });
-              expect(refund.total).toBe(total);
-              if (inCash && total > 0) {
-                cash -= total;
-                cashRefunds += total;
-              }
+              const refundLines = [{ saleLineId: line.id, qty, restock: op.restock }];
+              const inCash = previewRefund(ctx, { saleId: fresh.id, lines: refundLines, payBack: 'cash' });
+              const preview = op.cash && inCash.payable <= cash ? inCash : previewRefund(ctx, { saleId: fresh.id, lines: refundLines, payBack: 'transfer' });
+              const refund = refundSale(ctx, manager, { saleId: fresh.id, lines: refundLines, reason: 'acak', payments: preview.payments });
+              expect(refund.total).toBe(preview.total);
+              expect(refund.payable).toBe(preview.payable);
+              const cashOut = preview.payments.filter((p) => p.method === 'cash').reduce((a, p) => a + p.amount, 0);
+              cash -= cashOut;
+              cashRefunds += cashOut;
             } else if (op.kind === 'payIn') {
               recordCashMovement(ctx, manager, 'pay_in', { amount: op.amount, reason: 'uang kecil' });
               cash += op.amount;

@@ -21,6 +21,8 @@ const SHOTS = '/tmp/shots';
 const TILL = 'K1';
 const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
 const cashier = DEMO_LOGINS.find((l) => l.role === 'cashier')!;
+/** Printer settings are the admin's (issue 11). */
+const ADMIN = DEMO_LOGINS.find((l) => l.role === 'admin')!;
 
 const SUPPLIER = {
   name: 'UD Madu Hutan Lasolo',
@@ -87,7 +89,7 @@ test('manager receives a new supplier’s goods with expiry, the cashier sells o
   const api = apiClient(server.url);
   const mgr = await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL });
   expect(mgr.status).toBe(200);
-  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, mgr.body.token);
+  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, (await api<{ token: string }>('auth.login', { username: ADMIN.username, pin: ADMIN.pin, tillCode: TILL })).body.token);
   expect(set.status, JSON.stringify(set.body)).toBe(200);
   const token = mgr.body.token;
 
@@ -286,7 +288,7 @@ test('product page, near-expiry list and a stock count through the back office',
   const api = apiClient(server.url);
   const mgr = await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL });
   const token = mgr.body.token;
-  await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, token);
+  await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, (await api<{ token: string }>('auth.login', { username: ADMIN.username, pin: ADMIN.pin, tillCode: TILL })).body.token);
   const mete = await api<{ id: number; supplierId: number; supplierName: string; stock: number; name: string }>(
     'products.lookup',
     { code: DEMO_BARCODES.meteOriginal },

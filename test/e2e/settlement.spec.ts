@@ -69,7 +69,7 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   const mgr = await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL });
   expect(mgr.status).toBe(200);
   const mtok = mgr.body.token;
-  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: COLUMNS }, mtok);
+  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: COLUMNS }, (await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: TILL })).body.token);
   expect(set.status, JSON.stringify(set.body)).toBe(200);
 
   // --- Cashier (API): open a shift, sell goods of one supplier. ---
@@ -193,22 +193,20 @@ test('manager settles a supplier, the slip prints, the balance drops to zero, a 
   expect(saleView.status).toBe(200);
   const meteLine = saleView.body.lines.find((l) => l.productId === mete.id)!;
   const refundLines = [{ saleLineId: meteLine.id, qty: 1, restock: true }];
-  const refundPreview = await api<{ total: number }>('sales.refundPreview', { saleId: sale.id, lines: refundLines }, ctok);
+  const refundPreview = await api<{ total: number; payments: { method: string; amount: number }[] }>(
+    'sales.refundPreview',
+    { saleId: sale.id, lines: refundLines, payBack: 'cash' },
+    ctok,
+  );
   expect(refundPreview.status, JSON.stringify(refundPreview.body)).toBe(200);
-  const refund = async (amount: number) =>
-    api<{ number: string; payable: number; error?: { details?: { payable?: number } } }>(
-      'sales.refund',
-      {
-        saleId: sale.id,
-        lines: refundLines,
-        reason: 'Kemasan rusak',
-        payments: [{ method: 'cash', amount }],
-        approval: { username: manager.username, pin: manager.pin },
-      },
-      ctok,
-    );
-  let refunded = await refund(refundPreview.body.total);
-  if (refunded.status !== 200 && refunded.body.error?.details?.payable) refunded = await refund(refunded.body.error.details.payable);
+  // The manager approves at the cashier's till: the PIN is checked here, the refund carries the approval.
+  const grant = await api<{ token: string }>('approvals.verify', { action: 'sales.refund', username: manager.username, pin: manager.pin, saleId: sale.id }, ctok);
+  expect(grant.status, JSON.stringify(grant.body)).toBe(200);
+  const refunded = await api<{ number: string; payable: number }>(
+    'sales.refund',
+    { saleId: sale.id, lines: refundLines, reason: 'Kemasan rusak', payments: refundPreview.body.payments, approval: { token: grant.body.token } },
+    ctok,
+  );
   expect(refunded.status, JSON.stringify(refunded.body)).toBe(200);
   const afterRefund = await api<Balance[]>('ledger.balances', {}, mtok);
   const carried = afterRefund.body.find((b) => b.supplierId === supplierId)!.balance;

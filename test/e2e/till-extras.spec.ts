@@ -96,7 +96,7 @@ test('discount approved by a manager, QRIS on screen, a refund and the Z report'
   const api = apiClient(server.url);
   const mgr = await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL });
   expect(mgr.status).toBe(200);
-  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, mgr.body.token);
+  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, (await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: TILL })).body.token);
   expect(set.status, JSON.stringify(set.body)).toBe(200);
   const adm = await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: 'K9' });
   expect(adm.status).toBe(200);

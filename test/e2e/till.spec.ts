@@ -20,6 +20,8 @@ const SHOTS = '/tmp/shots';
 const TILL = 'K1';
 const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
 const cashier = DEMO_LOGINS.find((l) => l.role === 'cashier')!;
+/** Printer settings are the admin's (issue 11). */
+const ADMIN = DEMO_LOGINS.find((l) => l.role === 'admin')!;
 
 /** What the test scans, in order: mete twice, so three lines and four units. */
 const SCANS = [DEMO_BARCODES.meteOriginal, DEMO_BARCODES.kopiKolaka, DEMO_BARCODES.meteOriginal, DEMO_BARCODES.abonTuna];
@@ -63,7 +65,7 @@ test('cashier sells by scanning, pays cash, the receipt prints and the sale is s
   const api = apiClient(server.url);
   const login = await api<{ token: string }>('auth.login', { username: manager.username, pin: manager.pin, tillCode: TILL });
   expect(login.status).toBe(200);
-  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, login.body.token);
+  const set = await api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, (await api<{ token: string }>('auth.login', { username: ADMIN.username, pin: ADMIN.pin, tillCode: TILL })).body.token);
   expect(set.status, JSON.stringify(set.body)).toBe(200);
   const settings = await api<{ shopName: string }>('settings.get', {}, login.body.token);
   const shopName = settings.body.shopName;

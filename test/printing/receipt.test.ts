@@ -8,6 +8,7 @@ import {
   zoneAbbreviation,
 } from '../../src/main/printing/documents/receipt';
 import type { ReceiptData } from '../../src/main/printing/types';
+import { code128Data } from '../../src/main/printing/encode';
 import type { PrinterColumns } from '../../src/shared/printer';
 import { decodeEscPos, trimTrailingBlank } from '../support/escpos-decode';
 import { sampleReceipt, SALE_TIME_UTC } from './fixtures';
@@ -41,10 +42,118 @@ describe('receipt golden files', () => {
     expectGolden('receipt-copy-32.txt', decodedText(bytes, 32));
   });
 
+  it('a copy after refunds, at 32 and 48 columns, matches the golden files', () => {
+    for (const columns of [32, 48] as const) {
+      const bytes = renderReceipt(refundedReceipt(), { columns, copy: true });
+      expectGolden(`receipt-refunded-${columns}.bin`, bytes);
+      expectGolden(`receipt-refunded-${columns}.txt`, decodedText(bytes, columns));
+    }
+  });
+
   it('is deterministic', () => {
     const a = renderReceipt(sampleReceipt(), { columns: 32, openDrawer: true });
     const b = renderReceipt(sampleReceipt(), { columns: 32, openDrawer: true });
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+});
+
+/** The sample sale after a refund of one coffee (cash) and a later one of the tuna floss (QRIS). */
+function refundedReceipt(): ReceiptData {
+  return {
+    ...sampleReceipt(),
+    refunds: [
+      {
+        number: 'RF-K1-20261129-001',
+        kind: 'refund',
+        createdAt: SALE_TIME_UTC + 55 * 60_000,
+        lines: [{ name: 'Kopi Kolaka Bubuk 200 g', qty: 1, amount: 27_500 }],
+        payable: 27_500,
+        payments: [{ method: 'cash', amount: 27_500 }],
+      },
+      {
+        number: 'RF-K2-20261130-004',
+        kind: 'refund',
+        createdAt: SALE_TIME_UTC + 26 * 3_600_000,
+        lines: [{ name: 'Abon Ikan Tuna Pedas', qty: 1, amount: 38_000 }],
+        payable: 38_000,
+        payments: [{ method: 'qris', amount: 38_000, reference: 'QR-R-9' }],
+      },
+    ],
+  };
+}
+
+/** Modules of a CODE128 symbol from GS k 73 data (code set switches count as symbols). */
+function code128Modules(data: string): number {
+  let symbols = 0;
+  for (let i = 0; i < data.length; i++) {
+    if (data[i] === '{' && data[i + 1] !== '{') {
+      i++; // a code set selector: the start code, or a switch
+      symbols++;
+      continue;
+    }
+    if (data[i] === '{') i++;
+    symbols++;
+  }
+  // + check symbol (11 modules) + stop (13 modules) + quiet zones of 10 modules each side
+  return (symbols + 1) * 11 + 13 + 20;
+}
+
+describe('receipt barcode', () => {
+  it('carries the sale number under the totals as CODE128, readable back to the number', () => {
+    const bytes = renderReceipt(sampleReceipt(), { columns: 32 });
+    const decoded = decodeEscPos(bytes, { columns: 32 });
+    const codes = decoded.events.filter((e) => e.type === 'barcode');
+    expect(codes).toEqual([expect.objectContaining({ system: 73, data: 'K1202611290007' })]);
+    const at = decoded.lines.indexOf('[BARCODE K1202611290007]');
+    expect(at).toBeGreaterThan(decoded.lines.findIndex((l) => l.startsWith('TOTAL')));
+    expect(at).toBeGreaterThan(decoded.lines.indexOf('Jumlah barang: 6'));
+    expect(at).toBeLessThan(decoded.lines.findIndex((l) => l.includes('Terima kasih')));
+    // Digits two to a symbol, and a module of 2 dots: it fits 58 mm paper (384 dots) with its quiet zones.
+    const data = code128Data('K1202611290007');
+    expect(data).toBe('{BK1{C' + String.fromCharCode(20, 26, 11, 29, 0, 7));
+    expect(count(bytes, [0x1d, 0x77, 2])).toBe(1);
+    expect(code128Modules(data) * 2).toBeLessThanOrEqual(384);
+  });
+
+  it('never sends a real-time command (DLE EOT/ENQ/DC4) with the barcode, whatever the number', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z0-9]{1,6}-20\d{6}-\d{4,6}$/), (number) => {
+        const bytes = renderReceipt({ ...sampleReceipt(), number }, { columns: 32 });
+        // No DLE in the data at all ("16" stays in code set B); only the length byte may be 0x10, and it is followed by "{".
+        expect(code128Data(number.replace(/-/g, ''))).not.toContain('\x10');
+        for (let i = 0; i < bytes.length - 1; i++) {
+          if (bytes[i] === 0x10) expect([0x04, 0x05, 0x14]).not.toContain(bytes[i + 1]);
+        }
+        const decoded = decodeEscPos(bytes, { columns: 32 });
+        expect(decoded.events.filter((e) => e.type === 'barcode')).toEqual([expect.objectContaining({ data: number.replace(/-/g, '') })]);
+        expect(decoded.unknown).toEqual([]);
+      }),
+    );
+    expect(code128Data('1616')).toBe('{B1616');
+    expect(code128Data('K1-20161129-0016')).toBe('{BK1-{C' + String.fromCharCode(20) + '{B16{C' + String.fromCharCode(11, 29) + '{B-{C' + String.fromCharCode(0) + '{B16');
+  });
+
+  it('a copy after refunds shows each refund (what, when, the slip number, how it went back) and the net paid', () => {
+    const lines = receiptLines(refundedReceipt(), { columns: 32, copy: true });
+    const text = lines.join('\n');
+    expect(text).toContain(COPY_MARK);
+    expect(lines).toContain('REFUND');
+    expect(lines).toContain('RF-K1-20261129-001');
+    expect(lines).toContain('29/11/2026 15:00 WITA');
+    expect(lines).toContain('  1 x                    -27.500');
+    expect(lines).toContain('Dikembalikan (Tunai)     -27.500');
+    expect(lines).toContain('RF-K2-20261130-004');
+    expect(lines).toContain('30/11/2026 16:05 WITA');
+    expect(lines).toContain('Dikembalikan (QRIS)      -38.000');
+    expect(lines).toContain('Total dikembalikan       -65.500');
+    expect(lines).toContain('DIBAYAR BERSIH        Rp 140.000');
+    // Refunds come after the sale's own money, the barcode after them.
+    expect(lines.indexOf('REFUND')).toBeGreaterThan(lines.indexOf('Kembali                    4.500'));
+    expect(lines.indexOf('[BARCODE K1202611290007]')).toBeGreaterThan(lines.indexOf('DIBAYAR BERSIH        Rp 140.000'));
+    const decoded = decodeEscPos(renderReceipt(refundedReceipt(), { columns: 32, copy: true }), { columns: 32 });
+    expect(decoded.boldLines.map((i) => decoded.lines[i]!.trim())).toContain('DIBAYAR BERSIH        Rp 140.000');
+    // Without refunds there is no such section.
+    expect(receiptLines(sampleReceipt(), { columns: 32, copy: true }).join('\n')).not.toContain('DIBAYAR BERSIH');
   });
 });
 

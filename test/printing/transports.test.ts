@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
@@ -172,9 +172,9 @@ describe('file, none, serial and usb transports', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kasir-print-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('file: appends the bytes of every job', async () => {
+  it('file: appends the bytes of every job to the named file in the printer-output folder', async () => {
     const path = join(dir, 'printer.bin');
-    const t = createTransport({ type: 'file', path });
+    const t = createTransport({ type: 'file', name: 'printer.bin' }, { printerOutputDir: dir });
     const receipt = renderReceipt(sampleReceipt(), { columns: 48 });
     await t.send(receipt);
     await t.send(Uint8Array.of(0x0a));
@@ -182,9 +182,32 @@ describe('file, none, serial and usb transports', () => {
     expect(await t.status()).toBeNull();
   });
 
-  it('file: a bad path rejects with a clear error', async () => {
-    const t = createTransport({ type: 'file', path: join(dir, 'missing-dir', 'x.bin') });
-    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/Cannot write to printer file .*missing-dir/);
+  it('file: creates the printer-output folder, and a name that cannot be written rejects with a clear error', async () => {
+    const folder = join(dir, 'printer-output');
+    await createTransport({ type: 'file', name: 'new.bin' }, { printerOutputDir: folder }).send(Uint8Array.of(7));
+    expect(readFileSync(join(folder, 'new.bin'))).toEqual(Buffer.of(7));
+    mkdirSync(join(folder, 'is-a-folder'));
+    const t = createTransport({ type: 'file', name: 'is-a-folder' }, { printerOutputDir: folder });
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/Cannot write to printer file is-a-folder/);
+  });
+
+  it('file: a stored path instead of a name, or a symbolic link in the folder, is never written through', async () => {
+    const outside = join(dir, 'outside.bin');
+    writeFileSync(outside, 'keep');
+    for (const name of [outside, '../outside.bin', 'a/b', '..']) {
+      const t = createTransport({ type: 'file', name }, { printerOutputDir: join(dir, 'out2') });
+      await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/only a file name inside the printer-output folder/);
+    }
+    const folder = join(dir, 'out3');
+    mkdirSync(folder);
+    symlinkSync(outside, join(folder, 'link.bin'));
+    await expect(createTransport({ type: 'file', name: 'link.bin' }, { printerOutputDir: folder }).send(Uint8Array.of(1))).rejects.toThrow(/Cannot write/);
+    expect(readFileSync(outside, 'utf8')).toBe('keep');
+  });
+
+  it('serial: a stored path that is not a serial device is refused before anything is opened', async () => {
+    const t = createTransport({ type: 'serial', path: '/etc/hostname' });
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/not a serial device path/);
   });
 
   it('none: does nothing', async () => {

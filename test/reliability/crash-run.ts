@@ -13,6 +13,7 @@
 import Database from 'better-sqlite3';
 import { parseArgs } from 'node:util';
 import { apiClient, startServer, type RunningServer } from '../support/server';
+import { MAX_RUPIAH } from '../../src/shared/money';
 
 export interface CrashReport {
   kills: number;
@@ -65,8 +66,12 @@ async function prepare(server: RunningServer): Promise<{ token: string; productI
     );
     productIds.push(p.id);
   }
+  // Plenty of stock; an intake's value stays within the money maximum (MAX_RUPIAH), so one intake per product.
   for (let k = 0; k < 3; k++) {
-    await ok('intakes.create', { supplierId: supplier.id, lines: productIds.map((productId) => ({ productId, qty: 100_000 })) }, admin);
+    for (const [i, productId] of productIds.entries()) {
+      const qty = Math.min(100_000, Math.floor(MAX_RUPIAH / PRICES[i]!));
+      await ok('intakes.create', { supplierId: supplier.id, lines: [{ productId, qty }] }, admin);
+    }
   }
   await ok('shifts.open', { openingFloat: 0 }, admin);
   return { token: admin, productIds };

@@ -86,7 +86,7 @@ describe('PaymentDialog', () => {
     });
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     await act(async () => pending.resolve(result()));
-    expect(onSuccess).toHaveBeenCalledWith(result());
+    expect(onSuccess).toHaveBeenCalledWith(result(), [], '');
   });
 
   it('a refused checkout shows the error in the dialog; the retry reuses the same request id', async () => {

@@ -55,10 +55,22 @@ function setup(props: Partial<React.ComponentProps<typeof PaymentDialog>> = {}) 
 }
 
 describe('PaymentDialog: manager approval', () => {
-  it('a FORBIDDEN asking for a manager opens the approval dialog and resends with the approval', async () => {
+  const GRANT = {
+    token: 'tok-abcdefghijklmnopqrstuvwxyz',
+    action: 'sales.checkout' as const,
+    approvedBy: 2,
+    approvedByName: 'Bu Manajer',
+    approvedByUsername: 'manajer',
+    reasons: [{ kind: 'line_discount' as const, line: 0, bps: 2500 }],
+    saleId: null,
+    expiresAt: 0,
+  };
+
+  it('a FORBIDDEN asking for a manager opens the approval dialog; the PIN is checked there and only the token goes with the sale', async () => {
     callMock.mockRejectedValueOnce(
       new ApiError('FORBIDDEN', 'perlu persetujuan', { approvalRequired: true, reasons: [{ kind: 'line_discount', line: 0, bps: 2500 }] }),
     );
+    callMock.mockResolvedValueOnce(GRANT);
     callMock.mockResolvedValueOnce(result());
     const { onSuccess, onApproved } = setup();
     await act(async () => {
@@ -71,26 +83,54 @@ describe('PaymentDialog: manager approval', () => {
     await act(async () => {
       fireEvent.click(within(dialog).getByTestId('approval-submit'));
     });
-    expect(onApproved).toHaveBeenCalledWith({ username: 'manajer', pin: '2222' });
-    expect(callMock).toHaveBeenCalledTimes(2);
-    expect(callMock.mock.calls[1][1]).toMatchObject({
+    expect(callMock.mock.calls[1]).toEqual(['approvals.verify', { action: 'sales.checkout', lines: LINES, username: 'manajer', pin: '2222' }]);
+    expect(onApproved).toHaveBeenCalledWith(GRANT);
+    expect(callMock).toHaveBeenCalledTimes(3);
+    expect(callMock.mock.calls[2][0]).toBe('sales.checkout');
+    expect(callMock.mock.calls[2][1]).toMatchObject({
       clientRequestId: 'req-0002',
       lines: LINES,
-      approval: { username: 'manajer', pin: '2222' },
+      approval: { token: GRANT.token },
       payments: [{ method: 'cash', amount: 75_000 }],
     });
+    expect(JSON.stringify(callMock.mock.calls[2][1])).not.toContain('2222');
     expect(onSuccess).toHaveBeenCalled();
   });
 
-  it('a wrong PIN keeps the dialog open with the error', async () => {
-    callMock.mockRejectedValueOnce(new ApiError('FORBIDDEN', 'PIN manajer salah.', { approval: true }));
-    setup({ approval: { username: 'manajer', pin: '9999' } });
+  it('a wrong PIN says "PIN salah" at once, keeps the reasons, and sends no sale', async () => {
+    callMock.mockRejectedValueOnce(
+      new ApiError('FORBIDDEN', 'perlu persetujuan', { approvalRequired: true, reasons: [{ kind: 'line_discount', line: 0, bps: 2500 }] }),
+    );
+    callMock.mockRejectedValueOnce(new ApiError('FORBIDDEN', 'PIN salah: nama pengguna atau PIN manajer tidak cocok.', { approval: true, wrongPin: true }));
+    setup();
     await act(async () => {
       fireEvent.click(screen.getByTestId('pay-confirm'));
     });
-    expect(callMock.mock.calls[0][1].approval).toEqual({ username: 'manajer', pin: '9999' });
     const dialog = screen.getByRole('dialog', { name: 'Persetujuan manajer' });
-    expect(within(dialog).getByRole('alert').textContent).toContain('PIN manajer salah.');
+    fireEvent.change(within(dialog).getByLabelText('Nama pengguna manajer'), { target: { value: 'manajer' } });
+    fireEvent.change(within(dialog).getByLabelText('PIN manajer'), { target: { value: '9999' } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByTestId('approval-submit'));
+    });
+    expect(within(dialog).getByTestId('approval-wrong').textContent).toContain('PIN salah');
+    expect(dialog.textContent).not.toContain('Anda tidak berhak');
+    expect(within(dialog).getByTestId('approval-reasons').textContent).toContain('Diskon Kacang Mete melebihi batas 10%');
+    expect((within(dialog).getByLabelText('PIN manajer') as HTMLInputElement).value).toBe('');
+    expect(callMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('an approval that no longer applies asks again, saying why', async () => {
+    callMock.mockRejectedValueOnce(
+      new ApiError('FORBIDDEN', 'kedaluwarsa', { approvalRequired: true, approval: true, grantRefused: 'expired', reasons: [{ kind: 'line_discount', line: 0, bps: 2500 }] }),
+    );
+    setup({ approval: GRANT });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('pay-confirm'));
+    });
+    expect(callMock.mock.calls[0][1].approval).toEqual({ token: GRANT.token });
+    const dialog = screen.getByRole('dialog', { name: 'Persetujuan manajer' });
+    expect(within(dialog).getByTestId('approval-notice').textContent).toContain('tidak berlaku lagi');
+    expect(dialog.textContent).toContain('Diskon Kacang Mete melebihi batas 10%');
   });
 
   it('QRIS: shows the dynamic QR for the amount, "Sudah dibayar" completes the sale with the reference', async () => {

@@ -12,7 +12,7 @@ import {
 import { cartReducer, cartTotals, checkoutLines, emptyCart, type CartProduct } from '../../src/renderer/src/features/till/cart';
 import { summarizePayments } from '../../src/renderer/src/features/till/payment';
 import { countedTotal, denominationInput, parseCount, variance } from '../../src/renderer/src/features/shift/denominations';
-import { defaultRefundPayments, refundable } from '../../src/renderer/src/features/refunds/refund-logic';
+import { refundable } from '../../src/renderer/src/features/refunds/refund-logic';
 import { auditDetails } from '../../src/renderer/src/features/audit/audit-logic';
 
 const product = (id: number, sellPrice: number): CartProduct => ({
@@ -151,22 +151,9 @@ describe('count by denomination', () => {
 });
 
 describe('refund', () => {
-  it('refundable units and the money back "as paid" (non-cash first, cash net of change)', () => {
+  it('refundable units (the money back is the server\'s: sales.refundPreview)', () => {
     expect(refundable({ qty: 3, refundedQty: 1 })).toBe(2);
     expect(refundable({ qty: 1, refundedQty: 1 })).toBe(0);
-    const sale = {
-      payments: [
-        { method: 'cash' as const, amount: 100_000, reference: null },
-        { method: 'qris' as const, amount: 30_000, reference: 'X' },
-      ],
-      change: 10_000,
-    };
-    expect(defaultRefundPayments(sale, 20_000)).toEqual([{ method: 'qris', amount: 20_000 }]);
-    expect(defaultRefundPayments(sale, 50_000)).toEqual([
-      { method: 'qris', amount: 30_000 },
-      { method: 'cash', amount: 20_000 },
-    ]);
-    expect(defaultRefundPayments(sale, 0)).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -7,6 +7,7 @@ import { createHttpServer } from '../../src/main/api/http';
 import { fixedClock } from '../../src/main/core/clock';
 import { apiClient } from './server';
 import type { ForwarderOptions } from '../../src/main/outbox/forwarder';
+import type { ReportRunnerOptions } from '../../src/main/reports/runner';
 
 /** 2026-11-29 10:00 WITA. */
 export const T0 = Date.UTC(2026, 10, 29, 2, 0, 0);
@@ -21,11 +22,14 @@ export interface TestApi {
 }
 
 /** The real app on a real SQLite file behind a real HTTP server on 127.0.0.1. */
-export async function startTestApi(options: { start?: number; forwarder?: ForwarderOptions } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { start?: number; /** Open a copy of this database file (e.g. a fixture). */ fromDb?: string; reports?: ReportRunnerOptions; forwarder?: ForwarderOptions } = {},
+): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'kasir-test-'));
   const dbPath = join(dir, 'kasir.db');
+  if (options.fromDb) copyFileSync(options.fromDb, dbPath);
   const clock = fixedClock(options.start ?? T0);
-  const app = openApp(dbPath, { clock, forwarder: options.forwarder });
+  const app = openApp(dbPath, { clock, reports: options.reports, forwarder: options.forwarder });
   const server = createHttpServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

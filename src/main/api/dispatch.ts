@@ -1,5 +1,6 @@
 import { contract, type ProcedureName } from '../../shared/contract';
 import { AppError, type ApiErrorBody } from '../../shared/errors';
+import { invalidTextPath } from '../../shared/unicode';
 import { hasRole } from '../core/context';
 import { authenticate } from '../core/users';
 import { procedures, type ApiEnv, type Call, type Procedure } from './procedures';
@@ -27,6 +28,11 @@ export async function dispatch(env: ApiEnv, name: string, rawInput: unknown, tok
         throw new AppError('FORBIDDEN', 'Anda tidak berhak melakukan ini.', { required: procedure.role });
       }
     }
+    const badText = invalidTextPath(rawInput);
+    if (badText !== null) {
+      const message = 'Teks berisi karakter yang tidak sah (bukan Unicode yang benar).';
+      throw new AppError('VALIDATION', badText ? `${badText}: ${message}` : message, { field: badText, issues: [{ field: badText, message }] });
+    }
     const parsed = contract[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
@@ -37,7 +43,9 @@ export async function dispatch(env: ApiEnv, name: string, rawInput: unknown, tok
       });
     }
     const call: Call = { ...env, actor: actor as Call['actor'], token };
-    const result = await procedure.handler(call, parsed.data as never);
+    const run = async () => procedure.handler(call, parsed.data as never);
+    // Heavy reads go to the report worker; the tills' thread only waits for the answer.
+    const result = procedure.offMainThread ? await env.reports.run(name, parsed.data, actor, run) : await run();
     return { ok: true, result: result ?? null };
   } catch (err) {
     return { ok: false, error: toErrorBody(err) };

@@ -4,6 +4,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { HTTP_STATUS, type ApiErrorBody } from '../../shared/errors';
 import { dispatch } from './dispatch';
 import type { ApiEnv } from './procedures';
+import { ServedHosts, type InterfaceReader } from './hosts';
+import { getLanHostNames } from '../core/lan-hosts';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -35,9 +37,11 @@ const MIME: Record<string, string> = {
 export interface HttpOptions {
   /** Built renderer (index.html and assets); API only when omitted. */
   staticDir?: string;
-  /** Failed logins allowed per remote address per window (default 20 per 5 minutes). */
+  /** Refused PINs (logins and approvals) allowed per remote address per window (default 20 per 5 minutes). */
   loginLimit?: { max: number; windowMs: number };
   now?: () => number;
+  /** The machine's network interfaces (os.networkInterfaces by default), for the `Host` check. */
+  interfaces?: InterfaceReader;
 }
 
 /**
@@ -69,6 +73,15 @@ export class LoginLimiter {
     this.failures.set(address, [...this.recent(address), this.now()]);
   }
 }
+
+/**
+ * Procedures that check a PIN, and which of their answers is a refused PIN:
+ * logins and managers' approvals share one limiter per address.
+ */
+const PIN_TRIES: Record<string, ((error: ApiErrorBody) => boolean) | undefined> = {
+  'auth.login': (error) => error.code === 'UNAUTHENTICATED',
+  'approvals.verify': (error) => error.code === 'FORBIDDEN' && (error.details as { approval?: unknown } | undefined)?.approval === true,
+};
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
@@ -105,6 +118,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks)));
     req.on('error', reject);
+    // A client that goes away mid-body must not leave this request waiting forever.
+    req.on('close', () => reject(new Error('connection closed before the body ended')));
   });
 }
 
@@ -120,7 +135,7 @@ function crossOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (!origin || origin === 'null') return origin === 'null';
   try {
-    return new URL(origin).host !== req.headers.host;
+    return new URL(origin).host !== String(req.headers.host ?? '').toLowerCase();
   } catch {
     return true;
   }
@@ -149,33 +164,81 @@ async function handleApi(env: ApiEnv, limiter: LoginLimiter, req: IncomingMessag
   }
   let input: unknown = {};
   if (raw.length > 0) {
+    let text: string;
     try {
-      input = JSON.parse(raw.toString('utf8'));
+      // Invalid UTF-8 is refused, never replaced with U+FFFD behind the caller's back (docs/api.md).
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
+    } catch {
+      sendError(res, { code: 'VALIDATION', message: 'Isi permintaan bukan teks UTF-8 yang sah.' });
+      return;
+    }
+    try {
+      input = JSON.parse(text);
     } catch {
       sendError(res, { code: 'VALIDATION', message: 'Isi permintaan bukan JSON yang sah.' });
       return;
     }
   }
   const address = req.socket.remoteAddress ?? 'unknown';
-  const isLogin = name === 'auth.login';
-  if (isLogin && limiter.blocked(address)) {
-    sendError(res, { code: 'RATE_LIMITED', message: 'Terlalu banyak percobaan masuk dari perangkat ini. Tunggu beberapa menit.' });
+  const pinRefused = PIN_TRIES[name];
+  if (pinRefused && limiter.blocked(address)) {
+    sendError(res, { code: 'RATE_LIMITED', message: 'Terlalu banyak percobaan PIN dari perangkat ini. Tunggu beberapa menit.' });
     return;
   }
   const outcome = await dispatch(env, name, input, bearer(req));
-  if (isLogin && !outcome.ok && outcome.error.code === 'UNAUTHENTICATED') limiter.fail(address);
+  if (pinRefused && !outcome.ok && pinRefused(outcome.error)) limiter.fail(address);
   if (outcome.ok) sendJson(res, 200, outcome.result);
   else sendError(res, outcome.error);
 }
 
+/**
+ * The path of a request target in origin form (`/path?query`), still
+ * percent-encoded; `null` for every other form Node's parser lets through
+ * (`*`, `http://host/path`, `host:port`, …): browsers send only origin form to
+ * a server that is not a proxy.
+ */
+export function targetPath(target: string | undefined): string | null {
+  if (!target || !target.startsWith('/')) return null;
+  const end = target.search(/[?#]/);
+  return end === -1 ? target : target.slice(0, end);
+}
+
+class BadPath extends Error {}
+
+/** The file a static path names under `root`, or `null` when it lies outside; BadPath when it cannot be decoded. */
+export function staticFile(root: string, pathname: string): string | null {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    throw new BadPath();
+  }
+  // NUL ends a path in the OS; other control characters are never in our file names.
+  if (/[\u0000-\u001f\u007f]/.test(decoded)) throw new BadPath();
+  const file = normalize(join(root, decoded));
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+const sendText = (res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}) => {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+  res.end(text);
+};
+
 async function serveStatic(dir: string, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, SECURITY_HEADERS).end();
+    res.writeHead(405, { ...SECURITY_HEADERS, Allow: 'GET, HEAD' }).end();
     return;
   }
   const root = resolve(dir);
-  let file = normalize(join(root, decodeURIComponent(pathname)));
-  if (file !== root && !file.startsWith(root + sep)) {
+  let file: string | null;
+  try {
+    file = staticFile(root, pathname);
+  } catch (err) {
+    if (!(err instanceof BadPath)) throw err;
+    sendText(res, 400, 'Alamat tidak sah.');
+    return;
+  }
+  if (!file) {
     res.writeHead(404, SECURITY_HEADERS).end();
     return;
   }
@@ -200,23 +263,48 @@ async function serveStatic(dir: string, req: IncomingMessage, res: ServerRespons
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+/** What a log line may show of a request: its method and target, escaped and cut short. */
+const requestLine = (req: IncomingMessage) => `${String(req.method).slice(0, 16)} ${JSON.stringify(String(req.url ?? '').slice(0, 200))}`;
+
+/** A bug in one request's handling answers 500 to that request only; the server goes on. */
+function failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+  console.error(`http request failed: ${requestLine(req)}`, err);
+  try {
+    if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'Terjadi kesalahan internal.' });
+    else res.destroy();
+  } catch {
+    res.destroy();
+  }
+}
+
 /** The browser-mode transport: `POST /api/<name>`, `GET /api/health`, and the built UI. */
 export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server {
   const limit = options.loginLimit ?? { max: 20, windowMs: 5 * 60_000 };
   const limiter = new LoginLimiter(limit.max, limit.windowMs, options.now ?? (() => env.ctx.clock.now()));
+  const hosts = new ServedHosts(() => getLanHostNames(env.ctx), options.interfaces);
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = targetPath(req.url);
+    if (path === null) {
+      sendError(res, { code: 'VALIDATION', message: 'Alamat permintaan tidak sah.' });
+      return;
+    }
+    const api = path === '/api' || path.startsWith('/api/');
+    // DNS rebinding: a page on a name that only resolves here must not be treated as this host.
+    if (!hosts.allows(req.headers.host)) {
+      const message = 'Nama host ini tidak dilayani oleh kasir. Buka lewat alamat IP kasir, atau minta admin menambahkan nama ini.';
+      if (api) sendError(res, { code: 'FORBIDDEN', message, details: { host: String(req.headers.host ?? '').slice(0, 260) } });
+      else sendText(res, 403, `${message}\nThis host name is not served by this till: open it by its IP address, or ask the admin to add the name.\n`);
+      return;
+    }
+    if (path === '/api/health') sendJson(res, 200, { ok: true });
+    else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length));
+    else if (options.staticDir && !api) await serveStatic(options.staticDir, req, res, path);
+    else sendError(res, { code: 'NOT_FOUND', message: 'Tidak ditemukan.' });
+  }
+
   return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const path = url.pathname;
-    const work = async () => {
-      if (path === '/api/health') sendJson(res, 200, { ok: true });
-      else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length));
-      else if (options.staticDir) await serveStatic(options.staticDir, req, res, path);
-      else sendError(res, { code: 'NOT_FOUND', message: 'Tidak ditemukan.' });
-    };
-    work().catch((err) => {
-      console.error('http handler failed', err);
-      if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: 'Terjadi kesalahan internal.' });
-      else res.end();
-    });
+    // Every request is handled on its own: whatever throws in it, sync or async, ends here.
+    handle(req, res).catch((err) => failed(req, res, err));
   });
 }

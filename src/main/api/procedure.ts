@@ -2,11 +2,14 @@ import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/c
 import type { Actor, Ctx, Role } from '../core/context';
 import type { PrintQueue } from '../printing/queue';
 import type { Forwarder } from '../outbox/forwarder';
+import type { ReportRunner } from '../reports/runner';
 
 /** What every handler can reach. */
 export interface ApiEnv {
   ctx: Ctx;
   print: PrintQueue;
+  /** Read-only reports, made off the main thread (src/main/reports). */
+  reports: ReportRunner;
   /** Forwarding to the central database (issue 19). */
   central: Forwarder;
 }
@@ -19,6 +22,13 @@ export interface Call extends ApiEnv {
 
 export interface Procedure<N extends ProcedureName> {
   role: Role | 'public';
+  /**
+   * Reads a lot and writes nothing (reports, exports, long back-office
+   * lists): `dispatch` runs the handler in the report worker, on its own
+   * read-only connection, so the tills' thread stays free (src/main/reports).
+   * Such a handler may use only `ctx`, `actor` and its input.
+   */
+  offMainThread?: boolean;
   handler: (call: Call, input: ParsedInput<N>) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
 }
 

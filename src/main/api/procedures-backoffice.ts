@@ -112,7 +112,8 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
   'suppliers.reactivate': { role: 'manager', handler: ({ ctx, actor }, input) => setSupplierActive(ctx, actor, input.id, true) },
 
   'products.update': { role: 'manager', handler: ({ ctx, actor }, input) => updateProduct(ctx, actor, input) },
-  'products.list': { role: 'cashier', handler: ({ ctx }, input) => listProducts(ctx, input) },
+  // With consignment terms: the back office only (the till searches with products.search).
+  'products.list': { role: 'manager', handler: ({ ctx }, input) => listProducts(ctx, input) },
   'products.detail': { role: 'manager', handler: ({ ctx }, input) => productDetail(ctx, input.id) },
   'products.deactivate': { role: 'manager', handler: ({ ctx, actor }, input) => setProductActive(ctx, actor, input.id, false) },
   'products.reactivate': { role: 'manager', handler: ({ ctx, actor }, input) => setProductActive(ctx, actor, input.id, true) },

@@ -3,6 +3,9 @@ import { migrateDb } from '../../db';
 import { audit } from '../core/audit';
 import { backupDueToday, backupStatus, configureBackup, restoreBackup, runBackup } from '../core/backup';
 import type { Ctx } from '../core/context';
+import { getLanHostNames, setLanHostNames } from '../core/lan-hosts';
+import type { LanStatus } from '../../shared/types-system';
+import { LOOPBACK_NAMES, interfaceAddresses } from './hosts';
 import type { AreaProcedures } from './procedure';
 
 /** Back up now if a folder is set; a failure is recorded for the UI, never thrown at the caller. */
@@ -20,6 +23,11 @@ export function scheduleDailyBackup(ctx: Ctx): () => void {
   const timer = setInterval(tick, 60 * 60_000);
   timer.unref();
   return () => clearInterval(timer);
+}
+
+function lanStatus(ctx: Ctx): LanStatus {
+  const loopback: string[] = [...LOOPBACK_NAMES];
+  return { names: getLanHostNames(ctx), loopback, addresses: interfaceAddresses().filter((a) => !loopback.includes(a)) };
 }
 
 /** Handlers of the system area (see src/shared/contract-system.ts). */
@@ -55,6 +63,14 @@ export const systemProcedures: AreaProcedures<typeof systemContract> = {
       });
       ctx.db.transaction(() => audit(ctx, { userId: actor.userId, action: 'backup.restore', details: result }));
       return result;
+    },
+  },
+  'lan.status': { role: 'admin', handler: ({ ctx }) => lanStatus(ctx) },
+  'lan.configure': {
+    role: 'admin',
+    handler: ({ ctx, actor }, input) => {
+      setLanHostNames(ctx, actor, input.names);
+      return lanStatus(ctx);
     },
   },
 };

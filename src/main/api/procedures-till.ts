@@ -9,7 +9,8 @@ import { recordCashMovement } from '../core/cash';
 import { discardHeldSale, holdSale, listHeldSales, resumeHeldSale } from '../core/held-sales';
 import { getRefund, previewRefund, refundSale, voidSale } from '../core/refunds';
 import { reportShiftId, shiftReport } from '../core/reports-shift';
-import { findSaleByNumber } from '../core/sales';
+import { cartApprovalReasons, findSaleByNumber, getSale } from '../core/sales';
+import { verifyApproval } from '../core/approvals';
 import { getPrinterConfig, getSettings } from '../core/settings';
 import { getTillSettings, updateSettings } from '../core/till-settings';
 import { resetPin, updateUser } from '../core/users';
@@ -17,6 +18,7 @@ import { renderDrawerKick, renderQrisSlip } from '../printing/documents/qris-sli
 import { renderRefundSlip } from '../printing/documents/refund-slip';
 import { renderShiftReport } from '../printing/documents/shift-report';
 import type { AreaProcedures, Call } from './procedure';
+import { refundFor, saleFor } from './projections';
 
 /** Queue the refund (or void) slip after the refund committed; cash going out opens the drawer. */
 export function printRefundSlip(call: Call, refund: RefundView, copy: boolean): PrintJobView {
@@ -83,15 +85,26 @@ function qrisFor(call: Call, amount: number) {
 
 /** Handlers of the till area (see src/shared/contract-till.ts). */
 export const tillAreaProcedures: AreaProcedures<typeof tillAreaContract> = {
+  'approvals.verify': {
+    role: 'cashier',
+    handler: ({ ctx, actor }, input) =>
+      verifyApproval(
+        ctx,
+        actor,
+        input,
+        (lines, discount) => cartApprovalReasons(ctx, lines, discount),
+        (saleId) => void getSale(ctx, saleId),
+      ),
+  },
   'sales.hold': { role: 'cashier', handler: ({ ctx, actor }, input) => holdSale(ctx, actor, input) },
   'sales.held': { role: 'cashier', handler: ({ ctx, actor }) => listHeldSales(ctx, actor) },
   'sales.resume': { role: 'cashier', handler: ({ ctx, actor }, input) => resumeHeldSale(ctx, actor, input.id) },
   'sales.discardHeld': { role: 'cashier', handler: ({ ctx, actor }, input) => discardHeldSale(ctx, actor, input.id) },
-  'sales.lookup': { role: 'cashier', handler: ({ ctx }, input) => findSaleByNumber(ctx, input.number) },
+  'sales.lookup': { role: 'cashier', handler: ({ ctx, actor }, input) => saleFor(actor, findSaleByNumber(ctx, input.number)) },
   'sales.refundPreview': { role: 'cashier', handler: ({ ctx }, input) => previewRefund(ctx, input) },
-  'sales.refund': { role: 'cashier', handler: (call, input) => refundResult(call, refundSale(call.ctx, call.actor, input)) },
-  'sales.void': { role: 'cashier', handler: (call, input) => refundResult(call, voidSale(call.ctx, call.actor, input)) },
-  'refunds.get': { role: 'cashier', handler: ({ ctx }, input) => getRefund(ctx, input.id) },
+  'sales.refund': { role: 'cashier', handler: (call, input) => refundFor(call.actor, refundResult(call, refundSale(call.ctx, call.actor, input))) },
+  'sales.void': { role: 'cashier', handler: (call, input) => refundFor(call.actor, refundResult(call, voidSale(call.ctx, call.actor, input))) },
+  'refunds.get': { role: 'cashier', handler: ({ ctx, actor }, input) => refundFor(actor, getRefund(ctx, input.id)) },
   'refunds.reprint': {
     role: 'cashier',
     handler: (call, input) => {

@@ -8,6 +8,7 @@ import { outletsProcedures } from './procedures-outlets';
 import { settlementProcedures } from './procedures-settlement';
 import { backupInBackground, systemProcedures } from './procedures-system';
 import { printShiftReport, tillAreaProcedures } from './procedures-till';
+import { dataProcedures } from './procedures-data';
 import { shiftReport } from '../core/reports-shift';
 import { getTillSettings } from '../core/till-settings';
 import type { CheckoutResult, PrintJobView, SaleView } from '../../shared/types';
@@ -19,6 +20,9 @@ import { createIntake } from '../core/stock';
 import { createSupplier, listSuppliers } from '../core/suppliers';
 import { createUser, isInitialized, listUsers, login, logout, setupInit } from '../core/users';
 import { audit } from '../core/audit';
+import { hasRole } from '../core/context';
+import { productFor, saleFor } from './projections';
+import { fail } from '../../shared/errors';
 import { renderReceipt } from '../printing/documents/receipt';
 import { renderTestPage } from '../printing/documents/test-page';
 
@@ -34,6 +38,35 @@ function printReceipt(call: Call, sale: SaleView, copy: boolean): PrintJobView {
     openDrawer: !copy && sale.payments.some((p) => p.method === 'cash'),
   });
   return call.print.enqueue({ kind: 'receipt', refId: sale.id, copy, tillCode: call.actor.tillCode, bytes });
+}
+
+/**
+ * Job kinds a cashier's own work prints at the till. A cashier may send
+ * again only these, and only on the till of the session; slips with
+ * supplier data (intake, return, settlement) and drawer pulses are a
+ * manager's.
+ */
+export const CASHIER_RETRYABLE_KINDS: ReadonlySet<string> = new Set(['receipt', 'refund', 'qris', 'x-report', 'z-report', 'test', 'labels']);
+
+/** `printing.retry`: who may send which job again; every retry is audited. */
+function retryPrintJob(call: Call, id: number): PrintJobView {
+  const job = call.print.get(id);
+  if (!hasRole(call.actor.role, 'manager')) {
+    // Another till's jobs do not exist for a cashier.
+    if (job.tillCode !== call.actor.tillCode) fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });
+    if (!CASHIER_RETRYABLE_KINDS.has(job.kind)) fail('FORBIDDEN', 'Cetakan ini hanya dapat diulang oleh manajer.', { field: 'id', kind: job.kind });
+  }
+  return call.ctx.db.transaction(() => {
+    const { drawerPulsesRemoved, ...view } = call.print.retry(id);
+    audit(call.ctx, {
+      userId: call.actor.userId,
+      action: 'printing.retry',
+      entity: 'print_job',
+      entityId: id,
+      details: { kind: job.kind, refId: job.refId, tillCode: job.tillCode, fromTill: call.actor.tillCode, drawerPulsesRemoved },
+    });
+    return view;
+  });
 }
 
 function toCheckoutResult(sale: SaleView, printJob: PrintJobView | undefined): CheckoutResult {
@@ -73,11 +106,12 @@ const tillProcedures = {
   'users.create': { role: 'admin', handler: ({ ctx, actor }, input) => createUser(ctx, actor, input) },
   'users.list': { role: 'admin', handler: ({ ctx }) => listUsers(ctx) },
   'suppliers.create': { role: 'manager', handler: ({ ctx, actor }, input) => createSupplier(ctx, actor, input) },
-  'suppliers.list': { role: 'cashier', handler: ({ ctx }, input) => listSuppliers(ctx, input) },
+  // Contact and bank details: the back office only (no till screen lists suppliers).
+  'suppliers.list': { role: 'manager', handler: ({ ctx }, input) => listSuppliers(ctx, input) },
   'products.create': { role: 'manager', handler: ({ ctx, actor }, input) => createProduct(ctx, actor, input) },
-  'products.lookup': { role: 'cashier', handler: ({ ctx }, input) => lookupProduct(ctx, input.code) },
-  'products.search': { role: 'cashier', handler: ({ ctx }, input) => searchProducts(ctx, input) },
-  'products.get': { role: 'cashier', handler: ({ ctx }, input) => getProduct(ctx, input.id) },
+  'products.lookup': { role: 'cashier', handler: ({ ctx, actor }, input) => productFor(actor, lookupProduct(ctx, input.code)) },
+  'products.search': { role: 'cashier', handler: ({ ctx, actor }, input) => searchProducts(ctx, input).map((p) => productFor(actor, p)) },
+  'products.get': { role: 'cashier', handler: ({ ctx, actor }, input) => productFor(actor, getProduct(ctx, input.id)) },
   'intakes.create': {
     role: 'manager',
     handler: (call, input) => {
@@ -128,7 +162,7 @@ const tillProcedures = {
       return toCheckoutResult(sale, printJob);
     },
   },
-  'sales.get': { role: 'cashier', handler: ({ ctx }, input) => getSale(ctx, input.id) },
+  'sales.get': { role: 'cashier', handler: ({ ctx, actor }, input) => saleFor(actor, getSale(ctx, input.id)) },
   'sales.reprint': {
     role: 'cashier',
     handler: (call, input) => {
@@ -139,7 +173,8 @@ const tillProcedures = {
   },
   'printers.get': { role: 'cashier', handler: ({ ctx, actor }) => getPrinterConfig(ctx.db, actor.tillCode) },
   'printers.set': {
-    role: 'manager',
+    // Where the host sends bytes (a network address, a device, a file) is the admin's to decide.
+    role: 'admin',
     handler: ({ ctx, actor }, input) =>
       ctx.db.transaction(() => {
         setPrinterConfig(ctx.db, actor.tillCode, input);
@@ -157,7 +192,33 @@ const tillProcedures = {
     },
   },
   'printing.jobs': { role: 'cashier', handler: ({ print, actor }, input) => print.list({ ...input, tillCode: actor.tillCode }) },
-  'printing.retry': { role: 'cashier', handler: ({ print }, input) => print.retry(input.id) },
+  'printing.retry': { role: 'cashier', handler: (call, input) => retryPrintJob(call, input.id) },
 } satisfies Partial<Procedures>;
 
-export const procedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...outletsProcedures };
+const allProcedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...dataProcedures, ...outletsProcedures };
+
+/**
+ * Read-only procedures heavy enough on a year of data to hold up every till's
+ * scan and checkout (seconds on `bench/data/large.db`): made in the report
+ * worker (see `Procedure.offMainThread`). Every report and export, and the
+ * long back-office lists.
+ */
+export const OFF_MAIN_THREAD: readonly ProcedureName[] = [
+  ...(Object.keys(reportsProcedures) as ProcedureName[]),
+  'stock.nearExpiry',
+  'stock.slowMoving',
+  'stock.movements',
+  'suppliers.overview',
+  'suppliers.get',
+  'products.list',
+  'products.detail',
+  'intakes.list',
+  'ledger.balances',
+  'ledger.entries',
+  'settlements.list',
+  'settlements.bulkPreview',
+];
+
+export const procedures: Procedures = Object.fromEntries(
+  Object.entries(allProcedures).map(([name, p]) => [name, OFF_MAIN_THREAD.includes(name as ProcedureName) ? { ...p, offMainThread: true } : p]),
+) as Procedures;

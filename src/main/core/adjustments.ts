@@ -10,6 +10,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { ledgerEntries, lots, stockAdjustments } from '../../db/schema';
 import { fail } from '../../shared/errors';
+import { lineAmount, MAX_RUPIAH } from '../../shared/money';
 import type { Liability, StockAdjustmentView } from '../../shared/types-backoffice';
 import type { Actor, Ctx } from './context';
 import { audit } from './audit';
@@ -39,6 +40,9 @@ export function applyAdjustment(
       lotId: lot.id,
       remaining: lot.remainingQty,
     });
+  }
+  if (input.delta > 0 && lineAmount(lot.sellPrice, remaining) === null) {
+    fail('VALIDATION', `Nilai stok lot #${lot.id} (harga jual × jumlah) akan terlalu besar.`, { field: 'delta', lotId: lot.id, max: MAX_RUPIAH });
   }
   const liability = input.delta < 0 ? input.liability ?? 'supplier' : null;
   let lossQty = 0;

@@ -5,7 +5,7 @@
  * checks the file before it replaces anything and keeps a safety copy.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, copyFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
@@ -27,6 +27,7 @@ export function backupStatus(ctx: Ctx): BackupStatus {
     keep: getRaw<number>(ctx.db, 'backupKeep') ?? DEFAULT_KEEP,
     lastBackupAt: getRaw<number>(ctx.db, 'backupLastAt') ?? null,
     lastError: getRaw<string | null>(ctx.db, 'backupLastError') ?? null,
+    pruneError: getRaw<string | null>(ctx.db, 'backupPruneError') ?? null,
     files: folder ? listBackups(folder) : [],
   };
 }
@@ -39,46 +40,150 @@ export function configureBackup(ctx: Ctx, input: { folder: string | null; keep: 
   return backupStatus(ctx);
 }
 
+/**
+ * When a backup was taken, from its name: the local time stamp
+ * (`yyyyMMddHHmmss`) and the sequence of backups in that same second (1 for
+ * the plain name, then -2, -3, …). `null` for files that are not backups.
+ */
+export function backupTime(file: string): { stamp: string; seq: number } | null {
+  const m = /^kasir-plut-(\d{8})-(\d{6})(?:-(\d+))?\.db$/.exec(basename(file));
+  return m ? { stamp: m[1]! + m[2]!, seq: m[3] ? Number(m[3]) : 1 } : null;
+}
+
+/** Newest first: by the time in the name, then the same-second sequence (never by comparing names as text). */
+function newestFirst(a: BackupInfo, b: BackupInfo): number {
+  const x = backupTime(a.file)!;
+  const y = backupTime(b.file)!;
+  if (x.stamp !== y.stamp) return x.stamp < y.stamp ? 1 : -1;
+  if (x.seq !== y.seq) return y.seq - x.seq;
+  return b.createdAt - a.createdAt;
+}
+
+/** The backups in `folder`, newest first. Files that vanish while we look are left out. */
 export function listBackups(folder: string): BackupInfo[] {
   if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((f) => PATTERN.test(f))
-    .map((f) => {
-      const st = statSync(join(folder, f));
-      return { file: join(folder, f), bytes: st.size, createdAt: st.mtimeMs };
-    })
-    .sort((a, b) => (a.file < b.file ? 1 : -1));
+  const out: BackupInfo[] = [];
+  for (const name of readdirSync(folder)) {
+    if (!PATTERN.test(name)) continue;
+    try {
+      const st = statSync(join(folder, name));
+      if (st.isFile()) out.push({ file: join(folder, name), bytes: st.size, createdAt: st.mtimeMs });
+    } catch {
+      // deleted meanwhile (another till's pruning, the user): not a backup any more
+    }
+  }
+  return out.sort(newestFirst);
 }
 
 /**
- * Copy the live database into `folder` as `kasir-plut-YYYYMMDD-HHmmss.db`
- * (local time), then delete all but the newest `keep`. Records success or
- * the error in settings so the UI can show it; rethrows failures.
+ * Delete all but the newest `keep` backups in `folder`. `newest` (the file
+ * just written) is never deleted, whatever the names say (a clock set back).
+ * Never throws: what could not be deleted is returned.
  */
-export async function runBackup(ctx: Ctx, options: { folder?: string; keep?: number } = {}): Promise<BackupInfo> {
+export function pruneBackups(
+  folder: string,
+  keep: number,
+  newest: string,
+  remove: (file: string) => void = unlinkSync,
+): { deleted: string[]; failed: { file: string; error: string }[] } {
+  const deleted: string[] = [];
+  const failed: { file: string; error: string }[] = [];
+  let others: BackupInfo[];
+  try {
+    others = listBackups(folder).filter((b) => b.file !== newest);
+  } catch (err) {
+    return { deleted, failed: [{ file: folder, error: err instanceof Error ? err.message : String(err) }] };
+  }
+  for (const old of others.slice(Math.max(0, keep - 1))) {
+    try {
+      remove(old.file);
+      deleted.push(old.file);
+    } catch (err) {
+      failed.push({ file: old.file, error: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  return { deleted, failed };
+}
+
+/**
+ * The name for a backup taken at `stamp`: `kasir-plut-<stamp>.db`, or the
+ * next same-second sequence after the highest already in the folder (`-2`,
+ * `-3`, …), so a newer backup never takes the name of a pruned older one.
+ */
+function nextBackupName(folder: string, stamp: string): string {
+  const compact = stamp.replace('-', '');
+  let highest = 0;
+  for (const name of readdirSync(folder)) {
+    const t = PATTERN.test(name) ? backupTime(name) : null;
+    if (t && t.stamp === compact) highest = Math.max(highest, t.seq);
+  }
+  return join(folder, `${PREFIX}${stamp}${highest === 0 ? '' : `-${highest + 1}`}.db`);
+}
+
+/** Leftovers of a backup interrupted by a crash or a power cut: never mistaken for a backup, removed at the next run. */
+const PARTIAL = /^kasir-plut-.*\.db\.partial(-journal)?$/;
+
+let running: Promise<unknown> = Promise.resolve();
+
+/**
+ * Copy the live database into `folder` as `kasir-plut-YYYYMMDD-HHmmss.db`
+ * (local time; `-2`, `-3`, … for more in the same second), then delete all
+ * but the newest `keep`. The copy is written as `<name>.partial` and renamed
+ * when complete and checked, so a backup file is always a whole one. Backups
+ * of this process run one at a time. Records success or the error in
+ * settings so the UI can show it; rethrows failures of the copy. Pruning
+ * never fails a backup: what it could not delete is logged and kept in
+ * `pruneError`.
+ */
+export function runBackup(ctx: Ctx, options: { folder?: string; keep?: number } = {}): Promise<BackupInfo> {
+  const run = running.then(
+    () => backupNow(ctx, options),
+    () => backupNow(ctx, options),
+  );
+  running = run.catch(() => undefined);
+  return run;
+}
+
+async function backupNow(ctx: Ctx, options: { folder?: string; keep?: number }): Promise<BackupInfo> {
   const status = backupStatus(ctx);
   const folder = options.folder ?? status.folder;
+  let file: string;
+  let partial: string | undefined;
   try {
     if (!folder) throw new AppError('VALIDATION', 'Folder cadangan belum diatur.', { field: 'folder' });
     mkdirSync(folder, { recursive: true });
+    for (const name of readdirSync(folder)) if (PARTIAL.test(name)) removeQuietly(join(folder, name));
     const stamp = format(new TZDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone')), 'yyyyMMdd-HHmmss');
-    let file = join(folder, `${PREFIX}${stamp}.db`);
-    for (let n = 2; existsSync(file); n++) file = join(folder, `${PREFIX}${stamp}-${n}.db`);
-    await ctx.db.$client.backup(file);
-    makeSelfContained(file);
-    checkBackupFile(file);
-    const keep = options.keep ?? status.keep;
-    for (const old of listBackups(folder).slice(keep)) unlinkSync(old.file);
-    ctx.db.transaction(() => {
-      setRaw(ctx.db, 'backupLastAt', ctx.clock.now());
-      setRaw(ctx.db, 'backupLastError', null);
-    });
-    return { file, bytes: statSync(file).size, createdAt: ctx.clock.now() };
+    file = nextBackupName(folder, stamp);
+    partial = `${file}.partial`;
+    await ctx.db.$client.backup(partial);
+    makeSelfContained(partial);
+    checkBackupFile(partial);
+    renameSync(partial, file);
   } catch (err) {
+    if (partial) removeQuietly(partial);
     const message = err instanceof Error ? err.message : String(err);
     ctx.db.transaction(() => setRaw(ctx.db, 'backupLastError', `${message}`));
     if (err instanceof AppError) throw err;
     throw new AppError('CONFLICT', `Cadangan gagal: ${message}`);
+  }
+  const bytes = statSync(file).size;
+  const pruned = pruneBackups(folder, options.keep ?? status.keep, file);
+  for (const f of pruned.failed) console.warn(`backup kept: could not delete old backup ${f.file}: ${f.error}`);
+  ctx.db.transaction(() => {
+    setRaw(ctx.db, 'backupLastAt', ctx.clock.now());
+    setRaw(ctx.db, 'backupLastError', null);
+    setRaw(ctx.db, 'backupPruneError', pruned.failed.length ? pruned.failed.map((f) => `${basename(f.file)}: ${f.error}`).join('; ') : null);
+  });
+  return { file, bytes, createdAt: ctx.clock.now() };
+}
+
+/** A half-written backup is not left behind to be mistaken for a good one. */
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // nothing there, or the folder went away
   }
 }
 

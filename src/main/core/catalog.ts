@@ -1,4 +1,4 @@
-import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { products, suppliers } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import type { Rupiah } from '../../shared/money';
@@ -36,6 +36,45 @@ export function termsOf(row: { termsType: 'fixed' | 'commission'; supplierPrice:
     : { type: 'commission', commissionBps: row.commissionBps ?? 0 };
 }
 
+/**
+ * Barcodes and SKUs are one lookup namespace (the scanner and the keyboard
+ * send either to `products.lookup`): a barcode may not equal, ignoring
+ * case, another product's SKU or barcode. CONFLICT names the holder.
+ */
+function checkCodeFree(ctx: Ctx, barcode: string, exceptId: number | null): void {
+  const taken = ctx.db
+    .select({ id: products.id, name: products.name, sku: products.sku })
+    .from(products)
+    .where(
+      and(
+        // SKUs are generated upper case (`P00001`), so this is "ignoring case", on the unique index.
+        or(eq(products.barcode, barcode), eq(products.sku, barcode.toUpperCase())),
+        exceptId === null ? undefined : sql`${products.id} <> ${exceptId}`,
+      ),
+    )
+    .get();
+  if (!taken) return;
+  const isSku = taken.sku.toUpperCase() === barcode.toUpperCase();
+  fail('CONFLICT', isSku ? `Barcode ${barcode} sama dengan SKU "${taken.name}".` : `Barcode ${barcode} sudah dipakai oleh "${taken.name}".`, {
+    field: 'barcode',
+    productId: taken.id,
+  });
+}
+
+/**
+ * The next product SKU (`P00001`…). A code that some product already
+ * carries as its barcode is skipped, so a new SKU never equals a barcode
+ * (one lookup namespace, see checkCodeFree).
+ */
+function nextSku(ctx: Ctx): string {
+  for (;;) {
+    const sku = `P${pad(nextSequence(ctx.db, 'product'), 5)}`;
+    // `P` + digits: the only case variants are `P…` and `p…` (both on the unique barcode index).
+    const clash = ctx.db.select({ id: products.id }).from(products).where(inArray(products.barcode, [sku, sku.toLowerCase()])).get();
+    if (!clash) return sku;
+  }
+}
+
 function checkTerms(sellPrice: Rupiah, terms: Terms): void {
   if (terms.type === 'fixed' && terms.supplierPrice > sellPrice) {
     fail('VALIDATION', 'Harga titip tidak boleh lebih besar dari harga jual.', { field: 'terms.supplierPrice' });
@@ -50,12 +89,9 @@ export function createProduct(ctx: Ctx, actor: Actor | null, input: ProductInput
       fail('VALIDATION', 'Pilih salah satu: barcode dari kemasan atau barcode internal.', { field: 'generateBarcode' });
     }
     const barcode = input.generateBarcode ? nextInternalBarcode(ctx) : input.barcode;
-    if (input.barcode) {
-      const taken = ctx.db.select({ id: products.id, name: products.name }).from(products).where(eq(products.barcode, input.barcode)).get();
-      if (taken) fail('CONFLICT', `Barcode ${input.barcode} sudah dipakai oleh "${taken.name}".`, { field: 'barcode' });
-    }
+    if (input.barcode) checkCodeFree(ctx, input.barcode, null);
     const now = ctx.clock.now();
-    const sku = `P${pad(nextSequence(ctx.db, 'product'), 5)}`;
+    const sku = nextSku(ctx);
     const row = ctx.db
       .insert(products)
       .values({
@@ -144,11 +180,18 @@ export function getProduct(ctx: Ctx, id: number): ProductView {
   return row ? toView(row) : fail('NOT_FOUND', `Produk #${id} tidak ditemukan.`, { field: 'productId' });
 }
 
-/** Find an active product by barcode or SKU (what the scanner sends). */
+/**
+ * Find an active product by barcode or SKU (what the scanner sends). New
+ * codes can no longer collide (checkCodeFree); where a database from
+ * before that rule holds a barcode equal to another product's SKU, the
+ * SKU wins (the shop's own code) and `data.corrections` lists the pair.
+ */
 export function lookupProduct(ctx: Ctx, code: string): ProductView {
   const trimmed = code.trim();
+  const sku = trimmed.toUpperCase();
   const row = selectProducts(ctx)
-    .where(and(or(eq(products.barcode, trimmed), eq(products.sku, trimmed.toUpperCase())), eq(products.active, true)))
+    .where(and(or(eq(products.barcode, trimmed), eq(products.sku, sku)), eq(products.active, true)))
+    .orderBy(desc(sql`${products.sku} = ${sku}`), asc(products.id))
     .get();
   return row ? toView(row) : fail('NOT_FOUND', `Barang dengan kode "${trimmed}" tidak ditemukan.`, { field: 'code', code: trimmed });
 }
@@ -207,10 +250,7 @@ export function updateProduct(ctx: Ctx, actor: Actor, input: ProductUpdate): Pro
     const terms = input.terms ?? termsOf(old);
     if (input.sellPrice !== undefined || input.terms !== undefined) checkTerms(sellPrice, terms);
     let barcode = input.barcode === undefined ? old.barcode : input.barcode;
-    if (input.barcode && input.barcode !== old.barcode) {
-      const taken = ctx.db.select({ id: products.id, name: products.name }).from(products).where(eq(products.barcode, input.barcode)).get();
-      if (taken) fail('CONFLICT', `Barcode ${input.barcode} sudah dipakai oleh "${taken.name}".`, { field: 'barcode' });
-    }
+    if (input.barcode && input.barcode !== old.barcode) checkCodeFree(ctx, input.barcode, old.id);
     if (input.generateBarcode) barcode = nextInternalBarcode(ctx);
 
     const next = {

@@ -10,6 +10,7 @@ import { fail } from '../../shared/errors';
 import type { CartLine, Discount, HeldSaleSummary, ResumedSale } from '../../shared/types-till';
 import { audit } from './audit';
 import type { Actor, Ctx } from './context';
+import { priceCart } from './sales';
 
 interface Cart {
   lines: CartLine[];
@@ -18,11 +19,12 @@ interface Cart {
 
 export function holdSale(ctx: Ctx, actor: Actor, input: Cart & { note?: string }): HeldSaleSummary {
   return ctx.db.transaction(() => {
-    const ids = [...new Set(input.lines.map((l) => l.productId))];
-    const found = new Set(ctx.db.select({ id: products.id }).from(products).where(inArray(products.id, ids)).all().map((p) => p.id));
+    const prices = priceMap(ctx, input.lines.map((l) => l.productId));
     input.lines.forEach((l, i) => {
-      if (!found.has(l.productId)) fail('NOT_FOUND', `Produk #${l.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
+      if (!prices.has(l.productId)) fail('NOT_FOUND', `Produk #${l.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
     });
+    // The same limits as a checkout (each line and the total at most MAX_RUPIAH, discounts within the amount).
+    priceCart(input.lines.map((l) => ({ ...l, sellPrice: prices.get(l.productId)!.sellPrice })), input.discount);
     const cart: Cart = input.discount ? { lines: input.lines, discount: input.discount } : { lines: input.lines };
     const row = ctx.db
       .insert(heldSales)

@@ -12,17 +12,18 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { ledgerEntries, lots, refundLineLots, refundLines, refundPayments, refunds, sales, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import type { Rupiah } from '../../shared/money';
+import { divRoundHalfUp, type Rupiah } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/printer';
 import type { SaleView } from '../../shared/types';
 import type { Approval, RefundPreview, RefundView } from '../../shared/types-till';
-import { approvalRequired, resolveApprover, type Approver } from './approvals';
+import { approvalRequired, selfApprover, useGrant, type Approver } from './approvals';
 import { audit } from './audit';
 import { businessDate, compactDate } from './clock';
 import type { Actor, Ctx } from './context';
 import { nextSequence, pad } from './sequences';
 import { getSale } from './sales';
 import { getSetting } from './settings';
+import { getTillSettings } from './till-settings';
 import { openShiftRow, shiftView } from './shifts';
 
 export interface RefundLineInput {
@@ -122,11 +123,166 @@ function planRefund(ctx: Ctx, sale: SaleView, lines: readonly RefundLineInput[])
   });
 }
 
-/** What refunding these units would give back; writes nothing. */
-export function previewRefund(ctx: Ctx, input: { saleId: number; lines: RefundLineInput[] }): RefundPreview {
+type MoneyOut = RefundInput['payments'][number];
+
+/** How the money of a refund goes back: as the sale was paid, or all by one method. */
+export type PayBack = 'asPaid' | PaymentMethod;
+
+const CASH_STEP = 100;
+const sumOf = (ps: readonly { amount: Rupiah }[]) => ps.reduce((n, p) => n + p.amount, 0);
+
+/**
+ * The money side of refunding some units of a sale. The rule, over all the
+ * refunds of a sale:
+ * - what goes back never exceeds what the customer paid (`total + rounding`
+ *   of the sale) less what earlier refunds gave back (`left`);
+ * - a refund that leaves units unrefunded gives back their value (`value`,
+ *   at most `left`); when cash rounding is on and the refund gives cash,
+ *   its cash part is rounded to Rp 100 (half up, or down when up would pass
+ *   `left`), the same rounding as at the sale;
+ * - the refund that takes back the last units gives back exactly `left`.
+ *   With cash rounding on, its cash part must still be on the Rp 100 grid:
+ *   what is off the grid goes back by a non-cash method (only a till with
+ *   no non-cash method at all gives it back in cash).
+ * Cash rounding applies to refunds of a sale whose own cash was on the
+ * grid (a sale paid in coins before rounding was switched on is refunded
+ * to the rupiah).
+ */
+export interface RefundMoney {
+  /** Net value of the units (Σ of their net amounts). */
+  value: Rupiah;
+  /** What is left of what the customer paid, before this refund. */
+  left: Rupiah;
+  /** This refund takes back the last units of the sale. */
+  final: boolean;
+  /** The cash rounding applies (setting on and the sale's cash on the grid). */
+  grid: boolean;
+  /** What this refund must give back before any cash rounding. */
+  target: Rupiah;
+  /** Non-cash methods, most preferred first, for what cannot go back in cash. */
+  nonCash: PaymentMethod[];
+  /** What each method can still give back "as paid": the sale's payment less earlier refunds by it. */
+  asPaid: Map<PaymentMethod, Rupiah>;
+  /** The sale's payment reference per method (an EDC slip, a QRIS reference), given back with it. */
+  references: Map<PaymentMethod, string>;
+}
+
+function refundMoney(ctx: Ctx, sale: SaleView, planned: readonly PlannedLine[]): RefundMoney {
+  const till = getTillSettings(ctx.db);
+  const paidBy = new Map<PaymentMethod, Rupiah>();
+  for (const p of sale.payments) paidBy.set(p.method, (paidBy.get(p.method) ?? 0) + p.amount);
+  if (paidBy.has('cash')) paidBy.set('cash', paidBy.get('cash')! - sale.change);
+  const earlier = ctx.db
+    .select({ method: refundPayments.method, amount: sql<number>`sum(${refundPayments.amount})` })
+    .from(refundPayments)
+    .innerJoin(refunds, eq(refunds.id, refundPayments.refundId))
+    .where(eq(refunds.saleId, sale.id))
+    .groupBy(refundPayments.method)
+    .all();
+  const returned = earlier.reduce((n, r) => n + r.amount, 0);
+  const left = sale.total + sale.rounding - returned;
+  const asPaid = new Map<PaymentMethod, Rupiah>();
+  for (const [m, amount] of paidBy) asPaid.set(m, Math.max(0, amount - (earlier.find((r) => r.method === m)?.amount ?? 0)));
+  const value = planned.reduce((n, p) => n + p.amount, 0);
+  const unitsLeft = sale.lines.reduce((n, l) => n + l.qty - l.refundedQty, 0);
+  const final = planned.reduce((n, p) => n + p.input.qty, 0) === unitsLeft;
+  const grid = till.cashRounding === '100' && (paidBy.get('cash') ?? 0) % CASH_STEP === 0;
+  const nonCash = [
+    ...sale.payments.map((p) => p.method),
+    ...earlier.map((r) => r.method),
+    ...till.paymentMethods,
+  ].filter((m, i, all): m is PaymentMethod => m !== 'cash' && all.indexOf(m) === i);
+  const references = new Map<PaymentMethod, string>();
+  for (const p of sale.payments) if (p.reference && !references.has(p.method)) references.set(p.method, p.reference);
+  return { value, left, final, grid, target: final ? left : Math.min(value, left), nonCash, asPaid, references };
+}
+
+/** The cash a refund must give when `nonCash` of it goes back by other methods. */
+function cashPart(m: RefundMoney, nonCash: Rupiah): Rupiah {
+  const due = m.target - nonCash;
+  if (!m.grid || m.final || due === 0) return due;
+  const up = divRoundHalfUp(due, CASH_STEP) * CASH_STEP;
+  return nonCash + up <= m.left ? up : Math.floor((m.left - nonCash) / CASH_STEP) * CASH_STEP;
+}
+
+/** Whether the last refund's cash must be on the grid (a non-cash method exists to take the rest). */
+const finalNeedsGrid = (m: RefundMoney) => m.grid && m.final && m.nonCash.length > 0;
+
+/** The payments of a refund by `payBack`. */
+function splitPayments(m: RefundMoney, payBack: PayBack): MoneyOut[] {
+  const out: MoneyOut[] = [];
+  const add = (method: PaymentMethod, amount: Rupiah) => {
+    if (amount <= 0) return;
+    const row = out.find((p) => p.method === method);
+    if (row) row.amount += amount;
+    else out.push({ method, amount });
+  };
+  let rest = m.target;
+  if (payBack === 'asPaid') {
+    for (const [method, avail] of m.asPaid) {
+      if (method === 'cash') continue;
+      const take = Math.min(rest, avail);
+      add(method, take);
+      rest -= take;
+    }
+  } else if (payBack !== 'cash') {
+    add(payBack, rest);
+    rest = 0;
+  }
+  if (rest > 0) {
+    let cash = cashPart(m, m.target - rest);
+    if (finalNeedsGrid(m) && cash % CASH_STEP !== 0) {
+      const off = cash % CASH_STEP;
+      cash -= off;
+      add(out.find((p) => p.method !== 'cash')?.method ?? m.nonCash[0]!, off);
+    }
+    add('cash', cash);
+  }
+  for (const p of out) {
+    const reference = m.references.get(p.method);
+    if (reference) p.reference = reference;
+  }
+  // Cash first, as the slip lists it.
+  return [...out.filter((p) => p.method === 'cash'), ...out.filter((p) => p.method !== 'cash')];
+}
+
+/** Refuse payments that do not follow the rule; gives the payable. */
+function checkPayments(m: RefundMoney, payments: readonly MoneyOut[]): Rupiah {
+  const nonCash = sumOf(payments.filter((p) => p.method !== 'cash'));
+  const cash = sumOf(payments.filter((p) => p.method === 'cash'));
+  if (nonCash > m.target) {
+    fail('VALIDATION', `Pengembalian non-tunai (${nonCash}) melebihi yang harus dikembalikan (${m.target}).`, { field: 'payments', payable: m.target });
+  }
+  // The rest of the money goes back in cash, rounded as the rule says.
+  const expectedCash = cashPart(m, nonCash);
+  const payable = nonCash + expectedCash;
+  if (cash !== expectedCash) {
+    fail('VALIDATION', `Jumlah pengembalian harus ${payable}, tertulis ${nonCash + cash}.`, {
+      field: 'payments',
+      payable,
+      given: nonCash + cash,
+      cash: expectedCash,
+      suggested: splitPayments(m, 'asPaid'),
+    });
+  }
+  if (finalNeedsGrid(m) && cash % CASH_STEP !== 0) {
+    fail('VALIDATION', `Uang tunai refund harus kelipatan Rp ${CASH_STEP}; kembalikan Rp ${cash % CASH_STEP} lewat cara bayar non-tunai.`, {
+      field: 'payments',
+      cashStep: CASH_STEP,
+      suggested: splitPayments(m, 'asPaid'),
+    });
+  }
+  return payable;
+}
+
+/** What refunding these units would give back and how (as paid, or by `payBack`); writes nothing. */
+export function previewRefund(ctx: Ctx, input: { saleId: number; lines: RefundLineInput[]; payBack?: PayBack }): RefundPreview {
   const sale = getSale(ctx, input.saleId);
   if (sale.status === 'voided') fail('CONFLICT', `Penjualan ${sale.number} sudah dibatalkan.`);
   const planned = planRefund(ctx, sale, input.lines);
+  const money = refundMoney(ctx, sale, planned);
+  const payments = splitPayments(money, input.payBack ?? 'asPaid');
+  const payable = sumOf(payments);
   return {
     saleId: sale.id,
     lines: planned.map((p) => ({
@@ -135,12 +291,18 @@ export function previewRefund(ctx: Ctx, input: { saleId: number; lines: RefundLi
       amount: p.amount,
       refundable: p.saleLine.qty - p.saleLine.refundedQty,
     })),
-    total: planned.reduce((n, p) => n + p.amount, 0),
+    total: money.value,
+    rounding: payable - money.value,
+    payable,
+    left: money.left,
+    final: money.final,
+    payments: payments.map((p) => ({ method: p.method, amount: p.amount, ...(p.reference ? { reference: p.reference } : {}) })),
   };
 }
 
-function requireApprover(ctx: Ctx, actor: Actor, approval: Approval | undefined, action: string): Approver {
-  const approver = resolveApprover(ctx, actor, approval, action);
+/** The caller when a manager, else the grant in `approval` (used up here), else refused. Call inside the transaction. */
+function requireApprover(ctx: Ctx, actor: Actor, approval: Approval | undefined, action: 'sales.refund' | 'sales.void', saleId: number): Approver {
+  const approver = selfApprover(actor) ?? (approval ? useGrant(ctx, actor, approval.token, { action, saleId }) : null);
   if (!approver) {
     throw approvalRequired(action === 'sales.void' ? 'Pembatalan perlu persetujuan manajer.' : 'Refund perlu persetujuan manajer.');
   }
@@ -149,39 +311,33 @@ function requireApprover(ctx: Ctx, actor: Actor, approval: Approval | undefined,
 
 /** Refund units of a sale (manager, or a cashier with a manager's approval). */
 export function refundSale(ctx: Ctx, actor: Actor, input: RefundInput): RefundView {
-  const approver = requireApprover(ctx, actor, input.approval, 'sales.refund');
   return ctx.db.transaction(() => {
     const sale = getSale(ctx, input.saleId);
+    const approver = requireApprover(ctx, actor, input.approval, 'sales.refund', sale.id);
     if (sale.status === 'voided') fail('CONFLICT', `Penjualan ${sale.number} sudah dibatalkan.`);
-    return writeRefund(ctx, actor, approver, sale, { kind: 'refund', lines: input.lines, reason: input.reason, payments: input.payments, rounding: 0 });
+    return writeRefund(ctx, actor, approver, sale, { kind: 'refund', lines: input.lines, reason: input.reason, payments: input.payments });
   });
 }
 
 /**
  * Void a whole sale in the shift that sold it: every unit back to its lot,
- * every payment given back (cash net of change, the cash rounding too).
+ * every payment given back as paid (cash net of change, the cash rounding too).
  */
 export function voidSale(ctx: Ctx, actor: Actor, input: { saleId: number; reason: string; approval?: Approval }): RefundView {
-  const approver = requireApprover(ctx, actor, input.approval, 'sales.void');
   return ctx.db.transaction(() => {
     const sale = getSale(ctx, input.saleId);
+    const approver = requireApprover(ctx, actor, input.approval, 'sales.void', sale.id);
     if (sale.status === 'voided') fail('CONFLICT', `Penjualan ${sale.number} sudah dibatalkan.`);
     const shift = openShiftRow(ctx, actor.tillCode);
     if (!shift || shift.id !== sale.shiftId) {
       fail('CONFLICT', `Penjualan ${sale.number} hanya bisa dibatalkan di shift yang sama; gunakan refund.`, { shiftId: sale.shiftId });
     }
     if (sale.refunds.length > 0) fail('CONFLICT', `Penjualan ${sale.number} sudah pernah direfund; gunakan refund untuk sisanya.`);
-    const cashIn = sale.payments.filter((p) => p.method === 'cash').reduce((n, p) => n + p.amount, 0);
-    const payments: RefundInput['payments'] = sale.payments
-      .filter((p) => p.method !== 'cash')
-      .map((p) => ({ method: p.method, amount: p.amount, reference: p.reference ?? undefined }));
-    if (cashIn - sale.change > 0) payments.unshift({ method: 'cash', amount: cashIn - sale.change });
     const view = writeRefund(ctx, actor, approver, sale, {
       kind: 'void',
       lines: sale.lines.map((l) => ({ saleLineId: l.id, qty: l.qty, restock: true })),
       reason: input.reason,
-      payments,
-      rounding: sale.rounding,
+      payments: 'asPaid',
     });
     ctx.db.update(sales).set({ status: 'voided' }).where(eq(sales.id, sale.id)).run();
     return view;
@@ -193,18 +349,17 @@ function writeRefund(
   actor: Actor,
   approver: Approver,
   sale: SaleView,
-  input: { kind: 'refund' | 'void'; lines: RefundLineInput[]; reason: string; payments: RefundInput['payments']; rounding: Rupiah },
+  input: { kind: 'refund' | 'void'; lines: RefundLineInput[]; reason: string; payments: RefundInput['payments'] | 'asPaid' },
 ): RefundView {
   const shift = openShiftRow(ctx, actor.tillCode);
   if (!shift) return fail('SHIFT_CLOSED', `Buka shift kasir ${actor.tillCode} dulu sebelum refund.`);
   const planned = planRefund(ctx, sale, input.lines);
   const total = planned.reduce((n, p) => n + p.amount, 0);
-  const payable = total + input.rounding;
-  const given = input.payments.reduce((n, p) => n + p.amount, 0);
-  if (given !== payable) {
-    fail('VALIDATION', `Jumlah pengembalian harus ${payable}, tertulis ${given}.`, { field: 'payments', payable, given });
-  }
-  const cashOut = input.payments.filter((p) => p.method === 'cash').reduce((n, p) => n + p.amount, 0);
+  const money = refundMoney(ctx, sale, planned);
+  const payments = input.payments === 'asPaid' ? splitPayments(money, 'asPaid') : input.payments;
+  const payable = checkPayments(money, payments);
+  const rounding = payable - total;
+  const cashOut = payments.filter((p) => p.method === 'cash').reduce((n, p) => n + p.amount, 0);
   if (cashOut > 0) {
     const { expectedCash } = shiftView(ctx, shift.id);
     if (cashOut > expectedCash) {
@@ -227,7 +382,7 @@ function writeRefund(
       shiftId: shift.id,
       reason: input.reason,
       total,
-      rounding: input.rounding,
+      rounding,
       createdBy: actor.userId,
       approvedBy: approver.userId,
       businessDate: today,
@@ -289,7 +444,7 @@ function writeRefund(
         .run();
     }
   }
-  for (const pay of input.payments) {
+  for (const pay of payments) {
     ctx.db.insert(refundPayments).values({ refundId: refund.id, method: pay.method, amount: pay.amount, reference: pay.reference ?? null }).run();
   }
   audit(ctx, {
@@ -302,7 +457,7 @@ function writeRefund(
       saleId: sale.id,
       saleNumber: sale.number,
       total,
-      rounding: input.rounding,
+      rounding,
       reason: input.reason,
       approvedBy: approver.userId,
       approvedByName: approver.name,

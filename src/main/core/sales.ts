@@ -1,13 +1,13 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { ledgerEntries, payments, products, saleLineLots, saleLines, sales, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import { basisPoints, divRoundHalfUp, MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { basisPoints, divRoundHalfUp, lineAmount, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/printer';
-import type { ReceiptData } from '../printing/types';
+import type { ReceiptData, ReceiptRefund } from '../printing/types';
 import type { Actor, Ctx } from './context';
 import type { SaleView } from '../../shared/types';
 import type { Approval, ApprovalReason, CartLine, CashRounding, Discount } from '../../shared/types-till';
-import { approvalRequired, resolveApprover } from './approvals';
+import { approvalRequired, grantedReasons, selfApprover, useGrant, type Approver } from './approvals';
 import { audit } from './audit';
 import { businessDate, compactDate } from './clock';
 import { getSetting, getSettings } from './settings';
@@ -23,7 +23,7 @@ export interface CheckoutInput {
   /** A discount on the whole sale, spread over the lines by largest remainder. */
   discount?: Discount;
   payments: { method: PaymentMethod; amount: Rupiah; reference?: string }[];
-  /** A manager's username and PIN, for discounts over the limit and price overrides. */
+  /** A manager's approval (from `approvals.verify`), for discounts over the limit and price overrides. */
   approval?: Approval;
 }
 
@@ -72,14 +72,13 @@ export function priceCart(
 ): PricedCart {
   const first = lines.map((line, i) => {
     const unitPrice = line.priceOverride ?? line.sellPrice;
-    const gross = unitPrice * line.qty;
-    if (gross > MAX_RUPIAH) fail('VALIDATION', 'Jumlah baris terlalu besar.', { field: `lines.${i}.qty` });
+    const gross = lineAmount(unitPrice, line.qty) ?? fail('VALIDATION', 'Jumlah baris terlalu besar.', { field: `lines.${i}.qty`, max: MAX_RUPIAH });
     const discount = discountAmount(gross, line.discount, `lines.${i}.discount`);
     const overridden = line.priceOverride !== undefined && line.priceOverride !== line.sellPrice;
     return { qty: line.qty, unitPrice, listPrice: overridden ? line.sellPrice : null, gross, discount };
   });
   const subtotal = first.reduce((n, l) => n + l.gross, 0);
-  if (subtotal > MAX_RUPIAH) fail('VALIDATION', 'Total penjualan terlalu besar.', { field: 'lines' });
+  if (subtotal > MAX_RUPIAH) fail('VALIDATION', 'Total penjualan terlalu besar.', { field: 'lines', max: MAX_RUPIAH });
   const lineDiscounts = first.reduce((n, l) => n + l.discount, 0);
   const base = subtotal - lineDiscounts;
   const sale = discountAmount(base, saleDiscount, 'discount');
@@ -130,9 +129,6 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     const prior = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, input.clientRequestId)).get();
     return prior ? { sale: getSale(ctx, prior.id), replayed: true } : undefined;
   };
-  const wantsApproval = input.discount !== undefined || input.lines.some((l) => l.discount !== undefined || l.priceOverride !== undefined);
-  // A manager's PIN is checked before the sale's transaction, so a wrong PIN is counted even though the sale is refused.
-  const approver = wantsApproval && !replayOnly(ctx, input.clientRequestId) ? resolveApprover(ctx, actor, input.approval, 'sales.checkout') : null;
   const sqlite = ctx.db.$client;
   const result = ctx.db.transaction(() => {
     const prior = replay();
@@ -142,15 +138,7 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     if (!shift) fail('SHIFT_CLOSED', `Buka shift kasir ${actor.tillCode} dulu sebelum berjualan.`);
     const till = getTillSettings(ctx.db);
 
-    const ids = [...new Set(input.lines.map((l) => l.productId))];
-    const rows = ctx.db.select().from(products).where(inArray(products.id, ids)).all();
-    const byId = new Map(rows.map((p) => [p.id, p]));
-    const found = input.lines.map((line, i) => {
-      const p = byId.get(line.productId);
-      if (!p) return fail('NOT_FOUND', `Produk #${line.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
-      if (!p.active) return fail('VALIDATION', `"${p.name}" tidak dijual lagi.`, { field: `lines.${i}.productId` });
-      return p;
-    });
+    const found = cartProducts(ctx, input.lines);
     const cart = priceCart(input.lines.map((line, i) => ({ ...line, sellPrice: found[i]!.sellPrice })), input.discount);
     const { subtotal, discountTotal, total } = cart;
 
@@ -160,6 +148,7 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
       }
     });
     const paid = input.payments.reduce((n, p) => n + p.amount, 0);
+    if (paid > MAX_RUPIAH) fail('VALIDATION', 'Jumlah pembayaran terlalu besar.', { field: 'payments', max: MAX_RUPIAH });
     const nonCash = input.payments.filter((p) => p.method !== 'cash').reduce((n, p) => n + p.amount, 0);
     if (nonCash > total) {
       fail('VALIDATION', 'Pembayaran non-tunai tidak boleh melebihi total belanja.', { field: 'payments', total, nonCash });
@@ -170,11 +159,15 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
     const change = paid - payable;
 
     const reasons = approvalReasons(cart, till.discountLimitBps);
-    if (reasons.length > 0 && !approver) {
-      throw approvalRequired('Diskon di atas batas atau harga diubah: perlu persetujuan manajer.', {
-        reasons,
-        discountLimitBps: till.discountLimitBps,
-      });
+    let approver: Approver | null = null;
+    if (reasons.length > 0) {
+      const asked = { reasons, discountLimitBps: till.discountLimitBps };
+      approver =
+        selfApprover(actor) ??
+        (input.approval
+          ? useGrant(ctx, actor, input.approval.token, { action: 'sales.checkout', needed: grantedReasons(reasons, input.lines) }, asked)
+          : null);
+      if (!approver) throw approvalRequired('Diskon di atas batas atau harga diubah: perlu persetujuan manajer.', asked);
     }
 
     const now = ctx.clock.now();
@@ -269,9 +262,24 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
   return result;
 }
 
-/** True when this request id already made a sale (a retry needs no new approval). */
-function replayOnly(ctx: Ctx, clientRequestId: string): boolean {
-  return ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, clientRequestId)).get() !== undefined;
+/** The products of a cart's lines, in order; refuses unknown and inactive ones. */
+function cartProducts(ctx: Ctx, lines: readonly { productId: number }[]): (typeof products.$inferSelect)[] {
+  const ids = [...new Set(lines.map((l) => l.productId))];
+  const rows = ctx.db.select().from(products).where(inArray(products.id, ids)).all();
+  const byId = new Map(rows.map((p) => [p.id, p]));
+  return lines.map((line, i) => {
+    const p = byId.get(line.productId);
+    if (!p) return fail('NOT_FOUND', `Produk #${line.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
+    if (!p.active) return fail('VALIDATION', `"${p.name}" tidak dijual lagi.`, { field: `lines.${i}.productId` });
+    return p;
+  });
+}
+
+/** What in this cart needs a manager, priced as the checkout would (writes nothing). */
+export function cartApprovalReasons(ctx: Ctx, lines: CartLine[], discount: Discount | undefined): ApprovalReason[] {
+  const found = cartProducts(ctx, lines);
+  const cart = priceCart(lines.map((line, i) => ({ ...line, sellPrice: found[i]!.sellPrice })), discount);
+  return approvalReasons(cart, getTillSettings(ctx.db).discountLimitBps);
 }
 
 export function getSale(ctx: Ctx, id: number): SaleView {
@@ -331,11 +339,30 @@ export function getSale(ctx: Ctx, id: number): SaleView {
   };
 }
 
-/** A sale by its number (as printed on the receipt). */
+/**
+ * The numbers a typed or scanned receipt number can stand for: itself, and
+ * for the receipt's barcode (the number without dashes, `K1202611290007`)
+ * `<till>-<YYYYMMDD>-<seq>` for each sequence length it could have.
+ */
+export function saleNumberCandidates(text: string): string[] {
+  const n = text.trim().toUpperCase();
+  if (n.includes('-') || !/^[A-Z0-9]+$/.test(n)) return [n];
+  const out = [n];
+  for (let seq = 4; seq <= 7 && n.length > 8 + seq; seq++) {
+    const till = n.slice(0, n.length - 8 - seq);
+    const day = n.slice(till.length, till.length + 8);
+    if (/^[A-Z0-9]{1,6}$/.test(till) && /^20\d{6}$/.test(day)) out.push(`${till}-${day}-${n.slice(-seq)}`);
+  }
+  return out;
+}
+
+/** A sale by its number, as printed on the receipt or read from its barcode. */
 export function findSaleByNumber(ctx: Ctx, number: string): SaleView {
-  const row = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.number, number.trim().toUpperCase())).get();
-  if (!row) return fail('NOT_FOUND', `Penjualan ${number} tidak ditemukan.`, { field: 'number' });
-  return getSale(ctx, row.id);
+  for (const candidate of saleNumberCandidates(number)) {
+    const row = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.number, candidate)).get();
+    if (row) return getSale(ctx, row.id);
+  }
+  return fail('NOT_FOUND', `Penjualan ${number} tidak ditemukan.`, { field: 'number' });
 }
 
 /** Everything the receipt needs, from the stored sale and the shop settings. */
@@ -357,5 +384,16 @@ export function receiptData(ctx: Ctx, sale: SaleView): ReceiptData {
     rounding: sale.rounding,
     payments: sale.payments,
     change: sale.change,
+    refunds: receiptRefunds(ctx, sale),
   };
+}
+
+/** The refunds of a sale as its receipt shows them. */
+function receiptRefunds(ctx: Ctx, sale: SaleView): ReceiptRefund[] {
+  const sqlite = ctx.db.$client;
+  return sale.refunds.map((r) => {
+    const lines = sqlite.prepare('SELECT name, qty, amount FROM refund_lines WHERE refund_id = ? ORDER BY id').all(r.id) as ReceiptRefund['lines'];
+    const pays = sqlite.prepare('SELECT method, amount, reference FROM refund_payments WHERE refund_id = ? ORDER BY id').all(r.id) as ReceiptRefund['payments'];
+    return { number: r.number, kind: r.kind, createdAt: r.createdAt, lines, payable: pays.reduce((n, p) => n + p.amount, 0), payments: pays };
+  });
 }

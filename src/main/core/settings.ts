@@ -63,9 +63,17 @@ export function getRaw<T>(db: Db, key: string): T | undefined {
 
 export const DEFAULT_PRINTER: PrinterConfig = { transport: { type: 'none' }, columns: 32 };
 
-/** Each till has its own printer. */
+/**
+ * Each till has its own printer. A file printer stored before issue 11
+ * (`{type:'file', path}`) comes back with that path as its `name`: the
+ * transport refuses it and `data.corrections` lists it until an admin sets
+ * the printer again.
+ */
 export function getPrinterConfig(db: Db, tillCode: string): PrinterConfig {
-  return getRaw<PrinterConfig>(db, `printer.${tillCode}`) ?? DEFAULT_PRINTER;
+  const stored = getRaw<PrinterConfig>(db, `printer.${tillCode}`) ?? DEFAULT_PRINTER;
+  const t = stored.transport as PrinterConfig['transport'] & { path?: string };
+  if (t.type === 'file' && t.name === undefined) return { ...stored, transport: { type: 'file', name: String(t.path ?? '') } };
+  return stored;
 }
 
 export function setPrinterConfig(db: Db, tillCode: string, config: PrinterConfig): void {

@@ -13,8 +13,19 @@ export interface LotTerms {
  * up to the rupiah by the one rounding helper.
  */
 export function supplierShare(terms: LotTerms, qty: number, net: Rupiah): Rupiah {
-  if (terms.termsType === 'fixed') return (terms.supplierPrice ?? 0) * qty;
+  if (terms.termsType === 'fixed') return times(terms.supplierPrice ?? 0, qty);
   return net - basisPoints(net, terms.commissionBps ?? 0);
+}
+
+/**
+ * `a × b` of two stored integers, multiplied exactly. Within today's limits
+ * (a lot's value ≤ MAX_RUPIAH) the result is a safe integer; rows written
+ * before those limits may pass 2^53 and come back as the nearest number
+ * instead of throwing, so a read never fails on them (they are listed by
+ * `data.corrections`).
+ */
+export function times(a: number, b: number): number {
+  return Number(BigInt(a) * BigInt(b));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { shiftCounts, shifts } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import type { Rupiah } from '../../shared/money';
+import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import type { Actor, Ctx } from './context';
 import type { ShiftView } from '../../shared/types';
 import { DENOMINATIONS, type Denomination } from '../../shared/types-till';
@@ -71,6 +71,9 @@ export function closeShift(ctx: Ctx, actor: Actor, input: CloseShiftInput): Shif
     });
   }
   const countedCash = (fromCount ?? input.countedCash)!;
+  if (countedCash > MAX_RUPIAH) {
+    fail('VALIDATION', 'Jumlah uang yang dihitung terlalu besar.', { field: input.denominations ? 'denominations' : 'countedCash', max: MAX_RUPIAH });
+  }
   return ctx.db.transaction(() => {
     const row = openShiftRow(ctx, actor.tillCode);
     if (!row) fail('SHIFT_CLOSED', `Tidak ada shift yang terbuka di kasir ${actor.tillCode}.`);

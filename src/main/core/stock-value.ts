@@ -1,6 +1,6 @@
 import type { Rupiah } from '../../shared/money';
 import type { Terms } from '../../shared/types';
-import { supplierShare, type LotTerms } from './shares';
+import { supplierShare, times, type LotTerms } from './shares';
 
 /**
  * What `qty` units of a lot are worth to its supplier at the lot's own
@@ -10,7 +10,7 @@ import { supplierShare, type LotTerms } from './shares';
  * loss.
  */
 export function valueAtTerms(lot: LotTerms & { sellPrice: number }, qty: number): Rupiah {
-  return supplierShare(lot, qty, lot.sellPrice * qty);
+  return supplierShare(lot, qty, times(lot.sellPrice, qty));
 }
 
 export function lotTerms(row: LotTerms): Terms {

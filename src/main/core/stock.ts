@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, inArray, lte, sql } from 'drizzle-orm';
 import { intakes, lots, products, suppliers, users } from '../../db/schema';
 import { AppError, fail } from '../../shared/errors';
+import { lineAmount, MAX_RUPIAH } from '../../shared/money';
 import type { Actor, Ctx } from './context';
 import type { IntakeResult, Lot } from '../../shared/types';
 import { audit } from './audit';
@@ -52,6 +53,15 @@ export function createIntake(
         fail('VALIDATION', `Barang sudah kedaluwarsa (${line.expiryDate}); jangan diterima.`, { field: `lines.${i}.expiryDate` });
       }
     });
+    // A lot is worth at most MAX_RUPIAH at its sell price, and so is the whole intake: every value computed from it stays exact.
+    let total = 0;
+    input.lines.forEach((line, i) => {
+      const p = byId.get(line.productId)!;
+      const value = lineAmount(p.sellPrice, line.qty);
+      if (value === null) fail('VALIDATION', `Nilai "${p.name}" (harga jual × jumlah) terlalu besar.`, { field: `lines.${i}.qty`, max: MAX_RUPIAH });
+      total += value!;
+    });
+    if (total > MAX_RUPIAH) fail('VALIDATION', 'Nilai penerimaan terlalu besar; bagi menjadi beberapa penerimaan.', { field: 'lines', max: MAX_RUPIAH });
 
     const day = compactDate(now, tz);
     const number = `TT-${day}-${pad(nextSequence(ctx.db, `intake:${day}`), 3)}`;

@@ -15,9 +15,19 @@ export const SESSION_IDLE_MS = 12 * 60 * 60_000;
 
 const SCRYPT_N = 16384;
 
+/**
+ * The PIN key derivation (scrypt). One object, so that a test can observe
+ * that it runs for every login, known user or not.
+ */
+export const pinKdf = {
+  derive(pin: string, salt: Buffer, length: number, n: number): Buffer {
+    return scryptSync(pin, salt, length, { N: n, r: 8, p: 1 });
+  },
+};
+
 export function hashPin(pin: string): string {
   const salt = randomBytes(16);
-  const key = scryptSync(pin, salt, 32, { N: SCRYPT_N, r: 8, p: 1 });
+  const key = pinKdf.derive(pin, salt, 32, SCRYPT_N);
   return `scrypt$${SCRYPT_N}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
 
@@ -25,8 +35,21 @@ export function verifyPin(pin: string, stored: string): boolean {
   const [scheme, n, saltB64, keyB64] = stored.split('$');
   if (scheme !== 'scrypt' || !saltB64 || !keyB64) return false;
   const expected = Buffer.from(keyB64, 'base64');
-  const actual = scryptSync(pin, Buffer.from(saltB64, 'base64'), expected.length, { N: Number(n), r: 8, p: 1 });
+  const actual = pinKdf.derive(pin, Buffer.from(saltB64, 'base64'), expected.length, Number(n));
   return timingSafeEqual(actual, expected);
+}
+
+/** The hash of a random 32-character secret nobody knows (made once, offline); no user has it. */
+const DECOY_HASH = 'scrypt$16384$igI79ZknRcptPqyPgz9Klg==$/z03JmqdG6j7oe3dWnuByqAwL14iGg4p4jK6TS6SLh4=';
+
+/**
+ * Check a PIN against a hash nobody's PIN matches, at the same cost as a
+ * real check: an unknown or inactive username takes as long to refuse as
+ * a wrong PIN, so timing does not tell which usernames exist.
+ */
+export function verifyDecoyPin(pin: string): false {
+  verifyPin(pin, DECOY_HASH);
+  return false;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -112,6 +135,7 @@ export function login(ctx: Ctx, input: { username: string; pin: string; tillCode
   const user = ctx.db.select().from(users).where(eq(users.username, username)).get();
   const wrong = () => new AppError('UNAUTHENTICATED', 'Nama pengguna atau PIN salah.');
   if (!user || !user.active) {
+    verifyDecoyPin(input.pin);
     ctx.db.transaction(() => audit(ctx, { userId: null, action: 'auth.login_failed', details: { username } }));
     throw wrong();
   }

@@ -75,7 +75,12 @@ export function encodeBlocks(blocks: readonly Block[], opts: EncodeOptions): Uin
       case 'barcode':
         encoder
           .align('center')
-          .barcode(block.data, block.symbology, { height: block.height, width: 2, text: 'below' })
+          .barcode(block.symbology === 'code128' ? code128Data(block.data) : block.data, block.symbology, {
+            height: block.height,
+            // The encoder sends GS w (width + 1): module width in dots.
+            width: (block.width ?? 3) - 1,
+            text: 'below',
+          })
           .align('left');
         break;
     }
@@ -83,6 +88,68 @@ export function encodeBlocks(blocks: readonly Block[], opts: EncodeOptions): Uin
 
   chunks.push(encoder.encode());
   return concat(chunks);
+}
+
+/** The drawer pulse a `drawer` block encodes to: ESC p 0 50 250 (pin 2, 100 ms on, 500 ms off). */
+export const DRAWER_PULSE: readonly number[] = [0x1b, 0x70, 0x00, 0x32, 0xfa];
+
+/**
+ * The same document without its drawer pulses: what a retried job sends,
+ * so that sending a receipt again never opens the drawer again. Text is
+ * plain ASCII after layout, so the pulse's 0xFA byte cannot occur in it.
+ */
+export function withoutDrawerPulse(bytes: Uint8Array): { bytes: Uint8Array; removed: number } {
+  const out: number[] = [];
+  let removed = 0;
+  for (let i = 0; i < bytes.length; ) {
+    if (DRAWER_PULSE.every((b, k) => bytes[i + k] === b)) {
+      removed += 1;
+      i += DRAWER_PULSE.length;
+      continue;
+    }
+    out.push(bytes[i]!);
+    i += 1;
+  }
+  return { bytes: removed === 0 ? bytes : Uint8Array.from(out), removed };
+}
+
+/**
+ * CODE128 data for GS k 73: code set B, switching to code set C (two digits
+ * a symbol) for runs of four digits or more, so numbers print narrow. The
+ * pair "16" stays in code set B: as a code set C byte it would be DLE
+ * (0x10), which a printer takes for a real-time command (DLE EOT, DLE DC4
+ * pulses the drawer) wherever it stands. `{` is escaped as `{{` in code set B.
+ */
+export function code128Data(text: string): string {
+  let out = '';
+  let set: 'B' | 'C' | null = null;
+  const b = (chars: string) => {
+    if (set !== 'B') out += '{B';
+    set = 'B';
+    out += chars.replace(/\{/g, '{{');
+  };
+  const c = (pair: string) => {
+    if (set !== 'C') out += '{C';
+    set = 'C';
+    out += String.fromCharCode(Number(pair));
+  };
+  for (const run of text.match(/\d{4,}|[^\d]+|\d{1,3}/g) ?? []) {
+    if (!/^\d{4,}$/.test(run)) {
+      b(run);
+      continue;
+    }
+    let digits = run;
+    if (digits.length % 2 === 1) {
+      b(digits[0]!);
+      digits = digits.slice(1);
+    }
+    for (let i = 0; i < digits.length; i += 2) {
+      const pair = digits.slice(i, i + 2);
+      if (pair === '16') b(pair);
+      else c(pair);
+    }
+  }
+  return out;
 }
 
 /** The encoder ends a cut line with a line feed; it would only push the next receipt down. */

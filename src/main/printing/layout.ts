@@ -29,7 +29,8 @@ export type Block =
   | { kind: 'cut'; feed: number }
   | { kind: 'drawer' }
   | { kind: 'qr'; data: string; size: number }
-  | { kind: 'barcode'; data: string; symbology: BarcodeSymbology; height: number };
+  /** `width`: module width in dots (2–4, default 3). */
+  | { kind: 'barcode'; data: string; symbology: BarcodeSymbology; height: number; width?: 2 | 3 | 4 };
 
 export function widthFactor(size: TextSize): 1 | 2 {
   return size === 'wide' || size === 'double' ? 2 : 1;
@@ -256,8 +257,8 @@ export class Doc {
     return this;
   }
 
-  barcode(data: string, symbology: BarcodeSymbology = 'code128', height = 60): this {
-    this.blocks.push({ kind: 'barcode', data: printable(data), symbology, height });
+  barcode(data: string, symbology: BarcodeSymbology = 'code128', height = 60, width?: 2 | 3 | 4): this {
+    this.blocks.push({ kind: 'barcode', data: printable(data), symbology, height, ...(width ? { width } : {}) });
     return this;
   }
 

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import type { PrinterTransportConfig } from '../../shared/printer';
@@ -8,6 +8,7 @@ import type { PrinterState } from '../../shared/types-system';
 import type { PrinterStatus } from '../../shared/printer';
 import { getPrinterConfig } from '../core/settings';
 import { createTransport, type PrinterTransport } from './transports';
+import { withoutDrawerPulse } from './encode';
 
 
 
@@ -61,15 +62,26 @@ export class PrintQueue {
     return toView(row);
   }
 
-  /** Send a failed (or skipped) job again. */
-  retry(id: number): PrintJobView {
+  /**
+   * Send a failed (or skipped) job again. A drawer pulse is never sent
+   * again: a `drawer` job cannot be retried (open the drawer anew, which a
+   * manager does and the audit log records), and any other job loses its
+   * pulse before it goes out again (the stored bytes are rewritten).
+   */
+  retry(id: number): PrintJobView & { drawerPulsesRemoved: number } {
     const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
     if (!row) return fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });
+    if (row.kind === 'drawer') fail('CONFLICT', 'Buka laci tidak pernah diulang. Bila perlu, manajer membuka laci lagi.', { field: 'id', kind: row.kind });
     if (row.status === 'printed') fail('CONFLICT', 'Cetakan ini sudah berhasil dicetak.');
     if (row.status === 'pending') fail('CONFLICT', 'Cetakan ini sedang dikirim ke printer.');
-    this.ctx.db.update(printJobs).set({ status: 'pending' }).where(eq(printJobs.id, id)).run();
+    const { bytes, removed } = withoutDrawerPulse(row.bytes);
+    this.ctx.db
+      .update(printJobs)
+      .set(removed > 0 ? { status: 'pending', bytes: Buffer.from(bytes) } : { status: 'pending' })
+      .where(eq(printJobs.id, id))
+      .run();
     void this.schedule(id, row.tillCode);
-    return { ...toView(row), status: 'pending' };
+    return { ...toView(row), status: 'pending', drawerPulsesRemoved: removed };
   }
 
   get(id: number): PrintJobView {
@@ -100,7 +112,7 @@ export class PrintQueue {
     return this.ctx.db
       .select({ id: printJobs.id })
       .from(printJobs)
-      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS)))
+      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), ne(printJobs.kind, 'drawer')))
       .orderBy(asc(printJobs.id))
       .all()
       .map((r) => r.id);
@@ -120,7 +132,7 @@ export class PrintQueue {
         const tills = this.ctx.db
           .selectDistinct({ tillCode: printJobs.tillCode })
           .from(printJobs)
-          .where(and(eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS)))
+          .where(and(eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), ne(printJobs.kind, 'drawer')))
           .all();
         for (const { tillCode } of tills) {
           const { state } = await this.printerState(tillCode);

@@ -4,9 +4,12 @@
  * imported lazily, so a missing or broken binary only fails that transport,
  * never the app's startup.
  */
-import { appendFile } from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import net from 'node:net';
-import type { PrinterStatus, PrinterTransportConfig } from '../../shared/printer';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { isPrinterFileName, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, type PrinterStatus, type PrinterTransportConfig } from '../../shared/printer';
 
 export interface PrinterTransport {
   /** Resolves when the bytes were handed to the printer; rejects with a readable Error. */
@@ -38,6 +41,18 @@ export interface TransportOptions {
   closeGraceMs?: number;
   /** Serial: use this class instead of importing `serialport` (tests, mocks). */
   serialPort?: SerialPortConstructor;
+  /** File: the one folder a file printer may write into (see printerOutputDir). */
+  printerOutputDir?: string;
+}
+
+/**
+ * The printer-output folder of a database: `printer-output` next to the
+ * database file, i.e. under the app's data folder (a temp folder for an
+ * in-memory database).
+ */
+export function printerOutputDir(dbPath: string): string {
+  if (dbPath === '' || dbPath === ':memory:') return join(tmpdir(), 'kasir-plut', PRINTER_OUTPUT_FOLDER);
+  return join(dirname(resolve(dbPath)), PRINTER_OUTPUT_FOLDER);
 }
 
 const DEFAULTS = {
@@ -45,8 +60,19 @@ const DEFAULTS = {
   writeTimeoutMs: 10_000,
   statusTimeoutMs: 1500,
   closeGraceMs: 1000,
+  printerOutputDir: printerOutputDir(''),
 };
 type Resolved = typeof DEFAULTS & { serialPort?: SerialPortConstructor };
+
+/** A transport that refuses to send: a stored setting the current rules no longer allow. */
+function refusedTransport(message: string): PrinterTransport {
+  return {
+    send: async () => {
+      throw new Error(message);
+    },
+    status: async () => null,
+  };
+}
 
 export function createTransport(config: PrinterTransportConfig, options: TransportOptions = {}): PrinterTransport {
   const o: Resolved = { ...DEFAULTS, ...stripUndefined(options) };
@@ -54,11 +80,20 @@ export function createTransport(config: PrinterTransportConfig, options: Transpo
     case 'network':
       return networkTransport(config.host, config.port, o);
     case 'serial':
+      // Checked here as well as in printers.set: a setting stored before the rule may hold any path.
+      if (!isSerialDevicePath(config.path)) {
+        return refusedTransport(`Serial printer ${config.path}: not a serial device path; an admin must set the printer again (COM3, /dev/ttyUSB0, …)`);
+      }
       return serialTransport(config.path, config.baudRate ?? 9600, o);
     case 'usb':
       return usbTransport(config.vendorId, config.productId, o);
-    case 'file':
-      return fileTransport(config.path);
+    case 'file': {
+      const name = (config as { name?: unknown }).name;
+      if (typeof name !== 'string' || !isPrinterFileName(name)) {
+        return refusedTransport(`File printer "${String(name)}": only a file name inside the ${PRINTER_OUTPUT_FOLDER} folder is allowed; an admin must set the printer again`);
+      }
+      return fileTransport(o.printerOutputDir, name);
+    }
     case 'none':
       return { send: async () => {}, status: async () => null };
     default: {
@@ -515,15 +550,27 @@ function usbTransport(vendorId: number, productId: number, o: Resolved): Printer
 }
 
 // ---------------------------------------------------------------------------
-// File: append to a path (a spool file, a device node such as /dev/usb/lp0)
+// File: append to a named file inside the printer-output folder (a spool
+// file for testing or for a print service to pick up). The name was
+// checked (no separators, no `..`); the final component is opened without
+// following a symbolic link, so nothing planted in the folder can redirect
+// the bytes elsewhere.
 
-function fileTransport(path: string): PrinterTransport {
+function fileTransport(folder: string, name: string): PrinterTransport {
+  const path = join(folder, name);
   return {
     async send(bytes) {
       try {
-        await appendFile(path, bytes);
+        await mkdir(folder, { recursive: true });
+        const flags = fsConstants.O_WRONLY | fsConstants.O_APPEND | fsConstants.O_CREAT | (fsConstants.O_NOFOLLOW ?? 0);
+        const file = await open(path, flags, 0o600);
+        try {
+          await file.write(bytes);
+        } finally {
+          await file.close();
+        }
       } catch (err) {
-        throw new Error(`Cannot write to printer file ${path}: ${(err as Error).message}`, { cause: err });
+        throw new Error(`Cannot write to printer file ${name} in ${folder}: ${(err as Error).message}`, { cause: err });
       }
     },
     status: async () => null,

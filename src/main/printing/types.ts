@@ -45,6 +45,19 @@ export interface ReceiptData {
   rounding?: Rupiah;
   payments: ReceiptPayment[];
   change: Rupiah;
+  /** Refunds and voids of the sale so far (a copy printed after a refund shows them and the net paid). */
+  refunds?: ReceiptRefund[];
+}
+
+export interface ReceiptRefund {
+  number: string;
+  kind: 'refund' | 'void';
+  /** UTC milliseconds. */
+  createdAt: number;
+  lines: { name: string; qty: number; amount: Rupiah }[];
+  /** What went back: Σ payments. */
+  payable: Rupiah;
+  payments: ReceiptPayment[];
 }
 
 export interface DocumentOptions {

@@ -12,6 +12,7 @@ import { isInitialized } from '../core/users';
 import { seedDemo, DEMO_LOGINS } from '../core/demo';
 import { scheduleDailyBackup } from '../api/procedures-system';
 import type { ForwarderOptions } from '../outbox/forwarder';
+import { interfaceAddresses } from '../api/hosts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -86,6 +87,12 @@ function main(): void {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
     console.log(`Kasir PLUT listening on http://${host}:${actual}`);
+    if (!LOOPBACK.has(host)) {
+      // Only this machine's names are served (DNS rebinding guard): say which ones the other tills can use.
+      const addresses = interfaceAddresses().filter((a) => !['127.0.0.1', '[::1]'].includes(a));
+      if (addresses.length) console.log(`Other tills open: ${addresses.map((a) => `http://${a}:${actual}/`).join('  ')}`);
+      console.log('Other names (e.g. kasir.lan) only once the admin adds them under Sistem → Jaringan (LAN).');
+    }
   });
   const stop = () => {
     server.close();

@@ -152,6 +152,33 @@ export function buildReceipt(data: ReceiptData, opts: DocumentOptions): Doc {
   const itemCount = data.lines.reduce((sum, l) => sum + l.qty, 0);
   doc.text(`Jumlah barang: ${formatNumber(itemCount)}`);
 
+  // Refunds so far (a copy printed after a refund), and what the customer paid net of them.
+  const refunds = data.refunds ?? [];
+  if (refunds.length > 0) {
+    doc.separator();
+    for (const refund of refunds) {
+      doc.text(refund.kind === 'void' ? 'PEMBATALAN' : 'REFUND', { bold: true });
+      doc.pairOrStack(refund.number, formatReceiptDateTime(refund.createdAt, data.timeZone));
+      for (const line of refund.lines) {
+        doc.text(line.name);
+        doc.pair(`${formatNumber(line.qty)} x`, `-${formatNumber(line.amount)}`, { indent: 2 });
+      }
+      for (const p of refund.payments) {
+        doc.pair(`Dikembalikan (${PAYMENT_LABELS[p.method] ?? String(p.method)})`, `-${formatNumber(p.amount)}`);
+      }
+    }
+    doc.separator();
+    const returned = refunds.reduce((n, r) => n + r.payable, 0);
+    doc.pair('Total dikembalikan', `-${formatNumber(returned)}`);
+    doc.pair('DIBAYAR BERSIH', formatRupiah(data.total + rounding - returned), { bold: true });
+  }
+
+  // The sale number as a barcode: the refund screen takes it from a scanner.
+  if (cleanText(receiptBarcode(data.number))) {
+    doc.blank();
+    doc.barcode(receiptBarcode(data.number), 'code128', 50, 2);
+  }
+
   // Footer
   doc.blank();
   const footer = data.shop.footer && cleanText(data.shop.footer) ? data.shop.footer.split(/\r\n|\r|\n/) : DEFAULT_RECEIPT_FOOTER;
@@ -161,9 +188,17 @@ export function buildReceipt(data: ReceiptData, opts: DocumentOptions): Doc {
   return doc;
 }
 
-/** The printed text lines, for previews and tests. */
+/**
+ * What the receipt's barcode holds: the sale number without its dashes
+ * (`K1-20261129-0007` → `K1202611290007`), so that CODE128 prints the digits
+ * two to a symbol and the code stays narrow enough for 58 mm paper.
+ * `sales.lookup` takes it back.
+ */
+export const receiptBarcode = (saleNumber: string): string => saleNumber.replace(/-/g, '');
+
+/** The printed text lines (barcodes as `[BARCODE …]`), for previews and tests. */
 export function receiptLines(data: ReceiptData, opts: DocumentOptions): string[] {
-  return buildReceipt(data, opts).lines();
+  return buildReceipt(data, opts).lines({ markers: true });
 }
 
 /** ESC/POS bytes of the receipt. */

@@ -13,7 +13,7 @@ function describeTransport(config: PrinterConfig): string {
     case 'usb':
       return `USB ${t.vendorId.toString(16).padStart(4, '0')}:${t.productId.toString(16).padStart(4, '0')}`;
     case 'file':
-      return `File ${t.path}`;
+      return `File ${t.name}`;
     case 'none':
       return 'Tanpa printer';
   }

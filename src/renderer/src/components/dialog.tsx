@@ -39,7 +39,7 @@ export function Dialog({ title, onClose, children, footer, size = 'md', classNam
     if (e.key === 'Tab' && ref.current) {
       const focusables = Array.from(
         ref.current.querySelectorAll<HTMLElement>('input, select, textarea, button:not([disabled]), [tabindex="0"]'),
-      ).filter((x) => !x.hasAttribute('disabled'));
+      ).filter((x) => !x.hasAttribute('disabled') && x.tabIndex >= 0);
       if (focusables.length > 0) {
         const first = focusables[0];
         const last = focusables[focusables.length - 1];
@@ -69,7 +69,15 @@ export function Dialog({ title, onClose, children, footer, size = 'md', classNam
         <header className="dialog-head">
           <h2 id={titleId}>{title}</h2>
           {onClose && (
-            <button type="button" className="icon-btn" onClick={onClose} aria-label={t('common.close')} title={`${t('common.close')} (Esc)`}>
+            <button
+              type="button"
+              className="icon-btn"
+              onClick={onClose}
+              aria-label={t('common.close')}
+              title={`${t('common.close')} (Esc)`}
+              // Esc closes; Tab goes through what the dialog is for, never to × first.
+              tabIndex={-1}
+            >
               ×
             </button>
           )}

@@ -5,15 +5,19 @@ import { reportsEn } from './reports';
 import { systemEn } from './system';
 import { outletsEn } from './outlets';
 import { backofficeEn } from './backoffice';
+import { dataRulesEn } from './data-rules';
+import { tillKeysEn } from './till-keys';
 
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
   ...settlementsEn,
   ...tillExtraEn,
+  ...tillKeysEn,
   ...backofficeEn,
   ...reportsEn,
   ...systemEn,
   ...outletsEn,
+  ...dataRulesEn,
   'app.tagline': 'Till of the PLUT souvenir centre, Southeast Sulawesi',
   'app.point1': 'Consignment goods from local producers, each supplier’s share recorded',
   'app.point2': 'Scan barcodes, take cash, QRIS, debit or transfer',
@@ -129,7 +133,7 @@ export const en: Dictionary = {
   'printer.vendorId': 'Vendor ID',
   'printer.productId': 'Product ID',
   'printer.usbIdRule': 'A number 0–65535 or hex 0x0000–0xffff',
-  'printer.filePath': 'File path',
+  'printer.filePath': 'File name',
   'printer.columns': 'Paper width',
   'printer.columnsN': '{n} columns',
   'printer.saved': 'Printer settings saved.',

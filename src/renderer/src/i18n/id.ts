@@ -5,13 +5,17 @@ import { reportsId } from './reports';
 import { systemId } from './system';
 import { outletsId } from './outlets';
 import { backofficeId } from './backoffice';
+import { dataRulesId } from './data-rules';
+import { tillKeysId } from './till-keys';
 export const id = {
   ...settlementsId,
   ...tillExtraId,
+  ...tillKeysId,
   ...backofficeId,
   ...reportsId,
   ...systemId,
   ...outletsId,
+  ...dataRulesId,
   'app.tagline': 'Kasir pusat oleh-oleh PLUT Sulawesi Tenggara',
   'app.point1': 'Barang titipan UMKM, bagi hasil tercatat per pemasok',
   'app.point2': 'Scan barcode, bayar tunai, QRIS, debit atau transfer',
@@ -127,7 +131,7 @@ export const id = {
   'printer.vendorId': 'Vendor ID',
   'printer.productId': 'Product ID',
   'printer.usbIdRule': 'Angka 0–65535 atau heksadesimal 0x0000–0xffff',
-  'printer.filePath': 'Lokasi file',
+  'printer.filePath': 'Nama file',
   'printer.columns': 'Lebar kertas',
   'printer.columnsN': '{n} kolom',
   'printer.saved': 'Pengaturan printer tersimpan.',

@@ -1,4 +1,4 @@
-/** Texts of the system screens (backups). */
+/** Texts of the system screens (backups, LAN names). */
 export const systemId = {
   'nav.group.overview': 'Ringkasan',
   'nav.group.stock': 'Barang & stok',
@@ -27,6 +27,16 @@ export const systemId = {
   'backup.restoreConfirm': 'Semua data saat ini diganti dengan isi {file}. Data sekarang disimpan dulu sebagai salinan pengaman. Lanjutkan?',
   'backup.restored': 'Data dipulihkan dari {file}. Salinan data sebelumnya: {copy}',
   'backup.adminOnly': 'Hanya admin yang dapat mengubah pengaturan dan memulihkan data.',
+  'backup.pruneFailedTitle': 'Cadangan lama tidak dapat dihapus',
+  'nav.lan': 'Jaringan (LAN)',
+  'lan.title': 'Alamat kasir di jaringan toko',
+  'lan.intro': 'Kasir lain di jaringan toko membuka kasir ini lewat salah satu alamat di bawah. Nama lain di bilah alamat browser ditolak, agar situs web lain tidak dapat menyamar sebagai kasir ini.',
+  'lan.addresses': 'Buka dari kasir lain',
+  'lan.noAddresses': 'Komputer ini belum terhubung ke jaringan.',
+  'lan.loopback': 'Di komputer ini sendiri',
+  'lan.names': 'Nama tambahan yang diizinkan',
+  'lan.namesHint': 'Satu nama per baris, misalnya kasir.lan atau nama komputer ini. Tanpa http:// dan tanpa port.',
+  'lan.saved': 'Nama jaringan disimpan.',
 } as const;
 
 export const systemEn: Record<keyof typeof systemId, string> = {
@@ -57,4 +67,14 @@ export const systemEn: Record<keyof typeof systemId, string> = {
   'backup.restoreConfirm': 'All current data will be replaced by {file}. The current data is saved first as a safety copy. Continue?',
   'backup.restored': 'Data restored from {file}. Previous data kept as {copy}',
   'backup.adminOnly': 'Only an admin can change the settings and restore data.',
+  'backup.pruneFailedTitle': 'Old backups could not be deleted',
+  'nav.lan': 'Network (LAN)',
+  'lan.title': "This till's addresses on the shop network",
+  'lan.intro': 'Other tills on the shop network open this one by one of the addresses below. Any other name in the browser\'s address bar is refused, so another website cannot pass itself off as this till.',
+  'lan.addresses': 'Open from another till',
+  'lan.noAddresses': 'This computer is not connected to a network yet.',
+  'lan.loopback': 'On this computer itself',
+  'lan.names': 'Extra names allowed',
+  'lan.namesHint': 'One name per line, e.g. kasir.lan or this computer\'s name. No http:// and no port.',
+  'lan.saved': 'Network names saved.',
 };

@@ -12,6 +12,8 @@ import { StockCountScreen } from './stock-count/stock-count-screen';
 import { PrinterScreen } from './printer-screen';
 import { BackupScreen } from '../system/backup-screen';
 import { CentralScreen } from '../system/central-screen';
+import { CorrectionsScreen } from '../system/corrections-screen';
+import { LanScreen } from '../system/lan-screen';
 import { UsersScreen } from './users-screen';
 import { BalancesScreen, BulkSettlementScreen, HistoryScreen } from '../settlements';
 import { isReportRoute, ReportScreen } from '../reports';
@@ -57,6 +59,8 @@ const NAV_GROUPS: { label: MessageKey; items: NavItem[] }[] = [
       { route: 'printer', label: 'nav.printer' },
       { route: 'backup', label: 'nav.backup' },
       { route: 'central', label: 'nav.central' },
+      { route: 'corrections', label: 'nav.corrections' },
+      { route: 'lan', label: 'nav.lan', admin: true },
       { route: 'users', label: 'nav.users', admin: true },
     ],
   },
@@ -102,6 +106,8 @@ export function BackOffice({ route }: { route: BackOfficeRoute }) {
           {route === 'printer' && <PrinterScreen />}
           {route === 'backup' && <BackupScreen />}
           {route === 'central' && <CentralScreen />}
+          {route === 'corrections' && <CorrectionsScreen />}
+          {route === 'lan' && <LanScreen />}
           {route === 'users' && <UsersScreen />}
           {route === 'balances' && <BalancesScreen />}
           {route === 'settlements' && <HistoryScreen />}

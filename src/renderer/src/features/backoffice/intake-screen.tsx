@@ -111,7 +111,9 @@ function NewIntake() {
     if (visible.length === 1) return addLine(visible[0]);
     if (visible.length > 1) return;
     try {
-      addLine(await call('products.lookup', { code: code.slice(0, 64) }));
+      // The till's lookup carries no terms; the intake line needs them.
+      const found = await call('products.lookup', { code: code.slice(0, 64) });
+      addLine(await call('products.detail', { id: found.id }));
     } catch (err) {
       setPickError(err instanceof ApiError && err.code === 'NOT_FOUND' ? t('bo.intake.unknownCode', { code }) : describeError(t, err).title);
     }

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
-import type { PrinterColumns, PrinterConfig, PrinterTransportConfig } from '../../../../shared/printer';
+import { isPrinterFileName, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, type PrinterColumns, type PrinterConfig, type PrinterTransportConfig } from '../../../../shared/printer';
+import { hasRole } from '../../app/routes';
 import type { PrintJobView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
@@ -30,6 +31,7 @@ interface Form {
   host: string;
   port: string;
   path: string;
+  fileName: string;
   baudRate: string;
   vendorId: string;
   productId: string;
@@ -44,7 +46,8 @@ function toForm(c: PrinterConfig): Form {
     type: tr.type,
     host: tr.type === 'network' ? tr.host : '',
     port: tr.type === 'network' ? String(tr.port) : '9100',
-    path: tr.type === 'serial' || tr.type === 'file' ? tr.path : '',
+    path: tr.type === 'serial' ? tr.path : '',
+    fileName: tr.type === 'file' ? tr.name : '',
     baudRate: tr.type === 'serial' && tr.baudRate ? String(tr.baudRate) : '9600',
     vendorId: tr.type === 'usb' ? hex4(tr.vendorId) : '',
     productId: tr.type === 'usb' ? hex4(tr.productId) : '',
@@ -71,6 +74,7 @@ function toTransport(f: Form): { transport?: PrinterTransportConfig; error?: { f
     }
     case 'serial': {
       if (!f.path.trim()) return { error: { field: 'path', key: 'form.required' } };
+      if (!isSerialDevicePath(f.path.trim())) return { error: { field: 'path', key: 'printer.serialPathRule' } };
       const baud = Number(f.baudRate);
       return { transport: { type: 'serial', path: f.path.trim(), ...(Number.isInteger(baud) && baud > 0 ? { baudRate: baud } : {}) } };
     }
@@ -82,8 +86,9 @@ function toTransport(f: Form): { transport?: PrinterTransportConfig; error?: { f
       return { transport: { type: 'usb', vendorId, productId } };
     }
     case 'file':
-      if (!f.path.trim()) return { error: { field: 'path', key: 'form.required' } };
-      return { transport: { type: 'file', path: f.path.trim() } };
+      if (!f.fileName.trim()) return { error: { field: 'fileName', key: 'form.required' } };
+      if (!isPrinterFileName(f.fileName.trim())) return { error: { field: 'fileName', key: 'printer.fileNameRule' } };
+      return { transport: { type: 'file', name: f.fileName.trim() } };
   }
 }
 
@@ -99,6 +104,8 @@ export function PrinterScreen() {
   const [busy, setBusy] = useState(false);
   const [testJob, setTestJob] = usePrintJob(null);
   const [jobs, setJobs] = useState<PrintJobView[]>([]);
+  // Where the host sends bytes is the admin's to decide; a manager sees the setting and can test and retry.
+  const canEdit = hasRole(session.user.role, 'admin');
 
   const loadJobs = useCallback(() => {
     call('printing.jobs', { limit: 10 })
@@ -172,7 +179,12 @@ export function PrinterScreen() {
       <form className="card bo-form bo-form-wide" onSubmit={save} noValidate>
         <h2>{t('printer.title', { code: session.tillCode })}</h2>
         <p className="muted">{t('printer.intro')}</p>
-        <fieldset className="radio-group radio-row">
+        {!canEdit && (
+          <p className="notice" role="note" data-testid="printer-admin-only">
+            {t('printer.adminOnly')}
+          </p>
+        )}
+        <fieldset className="radio-group radio-row" disabled={!canEdit}>
           <legend>{t('printer.transport')}</legend>
           {TYPES.map((ty) => (
             <label key={ty} className={`radio-card ${form.type === ty ? 'active' : ''}`}>
@@ -183,6 +195,7 @@ export function PrinterScreen() {
             </label>
           ))}
         </fieldset>
+        <fieldset className="plain-fieldset" disabled={!canEdit}>
         {form.type === 'network' && (
           <div className="form-grid form-grid-3-1">
             <Field label={t('printer.host')} error={fe('host')} required>
@@ -218,11 +231,12 @@ export function PrinterScreen() {
           </div>
         )}
         {form.type === 'file' && (
-          <Field label={t('printer.filePath')} error={fe('path')} required>
-            <input className="input mono" value={form.path} placeholder="/tmp/struk.bin" onChange={(e) => set('path', e.target.value)} />
+          <Field label={t('printer.filePath')} error={fe('fileName')} hint={t('printer.fileNameHint', { folder: PRINTER_OUTPUT_FOLDER })} required>
+            <input className="input mono" value={form.fileName} placeholder="struk-k1.bin" onChange={(e) => set('fileName', e.target.value)} />
           </Field>
         )}
-        <fieldset className="radio-group radio-row">
+        </fieldset>
+        <fieldset className="radio-group radio-row" disabled={!canEdit}>
           <legend>{t('printer.columns')}</legend>
           {([32, 42, 48] as const).map((c) => (
             <label key={c} className={`radio-card ${form.columns === c ? 'active' : ''}`}>
@@ -241,7 +255,7 @@ export function PrinterScreen() {
         )}
         <ErrorNotice error={error} />
         <div className="btn-row">
-          <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
+          <button type="submit" className="btn btn-primary btn-lg" disabled={busy || !canEdit}>
             {busy ? t('common.saving') : t('common.save')}
           </button>
           <button type="button" className="btn btn-secondary btn-lg" onClick={() => void test()} disabled={busy}>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import '../till/till-keyboard.css';
 import { useT } from '../../i18n';
 import type { LoginResult } from '../../../../shared/types';
 import { AuthLayout } from '../../components/auth-layout';
@@ -6,6 +7,9 @@ import { LockIcon } from '../../components/icons';
 import { ErrorNotice } from '../../components/error-notice';
 import { DEFAULT_TIME_ZONE, formatTime } from '../../lib/format';
 import { MAX_PIN, PinDots, PinPad } from './pin-pad';
+import { CommandHelp } from '../../components/command-help';
+import { CommandButton, CommandProvider, useCommands } from '../../lib/commands';
+import { LOGIN_COMMANDS, type LoginCommandState } from './login-commands';
 import { rememberedTill, rememberedUsername, TILL_RE, useLogin } from './use-login';
 
 export type LoginNotice = 'setupDone' | 'expired';
@@ -78,29 +82,15 @@ export function LoginScreen({ notice, initialUsername, onLoggedIn }: LoginProps)
     }
   };
 
-  // Digits typed anywhere but in a text field go to the PIN.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const inText = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement;
-      if (inText || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (/^[0-9]$/.test(e.key)) {
-        e.preventDefault();
-        addDigit(e.key);
-      } else if (e.key === 'Backspace') {
-        e.preventDefault();
-        backspace();
-      } else if (e.key === 'Escape' || e.key === 'Delete') {
-        e.preventDefault();
-        clear();
-      } else if (e.key === 'Enter' && (target === pinRef.current || target === document.body || target?.closest('.pin-pad'))) {
-        e.preventDefault();
-        void submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  // Digits typed anywhere but in a text field go to the PIN; the keys come from the login command table.
+  const [help, setHelp] = useState(false);
+  const commandState: LoginCommandState = {
+    help,
+    pinLength: pin.length,
+    busy,
+    actions: { help: () => setHelp(true), submit: () => void submit(), digit: addDigit, backspace, clear },
+  };
+  const commands = useCommands(LOGIN_COMMANDS, commandState);
 
   const onForm = (e: FormEvent) => {
     e.preventDefault();
@@ -108,6 +98,7 @@ export function LoginScreen({ notice, initialUsername, onLoggedIn }: LoginProps)
   };
 
   return (
+    <CommandProvider api={commands}>
     <AuthLayout>
       <form className="login" onSubmit={onForm} noValidate>
         <h2 className="card-title">{t('login.title')}</h2>
@@ -200,7 +191,12 @@ export function LoginScreen({ notice, initialUsername, onLoggedIn }: LoginProps)
             {busy ? t('login.checking') : t('login.submit')}
           </button>
         </div>
+        <div className="login-help">
+          <CommandButton id="help" className="btn btn-ghost btn-sm" testId="login-help" />
+        </div>
       </form>
+      {help && <CommandHelp table={LOGIN_COMMANDS} state={{ ...commandState, help: false }} onClose={() => setHelp(false)} />}
     </AuthLayout>
+    </CommandProvider>
   );
 }

@@ -1,25 +1,28 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import '../till/till-keyboard.css';
 import '../till/till-extra.css';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../shared/money';
 import type { PaymentMethod } from '../../../../shared/printer';
-import type { SaleView } from '../../../../shared/types';
-import type { RefundPreview, RefundResult } from '../../../../shared/types-till';
+import type { TillSaleView } from '../../../../shared/types';
+import type { ApprovalGrant, RefundPreview, TillRefundResult } from '../../../../shared/types-till';
 import { useSession } from '../../app/session';
 import { AppBar } from '../../components/app-bar';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { PrinterIcon } from '../../components/icons';
-import { RupiahInput } from '../../components/rupiah-input';
+import { CommandHelp } from '../../components/command-help';
+import { CommandButton, CommandProvider, useCommands } from '../../lib/commands';
+import { isCharKey, ScanBurst } from '../../lib/scan-burst';
 import { formatDateTime } from '../../lib/format';
-import { ApprovalDialog, approvalAsked, approvalRefused, reasonTexts } from '../till/approval-dialog';
+import { ApprovalDialog, approvalAsked, approvalGrantRefused, reasonTexts } from '../till/approval-dialog';
 import { METHOD_LABEL } from '../till/payment-dialog';
 import { usePrintJob } from '../till/use-printer-status';
 import { useTillSettings } from '../till/use-till-settings';
-import type { ApprovalGrant } from '../till/use-cart';
 import { readRecentSales } from './recent';
-import { defaultRefundPayments, refundable } from './refund-logic';
+import { refundable } from './refund-logic';
+import { REFUND_COMMANDS, type PayBack, type RefundCommandState } from './refund-commands';
 
 interface Pick {
   on: boolean;
@@ -29,40 +32,39 @@ interface Pick {
 
 type Pending = { kind: 'refund' } | { kind: 'void' };
 
-/** Refunds and voids (F9 from the till): find the sale, pick lines and quantities, give the money back. */
+/**
+ * Refunds and voids (F9 from the till): find the sale (type its number or
+ * scan the barcode under the receipt's total: a scanner burst anywhere on
+ * the screen loads the sale), pick lines and quantities, give the money back
+ * as the server works it out. Keys come from the refund command table.
+ */
 export function RefundScreen() {
   const t = useT();
   const { lang } = useLang();
   const { session, shop } = useSession();
   const till = useTillSettings();
   const [number, setNumber] = useState('');
-  const [sale, setSale] = useState<SaleView | null>(null);
+  const [sale, setSale] = useState<TillSaleView | null>(null);
   const [findError, setFindError] = useState<unknown>(null);
   const [picks, setPicks] = useState<Record<number, Pick>>({});
   const [reason, setReason] = useState('');
-  const [payments, setPayments] = useState<{ method: PaymentMethod; amount: Rupiah | null }[]>([]);
-  const [edited, setEdited] = useState(false);
+  const [payBack, setPayBack] = useState<PayBack>('asPaid');
   const [preview, setPreview] = useState<RefundPreview | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [asking, setAsking] = useState<{ pending: Pending; error?: unknown } | null>(null);
+  const [asking, setAsking] = useState<{ pending: Pending; again: boolean } | null>(null);
   const [voiding, setVoiding] = useState(false);
-  const [result, setResult] = useState<RefundResult | null>(null);
+  const [help, setHelp] = useState(false);
+  const [result, setResult] = useState<TillRefundResult | null>(null);
   const [job, setJob] = usePrintJob(result?.printJob);
   const recent = readRecentSales(session.tillCode);
   const numberRef = useRef<HTMLInputElement>(null);
+  const burst = useRef(new ScanBurst());
+  const beforeBurst = useRef<{ number: string; reason: string; picks: Record<number, Pick> } | null>(null);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape' && !asking && !voiding && !document.querySelector('.dialog')) window.location.hash = '#/till';
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [asking, voiding]);
-
-  const open = async (n: string) => {
+  const open = async (n: string): Promise<boolean> => {
     setFindError(null);
     setResult(null);
     setError(null);
@@ -72,36 +74,65 @@ export function RefundScreen() {
       setNumber(s.number);
       setPicks(Object.fromEntries(s.lines.map((l) => [l.id, { on: false, qty: refundable(l), restock: true }])));
       setReason('');
-      setEdited(false);
-      setPayments([]);
+      setPayBack('asPaid');
       setPreview(null);
+      return true;
     } catch (err) {
-      setSale(null);
       setFindError(err);
+      return false;
     }
   };
+
+  // A receipt's barcode scanned anywhere on the screen (a scanner types fast and ends with
+  // Enter): the fields it typed into go back as they were, and the sale it names is loaded.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('.dialog')) return;
+      if (isCharKey(e)) {
+        if (burst.current.key(e.key, e.timeStamp)) beforeBurst.current = { number, reason, picks };
+        return;
+      }
+      if (e.key !== 'Enter') {
+        if (e.key !== 'Shift') burst.current.reset();
+        return;
+      }
+      const code = burst.current.enter(e.timeStamp);
+      if (!code) return;
+      e.preventDefault();
+      e.stopPropagation();
+      const snap = beforeBurst.current;
+      setNumber(code.toUpperCase());
+      void open(code).then((found) => {
+        // Not a receipt: whatever the burst typed goes back (the error says what was scanned).
+        if (!found && snap) {
+          setReason(snap.reason);
+          setPicks(snap.picks);
+        }
+      });
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [number, reason, picks]);
 
   const chosen = sale
     ? sale.lines.filter((l) => picks[l.id]?.on && picks[l.id]!.qty > 0).map((l) => ({ saleLineId: l.id, qty: picks[l.id]!.qty, restock: picks[l.id]!.restock }))
     : [];
   const chosenKey = JSON.stringify(chosen);
 
-  // What these units give back, from the server (nothing is written).
+  // What these units give back, and how, from the server (nothing is written).
   useEffect(() => {
     if (!sale || chosen.length === 0) {
       setPreview(null);
       setPreviewError(null);
-      if (!edited) setPayments([]);
       return;
     }
     let alive = true;
     const id = setTimeout(() => {
-      call('sales.refundPreview', { saleId: sale.id, lines: chosen })
+      call('sales.refundPreview', { saleId: sale.id, lines: chosen, payBack })
         .then((p) => {
           if (!alive) return;
           setPreview(p);
           setPreviewError(null);
-          if (!edited) setPayments(defaultRefundPayments(sale, p.total));
         })
         .catch((err) => alive && (setPreview(null), setPreviewError(err)));
     }, 200);
@@ -109,17 +140,16 @@ export function RefundScreen() {
       alive = false;
       clearTimeout(id);
     };
-  }, [sale?.id, chosenKey]);
+  }, [sale?.id, chosenKey, payBack]);
 
-  const total = preview?.total ?? 0;
-  const payTotal = payments.reduce((n, p) => n + (p.amount ?? 0), 0);
+  const payable = preview?.payable ?? 0;
 
   const send = async (pending: Pending, grant?: ApprovalGrant) => {
     if (!sale) return;
     setBusy(true);
     setError(null);
     try {
-      const approval = grant ? { approval: { username: grant.username, pin: grant.pin } } : {};
+      const approval = grant ? { approval: { token: grant.token } } : {};
       const r =
         pending.kind === 'void'
           ? await call('sales.void', { saleId: sale.id, reason: reason.trim(), ...approval })
@@ -127,7 +157,7 @@ export function RefundScreen() {
               saleId: sale.id,
               lines: chosen,
               reason: reason.trim(),
-              payments: payments.filter((p) => (p.amount ?? 0) > 0).map((p) => ({ method: p.method, amount: p.amount! })),
+              payments: preview?.payments ?? [],
               ...approval,
             });
       setAsking(null);
@@ -136,12 +166,10 @@ export function RefundScreen() {
       const fresh = await call('sales.get', { id: sale.id }).catch(() => sale);
       setSale(fresh);
       setPicks(Object.fromEntries(fresh.lines.map((l) => [l.id, { on: false, qty: refundable(l), restock: true }])));
-      setPayments([]);
-      setEdited(false);
+      setPayBack('asPaid');
       setReason('');
     } catch (err) {
-      if (approvalAsked(err)) setAsking({ pending });
-      else if (approvalRefused(err)) setAsking({ pending, error: err });
+      if (approvalAsked(err)) setAsking({ pending, again: approvalGrantRefused(err) });
       else {
         setAsking(null);
         setError(err);
@@ -151,13 +179,20 @@ export function RefundScreen() {
     }
   };
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submitRefund = () => {
     setLocalError(null);
     if (chosen.length === 0) return setLocalError(t('tx.refund.pickLines'));
-    if (!reason.trim()) return setLocalError(t('tx.refund.needReason'));
-    if (payTotal !== total) return setLocalError(t('tx.refund.payMismatch', { total: formatRupiah(total), paid: formatRupiah(payTotal) }));
+    if (!reason.trim()) {
+      document.getElementById('refund-reason')?.focus();
+      return setLocalError(t('tx.refund.needReason'));
+    }
+    if (!preview) return;
     void send({ kind: 'refund' });
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    submitRefund();
   };
 
   const setPick = (id: number, patch: Partial<Pick>) => setPicks((p) => ({ ...p, [id]: { ...p[id]!, ...patch } }));
@@ -165,12 +200,35 @@ export function RefundScreen() {
   const methods = till.settings.paymentMethods;
   const status = job?.status ?? 'none';
 
+  const commandState: RefundCommandState = {
+    dialog: Boolean(asking || voiding || help),
+    saleLoaded: Boolean(sale && sale.status === 'completed'),
+    picked: chosen.length > 0 && Boolean(preview),
+    canVoid: Boolean(sale && sale.status === 'completed' && sale.refunds.length === 0),
+    busy,
+    actions: {
+      help: () => setHelp(true),
+      back: () => {
+        window.location.hash = '#/till';
+      },
+      find: () => {
+        numberRef.current?.focus();
+        numberRef.current?.select();
+      },
+      submit: submitRefund,
+      void: () => setVoiding(true),
+    },
+  };
+  const commands = useCommands(REFUND_COMMANDS, commandState);
+
   return (
+    <CommandProvider api={commands}>
     <div className="page">
       <AppBar title={t('tx.refund.title')}>
-        <a className="btn btn-secondary btn-sm" href="#/till">
-          ← {t('nav.backToTill')} <kbd>Esc</kbd>
-        </a>
+        <CommandButton id="help" className="btn btn-ghost btn-sm" testId="refund-help" />
+        <CommandButton id="back" className="btn btn-secondary btn-sm">
+          ← {t('nav.backToTill')}{' '}
+        </CommandButton>
       </AppBar>
       <main className="page-body refund-page">
         <aside className="card refund-find">
@@ -200,6 +258,7 @@ export function RefundScreen() {
                 {t('tx.refund.find')}
               </button>
             </div>
+            <p className="field-hint">{t('tx.refund.scanHint')}</p>
           </form>
           <ErrorNotice error={findError} />
           <h3 className="refund-recent-title">{t('tx.refund.recent')}</h3>
@@ -227,7 +286,7 @@ export function RefundScreen() {
                 <p className="done-title">{result.kind === 'void' ? t('tx.refund.voidDone') : t('tx.refund.done')}</p>
                 <p>
                   {t('tx.refund.refundNumber')} <strong className="mono" data-testid="refund-no">{result.number}</strong> ·{' '}
-                  {t('tx.refund.given')} <strong>{formatRupiah(result.payable)}</strong>
+                  {t('tx.refund.given')} <strong data-testid="refund-given">{formatRupiah(result.payable)}</strong>
                   {' · '}
                   {result.payments.map((p) => `${t(METHOD_LABEL[p.method])} ${formatRupiah(p.amount)}`).join(', ')}
                 </p>
@@ -336,83 +395,63 @@ export function RefundScreen() {
                       maxLength={200}
                       placeholder={t('tx.refund.reasonPlaceholder')}
                       onChange={(e) => setReason(e.target.value)}
+                      onKeyDown={(e) => {
+                        if (e.key === 'Enter') {
+                          e.preventDefault();
+                          submitRefund();
+                        }
+                      }}
                       data-testid="refund-reason"
                     />
                   </div>
                   <div className="field">
-                    <span className="label">{t('tx.refund.payBack')}</span>
-                    {payments.length === 0 && <p className="muted">{t('tx.refund.payBackEmpty')}</p>}
-                    {payments.map((p, i) => (
-                      <div key={i} className="refund-pay-row">
-                        <select
-                          className="input"
-                          value={p.method}
-                          aria-label={t('pay.method')}
-                          onChange={(e) => {
-                            setEdited(true);
-                            setPayments(payments.map((x, k) => (k === i ? { ...x, method: e.target.value as PaymentMethod } : x)));
-                          }}
-                        >
-                          {[...new Set([...methods, p.method])].map((m) => (
-                            <option key={m} value={m}>
-                              {t(METHOD_LABEL[m])}
-                            </option>
-                          ))}
-                        </select>
-                        <RupiahInput
-                          value={p.amount}
-                          aria-label={t('pay.amount')}
-                          onValueChange={(v) => {
-                            setEdited(true);
-                            setPayments(payments.map((x, k) => (k === i ? { ...x, amount: v } : x)));
-                          }}
-                        />
-                        <button
-                          type="button"
-                          className="remove-btn"
-                          aria-label={t('pay.removePayment')}
-                          onClick={() => {
-                            setEdited(true);
-                            setPayments(payments.filter((_, k) => k !== i));
-                          }}
-                        >
-                          ×
-                        </button>
-                      </div>
-                    ))}
-                    {chosen.length > 0 && (
-                      <div className="btn-row">
-                        <button
-                          type="button"
-                          className="btn btn-ghost btn-sm"
-                          onClick={() => {
-                            setEdited(true);
-                            setPayments([...payments, { method: 'cash', amount: Math.max(0, total - payTotal) || null }]);
-                          }}
-                        >
-                          + {t('tx.refund.addMethod')}
-                        </button>
-                        {edited && (
-                          <button
-                            type="button"
-                            className="btn btn-ghost btn-sm"
-                            onClick={() => {
-                              setEdited(false);
-                              setPayments(defaultRefundPayments(sale, total));
-                            }}
-                          >
-                            {t('tx.refund.asPaid')}
-                          </button>
-                        )}
-                      </div>
-                    )}
+                    <label htmlFor="refund-payback">{t('tx.refund.payBackAs')}</label>
+                    <select
+                      id="refund-payback"
+                      className="input"
+                      value={payBack}
+                      onChange={(e) => setPayBack(e.target.value as PayBack)}
+                      data-testid="refund-payback"
+                    >
+                      <option value="asPaid">{t('tx.refund.asPaidOption')}</option>
+                      {methods.map((m) => (
+                        <option key={m} value={m}>
+                          {t(METHOD_LABEL[m])}
+                        </option>
+                      ))}
+                    </select>
                   </div>
+                  {preview ? (
+                    <ul className="refund-pay-list" data-testid="refund-payments">
+                      {preview.payments.map((p, i) => (
+                        <li key={i}>
+                          <span>
+                            {t(METHOD_LABEL[p.method])}
+                            {p.reference ? ` · ${p.reference}` : ''}
+                          </span>
+                          <strong>{formatRupiah(p.amount)}</strong>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="muted">{t('tx.refund.payBackEmpty')}</p>
+                  )}
                 </div>
                 <div className="refund-summary">
                   <div className="expected-box">
                     <span>{t('tx.refund.total')}</span>
-                    <strong data-testid="refund-total">{formatRupiah(total)}</strong>
+                    <strong data-testid="refund-total">{formatRupiah(payable)}</strong>
                   </div>
+                  {preview && (
+                    <div className="refund-money-notes muted" data-testid="refund-notes">
+                      {preview.rounding !== 0 && (
+                        <span>
+                          {t('tx.refund.roundingNote', { amount: `${preview.rounding > 0 ? '+' : '−'}${formatRupiah(Math.abs(preview.rounding))}` })}
+                        </span>
+                      )}
+                      <span>{preview.final ? t('tx.refund.final') : t('tx.refund.left', { amount: formatRupiah(preview.left) })}</span>
+                    </div>
+                  )}
                   <ErrorNotice error={previewError} compact />
                   {localError && (
                     <div className="notice notice-error" role="alert">
@@ -420,13 +459,11 @@ export function RefundScreen() {
                     </div>
                   )}
                   <ErrorNotice error={error} />
-                  <button type="submit" className="btn btn-danger btn-xl btn-block" disabled={busy || chosen.length === 0} data-testid="refund-submit">
-                    {busy ? t('pay.processing') : t('tx.refund.submit')}
-                  </button>
+                  <CommandButton id="submit" className="btn btn-danger btn-xl btn-block" testId="refund-submit">
+                    {busy ? t('pay.processing') : t('tx.refund.submit')}{' '}
+                  </CommandButton>
                   {sale.status === 'completed' && sale.refunds.length === 0 && (
-                    <button type="button" className="btn btn-secondary btn-block" onClick={() => setVoiding(true)} disabled={busy} data-testid="void-button">
-                      {t('tx.refund.void')}
-                    </button>
+                    <CommandButton id="void" className="btn btn-secondary btn-block" testId="void-button" />
                   )}
                 </div>
               </div>
@@ -446,16 +483,19 @@ export function RefundScreen() {
           onConfirm={() => void send({ kind: 'void' })}
         />
       )}
-      {asking && (
+      {asking && sale && (
         <ApprovalDialog
           reasons={reasonTexts(t, [{ kind: asking.pending.kind === 'void' ? 'void' : 'refund' }])}
-          error={asking.error}
+          request={{ action: asking.pending.kind === 'void' ? 'sales.void' : 'sales.refund', saleId: sale.id }}
+          notice={asking.again ? t('tx.approval.again') : null}
           busy={busy}
           onCancel={() => setAsking(null)}
-          onApprove={(grant) => void send(asking.pending, grant)}
+          onApproved={(grant) => void send(asking.pending, grant)}
         />
       )}
+      {help && <CommandHelp table={REFUND_COMMANDS} state={{ ...commandState, dialog: false }} onClose={() => setHelp(false)} />}
     </div>
+    </CommandProvider>
   );
 }
 
@@ -469,7 +509,7 @@ function VoidDialog({
   onCancel,
   onConfirm,
 }: {
-  sale: SaleView;
+  sale: TillSaleView;
   reason: string;
   setReason(v: string): void;
   busy: boolean;

@@ -80,6 +80,11 @@ export function BackupScreen() {
             <strong>{t('backup.failedTitle')}</strong> — {status.lastError}
           </div>
         )}
+        {status.pruneError && (
+          <div className="notice notice-warn" role="status">
+            <strong>{t('backup.pruneFailedTitle')}</strong> — {status.pruneError}
+          </div>
+        )}
         <p className="muted">
           {t('backup.last')}: <strong>{status.lastBackupAt ? when(status.lastBackupAt) : t('backup.never')}</strong>
         </p>

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
 import { CartIcon, TrashIcon } from '../../components/icons';
+import { CommandButton } from '../../lib/commands';
 import { MAX_LINE_QTY, type CartLine } from './cart';
 import { discountLabel, type PricedLineView } from './pricing';
 import type { Cart } from './use-cart';
@@ -9,36 +10,21 @@ import type { Cart } from './use-cart';
 interface CartPanelProps {
   cart: Cart;
   onQty(productId: number, qty: number): void;
-  onPay(): void;
-  onClear(): void;
   focusScan(): void;
-  disabled?: boolean;
   onLineDiscount?(productId: number): void;
-  onSaleDiscount?(): void;
-  onHold?(): void;
-  onHeld?(): void;
-  onRefund?(): void;
   heldCount?: number;
-  /** Who approved the discounts (username), when a manager did. */
+  /** Who approved the discounts, when a manager did. */
   approvedBy?: string | null;
+  /** Shown instead of the empty cart (the last sale's card). */
+  done?: ReactNode;
 }
 
-/** The lines, the total (always visible) and the way to pay. */
-export function CartPanel({
-  cart,
-  onQty,
-  onPay,
-  onClear,
-  focusScan,
-  disabled,
-  onLineDiscount,
-  onSaleDiscount,
-  onHold,
-  onHeld,
-  onRefund,
-  heldCount = 0,
-  approvedBy,
-}: CartPanelProps) {
+/**
+ * The lines, the total (always visible) and the way to pay. Its buttons are
+ * the till's commands (till-commands.ts): the same keys, labels and rules
+ * as the keyboard and the F1 help.
+ */
+export function CartPanel({ cart, onQty, focusScan, onLineDiscount, heldCount = 0, approvedBy, done }: CartPanelProps) {
   const t = useT();
   const { lines, lastTouched } = cart.state;
   const { lineCount, itemCount, total } = cart.totals;
@@ -61,7 +47,9 @@ export function CartPanel({
         </span>
       </header>
 
-      {lines.length === 0 ? (
+      {lines.length === 0 && done ? (
+        done
+      ) : lines.length === 0 ? (
         <div className="cart-empty">
           <div className="cart-empty-icon" aria-hidden="true">
             <CartIcon size={44} />
@@ -90,20 +78,10 @@ export function CartPanel({
       )}
 
       <div className="cart-tools" role="toolbar" aria-label={t('tx.cart.tools')}>
-        <button type="button" className="tool-btn" onClick={onSaleDiscount} disabled={lines.length === 0 || disabled} data-testid="sale-discount-button">
-          {t('tx.cart.saleDiscount')} <kbd>F7</kbd>
-        </button>
-        <button type="button" className="tool-btn" onClick={onHold} disabled={lines.length === 0 || disabled} data-testid="hold-button">
-          {t('tx.cart.hold')} <kbd>F4</kbd>
-        </button>
-        <button type="button" className="tool-btn" onClick={onHeld} disabled={disabled} data-testid="held-button">
-          {t('tx.cart.held')}
-          {heldCount > 0 && <span className="tool-count">{heldCount}</span>}
-          <kbd>⇧F4</kbd>
-        </button>
-        <button type="button" className="tool-btn" onClick={onRefund} data-testid="refund-button">
-          {t('tx.cart.refund')} <kbd>F9</kbd>
-        </button>
+        <CommandButton id="saleDiscount" className="tool-btn" testId="sale-discount-button" />
+        <CommandButton id="hold" className="tool-btn" testId="hold-button" />
+        <CommandButton id="held" className="tool-btn" testId="held-button" extra={heldCount > 0 ? <span className="tool-count">{heldCount}</span> : null} />
+        <CommandButton id="refund" className="tool-btn" testId="refund-button" />
       </div>
 
       <footer className="cart-foot">
@@ -140,19 +118,12 @@ export function CartPanel({
           </span>
         </div>
         <div className="cart-actions">
-          <button type="button" className="btn btn-secondary btn-lg" onClick={onClear} disabled={lines.length === 0 || disabled}>
-            <TrashIcon size={18} /> {t('cart.clear')} <kbd>F8</kbd>
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary btn-pay"
-            onClick={onPay}
-            disabled={lines.length === 0 || disabled}
-            data-testid="pay-button"
-          >
+          <CommandButton id="clear" className="btn btn-secondary btn-lg">
+            <TrashIcon size={18} /> {t('cart.clear')}{' '}
+          </CommandButton>
+          <CommandButton id="pay" className="btn btn-primary btn-pay" testId="pay-button">
             <span>{t('cart.pay')}</span>
-            <kbd>F2</kbd>
-          </button>
+          </CommandButton>
         </div>
       </footer>
     </section>

@@ -4,7 +4,7 @@
  * checkout and is the only one trusted.
  */
 import type { Rupiah } from '../../../../shared/money';
-import type { ProductView } from '../../../../shared/types';
+import type { TillProductView } from '../../../../shared/types';
 import type { Discount } from '../../../../shared/types-till';
 import { priceCartView, type PricedCartView } from './pricing';
 
@@ -59,7 +59,7 @@ export const MAX_LINE_QTY = 100_000;
 
 export const emptyCart = (requestId: string): CartState => ({ lines: [], requestId, lastTouched: null });
 
-export function toCartProduct(p: ProductView): CartProduct {
+export function toCartProduct(p: TillProductView): CartProduct {
   return {
     id: p.id,
     name: p.name,

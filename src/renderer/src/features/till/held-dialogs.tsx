@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
@@ -68,7 +68,11 @@ export function HoldDialog({
   );
 }
 
-/** The held sales of this till: resume one into the (empty) cart, or discard it. */
+/**
+ * The held sales of this till: resume one into the (empty) cart, or discard
+ * it. Keyboard: the list has the focus, ↑/↓ move, Enter resumes, Delete
+ * asks to discard, Esc closes.
+ */
 export function HeldListDialog({
   cartEmpty,
   onResume,
@@ -84,14 +88,17 @@ export function HeldListDialog({
   const { lang } = useLang();
   const { shop } = useSession();
   const [list, setList] = useState<HeldSaleSummary[] | null>(null);
+  const [active, setActive] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [discarding, setDiscarding] = useState<number | null>(null);
+  const listRef = useRef<HTMLDivElement>(null);
 
   const load = async () => {
     try {
       const l = await call('sales.held', {});
       setList(l);
+      setActive((a) => Math.max(0, Math.min(a, l.length - 1)));
       onCount?.(l.length);
     } catch (err) {
       setError(err);
@@ -100,6 +107,13 @@ export function HeldListDialog({
   useEffect(() => {
     void load();
   }, []);
+  // The list takes the focus once it is there (the dialog opened before it loaded).
+  useEffect(() => {
+    if (list && list.length > 0 && !listRef.current?.contains(document.activeElement)) listRef.current?.focus();
+  }, [list]);
+  useEffect(() => {
+    listRef.current?.querySelector<HTMLElement>(`[data-index="${active}"]`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
 
   const resume = async (id: number) => {
     setBusy(id);
@@ -119,6 +133,7 @@ export function HeldListDialog({
       await call('sales.discardHeld', { id });
       setDiscarding(null);
       await load();
+      listRef.current?.focus();
     } catch (err) {
       setError(err);
     } finally {
@@ -126,8 +141,33 @@ export function HeldListDialog({
     }
   };
 
+  const onListKey = (e: React.KeyboardEvent) => {
+    if (!list || list.length === 0 || busy !== null) return;
+    const current = list[active];
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      setActive((a) => Math.min(list.length - 1, a + 1));
+    } else if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      setActive((a) => Math.max(0, a - 1));
+    } else if (e.key === 'Home') {
+      e.preventDefault();
+      setActive(0);
+    } else if (e.key === 'End') {
+      e.preventDefault();
+      setActive(list.length - 1);
+    } else if (e.key === 'Enter' && current) {
+      e.preventDefault();
+      if (discarding === current.id) void discard(current.id);
+      else if (cartEmpty) void resume(current.id);
+    } else if (e.key === 'Delete' && current) {
+      e.preventDefault();
+      setDiscarding(current.id);
+    }
+  };
+
   return (
-    <Dialog title={t('tx.held.title')} size="lg" onClose={onClose}>
+    <Dialog title={t('tx.held.title')} size="lg" onClose={discarding !== null ? () => setDiscarding(null) : onClose}>
       <div data-testid="held-dialog">
         {!cartEmpty && <div className="notice notice-info">{t('tx.held.cartNotEmpty')}</div>}
         <ErrorNotice error={error} />
@@ -136,59 +176,86 @@ export function HeldListDialog({
         ) : list.length === 0 ? (
           <p className="muted empty-cell">{t('tx.held.none')}</p>
         ) : (
-          <div className="table-wrap held-table">
-            <table className="table">
-              <thead>
-                <tr>
-                  <th>{t('tx.held.when')}</th>
-                  <th>{t('tx.hold.note')}</th>
-                  <th>{t('tx.held.by')}</th>
-                  <th className="num">{t('tx.held.items')}</th>
-                  <th className="num">{t('tx.held.subtotal')}</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((h, i) => (
-                  <tr key={h.id} data-testid="held-row">
-                    <td>{formatDateTime(h.createdAt, shop.timeZone, lang)}</td>
-                    <td className="strong">{h.note || '—'}</td>
-                    <td>{h.createdByName}</td>
-                    <td className="num">{h.itemCount}</td>
-                    <td className="num">{formatRupiah(h.subtotal)}</td>
-                    <td className="row-actions">
-                      {discarding === h.id ? (
-                        <>
-                          <button type="button" className="btn btn-danger btn-sm" onClick={() => void discard(h.id)} disabled={busy !== null}>
-                            {t('tx.held.discardYes')}
-                          </button>
-                          <button type="button" className="btn btn-ghost btn-sm" onClick={() => setDiscarding(null)}>
-                            {t('common.cancel')}
-                          </button>
-                        </>
-                      ) : (
-                        <>
-                          <button
-                            type="button"
-                            className="btn btn-primary btn-sm"
-                            onClick={() => void resume(h.id)}
-                            disabled={busy !== null || !cartEmpty}
-                            data-autofocus={i === 0 ? true : undefined}
-                          >
-                            {t('tx.held.resume')}
-                          </button>
-                          <button type="button" className="btn btn-secondary btn-sm" onClick={() => setDiscarding(h.id)} disabled={busy !== null}>
-                            {t('tx.held.discard')}
-                          </button>
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <>
+            <div className="held-head" aria-hidden="true">
+              <span>{t('tx.held.when')}</span>
+              <span>{t('tx.hold.note')}</span>
+              <span>{t('tx.held.by')}</span>
+              <span className="num">{t('tx.held.items')}</span>
+              <span className="num">{t('tx.held.subtotal')}</span>
+              <span />
+            </div>
+            <div
+              ref={listRef}
+              className="held-list"
+              role="listbox"
+              tabIndex={0}
+              aria-label={t('tx.held.title')}
+              aria-activedescendant={list[active] ? `held-${list[active].id}` : undefined}
+              onKeyDown={onListKey}
+              data-testid="held-list"
+            >
+              {list.map((h, i) => (
+                <div
+                  key={h.id}
+                  id={`held-${h.id}`}
+                  role="option"
+                  aria-selected={i === active}
+                  className={`held-row ${i === active ? 'active' : ''}`}
+                  data-index={i}
+                  data-testid="held-row"
+                  onMouseDown={(e) => {
+                    if (!(e.target as HTMLElement).closest('button')) e.preventDefault();
+                    setActive(i);
+                    listRef.current?.focus();
+                  }}
+                  onDoubleClick={() => cartEmpty && busy === null && void resume(h.id)}
+                >
+                  <span>{formatDateTime(h.createdAt, shop.timeZone, lang)}</span>
+                  <span className="strong">{h.note || '—'}</span>
+                  <span>{h.createdByName}</span>
+                  <span className="num">{h.itemCount}</span>
+                  <span className="num">{formatRupiah(h.subtotal)}</span>
+                  <span className="row-actions">
+                    {discarding === h.id ? (
+                      <>
+                        <button type="button" tabIndex={-1} className="btn btn-danger btn-sm" onClick={() => void discard(h.id)} disabled={busy !== null}>
+                          {t('tx.held.discardYes')} <kbd>Enter</kbd>
+                        </button>
+                        <button type="button" tabIndex={-1} className="btn btn-ghost btn-sm" onClick={() => setDiscarding(null)}>
+                          {t('common.cancel')} <kbd>Esc</kbd>
+                        </button>
+                      </>
+                    ) : (
+                      <>
+                        <button
+                          type="button"
+                          tabIndex={-1}
+                          className="btn btn-primary btn-sm"
+                          onClick={() => void resume(h.id)}
+                          disabled={busy !== null || !cartEmpty}
+                        >
+                          {t('tx.held.resume')}
+                          {i === active && cartEmpty && <kbd>Enter</kbd>}
+                        </button>
+                        <button type="button" tabIndex={-1} className="btn btn-secondary btn-sm" onClick={() => setDiscarding(h.id)} disabled={busy !== null}>
+                          {t('tx.held.discard')}
+                          {i === active && <kbd>Del</kbd>}
+                        </button>
+                      </>
+                    )}
+                  </span>
+                </div>
+              ))}
+            </div>
+            <p className="field-hint held-keys">{t('tx.held.keys')}</p>
+          </>
         )}
+        <div className="pay-actions">
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t('common.close')} <kbd>Esc</kbd>
+          </button>
+        </div>
       </div>
     </Dialog>
   );

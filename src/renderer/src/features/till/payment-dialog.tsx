@@ -1,20 +1,20 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../shared/money';
 import type { PaymentMethod } from '../../../../shared/printer';
 import type { CheckoutResult, PrintJobView } from '../../../../shared/types';
-import type { CashRounding, Discount } from '../../../../shared/types-till';
+import type { ApprovalGrant, CashRounding, Discount } from '../../../../shared/types-till';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { RupiahInput } from '../../components/rupiah-input';
 import { PrinterIcon } from '../../components/icons';
-import { ApprovalDialog, approvalAsked, approvalRefused, reasonTexts, type ReasonLike } from './approval-dialog';
+import { ApprovalDialog, approvalAsked, approvalGrantRefused, reasonTexts, type ReasonLike } from './approval-dialog';
 import { canAddRow, PAYMENT_METHODS, quickCashAmounts, summarizePayments, withPending, type PaymentRow } from './payment';
 import { cashRounding } from './pricing';
 import { QrCode } from './qr-code';
 import { usePrintJob } from './use-printer-status';
-import type { ApprovalGrant } from './use-cart';
+import { isCharKey, ScanBurst } from '../../lib/scan-burst';
 import type { CheckoutLine } from './cart';
 
 export const METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
@@ -47,10 +47,23 @@ interface PaymentDialogProps {
   /** Line names, to say which line needs a manager. */
   lineNames?: string[];
   limitLabel?: string;
-  onSuccess(result: CheckoutResult): void;
+  /**
+   * A scanner burst (fast keys, long enough, then Enter) while the dialog is
+   * open: look the code up and put it in the cart. `unknown` when the code is
+   * no barcode or SKU: then the keys were money typed fast, and stay.
+   */
+  onScan?(code: string): Promise<ScanOutcome>;
+  /**
+   * The sale went through. `later`: codes typed (scanned) and entered while it
+   * was being sent; `typing`: what was typed after the last of them — both
+   * belong to the next customer.
+   */
+  onSuccess(result: CheckoutResult, later: string[], typing: string): void;
   onError(err: unknown): void;
   onClose(): void;
 }
+
+export type ScanOutcome = { kind: 'added'; name: string } | { kind: 'refused'; text: string } | { kind: 'unknown' };
 
 interface QrView {
   payload: string;
@@ -72,6 +85,7 @@ export function PaymentDialog({
   onApproved,
   lineNames,
   limitLabel,
+  onScan,
   onSuccess,
   onError,
   onClose,
@@ -88,7 +102,16 @@ export function PaymentDialog({
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [asking, setAsking] = useState<{ reasons: ReasonLike[]; error?: unknown; rows: PaymentRow[] } | null>(null);
+  const [asking, setAsking] = useState<{ reasons: ReasonLike[]; again: boolean; rows: PaymentRow[] } | null>(null);
+  /** The amount follows what is due until the cashier types or picks one. */
+  const [amountAuto, setAmountAuto] = useState(true);
+  const [scanNote, setScanNote] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const burst = useRef(new ScanBurst());
+  /** Codes typed and entered while the sale was being sent: they belong to the next customer. */
+  const deferred = useRef<string[]>([]);
+  /** What was typed while the sale was being sent, since the last Enter. */
+  const typedWhileSending = useRef('');
+  const beforeBurst = useRef<{ amount: Rupiah | null; amountAuto: boolean; reference: string } | null>(null);
   const [qr, setQr] = useState<QrView | null>(null);
   const [qrError, setQrError] = useState<unknown>(null);
   const [qrJobStarted, setQrJob] = useState<PrintJobView | null>(null);
@@ -106,11 +129,19 @@ export function PaymentDialog({
 
   const focusAmount = () => requestAnimationFrame(() => amountRef.current?.focus());
 
+  // Items scanned while paying change the total: an amount the cashier did not choose follows what is due.
+  useEffect(() => {
+    if (!amountAuto) return;
+    const due = dueWith(rows, method);
+    setAmount(due > 0 ? due : null);
+  }, [total, amountAuto, rows, method]);
+
   const chooseMethod = (m: PaymentMethod) => {
     setMethod(m);
     setLocalError(null);
     const due = dueWith(rows, m);
     setAmount(due > 0 ? due : null);
+    setAmountAuto(true);
     focusAmount();
   };
 
@@ -130,6 +161,7 @@ export function PaymentDialog({
       setMethod('cash');
       setAmount(dueWith(next, 'cash'));
     } else setAmount(left > 0 ? left : null);
+    setAmountAuto(true);
     focusAmount();
     return next;
   };
@@ -145,15 +177,16 @@ export function PaymentDialog({
         clientRequestId: requestId,
         lines,
         ...(discount ? { discount } : {}),
-        ...(grant ? { approval: { username: grant.username, pin: grant.pin } } : {}),
+        ...(grant ? { approval: { token: grant.token } } : {}),
         payments: payRows.map((p) => ({ method: p.method, amount: p.amount, ...(p.reference ? { reference: p.reference } : {}) })),
       });
       setAsking(null);
-      onSuccess(result);
+      const typing = typedWhileSending.current;
+      typedWhileSending.current = '';
+      onSuccess(result, deferred.current.splice(0), typing);
     } catch (err) {
       const reasons = approvalAsked(err);
-      if (reasons) setAsking({ reasons, rows: payRows });
-      else if (approvalRefused(err)) setAsking((a) => ({ reasons: a?.reasons ?? [], error: err, rows: payRows }));
+      if (reasons) setAsking({ reasons, rows: payRows, again: approvalGrantRefused(err) });
       else {
         setAsking(null);
         setError(err);
@@ -164,6 +197,9 @@ export function PaymentDialog({
       inFlight.current = false;
       setBusy(false);
     }
+    // The sale did not go through: what was scanned meanwhile goes into this cart after all.
+    typedWhileSending.current = '';
+    for (const code of deferred.current.splice(0)) await scannedNow(code, null);
   };
 
   const confirm = async () => {
@@ -216,16 +252,72 @@ export function PaymentDialog({
   // Enter does not confirm that; the button (a deliberate click) still does.
   const suspiciousChange = summary.change >= BIG_CHANGE && summary.change > total;
 
+  /** The one default action of the step Enter stands for. */
+  const qrisStep = method === 'qris' && Boolean(pending) && qrisConfigured;
+  const enterAction = (target: HTMLElement) => {
+    if (qr) qrPaid();
+    else if (qrisStep) void showQr();
+    else if (summary.canConfirm && suspiciousChange) setLocalError(t('pay.bigChange', { change: formatRupiah(summary.change) }));
+    else if (summary.canConfirm) void confirm();
+    else if (pending && summary.problem === 'short') addRow();
+    else void confirm();
+  };
+
+  /** A burst that ended in Enter: a scan when the code is a product (the fields go back as they were), else money. */
+  const scanned = async (code: string, target: HTMLElement) => {
+    if (inFlight.current) {
+      deferred.current.push(code);
+      return;
+    }
+    await scannedNow(code, target);
+  };
+
+  async function scannedNow(code: string, target: HTMLElement | null) {
+    const outcome = onScan ? await onScan(code) : ({ kind: 'unknown' } as const);
+    if (outcome.kind === 'unknown') {
+      if (target && target.tagName !== 'BUTTON') enterAction(target);
+      return;
+    }
+    const snap = beforeBurst.current;
+    if (snap) {
+      setAmount(snap.amount);
+      setAmountAuto(snap.amountAuto);
+      setReference(snap.reference);
+    }
+    setLocalError(null);
+    setScanNote(outcome.kind === 'added' ? { tone: 'success', text: t('pay.scanned', { name: outcome.name }) } : { tone: 'error', text: outcome.text });
+    focusAmount();
+  }
+
   const onKeyDown = (e: React.KeyboardEvent) => {
     const target = e.target as HTMLElement;
+    if (inFlight.current) {
+      // The sale is on its way and the fields are read-only: whatever is typed now is the next
+      // customer's (a scan right after Enter), at any speed.
+      if (isCharKey(e)) {
+        e.preventDefault();
+        typedWhileSending.current += e.key;
+      } else if (e.key === 'Enter') {
+        e.preventDefault();
+        const code = typedWhileSending.current.trim();
+        typedWhileSending.current = '';
+        if (code) deferred.current.push(code);
+      }
+      return;
+    }
+    if (!qr && isCharKey(e)) {
+      if (burst.current.key(e.key, e.timeStamp)) beforeBurst.current = { amount, amountAuto, reference };
+    } else if (e.key === 'Enter' && !qr) {
+      const code = burst.current.enter(e.timeStamp);
+      if (code) {
+        e.preventDefault();
+        void scanned(code, target);
+        return;
+      }
+    } else if (e.key !== 'Shift') burst.current.reset();
     if (e.key === 'Enter' && target.tagName !== 'BUTTON') {
       e.preventDefault();
-      if (qr) qrPaid();
-      else if (method === 'qris' && pending && qrisConfigured && target.id !== 'pay-ref') void showQr();
-      else if (summary.canConfirm && suspiciousChange) setLocalError(t('pay.bigChange', { change: formatRupiah(summary.change) }));
-      else if (summary.canConfirm) void confirm();
-      else if (pending && summary.problem === 'short') addRow();
-      else void confirm();
+      enterAction(target);
     } else if (e.altKey && /^[1-5]$/.test(e.key) && !qr) {
       e.preventDefault();
       const m = methods[Number(e.key) - 1];
@@ -237,13 +329,14 @@ export function PaymentDialog({
     return (
       <ApprovalDialog
         reasons={reasonTexts(t, asking.reasons, lineNames, limitLabel)}
-        error={asking.error}
+        request={{ action: 'sales.checkout', lines, ...(discount ? { discount } : {}) }}
+        notice={asking.again ? t('tx.approval.again') : null}
         busy={busy}
         onCancel={() => {
           setAsking(null);
           focusAmount();
         }}
-        onApprove={(grant) => {
+        onApproved={(grant) => {
           onApproved?.(grant);
           void checkout(asking.rows, grant);
         }}
@@ -256,7 +349,7 @@ export function PaymentDialog({
 
   if (qr) {
     return (
-      <Dialog title={t('tx.qris.title')} size="lg" className="pay-dialog qris-dialog" onClose={busy ? undefined : () => setQr(null)} onKeyDown={onKeyDown}>
+      <Dialog key="qris" title={t('tx.qris.title')} size="lg" className="pay-dialog qris-dialog" onClose={busy ? undefined : () => setQr(null)} onKeyDown={onKeyDown}>
         <div className="qris-view" data-testid="qris-view" data-payload={qr.payload} data-amount={qr.amount}>
           <div className="qris-code">
             <QrCode text={qr.payload} size={340} label={t('tx.qris.alt', { amount: formatRupiah(qr.amount) })} />
@@ -297,7 +390,7 @@ export function PaymentDialog({
           <button type="button" className="btn btn-ghost btn-lg" onClick={() => setQr(null)} disabled={busy}>
             {t('tx.qris.back')} <kbd>Esc</kbd>
           </button>
-          <button type="button" className="btn btn-primary btn-xl pay-confirm" onClick={qrPaid} disabled={busy} data-testid="qris-paid">
+          <button type="button" className="btn btn-primary btn-xl pay-confirm" onClick={qrPaid} disabled={busy} data-testid="qris-paid" data-default-action>
             {t('tx.qris.paid')} <kbd>Enter</kbd>
           </button>
         </div>
@@ -306,7 +399,7 @@ export function PaymentDialog({
   }
 
   return (
-    <Dialog title={t('pay.title')} size="lg" className="pay-dialog" onClose={busy ? undefined : onClose} onKeyDown={onKeyDown}>
+    <Dialog key="pay" title={t('pay.title')} size="lg" className="pay-dialog" onClose={busy ? undefined : onClose} onKeyDown={onKeyDown}>
       <div className="pay-grid">
         <div className="pay-left">
           <div className="pay-total">
@@ -348,11 +441,15 @@ export function PaymentDialog({
             value={amount}
             onValueChange={(v) => {
               setAmount(v);
+              setAmountAuto(false);
               setLocalError(null);
+              setScanNote(null);
             }}
             onFocus={(e) => e.target.select()}
             data-autofocus
-            disabled={busy}
+            // Read-only, not disabled, while the sale is sent: the field keeps the focus, so a scan
+            // typed meanwhile still reaches this dialog (and goes into the next cart).
+            readOnly={busy}
             data-testid="pay-amount"
           />
 
@@ -365,6 +462,7 @@ export function PaymentDialog({
                   className={`quick-btn ${amount === v ? 'active' : ''}`}
                   onClick={() => {
                     setAmount(v);
+                    setAmountAuto(false);
                     setLocalError(null);
                     focusAmount();
                   }}
@@ -385,7 +483,14 @@ export function PaymentDialog({
             <>
             {method === 'qris' &&
               (qrisConfigured ? (
-                <button type="button" className="btn btn-primary btn-lg btn-block qris-show" onClick={() => void showQr()} disabled={!pending || busy} data-testid="qris-show">
+                <button
+                  type="button"
+                  className="btn btn-primary btn-lg btn-block qris-show"
+                  onClick={() => void showQr()}
+                  disabled={!pending || busy}
+                  data-testid="qris-show"
+                  data-default-action={qrisStep ? true : undefined}
+                >
                   {t('tx.qris.show')} <kbd>Enter</kbd>
                 </button>
               ) : (
@@ -478,6 +583,11 @@ export function PaymentDialog({
         </div>
       </div>
 
+      {scanNote && (
+        <div className={`notice ${scanNote.tone === 'success' ? 'notice-success' : 'notice-error'} notice-compact`} role={scanNote.tone === 'error' ? 'alert' : 'status'} data-testid="pay-scan-note">
+          {scanNote.text}
+        </div>
+      )}
       {(nonCashOver || localError) && (
         <div className="notice notice-error" role="alert">
           {nonCashOver ? t('pay.nonCashExceeds') : localError}
@@ -495,8 +605,9 @@ export function PaymentDialog({
           onClick={() => void confirm()}
           disabled={!summary.canConfirm || busy}
           data-testid="pay-confirm"
+          data-default-action={qrisStep ? undefined : true}
         >
-          {busy ? t('pay.processing') : t('pay.confirm')} <kbd>Enter</kbd>
+          {busy ? t('pay.processing') : t('pay.confirm')} {!qrisStep && <kbd>Enter</kbd>}
         </button>
       </div>
     </Dialog>

@@ -1,11 +1,13 @@
-import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import { ApiError, call } from '../../api';
 import { useT, type MessageKey, type Params } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import { formatRupiah } from '../../../../shared/money';
-import type { ProductView } from '../../../../shared/types';
+import type { TillProductView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { AlertIcon, CheckIcon, ScanIcon } from '../../components/icons';
+import { CommandButton } from '../../lib/commands';
 import { todayIn } from '../../lib/format';
 import { productStatus, type ProductStatus } from './product-status';
 import { useProductSearch } from './use-product-search';
@@ -23,10 +25,24 @@ export interface TillMessage {
 interface FinderProps {
   inputRef: RefObject<HTMLInputElement | null>;
   message: TillMessage | null;
-  catalog: ProductView[];
+  catalog: TillProductView[];
   /** Put a product in the cart; false when refused (the reason is already shown). */
-  onAdd(product: ProductView, qty: number): boolean;
+  onAdd(product: TillProductView, qty: number): boolean;
   notify(message: Omit<TillMessage, 'id'> | null): void;
+  /** Enter or Esc in the empty field (e.g. put the last sale's card away). */
+  onEmptyKey?(key: 'Enter' | 'Escape'): void;
+}
+
+/** What the till can do with the scan field from outside. */
+export interface FinderHandle {
+  /** A character typed while the focus was elsewhere: it goes into the field, which takes the focus. */
+  typeAhead(ch: string): void;
+  /** Enter typed while the focus was elsewhere. */
+  enter(): void;
+  /** Focus the field with its text selected (F3). */
+  focusSelect(): void;
+  /** Codes scanned elsewhere (while a sale was being sent), looked up in order like the field's own. */
+  enqueue(codes: readonly string[]): void;
 }
 
 /** `3*8991234` → three of 8991234. */
@@ -36,14 +52,31 @@ export function parseScan(text: string): { qty: number; code: string } {
   return { qty: 1, code: text.trim() };
 }
 
-/** The scan / search field, what it found, and the catalogue as tiles. */
-export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: FinderProps) {
+/**
+ * The scan / search field, what it found, and the catalogue as tiles.
+ * Every Enter takes the field's text as one code at once and clears the
+ * field, so the next scan can start while the first is still being looked
+ * up; codes are looked up and added strictly in the order they were
+ * scanned. No keystroke is ever dropped.
+ */
+export const ProductFinder = forwardRef<FinderHandle, FinderProps>(function ProductFinder(
+  { inputRef, message, catalog, onAdd, notify, onEmptyKey },
+  handle,
+) {
   const t = useT();
   const { shop } = useSession();
-  const [text, setText] = useState('');
+  const [text, setTextState] = useState('');
+  const textRef = useRef('');
+  const setText = (next: string | ((cur: string) => string)) => {
+    textRef.current = typeof next === 'function' ? next(textRef.current) : next;
+    setTextState(textRef.current);
+  };
   const [highlight, setHighlight] = useState(-1);
   const [category, setCategory] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState(0);
+  const busy = pending > 0;
+  const queue = useRef<string[]>([]);
+  const running = useRef(false);
   const search = useProductSearch();
   const listRef = useRef<HTMLUListElement>(null);
   const today = todayIn(shop.timeZone);
@@ -63,55 +96,98 @@ export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: Fin
     search.reset();
   };
 
-  const pick = (p: ProductView, qty = 1) => {
+  const pick = (p: TillProductView, qty = 1) => {
     if (onAdd(p, qty)) resetField();
     inputRef.current?.focus();
   };
 
-  const submit = async () => {
-    const raw = text.trim();
-    if (!raw || busy) return;
-    if (showingResults && highlight >= 0 && results[highlight]) {
-      pick(results[highlight], parseScan(raw).qty);
-      return;
-    }
+  /** Look one code up and add it; a name that is not a code becomes a search (when nothing was typed since). */
+  const lookUp = async (raw: string) => {
     const { qty, code } = parseScan(raw);
-    search.cancel();
-    setBusy(true);
     try {
       const product = await call('products.lookup', { code: code.slice(0, 64) });
-      if (onAdd(product, qty)) resetField();
-      else {
-        setText('');
-        search.reset();
-      }
+      onAdd(product, qty);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'NOT_FOUND') {
         if (/^\d+$/.test(code)) {
           notify({ tone: 'error', text: { key: 'till.unknownCode', params: { code } } });
-          resetField();
-        } else {
+        } else if (textRef.current === '' && queue.current.length === 0) {
+          setText(raw);
           const found = await search.searchNow(code);
           if (found.length === 0) notify({ tone: 'warning', text: { key: 'till.noMatch', params: { query: code } } });
           else {
             notify(null);
             setHighlight(0);
           }
-        }
+        } else notify({ tone: 'warning', text: { key: 'till.noMatch', params: { query: code } } });
       } else {
         const { code: errorCode, detail } = describeError(t, err);
         notify({ tone: 'error', text: { key: `error.${errorCode}` as MessageKey }, detail });
       }
-    } finally {
-      setBusy(false);
-      inputRef.current?.focus();
     }
   };
+
+  const drain = async () => {
+    if (running.current) return;
+    running.current = true;
+    try {
+      while (queue.current.length > 0) {
+        const next = queue.current[0]!;
+        await lookUp(next);
+        queue.current.shift();
+        setPending(queue.current.length);
+      }
+    } finally {
+      running.current = false;
+    }
+  };
+
+  const submit = () => {
+    const raw = textRef.current.trim();
+    if (!raw) {
+      if (!showingResults) onEmptyKey?.('Enter');
+      return;
+    }
+    if (showingResults && highlight >= 0 && results[highlight]) {
+      pick(results[highlight], parseScan(raw).qty);
+      return;
+    }
+    // Take the code now and free the field for the next scan.
+    queue.current.push(raw);
+    setPending(queue.current.length);
+    setText('');
+    setHighlight(-1);
+    search.reset();
+    void drain();
+  };
+
+  useImperativeHandle(handle, () => ({
+    typeAhead: (ch: string) => {
+      // On the screen at once: the next key (already on its way) reads the field's value.
+      flushSync(() => setText((cur) => cur + ch));
+      search.typed(parseScan(textRef.current).code);
+      inputRef.current?.focus();
+    },
+    enter: () => {
+      inputRef.current?.focus();
+      submit();
+    },
+    focusSelect: () => {
+      inputRef.current?.focus();
+      inputRef.current?.select();
+    },
+    enqueue: (codes: readonly string[]) => {
+      if (codes.length === 0) return;
+      queue.current.push(...codes);
+      setPending(queue.current.length);
+      void drain();
+    },
+  }));
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      void submit();
+      submit();
     } else if (e.key === 'ArrowDown' && results.length > 0) {
       e.preventDefault();
       setHighlight((h) => Math.min(results.length - 1, h + 1));
@@ -122,6 +198,8 @@ export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: Fin
       e.preventDefault();
       resetField();
       notify(null);
+    } else if (e.key === 'Escape') {
+      onEmptyKey?.('Escape');
     }
   };
 
@@ -162,12 +240,13 @@ export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: Fin
           />
           {search.loading && <span className="spinner spinner-sm" aria-hidden="true" />}
         </div>
-        <button type="button" className="btn btn-primary btn-scan" onClick={() => void submit()} disabled={!text.trim() || busy}>
+        <button type="button" className="btn btn-primary btn-scan" onClick={() => submit()} disabled={!text.trim()}>
           {t('till.add')} <kbd>Enter</kbd>
         </button>
       </div>
 
-      <div className="finder-message" aria-live="polite">
+      <div className="finder-message">
+        <div className="finder-message-text" aria-live="polite">
         {message ? (
           <div className={`till-msg till-msg-${message.tone}`} role={message.tone === 'error' ? 'alert' : 'status'} data-testid="till-message">
             {message.tone === 'success' ? <CheckIcon size={18} /> : message.tone !== 'info' ? <AlertIcon size={18} /> : null}
@@ -177,6 +256,8 @@ export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: Fin
         ) : (
           <div className="finder-hint">{t('till.hint')}</div>
         )}
+        </div>
+        <CommandButton id="help" className="btn btn-ghost btn-sm finder-help" testId="help-button" />
       </div>
 
       {showingResults ? (
@@ -229,7 +310,7 @@ export function ProductFinder({ inputRef, message, catalog, onAdd, notify }: Fin
       )}
     </section>
   );
-}
+});
 
 function StockLine({ status }: { status: ProductStatus }) {
   const t = useT();
@@ -252,7 +333,7 @@ function StockLine({ status }: { status: ProductStatus }) {
 }
 
 function ResultRow(props: {
-  product: ProductView;
+  product: TillProductView;
   index: number;
   active: boolean;
   status: ProductStatus;
@@ -284,7 +365,7 @@ function ResultRow(props: {
   );
 }
 
-function ProductTile({ product: p, status, onPick }: { product: ProductView; status: ProductStatus; onPick(): void }) {
+function ProductTile({ product: p, status, onPick }: { product: TillProductView; status: ProductStatus; onPick(): void }) {
   return (
     <button
       type="button"

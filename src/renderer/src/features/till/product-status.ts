@@ -1,4 +1,4 @@
-import type { ProductView } from '../../../../shared/types';
+import type { TillProductView } from '../../../../shared/types';
 import { daysUntil, EXPIRY_WARNING_DAYS, formatIsoDate } from '../../lib/format';
 
 export type StockTone = 'ok' | 'low' | 'out' | 'expired';
@@ -13,7 +13,7 @@ export interface ProductStatus {
 }
 
 /** What a tile or result row says about stock and expiry. */
-export function productStatus(p: Pick<ProductView, 'stock' | 'expiredStock' | 'minStock' | 'nextExpiry'>, today: string): ProductStatus {
+export function productStatus(p: Pick<TillProductView, 'stock' | 'expiredStock' | 'minStock' | 'nextExpiry'>, today: string): ProductStatus {
   const sellable = p.stock > 0;
   const tone: StockTone = sellable
     ? p.stock <= Math.max(p.minStock, 3)

@@ -1,17 +1,23 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import './till.css';
 import './till-extra.css';
+import './till-keyboard.css';
 import { ApiError, call } from '../../api';
 import { useT } from '../../i18n';
 import { describeError } from '../../i18n/errors';
-import type { CheckoutResult, ProductView } from '../../../../shared/types';
+import type { CheckoutResult, TillProductView } from '../../../../shared/types';
+import type { ApprovalGrant } from '../../../../shared/types-till';
 import { useSession } from '../../app/session';
 import { navigate } from '../../app/routes';
+import { CommandHelp } from '../../components/command-help';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { AlertIcon } from '../../components/icons';
 import { errorBeep } from '../../lib/beep';
+import { CommandProvider, useCommands } from '../../lib/commands';
+import { isCharKey } from '../../lib/scan-burst';
 import { OpenShiftPanel } from '../shift/open-shift-panel';
+import { DrawerDialog } from '../shift/cash-dialogs';
 import { useCurrentShift } from '../shift/use-shift';
 import { checkoutLines, toCartProduct, type CartLine, type StockProblem } from './cart';
 import type { Rupiah } from '../../../../shared/money';
@@ -23,11 +29,11 @@ import { DiscountDialog, type DiscountTarget } from './discount-dialog';
 import { HeldListDialog, HoldDialog } from './held-dialogs';
 import { approvalNeeds, priceCartView } from './pricing';
 import { useTillSettings } from './use-till-settings';
-import type { ApprovalGrant } from './use-cart';
 import { CartPanel } from './cart-panel';
-import { PaymentDialog } from './payment-dialog';
-import { ProductFinder, type MessageText, type TillMessage } from './product-finder';
-import { SaleDoneDialog } from './sale-done-dialog';
+import { PaymentDialog, type ScanOutcome } from './payment-dialog';
+import { ProductFinder, type FinderHandle, type MessageText, type TillMessage } from './product-finder';
+import { SaleDoneCard } from './sale-done-card';
+import { TILL_COMMANDS, type TillCommandState } from './till-commands';
 import { TopBar } from './top-bar';
 import { useCart } from './use-cart';
 import { useCatalog } from './use-product-search';
@@ -43,16 +49,27 @@ interface TermsChange {
 type Overlay =
   | { kind: 'pay' }
   | { kind: 'confirmClear' }
-  | { kind: 'done'; result: CheckoutResult }
   | { kind: 'discount'; productId?: number }
   | { kind: 'approve'; change: TermsChange; reasons: string[] }
   | { kind: 'hold' }
   | { kind: 'held' }
+  | { kind: 'drawer' }
+  | { kind: 'help' }
   | null;
 
 const MESSAGE_MS = 6000;
 
-/** The main screen: scan, cart, pay. Keyboard first; the scan field always has focus. */
+const isEditable = (target: EventTarget | null): boolean => {
+  const el = target as HTMLElement | null;
+  return Boolean(el?.closest?.('input, textarea, select, button, a, summary, [contenteditable="true"], [role="dialog"]'));
+};
+
+/**
+ * The main screen: scan, cart, pay. Keyboard first: the scan field has the
+ * focus, and a key typed anywhere else on the till still lands in it, so no
+ * scan is ever lost (after a sale the done card sits in the cart's place
+ * and takes no focus). Every till action is a command (till-commands.ts).
+ */
 export function TillScreen() {
   const t = useT();
   const { session, logout, isManager } = useSession();
@@ -67,7 +84,11 @@ export function TillScreen() {
   const [message, setMessage] = useState<TillMessage | null>(null);
   const [retrying, setRetrying] = useState(false);
   const [retryError, setRetryError] = useState<unknown>(null);
+  /** The last sale at this till: its card shows while the cart is still empty. */
+  const [lastSale, setLastSale] = useState<CheckoutResult | null>(null);
+  const [doneShown, setDoneShown] = useState(false);
   const scanRef = useRef<HTMLInputElement>(null);
+  const finderRef = useRef<FinderHandle>(null);
   const messageSeq = useRef(0);
   const overlayRef = useRef<Overlay>(null);
   overlayRef.current = overlay;
@@ -89,27 +110,29 @@ export function TillScreen() {
     return () => clearTimeout(id);
   }, [message]);
 
-  const problemText = useCallback(
-    (problem: StockProblem, name: string): { text: MessageText; detail?: MessageText } => {
-      switch (problem.kind) {
-        case 'expired':
-          return { text: { key: 'till.expiredStock' }, detail: name };
-        case 'outOfStock':
-          return { text: { key: 'till.outOfStock' }, detail: name };
-        case 'insufficient':
-          return {
-            text: { key: 'till.insufficient' },
-            detail: { key: 'till.insufficientDetail', params: { name, available: problem.available, requested: problem.requested } },
-          };
-        case 'invalidQty':
-          return { text: { key: 'till.invalidQty' } };
-      }
-    },
-    [t],
-  );
+  // The first item of the next sale puts the last sale's card away.
+  useEffect(() => {
+    if (cart.state.lines.length > 0) setDoneShown(false);
+  }, [cart.state.lines.length]);
+
+  const problemText = useCallback((problem: StockProblem, name: string): { text: MessageText; detail?: MessageText } => {
+    switch (problem.kind) {
+      case 'expired':
+        return { text: { key: 'till.expiredStock' }, detail: name };
+      case 'outOfStock':
+        return { text: { key: 'till.outOfStock' }, detail: name };
+      case 'insufficient':
+        return {
+          text: { key: 'till.insufficient' },
+          detail: { key: 'till.insufficientDetail', params: { name, available: problem.available, requested: problem.requested } },
+        };
+      case 'invalidQty':
+        return { text: { key: 'till.invalidQty' } };
+    }
+  }, []);
 
   const addProduct = useCallback(
-    (p: ProductView, qty: number): boolean => {
+    (p: TillProductView, qty: number): boolean => {
       const problem = cart.add(toCartProduct(p), qty);
       if (problem) {
         notify({ tone: 'error', ...problemText(problem, p.name) });
@@ -117,6 +140,29 @@ export function TillScreen() {
       }
       notify({ tone: 'success', text: { key: 'till.added', params: { name: p.name, qty } } });
       return true;
+    },
+    [cart, notify, problemText],
+  );
+
+  /** A scan that arrived while the payment dialog was open. */
+  const scanDuringPayment = useCallback(
+    async (code: string): Promise<ScanOutcome> => {
+      let product: TillProductView;
+      try {
+        product = await call('products.lookup', { code: code.slice(0, 64) });
+      } catch (err) {
+        if (err instanceof ApiError && err.code === 'NOT_FOUND') return { kind: 'unknown' };
+        return { kind: 'refused', text: describeError(t, err).title };
+      }
+      const problem = cart.add(toCartProduct(product), 1);
+      if (problem) {
+        const m = problemText(problem, product.name);
+        errorBeep();
+        const show = (x: MessageText | undefined) => (x === undefined ? '' : typeof x === 'string' ? x : t(x.key, x.params));
+        return { kind: 'refused', text: [show(m.text), show(m.detail)].filter(Boolean).join(' — ') };
+      }
+      notify({ tone: 'success', text: { key: 'till.added', params: { name: product.name, qty: 1 } } });
+      return { kind: 'added', name: product.name };
     },
     [cart, notify, problemText, t],
   );
@@ -130,80 +176,68 @@ export function TillScreen() {
     [cart, notify, problemText],
   );
 
-  const openPayment = useCallback(() => {
-    if (!shift || overlayRef.current) return;
-    if (cart.state.lines.length === 0) {
-      notify({ tone: 'info', text: { key: 'till.cartEmptyPay' } });
-      return;
-    }
-    setOverlay({ kind: 'pay' });
-  }, [shift, cart.state.lines.length, notify, t]);
-
-  const askClear = useCallback(() => {
-    if (!shift || overlayRef.current || cart.state.lines.length === 0) return;
-    setOverlay({ kind: 'confirmClear' });
-  }, [shift, cart.state.lines.length]);
-
   const closeOverlay = useCallback(() => {
     setOverlay(null);
     overlayRef.current = null;
     focusScan();
   }, [focusScan]);
 
-  const openDiscount = useCallback(
-    (kind: 'line' | 'sale', productId?: number) => {
-      if (!shift || overlayRef.current || cart.state.lines.length === 0) return;
-      if (kind === 'sale') setOverlay({ kind: 'discount' });
-      else {
-        const id = productId ?? cart.state.lastTouched ?? cart.state.lines.at(-1)?.product.id;
-        if (id !== undefined) setOverlay({ kind: 'discount', productId: id });
-      }
-    },
-    [shift, cart.state],
-  );
+  const lastLineId = cart.state.lastTouched ?? cart.state.lines.at(-1)?.product.id;
 
-  const openHold = useCallback(() => {
-    if (!shift || overlayRef.current) return;
-    if (cart.state.lines.length === 0) {
-      notify({ tone: 'info', text: { key: 'tx.hold.empty' } });
-      return;
+  const reprintLast = useCallback(async () => {
+    if (!lastSale) return;
+    try {
+      await call('sales.reprint', { id: lastSale.id });
+      notify({ tone: 'success', text: { key: 'cmd.reprint.done', params: { number: lastSale.number } } });
+      void printer.refresh();
+    } catch (err) {
+      const { code, detail } = describeError(t, err);
+      notify({ tone: 'error', text: { key: `error.${code}` as 'error.INTERNAL' }, detail });
     }
-    setOverlay({ kind: 'hold' });
-  }, [shift, cart.state.lines.length, notify]);
+  }, [lastSale, notify, printer, t]);
 
-  const openHeld = useCallback(() => {
-    if (!shift || overlayRef.current) return;
-    setOverlay({ kind: 'held' });
-  }, [shift]);
+  const commandState: TillCommandState = {
+    shiftOpen: Boolean(shift),
+    lines: cart.state.lines.length,
+    overlay: overlay !== null,
+    isManager,
+    lastSale: lastSale !== null,
+    actions: {
+      help: () => setOverlay({ kind: 'help' }),
+      pay: () => setOverlay({ kind: 'pay' }),
+      search: () => finderRef.current?.focusSelect(),
+      hold: () => setOverlay({ kind: 'hold' }),
+      held: () => setOverlay({ kind: 'held' }),
+      quantity: () => {
+        // After any focus the scan field is still due to get (a dialog just closed).
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[data-product="${lastLineId}"] [data-testid="qty-input"]`)?.focus());
+      },
+      lineDiscount: () => lastLineId !== undefined && setOverlay({ kind: 'discount', productId: lastLineId }),
+      saleDiscount: () => setOverlay({ kind: 'discount' }),
+      clear: () => setOverlay({ kind: 'confirmClear' }),
+      refund: () => navigate('refund'),
+      reprint: () => void reprintLast(),
+      drawer: () => setOverlay({ kind: 'drawer' }),
+    },
+  };
+  const commands = useCommands(TILL_COMMANDS, commandState, {
+    onRefused: (command, state) => {
+      const why = command.why?.(state);
+      if (why && why !== 'cmd.why.dialog') notify({ tone: 'info', text: { key: why } });
+    },
+  });
 
-  // F2 pay, F4 hold (Shift+F4 held sales), F6 line discount, F7 sale discount, F8 clear, F9 refund.
-  // Esc is handled by the dialog or the scan field.
-  // The handlers are read through a ref set at render, so a key pressed right
-  // after the cart changes already sees the new cart (effects run later).
-  const keys = useRef({ openPayment, askClear, openHold, openHeld, openDiscount });
-  keys.current = { openPayment, askClear, openHold, openHeld, openDiscount };
+  // A key typed while the focus is on nothing in particular (after a sale, after a click on
+  // the page) goes into the scan field: a scanner's digits and its Enter are never lost.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const { openPayment, askClear, openHold, openHeld, openDiscount } = keys.current;
-      if (e.key === 'F2') {
+      if (e.defaultPrevented || overlayRef.current || isEditable(e.target)) return;
+      if (isCharKey(e)) {
         e.preventDefault();
-        openPayment();
-      } else if (e.key === 'F8') {
+        finderRef.current?.typeAhead(e.key);
+      } else if (e.key === 'Enter') {
         e.preventDefault();
-        askClear();
-      } else if (e.key === 'F4') {
-        e.preventDefault();
-        if (e.shiftKey) openHeld();
-        else openHold();
-      } else if (e.key === 'F6') {
-        e.preventDefault();
-        openDiscount('line');
-      } else if (e.key === 'F7') {
-        e.preventDefault();
-        openDiscount('sale');
-      } else if (e.key === 'F9') {
-        e.preventDefault();
-        if (!overlayRef.current) navigate('refund');
+        finderRef.current?.enter();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -250,6 +284,22 @@ export function TillScreen() {
     },
     [cart, till.settings.discountLimitBps, isManager, t, closeOverlay],
   );
+
+  /** The cart as it will be once `change` is applied: what the manager is asked to approve. */
+  const cartWith = (change: TermsChange) => {
+    const lines = checkoutLines(cart.state).map((l) =>
+      l.productId === change.productId
+        ? {
+            productId: l.productId,
+            qty: l.qty,
+            ...(change.discount ? { discount: change.discount } : {}),
+            ...(change.priceOverride !== undefined ? { priceOverride: change.priceOverride } : {}),
+          }
+        : l,
+    );
+    const discount = change.productId === undefined ? change.discount : cart.state.discount;
+    return { lines, ...(discount ? { discount } : {}) };
+  };
 
   const holdSale = useCallback(
     async (note: string) => {
@@ -310,7 +360,7 @@ export function TillScreen() {
       if (err.code === 'INSUFFICIENT_STOCK' || err.code === 'EXPIRED' || err.code === 'NOT_FOUND') {
         // Fresh stock for the lines, so the cart's own checks are right again.
         void Promise.all(cart.state.lines.map((l) => call('products.get', { id: l.product.id }).catch(() => null))).then((ps) =>
-          cart.refresh(ps.filter((p): p is ProductView => p !== null).map(toCartProduct)),
+          cart.refresh(ps.filter((p): p is TillProductView => p !== null).map(toCartProduct)),
         );
       }
     },
@@ -318,22 +368,27 @@ export function TillScreen() {
   );
 
   const onSold = useCallback(
-    (result: CheckoutResult) => {
+    (result: CheckoutResult, later: string[] = [], typing = '') => {
       rememberSale(session.tillCode, { id: result.id, number: result.number, total: result.total, createdAt: result.createdAt });
       cart.clear();
       setMessage(null);
-      setOverlay({ kind: 'done', result });
+      setLastSale(result);
+      setDoneShown(true);
+      // No dialog after a sale: the scan field has the focus at once.
+      setOverlay(null);
+      overlayRef.current = null;
+      scanRef.current?.focus();
+      // Scanned while the sale was being sent: the next customer's first items, and what was half typed.
+      finderRef.current?.enqueue(later);
+      for (const ch of typing) finderRef.current?.typeAhead(ch);
       void shiftState.reload();
       void printer.refresh();
+      void catalog.reload();
     },
-    [cart, shiftState, printer, session.tillCode],
+    [cart, shiftState, printer, catalog, session.tillCode],
   );
 
-  const finishSale = useCallback(() => {
-    closeOverlay();
-    void catalog.reload();
-    void printer.refresh();
-  }, [closeOverlay, catalog, printer]);
+  const putDoneAway = useCallback(() => setDoneShown(false), []);
 
   const retryPrint = async () => {
     if (!printer.failedReceipt) return;
@@ -350,147 +405,178 @@ export function TillScreen() {
   };
 
   const failed = printer.failedReceipt;
-
-  return (
-    <div className="till" onClick={onTillClick}>
-      <TopBar
-        shift={shift}
-        latestJob={printer.latest}
-        printerState={printer.printer}
-        onPrinterClick={() => void printer.refreshAll()}
-        onCloseShift={() => navigate('shiftClose')}
-        onLogout={() => void logout()}
-      />
-
-      {failed && (
-        <div className="print-banner" role="alert" data-testid="print-banner">
-          <AlertIcon size={20} />
-          <span>
-            <strong>{t('printer.failedBanner')}</strong>
-            {failed.lastError && <span className="print-banner-detail"> — {failed.lastError}</span>}
-          </span>
-          {retryError ? <span className="print-banner-detail">{describeError(t, retryError).detail}</span> : null}
-          <button type="button" className="btn btn-sm btn-light" onClick={() => void retryPrint()} disabled={retrying} data-testid="retry-print">
-            {t('printer.retry')}
-          </button>
-        </div>
-      )}
-      {!failed && printer.blocked && (
-        <div className="print-banner print-banner-warn" role="status" data-testid="printer-warning">
-          <AlertIcon size={20} />
-          <span>
-            <strong>{t('printer.needsAttention')}</strong>
-            <span className="print-banner-detail"> — {printer.blocked.message}</span>
-          </span>
-          <button type="button" className="btn btn-sm btn-light" onClick={() => void printer.refreshAll()}>
-            {t('printer.checkAgain')}
-          </button>
-        </div>
-      )}
-
-      {shiftState.loading ? (
-        <div className="till-loading">
-          <div className="spinner" />
-        </div>
-      ) : shiftState.error && !shift ? (
-        <div className="till-loading">
-          <ErrorNotice error={shiftState.error} />
-          <button type="button" className="btn btn-primary" onClick={() => void shiftState.reload()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      ) : !shift ? (
-        <OpenShiftPanel
-          open={shiftState.open}
-          onOpened={(s) => {
-            if (!s) void shiftState.reload();
+  const doneCard = useMemo(
+    () =>
+      lastSale && doneShown ? (
+        <SaleDoneCard
+          key={lastSale.id}
+          result={lastSale}
+          onClose={() => {
+            putDoneAway();
             focusScan();
           }}
+          onPrinted={() => void printer.refresh()}
         />
-      ) : (
-        <main className="till-main">
-          <ProductFinder inputRef={scanRef} message={message} catalog={catalog.products} onAdd={addProduct} notify={notify} />
-          <CartPanel
-            cart={cart}
-            onQty={changeQty}
-            onPay={openPayment}
-            onClear={askClear}
-            focusScan={focusScan}
-            onLineDiscount={(id) => openDiscount('line', id)}
-            onSaleDiscount={() => openDiscount('sale')}
-            onHold={openHold}
-            onHeld={openHeld}
-            onRefund={() => navigate('refund')}
-            heldCount={heldCount}
-            approvedBy={cart.approval?.username ?? null}
-          />
-        </main>
-      )}
+      ) : null,
+    [lastSale, doneShown, putDoneAway, focusScan, printer],
+  );
 
-      {overlay?.kind === 'pay' && (
-        <PaymentDialog
-          total={cart.totals.total}
-          itemCount={cart.totals.itemCount}
-          requestId={cart.state.requestId}
-          lines={checkoutLines(cart.state)}
-          discount={cart.state.discount}
-          methods={till.settings.paymentMethods}
-          cashRoundingMode={till.settings.cashRounding}
-          qrisConfigured={Boolean(till.settings.qrisPayload)}
-          approval={cart.approval}
-          onApproved={cart.setApproval}
-          lineNames={cart.state.lines.map((l) => l.product.name)}
-          limitLabel={bpsToPercent(till.settings.discountLimitBps)}
-          onSuccess={onSold}
-          onError={onCheckoutError}
-          onClose={closeOverlay}
+  return (
+    <CommandProvider api={commands}>
+      <div className="till" onClick={onTillClick}>
+        <TopBar
+          shift={shift}
+          latestJob={printer.latest}
+          printerState={printer.printer}
+          onPrinterClick={() => void printer.refreshAll()}
+          onCloseShift={() => navigate('shiftClose')}
+          onLogout={() => void logout()}
         />
-      )}
-      {overlay?.kind === 'done' && <SaleDoneDialog result={overlay.result} onClose={finishSale} onPrinted={() => void printer.refresh()} />}
-      {overlay?.kind === 'discount' && (
-        <DiscountDialog
-          target={discountTarget(cart, overlay.productId)}
-          limitBps={till.settings.discountLimitBps}
-          isManager={isManager}
-          onClose={closeOverlay}
-          onApply={(terms) => applyTerms({ productId: overlay.productId, ...terms })}
-        />
-      )}
-      {overlay?.kind === 'approve' && (
-        <ApprovalDialog
-          reasons={overlay.reasons}
-          onCancel={closeOverlay}
-          onApprove={(grant) => applyTerms(overlay.change, grant)}
-        />
-      )}
-      {overlay?.kind === 'hold' && (
-        <HoldDialog
-          lineCount={cart.totals.lineCount}
-          itemCount={cart.totals.itemCount}
-          total={cart.totals.total}
-          onHold={holdSale}
-          onClose={closeOverlay}
-        />
-      )}
-      {overlay?.kind === 'held' && (
-        <HeldListDialog cartEmpty={cart.state.lines.length === 0} onResume={resumeSale} onClose={closeOverlay} onCount={setHeldCount} />
-      )}
-      {overlay?.kind === 'confirmClear' && (
-        <ConfirmDialog
-          title={t('cart.confirmClearTitle')}
-          confirmLabel={t('cart.confirmClear')}
-          danger
-          onCancel={closeOverlay}
-          onConfirm={() => {
-            cart.clear();
-            notify({ tone: 'info', text: { key: 'cart.cleared' } });
-            closeOverlay();
-          }}
-        >
-          <p>{t('cart.confirmClearBody', { lines: cart.totals.lineCount, items: cart.totals.itemCount })}</p>
-        </ConfirmDialog>
-      )}
-    </div>
+
+        {failed && (
+          <div className="print-banner" role="alert" data-testid="print-banner">
+            <AlertIcon size={20} />
+            <span>
+              <strong>{t('printer.failedBanner')}</strong>
+              {failed.lastError && <span className="print-banner-detail"> — {failed.lastError}</span>}
+            </span>
+            {retryError ? <span className="print-banner-detail">{describeError(t, retryError).detail}</span> : null}
+            <button type="button" className="btn btn-sm btn-light" onClick={() => void retryPrint()} disabled={retrying} data-testid="retry-print">
+              {t('printer.retry')}
+            </button>
+          </div>
+        )}
+        {!failed && printer.blocked && (
+          <div className="print-banner print-banner-warn" role="status" data-testid="printer-warning">
+            <AlertIcon size={20} />
+            <span>
+              <strong>{t('printer.needsAttention')}</strong>
+              <span className="print-banner-detail"> — {printer.blocked.message}</span>
+            </span>
+            <button type="button" className="btn btn-sm btn-light" onClick={() => void printer.refreshAll()}>
+              {t('printer.checkAgain')}
+            </button>
+          </div>
+        )}
+
+        {shiftState.loading ? (
+          <div className="till-loading">
+            <div className="spinner" />
+          </div>
+        ) : shiftState.error && !shift ? (
+          <div className="till-loading">
+            <ErrorNotice error={shiftState.error} />
+            <button type="button" className="btn btn-primary" onClick={() => void shiftState.reload()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : !shift ? (
+          <OpenShiftPanel
+            open={shiftState.open}
+            onOpened={(s) => {
+              if (!s) void shiftState.reload();
+              focusScan();
+            }}
+          />
+        ) : (
+          <main className="till-main">
+            <ProductFinder
+              ref={finderRef}
+              inputRef={scanRef}
+              message={message}
+              catalog={catalog.products}
+              onAdd={addProduct}
+              notify={notify}
+              onEmptyKey={putDoneAway}
+            />
+            <CartPanel
+              cart={cart}
+              onQty={changeQty}
+              focusScan={focusScan}
+              onLineDiscount={(id) => setOverlay({ kind: 'discount', productId: id })}
+              heldCount={heldCount}
+              approvedBy={cart.approval?.approvedByName ?? null}
+              done={doneCard}
+            />
+          </main>
+        )}
+
+        {overlay?.kind === 'pay' && (
+          <PaymentDialog
+            total={cart.totals.total}
+            itemCount={cart.totals.itemCount}
+            requestId={cart.state.requestId}
+            lines={checkoutLines(cart.state)}
+            discount={cart.state.discount}
+            methods={till.settings.paymentMethods}
+            cashRoundingMode={till.settings.cashRounding}
+            qrisConfigured={Boolean(till.settings.qrisPayload)}
+            approval={cart.approval}
+            onApproved={cart.setApproval}
+            lineNames={cart.state.lines.map((l) => l.product.name)}
+            limitLabel={bpsToPercent(till.settings.discountLimitBps)}
+            onScan={scanDuringPayment}
+            onSuccess={onSold}
+            onError={onCheckoutError}
+            onClose={closeOverlay}
+          />
+        )}
+        {overlay?.kind === 'discount' && (
+          <DiscountDialog
+            target={discountTarget(cart, overlay.productId)}
+            limitBps={till.settings.discountLimitBps}
+            isManager={isManager}
+            onClose={closeOverlay}
+            onApply={(terms) => applyTerms({ productId: overlay.productId, ...terms })}
+          />
+        )}
+        {overlay?.kind === 'approve' && (
+          <ApprovalDialog
+            reasons={overlay.reasons}
+            request={{ action: 'sales.checkout', ...cartWith(overlay.change) }}
+            onCancel={closeOverlay}
+            onApproved={(grant) => applyTerms(overlay.change, grant)}
+          />
+        )}
+        {overlay?.kind === 'hold' && (
+          <HoldDialog
+            lineCount={cart.totals.lineCount}
+            itemCount={cart.totals.itemCount}
+            total={cart.totals.total}
+            onHold={holdSale}
+            onClose={closeOverlay}
+          />
+        )}
+        {overlay?.kind === 'held' && (
+          <HeldListDialog cartEmpty={cart.state.lines.length === 0} onResume={resumeSale} onClose={closeOverlay} onCount={setHeldCount} />
+        )}
+        {overlay?.kind === 'drawer' && (
+          <DrawerDialog
+            onClose={closeOverlay}
+            onDone={(text) => {
+              notify({ tone: 'success', text });
+              closeOverlay();
+            }}
+          />
+        )}
+        {overlay?.kind === 'help' && <CommandHelp table={TILL_COMMANDS} state={{ ...commandState, overlay: false }} onClose={closeOverlay} />}
+        {overlay?.kind === 'confirmClear' && (
+          <ConfirmDialog
+            title={t('cart.confirmClearTitle')}
+            confirmLabel={t('cart.confirmClear')}
+            danger
+            onCancel={closeOverlay}
+            onConfirm={() => {
+              cart.clear();
+              notify({ tone: 'info', text: { key: 'cart.cleared' } });
+              closeOverlay();
+            }}
+          >
+            <p>{t('cart.confirmClearBody', { lines: cart.totals.lineCount, items: cart.totals.itemCount })}</p>
+          </ConfirmDialog>
+        )}
+      </div>
+    </CommandProvider>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Rupiah } from '../../../../shared/money';
-import type { Discount } from '../../../../shared/types-till';
+import type { ApprovalGrant, Discount } from '../../../../shared/types-till';
 import { newRequestId } from '../../lib/ids';
 import { readSession, writeSession } from '../../lib/storage';
 import {
@@ -63,7 +63,7 @@ export function useCart(tillCode: string) {
     [dispatch],
   );
 
-  // A manager's approval for this cart's discounts: in memory only (never stored), dropped with the cart.
+  // A manager's approval for this cart's discounts: in memory only (never stored), dropped with the cart. Never a PIN.
   const [approval, setApproval] = useState<ApprovalGrant | null>(null);
 
   const remove = useCallback((productId: number) => dispatch({ type: 'remove', productId, requestId: newRequestId() }), [dispatch]);
@@ -96,8 +96,5 @@ export function useCart(tillCode: string) {
 
 export type Cart = ReturnType<typeof useCart>;
 
-/** Who approved the cart's discounts: sent with the checkout as `approval`. */
-export interface ApprovalGrant {
-  username: string;
-  pin: string;
-}
+/** A manager's approval of the cart's discounts (checked when given): its token goes with the checkout. */
+export type { ApprovalGrant };

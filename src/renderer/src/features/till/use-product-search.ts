@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api';
-import type { ProductView } from '../../../../shared/types';
+import type { TillProductView } from '../../../../shared/types';
 
 export const SEARCH_DEBOUNCE_MS = 200;
 export const SEARCH_MIN_CHARS = 2;
@@ -10,7 +10,7 @@ export const SEARCH_MIN_CHARS = 2;
  * A late answer to an older query never replaces a newer one.
  */
 export function useProductSearch() {
-  const [results, setResults] = useState<ProductView[] | null>(null);
+  const [results, setResults] = useState<TillProductView[] | null>(null);
   const [query, setQuery] = useState('');
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -24,7 +24,7 @@ export function useProductSearch() {
     setLoading(false);
   }, []);
 
-  const searchNow = useCallback(async (text: string): Promise<ProductView[]> => {
+  const searchNow = useCallback(async (text: string): Promise<TillProductView[]> => {
     if (timer.current) clearTimeout(timer.current);
     timer.current = null;
     const mine = ++seq.current;
@@ -77,7 +77,7 @@ export function useProductSearch() {
 
 /** The catalogue shown when nothing is being searched (first 100 by name). */
 export function useCatalog() {
-  const [products, setProducts] = useState<ProductView[]>([]);
+  const [products, setProducts] = useState<TillProductView[]>([]);
   const [loaded, setLoaded] = useState(false);
   const reload = useCallback(async () => {
     try {

@@ -3,7 +3,6 @@ import { call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
 import type { CheckoutResult, PrintJobStatus } from '../../../../shared/types';
-import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { CheckIcon, PrinterIcon } from '../../components/icons';
 import { METHOD_LABEL } from './payment-dialog';
@@ -17,8 +16,13 @@ const PRINT_STATUS: Record<PrintJobStatus | 'none', MessageKey> = {
   none: 'done.printNone',
 };
 
-/** "Transaksi berhasil": the sale number, the change (large), the receipt. */
-export function SaleDoneDialog({ result, onClose, onPrinted }: { result: CheckoutResult; onClose(): void; onPrinted(): void }) {
+/**
+ * "Transaksi berhasil": the sale number, the change (large), the receipt.
+ * A card in the cart's place, not a dialog: it never takes the focus, so the
+ * next customer's first scan goes straight into a new cart (and puts the
+ * card away). Enter or Esc in the empty scan field put it away too.
+ */
+export function SaleDoneCard({ result, onClose, onPrinted }: { result: CheckoutResult; onClose(): void; onPrinted(): void }) {
   const t = useT();
   const [job, setJob] = usePrintJob(result.printJob);
   const [reprintError, setReprintError] = useState<unknown>(null);
@@ -44,27 +48,19 @@ export function SaleDoneDialog({ result, onClose, onPrinted }: { result: Checkou
   };
 
   return (
-    <Dialog
-      title={t('pay.title')}
-      size="md"
-      className="done-dialog"
-      onClose={onClose}
-      onKeyDown={(e) => {
-        // Enter always starts the next sale, wherever the focus is.
-        if (e.key === 'Enter') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
+    <section className="done-card" aria-label={t('done.success')} aria-live="polite">
       <div className="done" data-testid="sale-done">
-        <div className="done-check" aria-hidden="true">
-          <CheckIcon size={44} strokeWidth={3} />
+        <div className="done-head">
+          <div className="done-check" aria-hidden="true">
+            <CheckIcon size={28} strokeWidth={3} />
+          </div>
+          <div>
+            <p className="done-title">{t('done.success')}</p>
+            <p className="done-number">
+              {t('done.number')} <strong data-testid="sale-number">{result.number}</strong>
+            </p>
+          </div>
         </div>
-        <p className="done-title">{t('done.success')}</p>
-        <p className="done-number">
-          {t('done.number')} <strong data-testid="sale-number">{result.number}</strong>
-        </p>
         <div className={`done-change ${result.change > 0 ? 'has-change' : ''}`}>
           <span>{t('pay.change')}</span>
           <strong data-testid="sale-change">{formatRupiah(result.change)}</strong>
@@ -103,14 +99,15 @@ export function SaleDoneDialog({ result, onClose, onPrinted }: { result: Checkou
         </div>
         <ErrorNotice error={reprintError} compact />
       </div>
+      <p className="done-hint muted">{t('done.hint')}</p>
       <div className="done-actions">
-        <button type="button" className="btn btn-secondary btn-lg" onClick={() => void reprint()} disabled={reprinting}>
+        <button type="button" className="btn btn-secondary" onMouseDown={(e) => e.preventDefault()} onClick={() => void reprint()} disabled={reprinting}>
           <PrinterIcon size={18} /> {t('done.reprint')}
         </button>
-        <button type="button" className="btn btn-primary btn-xl" onClick={onClose} data-autofocus data-testid="new-sale">
+        <button type="button" className="btn btn-primary" onMouseDown={(e) => e.preventDefault()} onClick={onClose} data-testid="new-sale">
           {t('done.newSale')} <kbd>Enter</kbd>
         </button>
       </div>
-    </Dialog>
+    </section>
   );
 }

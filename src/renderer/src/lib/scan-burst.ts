@@ -1,0 +1,41 @@
+/**
+ * Telling a barcode scanner from a person. A scanner types a code and Enter
+ * within a few milliseconds a key; a person types a digit every 100 ms or
+ * so. A burst is at least SCAN_MIN_LENGTH characters, every key (and the
+ * Enter) within SCAN_MAX_GAP_MS of the one before. A burst is only a
+ * candidate: the caller still checks that the code is a real barcode or SKU
+ * before treating it as a scan (never by speed and length alone).
+ */
+export const SCAN_MAX_GAP_MS = 50;
+export const SCAN_MIN_LENGTH = 4;
+
+export class ScanBurst {
+  private chars = '';
+  private last = Number.NEGATIVE_INFINITY;
+
+  /** A printable character typed at `at` (ms). True when it starts a new run (take a snapshot of the fields then). */
+  key(ch: string, at: number): boolean {
+    const fresh = at - this.last > SCAN_MAX_GAP_MS;
+    if (fresh) this.chars = '';
+    this.chars += ch;
+    this.last = at;
+    return fresh;
+  }
+
+  /** Enter typed at `at`: the burst's text when it came at scanner speed and is long enough, else null. Starts over. */
+  enter(at: number): string | null {
+    const text = at - this.last <= SCAN_MAX_GAP_MS && this.chars.length >= SCAN_MIN_LENGTH ? this.chars : null;
+    this.reset();
+    return text;
+  }
+
+  /** Any other key (Backspace, arrows, a click): whatever was typed is not a scan. */
+  reset(): void {
+    this.chars = '';
+    this.last = Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** A key that types one character (no Ctrl/Alt/Meta). */
+export const isCharKey = (e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey'>): boolean =>
+  e.key.length === 1 && !e.ctrlKey && !e.altKey && !e.metaKey;
