@@ -92,7 +92,7 @@ export async function runOutletKillTest(options: { kills: number; seed?: number;
           }
         });
       });
-      if (seen && mode === 1) await new Promise((r) => setTimeout(r, random() * 15));
+      if (seen && mode === 1) await new Promise((r) => setTimeout(r, random() * 3));
       const closed = new Promise<void>((resolve) => child.once('close', () => resolve()));
       child.kill('SIGKILL');
       await closed;
