@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { registerSqlFunctions } from './functions';
 
 export { schema };
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -27,6 +28,8 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
     readonly: options.readonly ?? false,
   });
   applyPragmas(sqlite);
+  // The outbox triggers call these (uuidv7, business_day): every connection that writes needs them.
+  registerSqlFunctions(sqlite);
   cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   if (!options.readonly) migrateDb(db, options.migrationsFolder);

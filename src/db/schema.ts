@@ -6,6 +6,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex, blob } from 'drizzle-orm/sqlite-core';
 
+// The outbox of facts forwarded to the central database (issue 19).
+export * from './schema-outbox';
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   /** JSON-encoded value. */

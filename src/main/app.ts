@@ -5,6 +5,7 @@ import type { ApiEnv } from './api/procedures';
 import { PrintQueue, type TransportFactory } from './printing/queue';
 import { createTransport, printerOutputDir } from './printing/transports';
 import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
+import { Forwarder, type ForwarderOptions } from './outbox/forwarder';
 
 export interface App extends ApiEnv {
   db: Db;
@@ -14,7 +15,7 @@ export interface App extends ApiEnv {
 /** Open the database (migrating it first) and wire the services both shells share. */
 export function openApp(
   dbPath: string,
-  options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory; reports?: ReportRunnerOptions } = {},
+  options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory; reports?: ReportRunnerOptions; forwarder?: ForwarderOptions } = {},
 ): App {
   const db = openDb(dbPath, options);
   const ctx: Ctx = { db, clock: options.clock ?? systemClock };
@@ -22,12 +23,16 @@ export function openApp(
   const print = new PrintQueue(ctx, options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })));
   // Reports read through their own connection in a worker thread (the same native binding as the app's).
   const reports = new ReportRunner(ctx, { nativeBinding: options.nativeBinding, ...options.reports });
+  // Forwarding to the central database: created here, started by the host (serve / Electron) only.
+  const central = new Forwarder(ctx, options.forwarder);
   return {
     db,
     ctx,
     print,
     reports,
+    central,
     close: () => {
+      central.halt();
       reports.close();
       db.$client.close();
     },

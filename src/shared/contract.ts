@@ -30,6 +30,7 @@ import { backofficeContract } from './contract-backoffice';
 import { reportsContract } from './contract-reports';
 import { settlementContract } from './contract-settlement';
 import { systemContract } from './contract-system';
+import { outletsContract } from './contract-outlets';
 import { dataContract } from './contract-data';
 import { approval, cartLine, denominations, discount, tillAreaContract } from './contract-till';
 import type { ShiftReport, TillSettings } from './types-till';
@@ -124,7 +125,7 @@ const tillContract = {
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
 
-export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract, ...dataContract } as const;
+export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract, ...dataContract, ...outletsContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

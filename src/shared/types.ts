@@ -211,7 +211,8 @@ export interface ShopInfo {
   shopPhone: string | null;
   receiptFooter: string | null;
   timeZone: string;
-  outletCode: string;
+  /** Set when forwarding to the central database is configured; null for a single shop. */
+  outletCode: string | null;
   defaultTillCode: string;
 }
 

@@ -268,7 +268,7 @@ describe('intakes', () => {
     // intakes.create prints the slip itself, after the commit.
     expect(intake.printJob).toMatchObject({ kind: 'intake', refId: intake.id, copy: false });
     const manager = t.app.db.$client.prepare("SELECT id, name FROM users WHERE username = 'manajer'").get() as { id: number; name: string };
-    const call: Call = { ctx: t.app.ctx, print: t.app.print, reports: t.app.reports, token: null, actor: { userId: manager.id, name: manager.name, role: 'manager', tillCode: 'K1' } };
+    const call: Call = { ctx: t.app.ctx, print: t.app.print, reports: t.app.reports, central: t.app.central, token: null, actor: { userId: manager.id, name: manager.name, role: 'manager', tillCode: 'K1' } };
     const [bytes] = await p.waitForJobs(1, 5000);
     const decoded = decodeEscPos(bytes, { columns: 32 });
     const text = decoded.lines.join('\n');

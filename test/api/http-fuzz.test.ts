@@ -325,6 +325,7 @@ describe('a bug while handling one request', () => {
       },
       print: app.print,
       reports: app.reports,
+      central: app.central,
     };
     const http = createHttpServer(env);
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));

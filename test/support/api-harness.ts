@@ -6,6 +6,7 @@ import { openApp, type App } from '../../src/main/app';
 import { createHttpServer } from '../../src/main/api/http';
 import { fixedClock } from '../../src/main/core/clock';
 import { apiClient } from './server';
+import type { ForwarderOptions } from '../../src/main/outbox/forwarder';
 import type { ReportRunnerOptions } from '../../src/main/reports/runner';
 
 /** 2026-11-29 10:00 WITA. */
@@ -22,13 +23,13 @@ export interface TestApi {
 
 /** The real app on a real SQLite file behind a real HTTP server on 127.0.0.1. */
 export async function startTestApi(
-  options: { start?: number; /** Open a copy of this database file (e.g. a fixture). */ fromDb?: string; reports?: ReportRunnerOptions } = {},
+  options: { start?: number; /** Open a copy of this database file (e.g. a fixture). */ fromDb?: string; reports?: ReportRunnerOptions; forwarder?: ForwarderOptions } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'kasir-test-'));
   const dbPath = join(dir, 'kasir.db');
   if (options.fromDb) copyFileSync(options.fromDb, dbPath);
   const clock = fixedClock(options.start ?? T0);
-  const app = openApp(dbPath, { clock, reports: options.reports });
+  const app = openApp(dbPath, { clock, reports: options.reports, forwarder: options.forwarder });
   const server = createHttpServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -40,6 +41,7 @@ export async function startTestApi(
     api: apiClient(url),
     close: async () => {
       await new Promise<void>((r) => server.close(() => r()));
+      await app.central.stop();
       await app.print.idle();
       app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -33,6 +33,7 @@ export const WRITES = new Set([
   'sales.void', 'refunds.reprint', 'drawer.open', 'printers.set', 'printers.test', 'printing.retry', 'settings.update', 'qris.print',
   'ledger.fee', 'ledger.adjust', 'settlements.create', 'settlements.void', 'settlements.reprint', 'settlements.transferCsv',
   'backup.configure', 'backup.run', 'backup.restore', 'lan.configure',
+  'central.configure', 'central.pause', 'central.retry', 'central.dismissNotice',
 ]);
 
 const RANGE = { from: '2026-01-01', to: '2027-12-31' };
@@ -104,6 +105,7 @@ export function readCalls(ids: KnownIds): Record<string, unknown[]> {
     'reports.export': EXPORTS.flatMap(([report, params]) => ['csv', 'xlsx'].map((format) => ({ report, params, format }))),
     'data.corrections': [{}],
     'lan.status': [{}],
+    'central.status': [{}],
   };
 }
 

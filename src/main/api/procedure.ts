@@ -1,6 +1,7 @@
 import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { Actor, Ctx, Role } from '../core/context';
 import type { PrintQueue } from '../printing/queue';
+import type { Forwarder } from '../outbox/forwarder';
 import type { ReportRunner } from '../reports/runner';
 
 /** What every handler can reach. */
@@ -9,6 +10,8 @@ export interface ApiEnv {
   print: PrintQueue;
   /** Read-only reports, made off the main thread (src/main/reports). */
   reports: ReportRunner;
+  /** Forwarding to the central database (issue 19). */
+  central: Forwarder;
 }
 
 export interface Call extends ApiEnv {

@@ -52,11 +52,15 @@ export const systemProcedures: AreaProcedures<typeof systemContract> = {
   },
   'backup.restore': {
     role: 'admin',
-    handler: async ({ ctx, actor }, input) => {
+    handler: async ({ ctx, actor, central }, input) => {
       const dbPath = ctx.db.$client.name;
-      const result = await restoreBackup({ dbPath, live: ctx.db }, input.file, ctx.clock.now());
-      // A backup from an older version gets the newer migrations now.
-      migrateDb(ctx.db);
+      // No batch to the central database may be in flight while the data is replaced.
+      const result = await central.whileStopped(async () => {
+        const restored = await restoreBackup({ dbPath, live: ctx.db }, input.file, ctx.clock.now());
+        // A backup from an older version gets the newer migrations now.
+        migrateDb(ctx.db);
+        return restored;
+      });
       ctx.db.transaction(() => audit(ctx, { userId: actor.userId, action: 'backup.restore', details: result }));
       return result;
     },

@@ -4,6 +4,7 @@ import type { ProcedureName } from '../../shared/contract';
 import type { ApiEnv, Call, Procedure } from './procedure';
 import { backofficeProcedures, printIntakeSlip } from './procedures-backoffice';
 import { reportsProcedures } from './procedures-reports';
+import { outletsProcedures } from './procedures-outlets';
 import { settlementProcedures } from './procedures-settlement';
 import { backupInBackground, systemProcedures } from './procedures-system';
 import { printShiftReport, tillAreaProcedures } from './procedures-till';
@@ -194,7 +195,7 @@ const tillProcedures = {
   'printing.retry': { role: 'cashier', handler: (call, input) => retryPrintJob(call, input.id) },
 } satisfies Partial<Procedures>;
 
-const allProcedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...dataProcedures };
+const allProcedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...dataProcedures, ...outletsProcedures };
 
 /**
  * Read-only procedures heavy enough on a year of data to hold up every till's

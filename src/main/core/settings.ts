@@ -11,8 +11,11 @@ export interface SettingValues {
   shopPhone: string | null;
   receiptFooter: string | null;
   timeZone: string;
-  /** Outlet code: a record is (outlet, id) everywhere once outlets sync. */
-  outletCode: string;
+  /**
+   * This outlet's code (KDI, WKT, …): none until an admin sets it when configuring forwarding to
+   * the central database (Back office → Sistem → Kantor pusat); frozen from then on.
+   */
+  outletCode: string | null;
   /** Till used when a login does not name one. */
   defaultTillCode: string;
 }
@@ -23,7 +26,7 @@ const DEFAULTS: SettingValues = {
   shopPhone: null,
   receiptFooter: null,
   timeZone: DEFAULT_TIME_ZONE,
-  outletCode: 'KDI',
+  outletCode: null,
   defaultTillCode: 'K1',
 };
 

@@ -86,6 +86,8 @@ app.whenReady().then(() => {
   );
   scheduleDailyBackup(core.ctx);
   core.print.startAutoRetry();
+  // Forwarding to the central database: does nothing until configured in the back office.
+  core.central.start();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -97,7 +99,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  void core?.print.idle().finally(() => {
+  void Promise.all([core?.print.idle(), core?.central.stop()]).finally(() => {
     core?.close();
     app.quit();
   });

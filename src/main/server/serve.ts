@@ -11,6 +11,7 @@ import { createHttpServer } from '../api/http';
 import { isInitialized } from '../core/users';
 import { seedDemo, DEMO_LOGINS } from '../core/demo';
 import { scheduleDailyBackup } from '../api/procedures-system';
+import type { ForwarderOptions } from '../outbox/forwarder';
 import { interfaceAddresses } from '../api/hosts';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
@@ -19,6 +20,23 @@ function findStaticDir(explicit?: string): string | undefined {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [explicit, resolve(here, '../renderer'), resolve(process.cwd(), 'out/renderer')].filter(Boolean) as string[];
   return candidates.find((c) => existsSync(resolve(c, 'index.html')));
+}
+
+/**
+ * Forwarder tuning from the environment (tests and benchmarks): KASIR_FORWARD_BATCH,
+ * KASIR_FORWARD_POLL_MS, KASIR_FORWARD_BACKOFF_MAX_MS; KASIR_FORWARD_TRACE=1 prints each
+ * step of a batch (`forward begin a-b`, `forward committed b`, `forward cursor b`)
+ * and of the history backfill (`forward backfill …`).
+ */
+function forwarderOptionsFromEnv(): ForwarderOptions {
+  const num = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+  return {
+    batchSize: num('KASIR_FORWARD_BATCH'),
+    pollMs: num('KASIR_FORWARD_POLL_MS'),
+    backoffMinMs: num('KASIR_FORWARD_BACKOFF_MIN_MS'),
+    backoffMaxMs: num('KASIR_FORWARD_BACKOFF_MAX_MS'),
+    trace: process.env.KASIR_FORWARD_TRACE === '1' ? (line) => process.stdout.write(`forward ${line}\n`) : undefined,
+  };
 }
 
 function main(): void {
@@ -39,7 +57,7 @@ function main(): void {
   }
   let app;
   try {
-    app = openApp(resolve(values.db!));
+    app = openApp(resolve(values.db!), { forwarder: forwarderOptionsFromEnv() });
   } catch (err) {
     console.error('Database could not be opened or migrated; not starting.', err);
     process.exit(1);
@@ -63,6 +81,8 @@ function main(): void {
   const server = createHttpServer(app, { staticDir });
   scheduleDailyBackup(app.ctx);
   app.print.startAutoRetry(Number(process.env.KASIR_PRINT_RETRY_MS ?? 10_000));
+  // Forwarding to the central database: does nothing until configured in the back office.
+  app.central.start();
   server.listen(port, host, () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
@@ -76,7 +96,7 @@ function main(): void {
   });
   const stop = () => {
     server.close();
-    void app.print.idle().finally(() => {
+    void Promise.all([app.print.idle(), app.central.stop()]).finally(() => {
       app.close();
       process.exit(0);
     });

@@ -23,7 +23,7 @@ const FALLBACK_SHOP: ShopInfo = {
   shopPhone: null,
   receiptFooter: null,
   timeZone: DEFAULT_TIME_ZONE,
-  outletCode: 'KDI',
+  outletCode: null,
   defaultTillCode: 'K1',
 };
 

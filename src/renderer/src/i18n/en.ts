@@ -3,6 +3,7 @@ import { settlementsEn } from './settlements';
 import { tillExtraEn } from './till-extra';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
+import { outletsEn } from './outlets';
 import { backofficeEn } from './backoffice';
 import { dataRulesEn } from './data-rules';
 import { tillKeysEn } from './till-keys';
@@ -17,6 +18,7 @@ export const en: Dictionary = {
   ...backofficeEn,
   ...reportsEn,
   ...systemEn,
+  ...outletsEn,
   ...dataRulesEn,
   ...datesEn,
   ...screensEn,

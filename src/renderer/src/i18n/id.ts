@@ -3,6 +3,7 @@ import { tillExtraId } from './till-extra';
 import { settlementsId } from './settlements';
 import { reportsId } from './reports';
 import { systemId } from './system';
+import { outletsId } from './outlets';
 import { backofficeId } from './backoffice';
 import { dataRulesId } from './data-rules';
 import { tillKeysId } from './till-keys';
@@ -15,6 +16,7 @@ export const id = {
   ...backofficeId,
   ...reportsId,
   ...systemId,
+  ...outletsId,
   ...dataRulesId,
   ...datesId,
   ...screensId,

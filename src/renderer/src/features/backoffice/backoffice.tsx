@@ -11,6 +11,7 @@ import { ReturnsScreen } from './returns/returns-screen';
 import { StockCountScreen } from './stock-count/stock-count-screen';
 import { PrinterScreen } from './printer-screen';
 import { BackupScreen } from '../system/backup-screen';
+import { CentralScreen } from '../system/central-screen';
 import { CorrectionsScreen } from '../system/corrections-screen';
 import { LanScreen } from '../system/lan-screen';
 import { UsersScreen } from './users-screen';
@@ -59,6 +60,7 @@ const NAV_GROUPS: { label: MessageKey; items: NavItem[] }[] = [
       { route: 'shopSettings', label: 'nav.shopSettings', admin: true },
       { route: 'printer', label: 'nav.printer' },
       { route: 'backup', label: 'nav.backup' },
+      { route: 'central', label: 'nav.central' },
       { route: 'corrections', label: 'nav.corrections' },
       { route: 'lan', label: 'nav.lan', admin: true },
       { route: 'users', label: 'nav.users', admin: true },
@@ -105,6 +107,7 @@ export function BackOffice({ route }: { route: BackOfficeRoute }) {
           {route === 'stockCount' && <StockCountScreen />}
           {route === 'printer' && <PrinterScreen />}
           {route === 'backup' && <BackupScreen />}
+          {route === 'central' && <CentralScreen />}
           {route === 'corrections' && <CorrectionsScreen />}
           {route === 'lan' && <LanScreen />}
           {route === 'users' && <UsersScreen />}

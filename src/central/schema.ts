@@ -1,0 +1,82 @@
+/**
+ * The central PostgreSQL schema (issue 19): one append-only table of facts
+ * forwarded by every outlet, with typed columns for the money and the
+ * dimensions reports group by, plus the JSON payload as the outlet wrote it.
+ *
+ * Migrations: `npm run central -- migrate --pg <url>` applies drizzle-central/
+ * (generated from this file by `npx drizzle-kit generate --config
+ * drizzle-central.config.ts`, plus hand-written SQL for row-level security,
+ * functions and triggers). Who may write what is enforced by PostgreSQL
+ * itself: see drizzle-central/0001_security.sql and docs/outlets.md.
+ */
+import { sql } from 'drizzle-orm';
+import { bigint, date, index, integer, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const central = pgSchema('central');
+
+/** One row per outlet, made by `npm run central -- add-outlet <CODE>`. */
+export const outlets = central.table('outlets', {
+  /** KDI, WKT, BBU, … — what every fact of the outlet carries. */
+  code: text('code').primaryKey(),
+  name: text('name'),
+  /** The PostgreSQL login role of this outlet (it may insert and read only this outlet's facts). */
+  roleName: text('role_name').notNull().unique(),
+  /** The outlet database that forwards as this outlet; set by the first one that connects. */
+  installationId: uuid('installation_id'),
+  claimedAt: timestamp('claimed_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The fact kinds and schema versions this database accepts; a fact of any other is refused. */
+export const factKinds = central.table(
+  'fact_kinds',
+  {
+    kind: text('kind').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    description: text('description'),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.schemaVersion] })],
+);
+
+const field = (key: string) => sql.raw(`(payload ->> '${key}')`);
+
+/**
+ * Every fact of every outlet. Append-only (no UPDATE, DELETE or TRUNCATE, for
+ * anyone); a change of state is a new fact. The typed columns are generated
+ * from the payload, so they can never disagree with it.
+ */
+export const facts = central.table(
+  'facts',
+  {
+    /** UUIDv7 assigned at the outlet when the fact was written. */
+    id: uuid('id').primaryKey(),
+    /** Always an outlet of central.outlets: row-level security admits only the inserting outlet's own code. */
+    outletCode: text('outlet_code').notNull(),
+    /** The outlet's outbox order. */
+    outletSeq: bigint('outlet_seq', { mode: 'number' }).notNull(),
+    kind: text('kind').notNull(),
+    schemaVersion: integer('schema_version').notNull(),
+    /** The outlet's local business day. */
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+    payload: jsonb('payload').notNull(),
+    number: text('number').generatedAlwaysAs(sql`${field('number')}`),
+    tillCode: text('till_code').generatedAlwaysAs(sql`${field('tillCode')}`),
+    supplierId: integer('supplier_id').generatedAlwaysAs(sql`${field('supplierId')}::integer`),
+    supplierCode: text('supplier_code').generatedAlwaysAs(sql`${field('supplierCode')}`),
+    district: text('district').generatedAlwaysAs(sql`${field('district')}`),
+    productId: integer('product_id').generatedAlwaysAs(sql`${field('productId')}::integer`),
+    productSku: text('product_sku').generatedAlwaysAs(sql`${field('productSku')}`),
+    method: text('method').generatedAlwaysAs(sql`${field('method')}`),
+    qty: integer('qty').generatedAlwaysAs(sql`${field('qty')}::integer`),
+    amount: bigint('amount', { mode: 'number' }).generatedAlwaysAs(sql`${field('amount')}::bigint`),
+    supplierShare: bigint('supplier_share', { mode: 'number' }).generatedAlwaysAs(sql`${field('supplierShare')}::bigint`),
+    shopShare: bigint('shop_share', { mode: 'number' }).generatedAlwaysAs(sql`${field('shopShare')}::bigint`),
+  },
+  // Few indexes: every one costs the catch-up of a whole outlet. Reports add theirs (issue 20).
+  (t) => [
+    index('facts_outlet_seq_idx').on(t.outletCode, t.outletSeq),
+    index('facts_kind_day_idx').on(t.kind, t.businessDay, t.outletCode),
+  ],
+);
