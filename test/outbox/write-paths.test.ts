@@ -93,6 +93,7 @@ describe('outbox: every write path writes its facts in the same transaction', ()
       ['ledger_entry', 'entryId', 'SELECT id FROM ledger_entries'],
       ['settlement', 'settlementId', 'SELECT id FROM settlements'],
       ['settlement_voided', 'settlementId', 'SELECT id FROM settlements WHERE voided_at IS NOT NULL'],
+      ['lot_expiry_corrected', 'lotId', "SELECT entity_id FROM audit_log WHERE action = 'lot.correctExpiry'"],
     ];
     for (const [kind, field, sql] of exact) {
       const rows = ids(db, sql);

@@ -1,6 +1,7 @@
 /**
  * A scripted day of a shop through the API, touching every write path that
  * makes facts: sales (split payments, a discount), a refund and a void,
+ * a lot's expiry corrected,
  * cash in and out, an intake, a return, a single stock correction, a stock
  * count posted with differences, a fee and an adjustment, a settlement, its
  * void and a new one, supplier and product edits, a shift closed and a new
@@ -48,6 +49,9 @@ export async function shopDay(api: Api, s: Seeded, options: { day: string; idPre
   const mete = await ok<any>('products.detail', { id: s.meteId }, s.manager);
   const meteLot = mete.lots.find((l: any) => l.remainingQty >= 2);
   await ok('returns.create', { supplierId: s.supplierId, lines: [{ lotId: meteLot.id, qty: 1 }], reason: 'unsold' }, s.manager);
+  // A lot's expiry date corrected (saved wrong by the old date field): its own fact.
+  const dated = mete.lots.find((l: any) => l.expiryDate);
+  if (dated) await ok('stock.correctExpiry', { lotId: dated.id, expiryDate: dated.expiryDate === '2027-06-05' ? '2027-06-30' : '2027-06-05', reason: 'Tanggal dan bulan tertukar' }, s.manager);
 
   const tenun = await ok<any>('products.detail', { id: s.tenunId }, s.manager);
   const tenunLot = tenun.lots.find((l: any) => l.remainingQty >= 1);

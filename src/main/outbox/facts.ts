@@ -231,7 +231,8 @@ export const FACTS: FactDef[] = [
       ['supplierId', 'n.supplier_id'],
       ...supplierOf('s'),
       ['qty', 'n.received_qty'],
-      ['expiryDate', 'n.expiry_date'],
+      // The date as received: a later correction is a fact of its own (lot_expiry_corrected).
+      ['expiryDate', `coalesce((SELECT json_extract(c.details, '$.from') FROM audit_log c WHERE c.action = 'lot.correctExpiry' AND c.entity_id = n.id ORDER BY c.id LIMIT 1), n.expiry_date)`],
       ['termsType', 'n.terms_type'],
       ['supplierPrice', 'n.supplier_price'],
       ['commissionBps', 'n.commission_bps'],
@@ -578,6 +579,29 @@ export const FACTS: FactDef[] = [
     triggers: [
       { event: 'UPDATE', of: ['voided_at'], when: 'OLD.voided_at IS NULL AND NEW.voided_at IS NOT NULL', key: 'NEW.id', skipUnreachedHistory: true },
     ],
+  },
+  {
+    // A manager corrected a lot's expiry date (saved wrong by the old date field): read from its audit entry.
+    kind: 'lot_expiry_corrected',
+    version: 1,
+    table: 'audit_log',
+    joins: `JOIN lots l ON l.id = n.entity_id
+      JOIN products p ON p.id = l.product_id
+      LEFT JOIN suppliers s ON s.id = l.supplier_id`,
+    day: day('n.at'),
+    at: 'n.at',
+    backfillWhere: "n.action = 'lot.correctExpiry'",
+    payload: [
+      ['lotId', 'n.entity_id'],
+      ['productId', 'l.product_id'],
+      ['productSku', 'p.sku'],
+      ['supplierId', 'l.supplier_id'],
+      ...supplierOf('s'),
+      ['previousExpiryDate', "json_extract(n.details, '$.from')"],
+      ['expiryDate', "json_extract(n.details, '$.to')"],
+      ['correctedBy', 'n.user_id'],
+    ],
+    triggers: [{ event: 'INSERT', when: "NEW.action = 'lot.correctExpiry'", key: 'NEW.id' }],
   },
 ];
 
