@@ -46,7 +46,7 @@ async function refused(name: string, input: unknown, code: string, token = s.man
 
 async function usePrinter(columns: 32 | 48 = 32) {
   printer = await startFakePrinter();
-  await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns });
+  await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns }, s.admin);
   return printer;
 }
 

@@ -51,7 +51,7 @@ export async function prepareOutlet(options: { district: string; days: number; s
     const fixed = await ok<any>('products.create', { name: `Bawang goreng ${options.district}`, supplierId: sup.id, sellPrice: 27_500, terms: { type: 'fixed', supplierPrice: 21_000 } }, s.manager);
     const comm = await ok<any>('products.create', { name: `Tenun ikat ${options.district}`, supplierId: sup.id, sellPrice: 412_000, terms: { type: 'commission', commissionBps: 1250 } }, s.manager);
     await ok('intakes.create', { supplierId: sup.id, lines: [{ productId: fixed.id, qty: 5000 }, { productId: comm.id, qty: 5000 }] }, s.manager);
-    await ok('intakes.create', { supplierId: s.supplierId, lines: [{ productId: s.meteId, qty: 5000, expiryDate: '2099-12-31' }] }, s.manager);
+    await ok('intakes.create', { supplierId: s.supplierId, lines: [{ productId: s.meteId, qty: 5000, expiryDate: '2030-12-31' }] }, s.manager);
     const sellable: [number, number][] = [
       [s.meteId, 50_000],
       [fixed.id, 27_500],
@@ -119,7 +119,7 @@ export async function runWorkload(api: Api, tokens: OutletTokens, outlet: Prepar
     } else if (r < 0.78) {
       const [productId] = pick(outlet.sellable);
       const product = await ok<any>('products.get', { id: productId }, tokens.manager);
-      await ok('intakes.create', { supplierId: product.supplierId, lines: [{ productId, qty: 5 + Math.floor(rng() * 20), ...(product.trackExpiry ? { expiryDate: '2099-12-31' } : {}) }] }, tokens.manager);
+      await ok('intakes.create', { supplierId: product.supplierId, lines: [{ productId, qty: 5 + Math.floor(rng() * 20), ...(product.trackExpiry ? { expiryDate: '2030-12-31' } : {}) }] }, tokens.manager);
     } else if (r < 0.84) {
       await ok('ledger.fee', { supplierId: pick(outlet.supplierIds), amount: 1_000 * (1 + Math.floor(rng() * 10)), note: 'Biaya display' }, tokens.manager);
     } else if (r < 0.92) {

@@ -27,7 +27,7 @@ export interface KnownIds {
 export const WRITES = new Set([
   'setup.init', 'auth.login', 'approvals.verify', 'auth.logout', 'users.create', 'users.update', 'users.resetPin', 'suppliers.create', 'suppliers.update',
   'suppliers.deactivate', 'suppliers.reactivate', 'products.create', 'products.update', 'products.deactivate', 'products.reactivate',
-  'intakes.create', 'intakes.reprint', 'returns.create', 'returns.fromNearExpiry', 'returns.reprint', 'stock.adjust', 'stock.count.start',
+  'intakes.create', 'intakes.reprint', 'returns.create', 'returns.fromNearExpiry', 'returns.reprint', 'stock.adjust', 'stock.correctExpiry', 'stock.count.start',
   'stock.count.record', 'stock.count.post', 'stock.count.cancel', 'labels.print', 'shifts.open', 'shifts.close', 'shifts.payIn',
   'shifts.payOut', 'shifts.printReport', 'sales.checkout', 'sales.reprint', 'sales.hold', 'sales.resume', 'sales.discardHeld', 'sales.refund',
   'sales.void', 'refunds.reprint', 'drawer.open', 'printers.set', 'printers.test', 'printing.retry', 'settings.update', 'qris.print',
@@ -64,6 +64,7 @@ export function readCalls(ids: KnownIds): Record<string, unknown[]> {
     'returns.get': opt(ids.returnId, (id) => ({ id })),
     'returns.list': [{}, { supplierId: ids.supplierId }],
     'stock.nearExpiry': [{}, { days: 365 }],
+    'stock.implausibleExpiry': [{}],
     'stock.slowMoving': [{ days: 30 }, { days: 3650, supplierId: ids.supplierId }],
     'stock.movements': [{ productId: ids.productId }, ...opt(ids.lotId, (lotId) => ({ lotId, limit: 1000 }))],
     'stock.count.get': opt(ids.countId, (countId) => ({ countId })),

@@ -2,7 +2,7 @@
 export const outletsId = {
   'nav.central': 'Kantor pusat',
   'central.intro':
-    'Outlet ini tetap berjualan sendiri tanpa internet. Jika diatur, setiap transaksi juga dikirim ke database kantor pusat (PostgreSQL) sekali saja, berurutan, kapan pun koneksi ada.',
+    'Outlet ini tetap berjualan sendiri tanpa internet. Jika diatur, setiap transaksi juga dikirim ke basis data kantor pusat (PostgreSQL) sekali saja, berurutan, kapan pun koneksi ada.',
   'central.state.off': 'Belum diatur',
   'central.state.paused': 'Dijeda',
   'central.state.preparing': 'Menyiapkan riwayat',
@@ -22,7 +22,7 @@ export const outletsId = {
   'central.yes': 'Ya',
   'central.no': 'Tidak',
   'central.failedTitle': 'Pengiriman ke kantor pusat gagal',
-  'central.restoreTitle': 'Database dipulihkan dari cadangan lama',
+  'central.restoreTitle': 'Basis data dipulihkan dari cadangan lama',
   'central.restoreText':
     'Kantor pusat sudah menerima {n} data yang tidak ada lagi di sini (terkirim setelah cadangan itu dibuat). Data itu tetap tersimpan di pusat; data baru dikirim dengan nomor baru. Periksa penjualan yang hilang dari outlet ini.',
   'central.dismiss': 'Mengerti',
@@ -32,7 +32,7 @@ export const outletsId = {
   'central.connection': 'Koneksi ke kantor pusat',
   'central.host': 'Alamat server',
   'central.port': 'Port',
-  'central.database': 'Nama database',
+  'central.database': 'Nama basis data',
   'central.user': 'Nama pengguna outlet',
   'central.password': 'Kata sandi',
   'central.passwordSaved': 'Tersimpan — kosongkan untuk tetap memakai',
@@ -46,7 +46,7 @@ export const outletsId = {
   'central.saved': 'Koneksi ke kantor pusat berhasil dan disimpan.',
   'central.adminOnly': 'Hanya admin yang dapat mengubah koneksi.',
   'central.credentialsNote':
-    'Kata sandi disimpan di database outlet dan ikut dalam cadangan. Login ini hanya bisa menambah data outlet ini dan tidak bisa membaca atau mengubah data outlet lain.',
+    'Kata sandi disimpan di basis data outlet dan ikut dalam cadangan. Akun ini hanya bisa menambah data outlet ini dan tidak bisa membaca atau mengubah data outlet lain.',
 };
 
 export const outletsEn: Record<keyof typeof outletsId, string> = {
@@ -66,7 +66,7 @@ export const outletsEn: Record<keyof typeof outletsId, string> = {
   'central.never': 'Never',
   'central.waiting': 'Waiting to be sent',
   'central.history': 'History still being prepared',
-  'central.facts': '{n} records',
+  'central.facts': '{n} {n|record|records}',
   'central.nextAttempt': 'Next attempt',
   'central.tls': 'Encrypted connection (TLS)',
   'central.yes': 'Yes',
@@ -74,7 +74,7 @@ export const outletsEn: Record<keyof typeof outletsId, string> = {
   'central.failedTitle': 'Sending to the head office failed',
   'central.restoreTitle': 'Database restored from an older backup',
   'central.restoreText':
-    'The head office already has {n} records that are no longer here (sent after that backup was made). They stay at the head office; new records are sent under new ids. Check the sales missing from this outlet.',
+    'The head office already has {n} {n|record|records} that are no longer here (sent after that backup was made). They stay at the head office; new records are sent under new ids. Check the sales missing from this outlet.',
   'central.dismiss': 'Understood',
   'central.retry': 'Send now',
   'central.pause': 'Pause sending',
