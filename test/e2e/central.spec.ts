@@ -41,7 +41,7 @@ test('admin connects the outlet to the head office; history and new sales arrive
   await form.getByLabel('Kode outlet').fill('KDI');
   await form.getByLabel('Alamat server').fill(PG_HOST);
   await form.getByLabel('Port').fill(String(PG_PORT));
-  await form.getByLabel('Nama database').fill(creds.database);
+  await form.getByLabel('Nama basis data').fill(creds.database);
   await form.getByLabel('Nama pengguna outlet').fill(creds.user);
   await form.getByLabel('Kata sandi').fill(creds.password);
   await page.getByRole('button', { name: 'Uji & simpan' }).click();
