@@ -9,13 +9,11 @@ import { correctExpiry, implausibleExpiry, nearExpiry, returnNearExpiry, slowMov
 import { stockMovements } from '../../core/movements';
 import { createReturn, getReturn, listReturns } from '../../core/returns';
 import { getPrinterConfig, getSettings } from '../../core/settings';
-import { getIntake, listIntakes } from '../../core/stock';
+import { getIntake, listIntakes, lotExpiry } from '../../core/stock';
 import { cancelCount, getCount, listCounts, postCount, recordCount, startCount } from '../../core/stock-count';
 import { supplierDetail, supplierOverview } from '../../core/supplier-detail';
 import { setSupplierActive, updateSupplier } from '../../core/suppliers';
 import type { Ctx } from '../../core/context';
-import { eq } from 'drizzle-orm';
-import { lots } from '../../../db/schema';
 import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../../printing/documents/intake-slip';
 import { renderLabels, type LabelData } from '../../printing/documents/labels';
 import { renderReturnSlip, type ReturnSlipData } from '../../printing/documents/return-slip';
@@ -177,14 +175,6 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
     },
   },
 };
-
-/** The expiry date of a lot of `productId`; VALIDATION when the lot is of another product. */
-function lotExpiry(ctx: Ctx, lotId: number, productId: number, field: string): string | null {
-  const lot = ctx.db.select({ productId: lots.productId, expiryDate: lots.expiryDate }).from(lots).where(eq(lots.id, lotId)).get();
-  if (!lot) return fail('NOT_FOUND', `Lot #${lotId} tidak ditemukan.`, { field });
-  if (lot.productId !== productId) fail('VALIDATION', `Lot #${lotId} bukan lot barang ini.`, { field });
-  return lot.expiryDate;
-}
 
 function getProductOr404(ctx: Ctx, id: number, field: string) {
   try {

@@ -1,5 +1,3 @@
-import { and, eq } from 'drizzle-orm';
-import { printJobs } from '../../../db/schema';
 import type { coreContract, ParsedInput } from '../../../shared/contract';
 import type { AreaProcedures, Call } from '../kit';
 import { afterCommit, audited } from '../kit';
@@ -137,12 +135,7 @@ export const coreProcedures: AreaProcedures<typeof coreContract> = {
       // The sale is committed. Printing can only fail on its own from here.
       let printJob: PrintJobView | undefined;
       if (replayed) {
-        const prior = call.ctx.db
-          .select({ id: printJobs.id })
-          .from(printJobs)
-          .where(and(eq(printJobs.kind, 'receipt'), eq(printJobs.refId, sale.id), eq(printJobs.copy, false)))
-          .get();
-        printJob = prior ? call.print.get(prior.id) : undefined;
+        printJob = call.print.original('receipt', sale.id);
       } else {
         try {
           printJob = printReceipt(call, sale, false);
