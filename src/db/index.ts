@@ -30,7 +30,6 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   applyPragmas(sqlite);
   // The outbox triggers call these (uuidv7, business_day): every connection that writes needs them.
   registerSqlFunctions(sqlite);
-  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   if (!options.readonly) migrateDb(db, options.migrationsFolder);
   return db;
@@ -48,31 +47,6 @@ export function applyPragmas(sqlite: Database.Database): void {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-}
-
-/**
- * Reuse prepared statements. drizzle hands better-sqlite3 the same SQL text
- * for the same query every time, and better-sqlite3 prepares anew on each
- * call: on the checkout path that was most of the time spent outside SQLite.
- * Statements are kept per connection (LRU); a reused one is put back in its
- * default mode, since drizzle switches some to raw rows.
- */
-export function cacheStatements(sqlite: Database.Database, max = 1000): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const cache = new Map<string, Database.Statement>();
-  sqlite.prepare = ((source: string) => {
-    const hit = cache.get(source);
-    if (hit) {
-      cache.delete(source);
-      cache.set(source, hit);
-      if (hit.reader) hit.pluck(false).expand(false).raw(false);
-      return hit;
-    }
-    const stmt = prepare(source);
-    cache.set(source, stmt);
-    if (cache.size > max) cache.delete(cache.keys().next().value as string);
-    return stmt;
-  }) as typeof sqlite.prepare;
 }
 
 /** The migrations folder: next to the sources in development, in resources when packaged. */

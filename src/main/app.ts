@@ -1,14 +1,38 @@
 import { openDb, type Db, type OpenDbOptions } from '../db';
 import { systemClock, type Clock } from './core/clock';
 import type { Ctx } from './core/context';
-import type { ApiEnv } from './api/procedures';
+import type { ApiEnv } from './api/kit';
+import { scheduleDailyBackup } from './services/daily-backup';
 import { PrintQueue, type TransportFactory } from './printing/queue';
 import { createTransport, printerOutputDir } from './printing/transports';
 import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
 import { Forwarder, type ForwarderOptions } from './outbox/forwarder';
 
+export interface BackgroundOptions {
+  /** How often failed print jobs are tried again by themselves (ms). */
+  printRetryMs?: number;
+  /** How often the daily backup checks whether it is due (ms). */
+  backupCheckMs?: number;
+}
+
+/** The work the app does by itself while it runs, in the order it is started. */
+export const BACKGROUND_SERVICES = ['daily-backup', 'print-retry', 'forwarder'] as const;
+export type BackgroundService = (typeof BACKGROUND_SERVICES)[number];
+
 export interface App extends ApiEnv {
   db: Db;
+  /**
+   * Start the background services (daily backup, print auto-retry, the
+   * forwarder to the central database); idempotent. Every shell that
+   * serves tills calls this once; tools and tests that only open the
+   * database do not.
+   */
+  start(options?: BackgroundOptions): void;
+  /** Which background services run now. */
+  running(): BackgroundService[];
+  /** Stop the services, let print jobs and the batch in flight finish, then close. */
+  shutdown(): Promise<void>;
+  /** Stop the services and close the database at once. */
   close(): void;
 }
 
@@ -23,16 +47,38 @@ export function openApp(
   const print = new PrintQueue(ctx, options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })));
   // Reports read through their own connection in a worker thread (the same native binding as the app's).
   const reports = new ReportRunner(ctx, { nativeBinding: options.nativeBinding, ...options.reports });
-  // Forwarding to the central database: created here, started by the host (serve / Electron) only.
+  // Forwarding to the central database: created here, started with the other services by `start`.
   const central = new Forwarder(ctx, options.forwarder);
+  const stops = new Map<BackgroundService, () => void | Promise<void>>();
+  const stopAll = () => [...stops.keys()].reverse().map((name) => {
+    const stop = stops.get(name)!;
+    stops.delete(name);
+    return stop();
+  });
   return {
     db,
     ctx,
     print,
     reports,
     central,
+    start: (background = {}) => {
+      if (stops.size) return;
+      stops.set('daily-backup', scheduleDailyBackup(ctx, background.backupCheckMs));
+      stops.set('print-retry', print.startAutoRetry(background.printRetryMs));
+      // Does nothing until configured in the back office.
+      central.start();
+      stops.set('forwarder', () => central.stop());
+    },
+    running: () => BACKGROUND_SERVICES.filter((name) => stops.has(name)),
+    shutdown: async () => {
+      await Promise.allSettled([...stopAll(), print.idle()]);
+      reports.close();
+      db.$client.close();
+    },
     close: () => {
+      stops.delete('forwarder');
       central.halt();
+      stopAll();
       reports.close();
       db.$client.close();
     },

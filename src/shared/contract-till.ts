@@ -62,7 +62,7 @@ const refundLine = z.strictObject({ saleLineId: id, qty, restock: z.boolean({ er
 const refundLines = z.array(refundLine).min(1, 'Pilih minimal satu barang').max(200);
 const moneyOut = z.strictObject({ method: paymentMethod, amount: positiveRupiah, reference: optionalText(64) });
 
-export const tillAreaContract = {
+export const tillContract = {
   'approvals.verify': def<ApprovalGrant>()(approvalRequest),
   'sales.hold': def<HeldSaleSummary>()(
     z.strictObject({

@@ -32,7 +32,7 @@ import { settlementContract } from './contract-settlement';
 import { systemContract } from './contract-system';
 import { outletsContract } from './contract-outlets';
 import { dataContract } from './contract-data';
-import { approval, cartLine, denominations, discount, tillAreaContract } from './contract-till';
+import { approval, cartLine, denominations, discount, tillContract } from './contract-till';
 import type { ShiftReport, TillSettings } from './types-till';
 import type {
   CheckoutResult,
@@ -50,7 +50,8 @@ import type {
   UserView,
 } from './types';
 
-const tillContract = {
+/** The first sale and what it needs: setup, sign-in, users, suppliers, products, intake, shift, checkout, printer. */
+export const coreContract = {
   'setup.status': def<{ initialized: boolean }>()(empty),
   'setup.init': def<UserView>()(
     z.strictObject({
@@ -125,7 +126,7 @@ const tillContract = {
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
 
-export const contract = { ...tillContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillAreaContract, ...reportsContract, ...dataContract, ...outletsContract } as const;
+export const contract = { ...coreContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillContract, ...reportsContract, ...dataContract, ...outletsContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

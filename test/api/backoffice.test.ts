@@ -5,8 +5,8 @@
  * nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backofficeProcedures, printIntakeSlip } from '../../src/main/api/procedures-backoffice';
-import type { Call } from '../../src/main/api/procedure';
+import { backofficeProcedures, printIntakeSlip } from '../../src/main/api/handlers/backoffice';
+import type { Call } from '../../src/main/api/kit';
 import { lotInvariantViolations } from '../../src/main/core/invariants';
 import { isValidEan13 } from '../../src/main/core/barcodes';
 import { seedShop, snapshot, startTestApi, type Seeded, type TestApi } from '../support/api-harness';

@@ -16,6 +16,7 @@ import type { Actor, Ctx } from './context';
 import { audit } from './audit';
 import { businessDate } from './clock';
 import { getSetting } from './settings';
+import { get, query } from '../../db/statements';
 import { valueAtTerms } from './stock-value';
 
 type LotRow = typeof lots.$inferSelect;
@@ -93,11 +94,13 @@ export function applyAdjustment(
 
 /** Units of a lot the shop still owes the supplier as lost (losses less units found again). */
 function stillLost(ctx: Ctx, lotId: number): number {
-  const row = ctx.db.$client
-    .prepare("SELECT coalesce(sum(qty), 0) AS n FROM ledger_entries WHERE lot_id = ? AND kind = 'loss'")
-    .get(lotId) as { n: number };
-  return Math.max(0, row.n);
+  return Math.max(0, get(ctx.db.$client, lostQtyOfLot, lotId)!.n);
 }
+const lostQtyOfLot = query<{ n: number }>()<[lotId: number]>(
+  'stock.lostQtyOfLot',
+  "SELECT coalesce(sum(qty), 0) AS n FROM ledger_entries WHERE lot_id = ? AND kind = 'loss'",
+  { n: true },
+);
 
 function adjustmentView(row: AdjustmentRow, lot: LotRow, remainingQty: number, lossAmount: number): StockAdjustmentView {
   return {

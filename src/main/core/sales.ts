@@ -16,6 +16,105 @@ import { openShiftRow } from './shifts';
 import { allocateFefo } from './stock';
 import { splitByWeights, supplierShare } from './shares';
 import { getTillSettings } from './till-settings';
+import { all, get, query, run, write } from '../../db/statements';
+
+// The checkout and the sale it answers with: plain prepared statements, per connection (src/db/statements.ts).
+const insertSaleLine = write<[saleId: number, lineNo: number, productId: number, name: string, qty: number, unitPrice: number, listPrice: number, discount: number, saleDiscount: number, lineTotal: number]>(
+  'sales.insertLine',
+  `INSERT INTO sale_lines (sale_id, line_no, product_id, name, qty, unit_price, list_price, discount, sale_discount, line_total)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+);
+const insertLinePortion = write<[saleLineId: number, lotId: number, qty: number, netAmount: number, supplierShare: number, shopShare: number]>(
+  'sales.insertLinePortion',
+  'INSERT INTO sale_line_lots (sale_line_id, lot_id, qty, net_amount, supplier_share, shop_share) VALUES (?, ?, ?, ?, ?, ?)',
+);
+const insertSaleLedger = write<[supplierId: number, amount: number, saleLineLotId: number, lotId: number, qty: number, businessDate: string, createdAt: number]>(
+  'sales.insertLedgerEntry',
+  `INSERT INTO ledger_entries (supplier_id, kind, amount, sale_line_lot_id, lot_id, qty, business_date, created_at)
+   VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)`,
+);
+const insertPayment = write<[saleId: number, method: string, amount: number, reference: string | null]>(
+  'sales.insertPayment',
+  'INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)',
+);
+
+type SaleHead = Omit<SaleView, 'lines' | 'payments' | 'refunds' | 'payable'> & { cashierName: string };
+const saleHead = query<SaleHead>()<[saleId: number]>(
+  'sales.head',
+  `SELECT x.id, x.number, x.till_code AS tillCode, x.shift_id AS shiftId, x.cashier_id AS cashierId, u.name AS cashierName,
+          x.created_at AS createdAt, x.business_date AS businessDate, x.status, x.subtotal, x.discount_total AS discountTotal,
+          x.sale_discount AS saleDiscount, x.total, x.rounding, x.paid, x.change, x.approved_by AS approvedBy
+   FROM sales x JOIN users u ON u.id = x.cashier_id WHERE x.id = ?`,
+  {
+    id: true,
+    number: true,
+    tillCode: true,
+    shiftId: true,
+    cashierId: true,
+    cashierName: true,
+    createdAt: true,
+    businessDate: true,
+    status: true,
+    subtotal: true,
+    discountTotal: true,
+    saleDiscount: true,
+    total: true,
+    rounding: true,
+    paid: true,
+    change: true,
+    approvedBy: true,
+  },
+);
+type SaleLineRow = Omit<SaleView['lines'][number], 'refundedQty' | 'lots'>;
+const saleLineRows = query<SaleLineRow>()<[saleId: number]>(
+  'sales.lines',
+  `SELECT id, product_id AS productId, name, qty, unit_price AS unitPrice, discount, line_total AS lineTotal,
+          sale_discount AS saleDiscount, list_price AS listPrice
+   FROM sale_lines WHERE sale_id = ? ORDER BY line_no`,
+  { id: true, productId: true, name: true, qty: true, unitPrice: true, discount: true, lineTotal: true, saleDiscount: true, listPrice: true },
+);
+interface SalePortionRow {
+  id: number;
+  saleLineId: number;
+  lotId: number;
+  qty: number;
+  netAmount: number;
+  supplierShare: number;
+  shopShare: number;
+}
+const salePortionRows = query<SalePortionRow>()<[saleId: number]>(
+  'sales.portions',
+  `SELECT p.id, p.sale_line_id AS saleLineId, p.lot_id AS lotId, p.qty, p.net_amount AS netAmount,
+          p.supplier_share AS supplierShare, p.shop_share AS shopShare
+   FROM sale_line_lots p JOIN sale_lines l ON l.id = p.sale_line_id WHERE l.sale_id = ? ORDER BY p.id`,
+  { id: true, saleLineId: true, lotId: true, qty: true, netAmount: true, supplierShare: true, shopShare: true },
+);
+const salePayments = query<SaleView['payments'][number]>()<[saleId: number]>(
+  'sales.payments',
+  'SELECT method, amount, reference FROM payments WHERE sale_id = ? ORDER BY id',
+  { method: true, amount: true, reference: true },
+);
+const refundedQtyByLine = query<{ saleLineId: number; qty: number }>()<[saleId: number]>(
+  'sales.refundedQtyByLine',
+  `SELECT rl.sale_line_id AS saleLineId, sum(rl.qty) AS qty FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id
+   WHERE r.sale_id = ? GROUP BY rl.sale_line_id`,
+  { saleLineId: true, qty: true },
+);
+const saleRefunds = query<SaleView['refunds'][number]>()<[saleId: number]>(
+  'sales.refunds',
+  'SELECT id, number, kind, total, created_at AS createdAt FROM refunds WHERE sale_id = ? ORDER BY id',
+  { id: true, number: true, kind: true, total: true, createdAt: true },
+);
+const refundLinesOnReceipt = query<ReceiptRefund['lines'][number]>()<[refundId: number]>(
+  'sales.receiptRefundLines',
+  'SELECT name, qty, amount FROM refund_lines WHERE refund_id = ? ORDER BY id',
+  { name: true, qty: true, amount: true },
+);
+const refundPaymentsOnReceipt = query<ReceiptRefund['payments'][number]>()<[refundId: number]>(
+  'sales.receiptRefundPayments',
+  'SELECT method, amount, reference FROM refund_payments WHERE refund_id = ? ORDER BY id',
+  { method: true, amount: true, reference: true },
+);
 
 export interface CheckoutInput {
   clientRequestId: string;
@@ -203,12 +302,7 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
       // Per line and per lot portion: plain prepared statements, reused per connection.
       const saleLine = {
         id: Number(
-          sqlite
-            .prepare(
-              `INSERT INTO sale_lines (sale_id, line_no, product_id, name, qty, unit_price, list_price, discount, sale_discount, line_total)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(sale.id, i + 1, product.id, product.name, line.qty, line.unitPrice, line.listPrice, line.discount, line.saleDiscount, line.net)
+          run(sqlite, insertSaleLine, sale.id, i + 1, product.id, product.name, line.qty, line.unitPrice, line.listPrice, line.discount, line.saleDiscount, line.net)
             .lastInsertRowid,
         ),
       };
@@ -217,22 +311,15 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
       portions.forEach((portion, k) => {
         const net = nets[k]!;
         const share = portion.lot.supplierId === null ? 0 : supplierShare(portion.lot, portion.qty, net);
-        const sllId = sqlite
-          .prepare('INSERT INTO sale_line_lots (sale_line_id, lot_id, qty, net_amount, supplier_share, shop_share) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(saleLine.id, portion.lot.id, portion.qty, net, share, net - share).lastInsertRowid;
+        const sllId = Number(run(sqlite, insertLinePortion, saleLine.id, portion.lot.id, portion.qty, net, share, net - share).lastInsertRowid);
         if (portion.lot.supplierId !== null) {
-          sqlite
-            .prepare(
-              `INSERT INTO ledger_entries (supplier_id, kind, amount, sale_line_lot_id, lot_id, qty, business_date, created_at)
-               VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(portion.lot.supplierId, share, sllId, portion.lot.id, portion.qty, today, now);
+          run(sqlite, insertSaleLedger, portion.lot.supplierId, share, sllId, portion.lot.id, portion.qty, today, now);
         }
       });
     });
 
     for (const p of input.payments) {
-      sqlite.prepare('INSERT INTO payments (sale_id, method, amount, reference) VALUES (?, ?, ?, ?)').run(sale.id, p.method, p.amount, p.reference ?? null);
+      run(sqlite, insertPayment, sale.id, p.method, p.amount, p.reference ?? null);
     }
 
     if (reasons.length > 0) {
@@ -285,45 +372,13 @@ export function cartApprovalReasons(ctx: Ctx, lines: CartLine[], discount: Disco
 export function getSale(ctx: Ctx, id: number): SaleView {
   // Read after every checkout: plain prepared statements (reused per connection).
   const sqlite = ctx.db.$client;
-  const s = sqlite
-    .prepare(
-      `SELECT x.id, x.number, x.till_code AS tillCode, x.shift_id AS shiftId, x.cashier_id AS cashierId, u.name AS cashierName,
-              x.created_at AS createdAt, x.business_date AS businessDate, x.status, x.subtotal, x.discount_total AS discountTotal,
-              x.sale_discount AS saleDiscount, x.total, x.rounding, x.paid, x.change, x.approved_by AS approvedBy
-       FROM sales x JOIN users u ON u.id = x.cashier_id WHERE x.id = ?`,
-    )
-    .get(id) as (Omit<SaleView, 'lines' | 'payments' | 'refunds' | 'payable'> & { cashierName: string }) | undefined;
+  const s = get(sqlite, saleHead, id);
   if (!s) return fail('NOT_FOUND', `Penjualan #${id} tidak ditemukan.`, { field: 'id' });
-  const lines = sqlite
-    .prepare(
-      `SELECT id, product_id AS productId, name, qty, unit_price AS unitPrice, discount, line_total AS lineTotal,
-              sale_discount AS saleDiscount, list_price AS listPrice
-       FROM sale_lines WHERE sale_id = ? ORDER BY line_no`,
-    )
-    .all(id) as Omit<SaleView['lines'][number], 'refundedQty' | 'lots'>[];
-  const portions = sqlite
-    .prepare(
-      `SELECT p.id, p.sale_line_id AS saleLineId, p.lot_id AS lotId, p.qty, p.net_amount AS netAmount,
-              p.supplier_share AS supplierShare, p.shop_share AS shopShare
-       FROM sale_line_lots p JOIN sale_lines l ON l.id = p.sale_line_id WHERE l.sale_id = ? ORDER BY p.id`,
-    )
-    .all(id) as { id: number; saleLineId: number; lotId: number; qty: number; netAmount: number; supplierShare: number; shopShare: number }[];
-  const pays = sqlite
-    .prepare('SELECT method, amount, reference FROM payments WHERE sale_id = ? ORDER BY id')
-    .all(id) as SaleView['payments'];
-  const refunded = new Map(
-    (
-      sqlite
-        .prepare(
-          `SELECT rl.sale_line_id AS saleLineId, sum(rl.qty) AS qty FROM refund_lines rl JOIN refunds r ON r.id = rl.refund_id
-           WHERE r.sale_id = ? GROUP BY rl.sale_line_id`,
-        )
-        .all(id) as { saleLineId: number; qty: number }[]
-    ).map((r) => [r.saleLineId, r.qty]),
-  );
-  const refundRows = sqlite
-    .prepare('SELECT id, number, kind, total, created_at AS createdAt FROM refunds WHERE sale_id = ? ORDER BY id')
-    .all(id) as SaleView['refunds'];
+  const lines = all(sqlite, saleLineRows, id);
+  const portions = all(sqlite, salePortionRows, id);
+  const pays = all(sqlite, salePayments, id);
+  const refunded = new Map(all(sqlite, refundedQtyByLine, id).map((r) => [r.saleLineId, r.qty]));
+  const refundRows = all(sqlite, saleRefunds, id);
   return {
     ...s,
     payable: s.total + s.rounding,
@@ -392,8 +447,8 @@ export function receiptData(ctx: Ctx, sale: SaleView): ReceiptData {
 function receiptRefunds(ctx: Ctx, sale: SaleView): ReceiptRefund[] {
   const sqlite = ctx.db.$client;
   return sale.refunds.map((r) => {
-    const lines = sqlite.prepare('SELECT name, qty, amount FROM refund_lines WHERE refund_id = ? ORDER BY id').all(r.id) as ReceiptRefund['lines'];
-    const pays = sqlite.prepare('SELECT method, amount, reference FROM refund_payments WHERE refund_id = ? ORDER BY id').all(r.id) as ReceiptRefund['payments'];
+    const lines = all(sqlite, refundLinesOnReceipt, r.id);
+    const pays = all(sqlite, refundPaymentsOnReceipt, r.id);
     return { number: r.number, kind: r.kind, createdAt: r.createdAt, lines, payable: pays.reduce((n, p) => n + p.amount, 0), payments: pays };
   });
 }

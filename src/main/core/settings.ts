@@ -3,6 +3,7 @@ import { settings } from '../../db/schema';
 import type { Db } from '../../db';
 import { DEFAULT_TIME_ZONE } from './clock';
 import type { PrinterConfig } from '../../shared/printer';
+import { get, query } from '../../db/statements';
 
 /** Typed view of the key/value settings table, with defaults. */
 export interface SettingValues {
@@ -30,9 +31,9 @@ const DEFAULTS: SettingValues = {
   defaultTillCode: 'K1',
 };
 
-/** Settings are read on every sale: one prepared statement (reused by openDb's cache), no query building. */
-const readValue = (db: Db, key: string) =>
-  db.$client.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+/** Settings are read on every sale: one prepared statement per connection, no query building. */
+const settingValue = query<{ value: string }>()<[key: string]>('settings.value', 'SELECT value FROM settings WHERE key = ?', { value: true });
+const readValue = (db: Db, key: string) => get(db.$client, settingValue, key);
 
 export function getSetting<K extends keyof SettingValues>(db: Db, key: K): SettingValues[K] {
   const row = readValue(db, key);

@@ -6,18 +6,33 @@ import type { Actor, Ctx } from './context';
 import type { ShiftView } from '../../shared/types';
 import { DENOMINATIONS, type Denomination } from '../../shared/types-till';
 import { audit } from './audit';
+import { get, query } from '../../db/statements';
 
 export type ShiftRow = typeof shifts.$inferSelect;
 
 
+/** Read on every checkout: a plain prepared statement (see src/db/statements.ts). */
+const openShiftOfTill = query<ShiftRow>()<[tillCode: string]>(
+  'shifts.openOfTill',
+  `SELECT id, till_code AS tillCode, opened_by AS openedBy, opened_at AS openedAt, opening_float AS openingFloat,
+          closed_by AS closedBy, closed_at AS closedAt, expected_cash AS expectedCash, counted_cash AS countedCash, variance
+   FROM shifts WHERE till_code = ? AND closed_at IS NULL`,
+  {
+    id: true,
+    tillCode: true,
+    openedBy: true,
+    openedAt: true,
+    openingFloat: true,
+    closedBy: true,
+    closedAt: true,
+    expectedCash: true,
+    countedCash: true,
+    variance: true,
+  },
+);
+
 export function openShiftRow(ctx: Ctx, tillCode: string): ShiftRow | undefined {
-  return ctx.db.$client
-    .prepare(
-      `SELECT id, till_code AS tillCode, opened_by AS openedBy, opened_at AS openedAt, opening_float AS openingFloat,
-              closed_by AS closedBy, closed_at AS closedAt, expected_cash AS expectedCash, counted_cash AS countedCash, variance
-       FROM shifts WHERE till_code = ? AND closed_at IS NULL`,
-    )
-    .get(tillCode) as ShiftRow | undefined;
+  return get(ctx.db.$client, openShiftOfTill, tillCode);
 }
 
 export function openShift(ctx: Ctx, actor: Actor, input: { openingFloat: Rupiah }): ShiftView {

@@ -10,6 +10,7 @@ import { businessDate, compactDate } from './clock';
 import { getSetting } from './settings';
 import { nextSequence, pad } from './sequences';
 import { requireSupplier } from './suppliers';
+import { all, query, run, write } from '../../db/statements';
 import { lotTerms, valueAtTerms } from './stock-value';
 import type { IntakeLineView, IntakeSummary, IntakeView } from '../../shared/types-backoffice';
 
@@ -101,6 +102,31 @@ export function createIntake(
   });
 }
 
+/** The checkout's hot path: plain prepared statements (see src/db/statements.ts). */
+const sellableLots = query<Lot>()<[productId: number]>(
+  'stock.sellableLots',
+  `SELECT id, product_id AS productId, intake_id AS intakeId, supplier_id AS supplierId, received_qty AS receivedQty,
+          remaining_qty AS remainingQty, expiry_date AS expiryDate, terms_type AS termsType, supplier_price AS supplierPrice,
+          commission_bps AS commissionBps, sell_price AS sellPrice, created_at AS createdAt
+   FROM lots WHERE product_id = ? AND remaining_qty > 0
+   ORDER BY expiry_date IS NULL, expiry_date, id`,
+  {
+    id: true,
+    productId: true,
+    intakeId: true,
+    supplierId: true,
+    receivedQty: true,
+    remainingQty: true,
+    expiryDate: true,
+    termsType: true,
+    supplierPrice: true,
+    commissionBps: true,
+    sellPrice: true,
+    createdAt: true,
+  },
+);
+const setLotRemaining = write<[remainingQty: number, lotId: number]>('stock.setLotRemaining', 'UPDATE lots SET remaining_qty = ? WHERE id = ?');
+
 export interface Allocation {
   lot: Lot;
   qty: number;
@@ -112,16 +138,7 @@ export interface Allocation {
  * Decrements the lots: call inside the sale's transaction.
  */
 export function allocateFefo(ctx: Ctx, productId: number, qty: number, today: string, productName: string): Allocation[] {
-  // The checkout's hot path: plain prepared statements (reused per connection).
-  const candidates = ctx.db.$client
-    .prepare(
-      `SELECT id, product_id AS productId, intake_id AS intakeId, supplier_id AS supplierId, received_qty AS receivedQty,
-              remaining_qty AS remainingQty, expiry_date AS expiryDate, terms_type AS termsType, supplier_price AS supplierPrice,
-              commission_bps AS commissionBps, sell_price AS sellPrice, created_at AS createdAt
-       FROM lots WHERE product_id = ? AND remaining_qty > 0
-       ORDER BY expiry_date IS NULL, expiry_date, id`,
-    )
-    .all(productId) as Lot[];
+  const candidates = all(ctx.db.$client, sellableLots, productId);
   const sellable = candidates.filter((l) => l.expiryDate === null || l.expiryDate >= today);
   const available = sellable.reduce((n, l) => n + l.remainingQty, 0);
   if (available < qty) {
@@ -139,7 +156,7 @@ export function allocateFefo(ctx: Ctx, productId: number, qty: number, today: st
   for (const lot of sellable) {
     if (left === 0) break;
     const take = Math.min(left, lot.remainingQty);
-    ctx.db.$client.prepare('UPDATE lots SET remaining_qty = ? WHERE id = ?').run(lot.remainingQty - take, lot.id);
+    run(ctx.db.$client, setLotRemaining, lot.remainingQty - take, lot.id);
     out.push({ lot, qty: take });
     left -= take;
   }
@@ -235,4 +252,12 @@ export function listIntakes(
       totalValue: own.reduce((n, l) => n + valueAtTerms(l, l.receivedQty), 0),
     };
   });
+}
+
+/** The expiry date of a lot of `productId`; VALIDATION when the lot is of another product. */
+export function lotExpiry(ctx: Ctx, lotId: number, productId: number, field: string): string | null {
+  const lot = ctx.db.select({ productId: lots.productId, expiryDate: lots.expiryDate }).from(lots).where(eq(lots.id, lotId)).get();
+  if (!lot) return fail('NOT_FOUND', `Lot #${lotId} tidak ditemukan.`, { field });
+  if (lot.productId !== productId) fail('VALIDATION', `Lot #${lotId} bukan lot barang ini.`, { field });
+  return lot.expiryDate;
 }

@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import { openApp, type App } from '../app';
 import { dispatch } from '../api/dispatch';
-import { scheduleDailyBackup } from '../api/procedures-system';
 import { CONTENT_SECURITY_POLICY } from '../api/http';
 import { chromiumLocale, readUiLanguage, writeUiLanguage } from './locale';
 
@@ -84,10 +83,8 @@ app.whenReady().then(() => {
   ipcMain.handle('pos:call', (_event, name: unknown, input: unknown, token: unknown) =>
     dispatch(core!, String(name), input, typeof token === 'string' ? token : null),
   );
-  scheduleDailyBackup(core.ctx);
-  core.print.startAutoRetry();
-  // Forwarding to the central database: does nothing until configured in the back office.
-  core.central.start();
+  // Daily backup, print auto-retry and the forwarder to the central database.
+  core.start();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -99,8 +96,5 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  void Promise.all([core?.print.idle(), core?.central.stop()]).finally(() => {
-    core?.close();
-    app.quit();
-  });
+  void (core?.shutdown() ?? Promise.resolve()).finally(() => app.quit());
 });

@@ -84,6 +84,16 @@ export class PrintQueue {
     return { ...toView(row), status: 'pending', drawerPulsesRemoved: removed };
   }
 
+  /** The first (not a copy) job printed for a document, e.g. a sale's receipt; undefined when none was queued. */
+  original(kind: string, refId: number): PrintJobView | undefined {
+    const row = this.ctx.db
+      .select()
+      .from(printJobs)
+      .where(and(eq(printJobs.kind, kind), eq(printJobs.refId, refId), eq(printJobs.copy, false)))
+      .get();
+    return row ? toView(row) : undefined;
+  }
+
   get(id: number): PrintJobView {
     const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
     return row ? toView(row) : fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });

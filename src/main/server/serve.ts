@@ -10,7 +10,6 @@ import { openApp } from '../app';
 import { createHttpServer } from '../api/http';
 import { isInitialized } from '../core/users';
 import { seedDemo, DEMO_LOGINS } from '../core/demo';
-import { scheduleDailyBackup } from '../api/procedures-system';
 import type { ForwarderOptions } from '../outbox/forwarder';
 import { interfaceAddresses } from '../api/hosts';
 
@@ -79,10 +78,8 @@ function main(): void {
   const staticDir = findStaticDir(values.static);
   if (!staticDir) console.warn('Built UI not found (run `npm run build`); serving the API only.');
   const server = createHttpServer(app, { staticDir });
-  scheduleDailyBackup(app.ctx);
-  app.print.startAutoRetry(Number(process.env.KASIR_PRINT_RETRY_MS ?? 10_000));
-  // Forwarding to the central database: does nothing until configured in the back office.
-  app.central.start();
+  // Daily backup, print auto-retry and the forwarder to the central database.
+  app.start({ printRetryMs: Number(process.env.KASIR_PRINT_RETRY_MS ?? 10_000) });
   server.listen(port, host, () => {
     const address = server.address();
     const actual = typeof address === 'object' && address ? address.port : port;
@@ -96,10 +93,7 @@ function main(): void {
   });
   const stop = () => {
     server.close();
-    void Promise.all([app.print.idle(), app.central.stop()]).finally(() => {
-      app.close();
-      process.exit(0);
-    });
+    void app.shutdown().finally(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,25 +1,22 @@
-import type { backofficeContract } from '../../shared/contract-backoffice';
-import { AppError, fail } from '../../shared/errors';
-import type { PrintJobView } from '../../shared/types';
-import type { IntakeView, ReturnResult, ReturnView } from '../../shared/types-backoffice';
-import type { AreaProcedures, Call } from './procedure';
-import { adjustLot } from '../core/adjustments';
-import { audit } from '../core/audit';
-import { getProduct, listProducts, productDetail, setProductActive, updateProduct } from '../core/catalog';
-import { correctExpiry, implausibleExpiry, nearExpiry, returnNearExpiry, slowMoving } from '../core/expiry';
-import { stockMovements } from '../core/movements';
-import { createReturn, getReturn, listReturns } from '../core/returns';
-import { getPrinterConfig, getSettings } from '../core/settings';
-import { getIntake, listIntakes } from '../core/stock';
-import { cancelCount, getCount, listCounts, postCount, recordCount, startCount } from '../core/stock-count';
-import { supplierDetail, supplierOverview } from '../core/supplier-detail';
-import { setSupplierActive, updateSupplier } from '../core/suppliers';
-import type { Ctx } from '../core/context';
-import { eq } from 'drizzle-orm';
-import { lots } from '../../db/schema';
-import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../printing/documents/intake-slip';
-import { renderLabels, type LabelData } from '../printing/documents/labels';
-import { renderReturnSlip, type ReturnSlipData } from '../printing/documents/return-slip';
+import type { backofficeContract } from '../../../shared/contract-backoffice';
+import { AppError, fail } from '../../../shared/errors';
+import type { PrintJobView } from '../../../shared/types';
+import type { IntakeView, ReturnResult, ReturnView } from '../../../shared/types-backoffice';
+import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
+import { adjustLot } from '../../core/adjustments';
+import { getProduct, listProducts, productDetail, setProductActive, updateProduct } from '../../core/catalog';
+import { correctExpiry, implausibleExpiry, nearExpiry, returnNearExpiry, slowMoving } from '../../core/expiry';
+import { stockMovements } from '../../core/movements';
+import { createReturn, getReturn, listReturns } from '../../core/returns';
+import { getPrinterConfig, getSettings } from '../../core/settings';
+import { getIntake, listIntakes, lotExpiry } from '../../core/stock';
+import { cancelCount, getCount, listCounts, postCount, recordCount, startCount } from '../../core/stock-count';
+import { supplierDetail, supplierOverview } from '../../core/supplier-detail';
+import { setSupplierActive, updateSupplier } from '../../core/suppliers';
+import type { Ctx } from '../../core/context';
+import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../../printing/documents/intake-slip';
+import { renderLabels, type LabelData } from '../../printing/documents/labels';
+import { renderReturnSlip, type ReturnSlipData } from '../../printing/documents/return-slip';
 
 /** Most labels one request may print. */
 export const MAX_LABELS = 500;
@@ -101,10 +98,6 @@ function withReturnSlip(call: Call, ret: ReturnView): ReturnResult {
   return { ...ret, printJob };
 }
 
-function reprinted(call: Call, action: string, entity: string, entityId: number): void {
-  call.ctx.db.transaction(() => audit(call.ctx, { userId: call.actor.userId, action, entity, entityId }));
-}
-
 /** Handlers of the back office area (see src/shared/contract-backoffice.ts). */
 export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
   'suppliers.update': { role: 'manager', handler: ({ ctx, actor }, input) => updateSupplier(ctx, actor, input) },
@@ -124,11 +117,10 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
   'intakes.list': { role: 'manager', handler: ({ ctx }, input) => listIntakes(ctx, input) },
   'intakes.reprint': {
     role: 'manager',
-    handler: (call, input) => {
-      const intake = getIntake(call.ctx, input.id);
-      reprinted(call, 'intakes.reprint', 'intake', intake.id);
-      return enqueueIntakeSlip(call, intake, true);
-    },
+    handler: afterCommit(
+      audited('intakes.reprint', ({ ctx }, input: { id: number }) => getIntake(ctx, input.id), (intake) => ({ entity: 'intake', entityId: intake.id })),
+      (call, intake) => enqueueIntakeSlip(call, intake, true),
+    ),
   },
 
   'returns.create': { role: 'manager', handler: (call, input) => withReturnSlip(call, createReturn(call.ctx, call.actor, input)) },
@@ -140,11 +132,10 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
   'returns.list': { role: 'manager', handler: ({ ctx }, input) => listReturns(ctx, input) },
   'returns.reprint': {
     role: 'manager',
-    handler: (call, input) => {
-      const ret = getReturn(call.ctx, input.id);
-      reprinted(call, 'returns.reprint', 'return', ret.id);
-      return enqueueReturnSlip(call, ret, true);
-    },
+    handler: afterCommit(
+      audited('returns.reprint', ({ ctx }, input: { id: number }) => getReturn(ctx, input.id), (ret) => ({ entity: 'return', entityId: ret.id })),
+      (call, ret) => enqueueReturnSlip(call, ret, true),
+    ),
   },
 
   'stock.nearExpiry': { role: 'manager', handler: ({ ctx }, input) => nearExpiry(ctx, input) },
@@ -184,14 +175,6 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
     },
   },
 };
-
-/** The expiry date of a lot of `productId`; VALIDATION when the lot is of another product. */
-function lotExpiry(ctx: Ctx, lotId: number, productId: number, field: string): string | null {
-  const lot = ctx.db.select({ productId: lots.productId, expiryDate: lots.expiryDate }).from(lots).where(eq(lots.id, lotId)).get();
-  if (!lot) return fail('NOT_FOUND', `Lot #${lotId} tidak ditemukan.`, { field });
-  if (lot.productId !== productId) fail('VALIDATION', `Lot #${lotId} bukan lot barang ini.`, { field });
-  return lot.expiryDate;
-}
 
 function getProductOr404(ctx: Ctx, id: number, field: string) {
   try {

@@ -1,10 +1,9 @@
-import type { settlementContract } from '../../shared/contract-settlement';
-import type { PrintJobView } from '../../shared/types';
-import type { SettlementDetail } from '../../shared/types-settlement';
-import { audit } from '../core/audit';
-import type { Ctx } from '../core/context';
-import { listLedgerEntries, recordAdjustment, recordFee, supplierBalances } from '../core/ledger';
-import { getPrinterConfig, getSettings } from '../core/settings';
+import type { settlementContract } from '../../../shared/contract-settlement';
+import type { PrintJobView } from '../../../shared/types';
+import type { SettlementDetail } from '../../../shared/types-settlement';
+import type { Ctx } from '../../core/context';
+import { listLedgerEntries, recordAdjustment, recordFee, supplierBalances } from '../../core/ledger';
+import { getPrinterConfig, getSettings } from '../../core/settings';
 import {
   bulkPreview,
   createSettlement,
@@ -13,10 +12,10 @@ import {
   previewSettlement,
   transferCsv,
   voidSettlement,
-} from '../core/settlements';
-import { renderSettlementSlip, type SettlementSlipData } from '../printing/documents/settlement-slip';
-import { renderSettlementStatementHtml } from '../printing/documents/settlement-statement-html';
-import type { AreaProcedures, Call } from './procedure';
+} from '../../core/settlements';
+import { renderSettlementSlip, type SettlementSlipData } from '../../printing/documents/settlement-slip';
+import { renderSettlementStatementHtml } from '../../printing/documents/settlement-statement-html';
+import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
 
 function slipData(ctx: Ctx, settlement: SettlementDetail): SettlementSlipData {
   const s = getSettings(ctx.db);
@@ -56,13 +55,10 @@ export const settlementProcedures: AreaProcedures<typeof settlementContract> = {
   'settlements.get': { role: 'manager', handler: ({ ctx }, input) => getSettlement(ctx, input.id) },
   'settlements.reprint': {
     role: 'manager',
-    handler: (call, input) => {
-      const settlement = getSettlement(call.ctx, input.id);
-      call.ctx.db.transaction(() =>
-        audit(call.ctx, { userId: call.actor.userId, action: 'settlements.reprint', entity: 'settlement', entityId: settlement.id }),
-      );
-      return printSlip(call, settlement.id, true);
-    },
+    handler: afterCommit(
+      audited('settlements.reprint', ({ ctx }, input: { id: number }) => getSettlement(ctx, input.id), (s) => ({ entity: 'settlement', entityId: s.id })),
+      (call, settlement) => printSlip(call, settlement.id, true),
+    ),
   },
   'settlements.statementHtml': {
     role: 'manager',

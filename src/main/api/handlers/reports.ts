@@ -1,6 +1,6 @@
-import type { reportsContract } from '../../shared/contract-reports';
-import { exportReport } from '../core/export';
-import { renderOfficeReportHtml } from '../core/office-report-html';
+import type { reportsContract } from '../../../shared/contract-reports';
+import { exportReport } from '../../core/export';
+import { renderOfficeReportHtml } from '../../core/office-report-html';
 import {
   consignmentAging,
   dashboard,
@@ -15,9 +15,9 @@ import {
   salesBySupplier,
   slowMovers,
   stockReport,
-} from '../core/reports';
-import { getSettings } from '../core/settings';
-import type { AreaProcedures } from './procedure';
+} from '../../core/reports';
+import { getSettings } from '../../core/settings';
+import type { AreaProcedures } from '../kit';
 
 /** Handlers of the reports area (see src/shared/contract-reports.ts). Read-only. */
 export const reportsProcedures: AreaProcedures<typeof reportsContract> = {

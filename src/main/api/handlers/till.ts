@@ -1,24 +1,24 @@
-import type { tillAreaContract } from '../../shared/contract-till';
-import { fail } from '../../shared/errors';
-import { dynamicQris, parseQris, QrisError } from '../../shared/qris';
-import type { PrintJobView } from '../../shared/types';
-import type { RefundResult, RefundView, ShiftReport } from '../../shared/types-till';
-import { listAudit } from '../core/audit-query';
-import { audit } from '../core/audit';
-import { recordCashMovement } from '../core/cash';
-import { discardHeldSale, holdSale, listHeldSales, resumeHeldSale } from '../core/held-sales';
-import { getRefund, previewRefund, refundSale, voidSale } from '../core/refunds';
-import { reportShiftId, shiftReport } from '../core/reports-shift';
-import { cartApprovalReasons, findSaleByNumber, getSale } from '../core/sales';
-import { verifyApproval } from '../core/approvals';
-import { getPrinterConfig, getSettings } from '../core/settings';
-import { getTillSettings, updateSettings } from '../core/till-settings';
-import { resetPin, updateUser } from '../core/users';
-import { renderDrawerKick, renderQrisSlip } from '../printing/documents/qris-slip';
-import { renderRefundSlip } from '../printing/documents/refund-slip';
-import { renderShiftReport } from '../printing/documents/shift-report';
-import type { AreaProcedures, Call } from './procedure';
-import { refundFor, saleFor } from './projections';
+import type { ParsedInput } from '../../../shared/contract';
+import type { tillContract } from '../../../shared/contract-till';
+import { fail } from '../../../shared/errors';
+import { dynamicQris, parseQris, QrisError } from '../../../shared/qris';
+import type { PrintJobView } from '../../../shared/types';
+import type { RefundResult, RefundView, ShiftReport } from '../../../shared/types-till';
+import { listAudit } from '../../core/audit-query';
+import { recordCashMovement } from '../../core/cash';
+import { discardHeldSale, holdSale, listHeldSales, resumeHeldSale } from '../../core/held-sales';
+import { getRefund, previewRefund, refundSale, voidSale } from '../../core/refunds';
+import { reportShiftId, shiftReport } from '../../core/reports-shift';
+import { cartApprovalReasons, findSaleByNumber, getSale } from '../../core/sales';
+import { verifyApproval } from '../../core/approvals';
+import { getPrinterConfig, getSettings } from '../../core/settings';
+import { getTillSettings, updateSettings } from '../../core/till-settings';
+import { resetPin, updateUser } from '../../core/users';
+import { renderDrawerKick, renderQrisSlip } from '../../printing/documents/qris-slip';
+import { renderRefundSlip } from '../../printing/documents/refund-slip';
+import { renderShiftReport } from '../../printing/documents/shift-report';
+import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
+import { refundFor, saleFor } from '../projections';
 
 /** Queue the refund (or void) slip after the refund committed; cash going out opens the drawer. */
 export function printRefundSlip(call: Call, refund: RefundView, copy: boolean): PrintJobView {
@@ -84,7 +84,7 @@ function qrisFor(call: Call, amount: number) {
 }
 
 /** Handlers of the till area (see src/shared/contract-till.ts). */
-export const tillAreaProcedures: AreaProcedures<typeof tillAreaContract> = {
+export const tillProcedures: AreaProcedures<typeof tillContract> = {
   'approvals.verify': {
     role: 'cashier',
     handler: ({ ctx, actor }, input) =>
@@ -107,40 +107,43 @@ export const tillAreaProcedures: AreaProcedures<typeof tillAreaContract> = {
   'refunds.get': { role: 'cashier', handler: ({ ctx, actor }, input) => refundFor(actor, getRefund(ctx, input.id)) },
   'refunds.reprint': {
     role: 'cashier',
-    handler: (call, input) => {
-      const refund = getRefund(call.ctx, input.id);
-      call.ctx.db.transaction(() => audit(call.ctx, { userId: call.actor.userId, action: 'refunds.reprint', entity: 'refund', entityId: refund.id }));
-      return printRefundSlip(call, refund, true);
-    },
+    handler: afterCommit(
+      audited('refunds.reprint', ({ ctx }, input: { id: number }) => getRefund(ctx, input.id), (refund) => ({ entity: 'refund', entityId: refund.id })),
+      (call, refund) => printRefundSlip(call, refund, true),
+    ),
   },
   'shifts.payIn': { role: 'cashier', handler: ({ ctx, actor }, input) => recordCashMovement(ctx, actor, 'pay_in', input) },
   'shifts.payOut': { role: 'cashier', handler: ({ ctx, actor }, input) => recordCashMovement(ctx, actor, 'pay_out', input) },
   'shifts.report': { role: 'cashier', handler: ({ ctx, actor }, input) => shiftReport(ctx, reportShiftId(ctx, actor, input.shiftId)) },
   'shifts.printReport': {
     role: 'cashier',
-    handler: (call, input) => {
-      const report = shiftReport(call.ctx, reportShiftId(call.ctx, call.actor, input.shiftId, input.kind));
-      if (report.kind !== input.kind) {
-        fail('CONFLICT', input.kind === 'Z' ? 'Laporan Z hanya untuk shift yang sudah ditutup.' : 'Laporan X hanya untuk shift yang masih buka.', {
-          field: 'kind',
-        });
-      }
-      call.ctx.db.transaction(() =>
-        audit(call.ctx, { userId: call.actor.userId, action: 'shifts.print_report', entity: 'shift', entityId: report.shiftId, details: { kind: report.kind } }),
-      );
+    handler: afterCommit(
+      audited(
+        'shifts.print_report',
+        ({ ctx, actor }, input: ParsedInput<'shifts.printReport'>) => {
+          const report = shiftReport(ctx, reportShiftId(ctx, actor, input.shiftId, input.kind));
+          if (report.kind !== input.kind) {
+            fail('CONFLICT', input.kind === 'Z' ? 'Laporan Z hanya untuk shift yang sudah ditutup.' : 'Laporan X hanya untuk shift yang masih buka.', {
+              field: 'kind',
+            });
+          }
+          return report;
+        },
+        (report) => ({ entity: 'shift', entityId: report.shiftId, details: { kind: report.kind } }),
+      ),
       // A Z report printed again is a copy: the first one came out at close.
-      return printShiftReport(call, report, report.kind === 'Z');
-    },
+      (call, report) => printShiftReport(call, report, report.kind === 'Z'),
+    ),
   },
   'drawer.open': {
     role: 'manager',
-    handler: (call, input) => {
-      const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-      call.ctx.db.transaction(() =>
-        audit(call.ctx, { userId: call.actor.userId, action: 'drawer.open', details: { tillCode: call.actor.tillCode, reason: input.reason } }),
-      );
-      return call.print.enqueue({ kind: 'drawer', tillCode: call.actor.tillCode, bytes: renderDrawerKick(columns) });
-    },
+    handler: afterCommit(
+      audited('drawer.open', () => undefined, (_, input: ParsedInput<'drawer.open'>, { actor }) => ({ details: { tillCode: actor.tillCode, reason: input.reason } })),
+      (call) => {
+        const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
+        return call.print.enqueue({ kind: 'drawer', tillCode: call.actor.tillCode, bytes: renderDrawerKick(columns) });
+      },
+    ),
   },
   'users.update': { role: 'admin', handler: ({ ctx, actor }, input) => updateUser(ctx, actor, input) },
   'users.resetPin': { role: 'admin', handler: ({ ctx, actor }, input) => resetPin(ctx, actor, input) },

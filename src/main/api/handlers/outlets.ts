@@ -1,5 +1,5 @@
-import type { outletsContract } from '../../shared/contract-outlets';
-import type { AreaProcedures } from './procedure';
+import type { outletsContract } from '../../../shared/contract-outlets';
+import type { AreaProcedures } from '../kit';
 
 /** Handlers of the outlets area (see src/shared/contract-outlets.ts): the central database forwarder. */
 export const outletsProcedures: AreaProcedures<typeof outletsContract> = {

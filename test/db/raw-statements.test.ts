@@ -1,0 +1,77 @@
+/**
+ * Every raw statement declared in src/db/statements.ts runs against the
+ * migrated schema, and the columns SQLite says it returns are exactly the
+ * keys its row type declares: a renamed column or a stale `AS` alias fails
+ * here instead of hiding behind a cast.
+ */
+import type Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../../src/db';
+import { prepare, query, rawStatements, type RawStatement } from '../../src/db/statements';
+// The registry holds what the imported modules declared: import all the handlers (and so every core module).
+import '../../src/main/api/procedures';
+
+/** Where the statement and its declaration disagree; empty when they agree. */
+function disagreement(sqlite: Database.Database, s: RawStatement<unknown[], unknown>): string[] {
+  const stmt = sqlite.prepare(s.sql);
+  if (s.columns === null) return stmt.reader ? [`${s.name}: declared a write but returns rows`] : [];
+  if (!stmt.reader) return [`${s.name}: declared a read but returns no rows`];
+  const actual = stmt.columns().map((c) => c.name);
+  const declared = [...s.columns];
+  const missing = declared.filter((c) => !actual.includes(c)).map((c) => `${s.name}: declared ${c}, not returned`);
+  const extra = actual.filter((c) => !declared.includes(c)).map((c) => `${s.name}: returns ${c}, not declared`);
+  const twice = actual.filter((c, i) => actual.indexOf(c) !== i).map((c) => `${s.name}: returns ${c} twice`);
+  return [...missing, ...extra, ...twice];
+}
+
+const placeholders = (sql: string) => (sql.match(/\?/g) ?? []).length;
+
+let db: Db;
+beforeAll(() => {
+  db = openDb(join(mkdtempSync(join(tmpdir(), 'kasir-raw-')), 'kasir.db'));
+});
+afterAll(() => db.$client.close());
+
+describe('raw statements', () => {
+  it('are declared for the hot paths of stock, sales, shifts and settings', () => {
+    const names = rawStatements().map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(['stock.sellableLots', 'stock.setLotRemaining', 'sales.head', 'sales.lines', 'sales.insertLine', 'shifts.openOfTill', 'settings.value']));
+  });
+
+  it('each returns exactly the columns of its declared row type on the migrated schema', () => {
+    const problems = rawStatements().flatMap((s) => disagreement(db.$client, s));
+    expect(problems).toEqual([]);
+  });
+
+  it('each read runs on the migrated schema', () => {
+    for (const s of rawStatements().filter((x) => x.columns !== null)) {
+      expect(() => db.$client.prepare(s.sql).all(...Array(placeholders(s.sql)).fill(1)), s.name).not.toThrow();
+    }
+  });
+
+  it('finds a statement whose alias drifted from its row type', () => {
+    const drifted = { name: 'test.drift', sql: 'SELECT id, till_code AS till FROM shifts', columns: ['id', 'tillCode'] };
+    expect(disagreement(db.$client, drifted)).toEqual(['test.drift: declared tillCode, not returned', 'test.drift: returns till, not declared']);
+    const renamed = { name: 'test.gone', sql: 'SELECT id, till AS tillCode FROM shifts', columns: ['id', 'tillCode'] };
+    expect(() => disagreement(db.$client, renamed)).toThrow(/no such column/);
+  });
+
+  it('refuses a second declaration of one name', () => {
+    expect(() => query<{ value: string }>()('settings.value', 'SELECT value FROM settings', { value: true })).toThrow(/declared twice/);
+  });
+
+  it('are prepared once per connection, without patching better-sqlite3', () => {
+    const [first] = rawStatements();
+    const a = prepare(db.$client, first!);
+    expect(prepare(db.$client, first!)).toBe(a);
+    const other = openDb(':memory:');
+    expect(prepare(other.$client, first!)).not.toBe(a);
+    // Each prepare of better-sqlite3's own is a new statement: no global cache on the connection.
+    expect(Object.hasOwn(db.$client, 'prepare')).toBe(false);
+    expect(db.$client.prepare('SELECT 1')).not.toBe(db.$client.prepare('SELECT 1'));
+    other.$client.close();
+  });
+});
