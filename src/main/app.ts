@@ -2,7 +2,8 @@ import { openDb, type Db, type OpenDbOptions } from '../db';
 import { systemClock, type Clock } from './core/clock';
 import type { Ctx } from './core/context';
 import type { ApiEnv } from './api/procedures';
-import { PrintQueue, type TransportFactory } from './printing/queue';
+import { PrintQueue, type TransportFactory } from './services/print-queue';
+import { Documents } from './services/documents';
 import { createTransport, printerOutputDir } from './printing/transports';
 import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
 import { Forwarder, type ForwarderOptions } from './outbox/forwarder';
@@ -20,7 +21,13 @@ export function openApp(
   const db = openDb(dbPath, options);
   const ctx: Ctx = { db, clock: options.clock ?? systemClock };
   const outputDir = printerOutputDir(dbPath);
-  const print = new PrintQueue(ctx, options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })));
+  // Receipts and refund slips are rendered at send time by the documents service.
+  const print: PrintQueue = new PrintQueue(
+    ctx,
+    options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })),
+    (job, opts) => documents.render(job, opts),
+  );
+  const documents: Documents = new Documents(ctx, print);
   // Reports read through their own connection in a worker thread (the same native binding as the app's).
   const reports = new ReportRunner(ctx, { nativeBinding: options.nativeBinding, ...options.reports });
   // Forwarding to the central database: created here, started by the host (serve / Electron) only.
@@ -29,6 +36,7 @@ export function openApp(
     db,
     ctx,
     print,
+    documents,
     reports,
     central,
     close: () => {

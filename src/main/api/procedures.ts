@@ -1,19 +1,17 @@
-import { and, eq } from 'drizzle-orm';
-import { printJobs } from '../../db/schema';
 import type { ProcedureName } from '../../shared/contract';
 import type { ApiEnv, Call, Procedure } from './procedure';
-import { backofficeProcedures, printIntakeSlip } from './procedures-backoffice';
+import { backofficeProcedures } from './procedures-backoffice';
 import { reportsProcedures } from './procedures-reports';
 import { outletsProcedures } from './procedures-outlets';
 import { settlementProcedures } from './procedures-settlement';
 import { backupInBackground, systemProcedures } from './procedures-system';
-import { printShiftReport, tillAreaProcedures } from './procedures-till';
+import { tillAreaProcedures } from './procedures-till';
 import { dataProcedures } from './procedures-data';
 import { shiftReport } from '../core/reports-shift';
 import { getTillSettings } from '../core/till-settings';
 import type { CheckoutResult, PrintJobView, SaleView } from '../../shared/types';
 import { createProduct, getProduct, lookupProduct, searchProducts } from '../core/catalog';
-import { checkout, getSale, receiptData } from '../core/sales';
+import { getSale } from '../core/sales';
 import { getPrinterConfig, getSettings, setPrinterConfig } from '../core/settings';
 import { closeShift, currentShift, openShift } from '../core/shifts';
 import { createIntake } from '../core/stock';
@@ -23,22 +21,10 @@ import { audit } from '../core/audit';
 import { hasRole } from '../core/context';
 import { productFor, saleFor } from './projections';
 import { fail } from '../../shared/errors';
-import { renderReceipt } from '../printing/documents/receipt';
-import { renderTestPage } from '../printing/documents/test-page';
 
 export type Procedures = { [N in ProcedureName]: Procedure<N> };
 
 export type { ApiEnv, Call, Procedure };
-
-function printReceipt(call: Call, sale: SaleView, copy: boolean): PrintJobView {
-  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-  const bytes = renderReceipt(receiptData(call.ctx, sale), {
-    columns,
-    copy,
-    openDrawer: !copy && sale.payments.some((p) => p.method === 'cash'),
-  });
-  return call.print.enqueue({ kind: 'receipt', refId: sale.id, copy, tillCode: call.actor.tillCode, bytes });
-}
 
 /**
  * Job kinds a cashier's own work prints at the till. A cashier may send
@@ -117,7 +103,7 @@ const tillProcedures = {
     handler: (call, input) => {
       const intake = createIntake(call.ctx, call.actor, input);
       // Committed; the slip (tanda terima) prints after, and can be reprinted.
-      return { ...intake, printJob: printIntakeSlip(call, intake.id) };
+      return { ...intake, printJob: call.documents.intakeSlip(call.actor, intake.id) };
     },
   },
   'shifts.open': { role: 'cashier', handler: ({ ctx, actor }, input) => openShift(ctx, actor, input) },
@@ -130,35 +116,14 @@ const tillProcedures = {
       backupInBackground(ctx, 'shift close');
       // The shift is closed; the Z report prints after the commit and never undoes it.
       const report = shiftReport(ctx, shift.id);
-      let printJob: PrintJobView | undefined;
-      try {
-        printJob = printShiftReport(call, report);
-      } catch (err) {
-        console.error('Z report could not be queued for shift', shift.id, err);
-      }
-      return { ...shift, report, printJob };
+      return { ...shift, report, printJob: call.documents.shiftReport(actor, report) };
     },
   },
   'sales.checkout': {
     role: 'cashier',
     handler: (call, input) => {
-      const { sale, replayed } = checkout(call.ctx, call.actor, input);
-      // The sale is committed. Printing can only fail on its own from here.
-      let printJob: PrintJobView | undefined;
-      if (replayed) {
-        const prior = call.ctx.db
-          .select({ id: printJobs.id })
-          .from(printJobs)
-          .where(and(eq(printJobs.kind, 'receipt'), eq(printJobs.refId, sale.id), eq(printJobs.copy, false)))
-          .get();
-        printJob = prior ? call.print.get(prior.id) : undefined;
-      } else {
-        try {
-          printJob = printReceipt(call, sale, false);
-        } catch (err) {
-          console.error('receipt could not be queued for sale', sale.number, err);
-        }
-      }
+      // One durable transaction: the sale and its receipt job; the receipt is rendered and sent after the answer.
+      const { sale, printJob } = call.documents.checkout(call.actor, input);
       return toCheckoutResult(sale, printJob);
     },
   },
@@ -168,7 +133,7 @@ const tillProcedures = {
     handler: (call, input) => {
       const sale = getSale(call.ctx, input.id);
       call.ctx.db.transaction(() => audit(call.ctx, { userId: call.actor.userId, action: 'sales.reprint', entity: 'sale', entityId: sale.id }));
-      return printReceipt(call, sale, true);
+      return call.documents.receiptCopy(call.actor, sale.id);
     },
   },
   'printers.get': { role: 'cashier', handler: ({ ctx, actor }) => getPrinterConfig(ctx.db, actor.tillCode) },
@@ -184,12 +149,7 @@ const tillProcedures = {
   },
   'printers.test': {
     role: 'cashier',
-    handler: ({ ctx, actor, print }) => {
-      const config = getPrinterConfig(ctx.db, actor.tillCode);
-      const shop = getSettings(ctx.db);
-      const bytes = renderTestPage({ shopName: shop.shopName, tillCode: actor.tillCode, config, at: ctx.clock.now(), timeZone: shop.timeZone });
-      return print.enqueue({ kind: 'test', tillCode: actor.tillCode, bytes });
-    },
+    handler: ({ documents, actor }) => documents.testPage(actor),
   },
   'printing.jobs': { role: 'cashier', handler: ({ print, actor }, input) => print.list({ ...input, tillCode: actor.tillCode }) },
   'printing.retry': { role: 'cashier', handler: (call, input) => retryPrintJob(call, input.id) },
