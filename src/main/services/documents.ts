@@ -17,11 +17,13 @@ import type { RefundView, ShiftReport } from '../../shared/types-till';
 import type { SettlementDetail } from '../../shared/types-settlement';
 import type { Actor, Ctx } from '../core/context';
 import { getRefund } from '../core/refunds';
+import { officeReport } from '../core/reports';
 import { getReturn } from '../core/returns';
 import { checkout, getSale, receiptRefunds, type CheckoutInput } from '../core/sales';
 import { getPrinterConfig, getSettings } from '../core/settings';
 import { getSettlement } from '../core/settlements';
 import { getIntake } from '../core/stock';
+import { renderOfficeReportHtml } from '../printing/documents/office-report-html';
 import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../printing/documents/intake-slip';
 import { renderLabels, type LabelData } from '../printing/documents/labels';
 import { renderDrawerKick, renderQrisSlip, type QrisSlipData } from '../printing/documents/qris-slip';
@@ -122,6 +124,15 @@ export function returnSlipData(ctx: Ctx, ret: ReturnView): ReturnSlipData {
 
 export function settlementSlipData(ctx: Ctx, settlement: SettlementDetail): SettlementSlipData {
   return { ...shopOf(ctx), settlement };
+}
+
+/**
+ * The office report (laporan UMKM) as one A4 HTML page. A free function:
+ * it runs in the report worker, which has the database and nothing else.
+ */
+export function officeReportHtml(ctx: Ctx, input: Parameters<typeof officeReport>[1]): string {
+  const { shop, timeZone } = shopOf(ctx);
+  return renderOfficeReportHtml({ shop, timeZone, printedAt: ctx.clock.now(), report: officeReport(ctx, input) });
 }
 
 /** Who prints: the caller's till. */
