@@ -136,6 +136,20 @@ describe('print jobs that survive a crash', () => {
     }
   });
 
+  it('a receipt skipped for want of a printer prints later without the drawer and without a copy mark (it never printed)', async () => {
+    expect((await t.api('printers.set', { transport: { type: 'none' }, columns: 32 }, s.admin)).status).toBe(200);
+    const sale = await sell('crash-print-04');
+    await jobWhen(sale.body.printJob.id, s.cashier, (j) => j.status === 'skipped');
+    await t.api('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 }, s.admin);
+    expect((await t.api('printing.retry', { id: sale.body.printJob.id }, s.cashier)).status).toBe(200);
+    const [bytes] = await printer.waitForJobs(1, 5000);
+    const decoded = decodeEscPos(bytes);
+    expect(decoded.lines.join('\n')).toContain(sale.body.number);
+    expect(decoded.lines.join('\n')).not.toContain('SALINAN');
+    expect(decoded.drawerPulses).toBe(0);
+    expect(await jobWhen(sale.body.printJob.id, s.cashier, (j) => j.status === 'printed')).toMatchObject({ copy: false });
+  });
+
   it("a till's failed jobs stay listed after another till printed more than the list's limit", async () => {
     await printer.setState('refused');
     const sale = await sell('crash-print-03');

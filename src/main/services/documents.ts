@@ -150,15 +150,17 @@ export class Documents {
    */
   render(job: JobRef, opts: { columns: PrinterColumns; firstSend: boolean }): Uint8Array | null {
     if (job.refId === null) return null;
-    const copy = job.copy || !opts.firstSend;
+    // `copy`: a reprint, or a resend that may have printed already (the queue decides).
+    const { copy } = job;
+    const drawer = opts.firstSend && !copy;
     switch (job.kind) {
       case 'receipt': {
         const sale = getSale(this.ctx, job.refId);
-        return renderReceipt(receiptData(this.ctx, sale), { columns: opts.columns, copy, openDrawer: !copy && sale.payments.some((p) => p.method === 'cash') });
+        return renderReceipt(receiptData(this.ctx, sale), { columns: opts.columns, copy, openDrawer: drawer && sale.payments.some((p) => p.method === 'cash') });
       }
       case 'refund': {
         const refund = getRefund(this.ctx, job.refId);
-        return renderRefundSlip(refundSlipData(this.ctx, refund), { columns: opts.columns, copy, openDrawer: !copy && refund.payments.some((p) => p.method === 'cash') });
+        return renderRefundSlip(refundSlipData(this.ctx, refund), { columns: opts.columns, copy, openDrawer: drawer && refund.payments.some((p) => p.method === 'cash') });
       }
       default:
         return null;

@@ -31,7 +31,9 @@ export interface JobRef {
  * Bytes of a job from its reference (kind + refId), rendered at send time
  * (see `services/documents.ts`). `firstSend` is true only for the send that
  * follows the business write in this process: the only one that may open
- * the cash drawer. Returns null for a kind that is not rendered from a reference.
+ * the cash drawer. `job.copy` is true for a reprint and for a resend that
+ * may already be on paper. Returns null for a kind that is not rendered
+ * from a reference.
  */
 export type JobRenderer = (job: JobRef, opts: { columns: PrinterColumns; firstSend: boolean }) => Uint8Array | null;
 
@@ -233,8 +235,7 @@ export class PrintQueue {
 
   private schedule(id: number, tillCode: string, firstSend: boolean): Promise<unknown> {
     const previous = this.chains.get(tillCode) ?? Promise.resolve();
-    // Render now (synchronously) when the till's line is free, so that the
-    // bytes are stored as soon as possible; send in order.
+    // One job at a time per till, in order; a job is rendered when its turn comes.
     const next = previous.then(() => this.attempt(id, firstSend));
     this.chains.set(tillCode, next);
     return next;
