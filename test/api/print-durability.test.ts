@@ -150,6 +150,18 @@ describe('print jobs that survive a crash', () => {
     expect(await jobWhen(sale.body.printJob.id, s.cashier, (j) => j.status === 'printed')).toMatchObject({ copy: false });
   });
 
+  it("starting the queue fails only a previous run's jobs, not one this process is sending", async () => {
+    await printer.setState('silent'); // the job waits for its status query to time out: in flight a while
+    const sale = await sell('crash-print-05');
+    await new Promise((r) => setTimeout(r, 50));
+    const stop = t.app.print.startAutoRetry(60_000);
+    stop();
+    const done = await jobWhen(sale.body.printJob.id, s.cashier, (j) => j.status !== 'pending');
+    expect(done).toMatchObject({ status: 'printed', attempts: 1, copy: false });
+    const [bytes] = await printer.waitForJobs(1, 8000);
+    expect(decodeEscPos(bytes).drawerPulses).toBe(1);
+  });
+
   it("a till's failed jobs stay listed after another till printed more than the list's limit", async () => {
     await printer.setState('refused');
     const sale = await sell('crash-print-03');

@@ -71,6 +71,8 @@ const BLOCKING: PrinterState[] = ['paperOut', 'coverOpen', 'offline'];
  */
 export class PrintQueue {
   private chains = new Map<string, Promise<unknown>>();
+  /** Jobs this process has handed to `send` or `retry` and not finished: not interrupted. */
+  private ours = new Set<number>();
 
   constructor(
     private readonly ctx: Ctx,
@@ -106,6 +108,7 @@ export class PrintQueue {
    * (`setImmediate`: the response is written before the job is rendered).
    */
   send(job: PrintJobView): PrintJobView {
+    this.ours.add(job.id);
     setImmediate(() => void this.schedule(job.id, job.tillCode, true));
     return job;
   }
@@ -181,9 +184,13 @@ export class PrintQueue {
    * Called once when the host starts the queue, before anything is sent.
    */
   recoverInterrupted(): number {
+    const mine = [...this.ours];
     return this.ctx.db.$client
-      .prepare("UPDATE print_jobs SET status = 'failed', last_error = ?, attempts = attempts + 1 WHERE status = 'pending'")
-      .run(INTERRUPTED_REASON).changes;
+      .prepare(
+        `UPDATE print_jobs SET status = 'failed', last_error = ?, attempts = attempts + 1
+         WHERE status = 'pending' AND id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .run(INTERRUPTED_REASON, JSON.stringify(mine)).changes;
   }
 
   /**
@@ -234,9 +241,10 @@ export class PrintQueue {
   }
 
   private schedule(id: number, tillCode: string, firstSend: boolean): Promise<unknown> {
+    this.ours.add(id);
     const previous = this.chains.get(tillCode) ?? Promise.resolve();
     // One job at a time per till, in order; a job is rendered when its turn comes.
-    const next = previous.then(() => this.attempt(id, firstSend));
+    const next = previous.then(() => this.attempt(id, firstSend)).finally(() => this.ours.delete(id));
     this.chains.set(tillCode, next);
     return next;
   }
