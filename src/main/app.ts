@@ -3,7 +3,8 @@ import { systemClock, type Clock } from './core/clock';
 import type { Ctx } from './core/context';
 import type { ApiEnv } from './api/kit';
 import { scheduleDailyBackup } from './services/daily-backup';
-import { PrintQueue, type TransportFactory } from './printing/queue';
+import { PrintQueue, type TransportFactory } from './services/print-queue';
+import { Documents } from './services/documents';
 import { createTransport, printerOutputDir } from './printing/transports';
 import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
 import { Forwarder, type ForwarderOptions } from './outbox/forwarder';
@@ -44,7 +45,13 @@ export function openApp(
   const db = openDb(dbPath, options);
   const ctx: Ctx = { db, clock: options.clock ?? systemClock };
   const outputDir = printerOutputDir(dbPath);
-  const print = new PrintQueue(ctx, options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })));
+  // Receipts and refund slips are rendered at send time by the documents service.
+  const print: PrintQueue = new PrintQueue(
+    ctx,
+    options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })),
+    (job, opts) => documents.render(job, opts),
+  );
+  const documents: Documents = new Documents(ctx, print);
   // Reports read through their own connection in a worker thread (the same native binding as the app's).
   const reports = new ReportRunner(ctx, { nativeBinding: options.nativeBinding, ...options.reports });
   // Forwarding to the central database: created here, started with the other services by `start`.
@@ -59,6 +66,7 @@ export function openApp(
     db,
     ctx,
     print,
+    documents,
     reports,
     central,
     start: (background = {}) => {

@@ -6,7 +6,8 @@
  * Pure functions (date-fns, no time zone): both the renderer and the core use
  * them.
  */
-import { isValid, parse } from 'date-fns';
+import { format, isValid, parse } from 'date-fns';
+import { id as idLocale } from 'date-fns/locale';
 
 /** An expiry this many years after the intake, or more, is taken for a typing mistake. */
 export const MAX_EXPIRY_YEARS = 10;
@@ -77,4 +78,10 @@ export function suggestExpiry(receivedOn: string, expiry: string): string | null
   const [y, m, d] = expiry.split('-') as [string, string, string];
   const candidates = [`${y}-${d}-${m}`, `${String(2000 + (Number(y) % 100)).padStart(4, '0')}-${m}-${d}`, `${String(2000 + (Number(y) % 100))}-${d}-${m}`];
   return candidates.find((c) => c !== expiry && isCalendarDate(c) && !isImplausibleExpiry(receivedOn, c) && c >= receivedOn) ?? null;
+}
+
+/** `2026-11` → `November 2026` (month names in Bahasa Indonesia). */
+export function monthLabel(month: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return format(new Date(y!, m! - 1, 1), 'MMMM yyyy', { locale: idLocale });
 }

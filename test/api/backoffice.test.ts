@@ -5,7 +5,7 @@
  * nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { backofficeProcedures, printIntakeSlip } from '../../src/main/api/handlers/backoffice';
+import { backofficeProcedures } from '../../src/main/api/handlers/backoffice';
 import type { Call } from '../../src/main/api/kit';
 import { lotInvariantViolations } from '../../src/main/core/invariants';
 import { isValidEan13 } from '../../src/main/core/barcodes';
@@ -268,7 +268,7 @@ describe('intakes', () => {
     // intakes.create prints the slip itself, after the commit.
     expect(intake.printJob).toMatchObject({ kind: 'intake', refId: intake.id, copy: false });
     const manager = t.app.db.$client.prepare("SELECT id, name FROM users WHERE username = 'manajer'").get() as { id: number; name: string };
-    const call: Call = { ctx: t.app.ctx, print: t.app.print, reports: t.app.reports, central: t.app.central, token: null, actor: { userId: manager.id, name: manager.name, role: 'manager', tillCode: 'K1' } };
+    const call: Call = { ctx: t.app.ctx, print: t.app.print, documents: t.app.documents, reports: t.app.reports, central: t.app.central, token: null, actor: { userId: manager.id, name: manager.name, role: 'manager', tillCode: 'K1' } };
     const [bytes] = await p.waitForJobs(1, 5000);
     const decoded = decodeEscPos(bytes, { columns: 32 });
     const text = decoded.lines.join('\n');
@@ -290,7 +290,7 @@ describe('intakes', () => {
     expect(lastAudit('intakes.reprint')).toMatchObject({ entity_id: intake.id });
     // An unknown intake: nothing queued, nothing thrown, the reason logged.
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(printIntakeSlip(call, 999, false)).toBeUndefined();
+    expect(call.documents.intakeSlip(call.actor, 999)).toBeUndefined();
     expect(log).toHaveBeenCalledOnce();
     log.mockRestore();
   });

@@ -324,6 +324,7 @@ describe('a bug while handling one request', () => {
         return app.ctx;
       },
       print: app.print,
+      documents: app.documents,
       reports: app.reports,
       central: app.central,
     };

@@ -9,7 +9,7 @@ import { isMainThread, threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportInput } from '../../src/shared/contract-reports';
 import { exportReport } from '../../src/main/core/export';
-import { renderOfficeReportHtml } from '../../src/main/core/office-report-html';
+import { renderOfficeReportHtml } from '../../src/main/printing/documents/office-report-html';
 import {
   consignmentAging,
   dashboard,

@@ -14,6 +14,8 @@ import Database from 'better-sqlite3';
 import { parseArgs } from 'node:util';
 import { apiClient, startServer, type RunningServer } from '../support/server';
 import { MAX_RUPIAH } from '../../src/shared/money';
+import { startFakePrinter } from '../support/fake-printer';
+import { decodeEscPos } from '../support/escpos-decode';
 
 export interface CrashReport {
   kills: number;
@@ -121,6 +123,13 @@ function check(dbPath: string, acknowledged: Map<string, { number: string; sent:
     for (const l of lots) {
       if (l.received_qty !== l.remaining_qty + l.sold) problems.push(`lot ${l.id}: received ${l.received_qty} ≠ remaining ${l.remaining_qty} + sold ${l.sold}`);
     }
+    // The receipt job is written in the sale's own transaction: every sale has exactly one, never a job without its sale.
+    const receiptless = db
+      .prepare("SELECT s.number FROM sales s WHERE (SELECT count(*) FROM print_jobs j WHERE j.kind = 'receipt' AND j.copy = 0 AND j.ref_id = s.id) <> 1")
+      .all() as { number: string }[];
+    for (const s of receiptless) problems.push(`sale ${s.number} has no receipt job (or more than one)`);
+    const orphan = db.prepare("SELECT count(*) AS n FROM print_jobs j WHERE j.kind = 'receipt' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = j.ref_id)").get() as { n: number };
+    if (orphan.n) problems.push(`${orphan.n} receipt jobs without their sale`);
     const dup = db.prepare('SELECT client_request_id FROM sales GROUP BY client_request_id HAVING count(*) > 1').all();
     if (dup.length) problems.push(`duplicate sales for ${dup.length} request ids`);
   } finally {
@@ -210,6 +219,97 @@ export async function runCrashTest(options: { kills: number; seed?: number; log?
   db.close();
   if (sales !== acknowledged.size) problems.push(`${sales} sales stored but ${acknowledged.size} distinct checkouts acknowledged`);
   return { kills: options.kills, acknowledged: acknowledged.size, retried, sales, problems };
+}
+
+export interface PrintCrashReport {
+  saleNumber: string;
+  /** Banner right after the restart, before the retry: the interrupted receipt is counted. */
+  bannerAfterRestart: { state: string; failedJobs: number };
+  /** The job as listed right after the restart. */
+  jobAfterRestart: { status: string; lastError: string | null };
+  /** Text of what the healthy printer received after the restart. */
+  reprintText: string;
+  reprintDrawerPulses: number;
+  /** Drawer pulses in everything the printer received before the kill. */
+  pulsesBeforeKill: number;
+  bannerAtEnd: { state: string; failedJobs: number };
+  jobAtEnd: { status: string; copy: boolean };
+  problems: string[];
+}
+
+/**
+ * Power cut while a receipt is being printed: a cash sale is sold while the
+ * network printer is silent (it takes the connection and never answers, so
+ * the job hangs in its status query), the server is killed mid-print, then
+ * restarted with the printer healthy. The receipt must come out marked as a
+ * copy, without opening the drawer, and the banner must count it meanwhile.
+ */
+export async function runPrintCrashTest(options: { log?: (line: string) => void } = {}): Promise<PrintCrashReport> {
+  const log = options.log ?? (() => {});
+  const problems: string[] = [];
+  const printer = await startFakePrinter();
+  // A long retry interval: the banner is read before the automatic retry runs.
+  const env = { KASIR_PRINT_RETRY_MS: '3000' };
+  let server = await startServer({ env });
+  try {
+    const { token, productIds } = await prepare(server);
+    let api = apiClient(server.url, token);
+    const ok = async (name: string, input: unknown) => {
+      const r = await api(name, input);
+      if (r.status !== 200) throw new Error(`${name}: ${r.status} ${JSON.stringify(r.body)}`);
+      return r.body;
+    };
+    await ok('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32 });
+    await printer.setState('silent');
+    printer.clear();
+    const sale = await ok('sales.checkout', { clientRequestId: 'print-crash-1', lines: [{ productId: productIds[0], qty: 1 }], payments: [{ method: 'cash', amount: 50_000 }] });
+    const jobId = sale.printJob.id as number;
+    // Kill while the job is in the printer's hands (its status query sent, no answer yet).
+    const until = Date.now() + 10_000;
+    while (printer.statusQueries().length === 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+    if (printer.statusQueries().length === 0) problems.push('the job never reached the printer before the kill');
+    await server.stop('SIGKILL');
+    const pulsesBeforeKill = decodeEscPos(printer.allBytes()).drawerPulses;
+    const onDisk = new Database(server.dbPath, { readonly: true });
+    const stored = onDisk.prepare('SELECT status FROM print_jobs WHERE id = ?').get(jobId) as { status: string } | undefined;
+    onDisk.close();
+    if (stored?.status !== 'pending') problems.push(`job after the kill is ${stored?.status}, expected pending`);
+    log(`killed while printing receipt ${sale.number} (job ${jobId} ${stored?.status})`);
+
+    // Restart with the printer healthy.
+    await printer.setState('online');
+    printer.clear();
+    server = await startServer({ dbPath: server.dbPath, env });
+    api = apiClient(server.url, token);
+    const jobAfterRestart = ((await ok('printing.jobs', {})) as any[]).find((j) => j.id === jobId);
+    const bannerAfterRestart = await ok('printers.status', {});
+    // The automatic retry sends it by itself.
+    const [bytes] = await printer.waitForJobs(1, 15_000);
+    const decoded = decodeEscPos(bytes!);
+    let jobAtEnd: any;
+    for (let i = 0; i < 200; i++) {
+      jobAtEnd = ((await ok('printing.jobs', {})) as any[]).find((j) => j.id === jobId);
+      if (jobAtEnd?.status === 'printed') break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const bannerAtEnd = await ok('printers.status', {});
+    await new Promise((r) => setTimeout(r, 500));
+    if (printer.jobs().length !== 1) problems.push(`the printer received ${printer.jobs().length} jobs after the restart, expected 1`);
+    return {
+      saleNumber: sale.number,
+      bannerAfterRestart: { state: bannerAfterRestart.state, failedJobs: bannerAfterRestart.failedJobs },
+      jobAfterRestart: { status: jobAfterRestart?.status, lastError: jobAfterRestart?.lastError },
+      reprintText: decoded.lines.join('\n'),
+      reprintDrawerPulses: decoded.drawerPulses,
+      pulsesBeforeKill,
+      bannerAtEnd: { state: bannerAtEnd.state, failedJobs: bannerAtEnd.failedJobs },
+      jobAtEnd: { status: jobAtEnd?.status, copy: jobAtEnd?.copy },
+      problems,
+    };
+  } finally {
+    await server.stop();
+    await printer.close();
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

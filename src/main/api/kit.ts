@@ -6,7 +6,8 @@
 import type { ParsedInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import { audit } from '../core/audit';
 import type { Actor, Ctx, Role } from '../core/context';
-import type { PrintQueue } from '../printing/queue';
+import type { PrintQueue } from '../services/print-queue';
+import type { Documents } from '../services/documents';
 import type { Forwarder } from '../outbox/forwarder';
 import type { ReportRunner } from '../reports/runner';
 
@@ -14,6 +15,8 @@ import type { ReportRunner } from '../reports/runner';
 export interface ApiEnv {
   ctx: Ctx;
   print: PrintQueue;
+  /** Every printed document: gather from core, render, queue (src/main/services/documents.ts). */
+  documents: Documents;
   /** Read-only reports, made off the main thread (src/main/reports). */
   reports: ReportRunner;
   /** Forwarding to the central database (issue 19). */

@@ -8,10 +8,9 @@ import { fail } from '../../shared/errors';
 import type { ExportInput } from '../../shared/contract-reports';
 import type { ExportFile } from '../../shared/types-reports';
 import type { Ctx } from './context';
-import { formatDmy } from '../../shared/dates';
+import { formatDmy, monthLabel } from '../../shared/dates';
 import { businessDate } from './clock';
 import { getSetting } from './settings';
-import { monthLabel } from './office-report-html';
 import {
   consignmentAging,
   lowStock,

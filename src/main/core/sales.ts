@@ -3,14 +3,13 @@ import { ledgerEntries, payments, products, saleLineLots, saleLines, sales, user
 import { fail } from '../../shared/errors';
 import { basisPoints, divRoundHalfUp, lineAmount, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/printer';
-import type { ReceiptData, ReceiptRefund } from '../printing/types';
 import type { Actor, Ctx } from './context';
 import type { SaleView } from '../../shared/types';
 import type { Approval, ApprovalReason, CartLine, CashRounding, Discount } from '../../shared/types-till';
 import { approvalRequired, grantedReasons, selfApprover, useGrant, type Approver } from './approvals';
 import { audit } from './audit';
 import { businessDate, compactDate } from './clock';
-import { getSetting, getSettings } from './settings';
+import { getSetting } from './settings';
 import { nextSequence, pad } from './sequences';
 import { openShiftRow } from './shifts';
 import { allocateFefo } from './stock';
@@ -223,7 +222,13 @@ export function cashRoundingOf(total: Rupiah, payments: readonly { method: Payme
  * write the supplier ledger, record the payments. A repeated
  * clientRequestId returns the first sale and changes nothing.
  */
-export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: SaleView; replayed: boolean } {
+export function checkout(
+  ctx: Ctx,
+  actor: Actor,
+  input: CheckoutInput,
+  /** Runs inside the sale's transaction, after the sale is written (e.g. to record its receipt job): both commit or neither. */
+  inTransaction?: (saleId: number) => void,
+): { sale: SaleView; replayed: boolean } {
   const replay = () => {
     const prior = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, input.clientRequestId)).get();
     return prior ? { sale: getSale(ctx, prior.id), replayed: true } : undefined;
@@ -344,6 +349,7 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
         });
       }
     }
+    inTransaction?.(sale.id);
     return { sale: getSale(ctx, sale.id), replayed: false };
   });
   return result;
@@ -420,31 +426,18 @@ export function findSaleByNumber(ctx: Ctx, number: string): SaleView {
   return fail('NOT_FOUND', `Penjualan ${number} tidak ditemukan.`, { field: 'number' });
 }
 
-/** Everything the receipt needs, from the stored sale and the shop settings. */
-export function receiptData(ctx: Ctx, sale: SaleView): ReceiptData {
-  const s = getSettings(ctx.db);
-  return {
-    shop: { name: s.shopName, address: s.shopAddress, phone: s.shopPhone, footer: s.receiptFooter },
-    number: sale.number,
-    tillCode: sale.tillCode,
-    cashierName: sale.cashierName,
-    createdAt: sale.createdAt,
-    timeZone: s.timeZone,
-    // On paper a line shows its own discount; the sale discount shows once under the subtotal.
-    lines: sale.lines.map((l) => ({ name: l.name, qty: l.qty, unitPrice: l.unitPrice, discount: l.discount, lineTotal: l.lineTotal + l.saleDiscount })),
-    subtotal: sale.subtotal,
-    discountTotal: sale.discountTotal,
-    saleDiscount: sale.saleDiscount,
-    total: sale.total,
-    rounding: sale.rounding,
-    payments: sale.payments,
-    change: sale.change,
-    refunds: receiptRefunds(ctx, sale),
-  };
+/** A refund or void of a sale with its lines and payments. */
+export interface SaleRefundDetail {
+  number: string;
+  kind: 'refund' | 'void';
+  createdAt: number;
+  lines: { name: string; qty: number; amount: Rupiah }[];
+  payable: Rupiah;
+  payments: { method: PaymentMethod; amount: Rupiah; reference?: string | null }[];
 }
 
 /** The refunds of a sale as its receipt shows them. */
-function receiptRefunds(ctx: Ctx, sale: SaleView): ReceiptRefund[] {
+export function receiptRefunds(ctx: Ctx, sale: SaleView): SaleRefundDetail[] {
   const sqlite = ctx.db.$client;
   return sale.refunds.map((r) => {
     const lines = all(sqlite, refundLinesOnReceipt, r.id);

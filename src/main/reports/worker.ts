@@ -79,6 +79,7 @@ async function run(req: ReportRequest): Promise<unknown> {
   const call = {
     ctx: { db, clock: fixedClock(req.now) },
     print: absent('print'),
+    documents: absent('documents'),
     reports: absent('reports'),
     actor: req.actor,
     token: null,

@@ -1,6 +1,5 @@
 import type { backofficeContract } from '../../../shared/contract-backoffice';
 import { AppError, fail } from '../../../shared/errors';
-import type { PrintJobView } from '../../../shared/types';
 import type { IntakeView, ReturnResult, ReturnView } from '../../../shared/types-backoffice';
 import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
 import { adjustLot } from '../../core/adjustments';
@@ -8,94 +7,19 @@ import { getProduct, listProducts, productDetail, setProductActive, updateProduc
 import { correctExpiry, implausibleExpiry, nearExpiry, returnNearExpiry, slowMoving } from '../../core/expiry';
 import { stockMovements } from '../../core/movements';
 import { createReturn, getReturn, listReturns } from '../../core/returns';
-import { getPrinterConfig, getSettings } from '../../core/settings';
 import { getIntake, listIntakes, lotExpiry } from '../../core/stock';
 import { cancelCount, getCount, listCounts, postCount, recordCount, startCount } from '../../core/stock-count';
 import { supplierDetail, supplierOverview } from '../../core/supplier-detail';
 import { setSupplierActive, updateSupplier } from '../../core/suppliers';
 import type { Ctx } from '../../core/context';
-import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../../printing/documents/intake-slip';
-import { renderLabels, type LabelData } from '../../printing/documents/labels';
-import { renderReturnSlip, type ReturnSlipData } from '../../printing/documents/return-slip';
+import type { LabelData } from '../../printing/documents/labels';
 
 /** Most labels one request may print. */
 export const MAX_LABELS = 500;
 
-function shopOf(ctx: Ctx) {
-  const s = getSettings(ctx.db);
-  return { shop: { name: s.shopName, address: s.shopAddress, phone: s.shopPhone }, timeZone: s.timeZone };
-}
-
-function slipLines(lines: IntakeView['lines'] | ReturnView['lines']): SlipLine[] {
-  return lines.map((l) => ({ name: l.name, qty: l.qty, unit: l.unit, expiryDate: l.expiryDate, terms: l.terms, sellPrice: l.sellPrice, value: l.value }));
-}
-
-/** Everything the intake slip needs, from the stored intake and the shop settings. */
-export function intakeSlipData(ctx: Ctx, intake: IntakeView): IntakeSlipData {
-  return {
-    ...shopOf(ctx),
-    number: intake.number,
-    createdAt: intake.createdAt,
-    supplier: { code: intake.supplierCode, name: intake.supplierName },
-    receivedByName: intake.receivedByName,
-    note: intake.note,
-    lines: slipLines(intake.lines),
-    totalQty: intake.totalQty,
-    totalValue: intake.totalValue,
-  };
-}
-
-/** Everything the return slip needs, from the stored return and the shop settings. */
-export function returnSlipData(ctx: Ctx, ret: ReturnView): ReturnSlipData {
-  return {
-    ...shopOf(ctx),
-    number: ret.number,
-    createdAt: ret.createdAt,
-    supplier: { code: ret.supplierCode, name: ret.supplierName },
-    createdByName: ret.createdByName,
-    reason: ret.reason,
-    note: ret.note,
-    lines: slipLines(ret.lines),
-    totalQty: ret.totalQty,
-    totalValue: ret.totalValue,
-  };
-}
-
-function enqueueIntakeSlip(call: Call, intake: IntakeView, copy: boolean): PrintJobView {
-  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-  const bytes = renderIntakeSlip(intakeSlipData(call.ctx, intake), { columns, copy });
-  return call.print.enqueue({ kind: 'intake', refId: intake.id, copy, tillCode: call.actor.tillCode, bytes });
-}
-
-function enqueueReturnSlip(call: Call, ret: ReturnView, copy: boolean): PrintJobView {
-  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-  const bytes = renderReturnSlip(returnSlipData(call.ctx, ret), { columns, copy });
-  return call.print.enqueue({ kind: 'return', refId: ret.id, copy, tillCode: call.actor.tillCode, bytes });
-}
-
-/**
- * Queue the intake slip of a committed intake on the caller's till printer.
- * Never throws: the intake is already saved, and a slip that cannot be
- * queued is logged and can be printed later with `intakes.reprint`.
- */
-export function printIntakeSlip(call: Call, intakeId: number, copy = false): PrintJobView | undefined {
-  try {
-    return enqueueIntakeSlip(call, getIntake(call.ctx, intakeId), copy);
-  } catch (err) {
-    console.error('intake slip could not be queued for intake', intakeId, err);
-    return undefined;
-  }
-}
-
 /** The return as answered after it commits, with its slip queued. */
 function withReturnSlip(call: Call, ret: ReturnView): ReturnResult {
-  let printJob: PrintJobView | undefined;
-  try {
-    printJob = enqueueReturnSlip(call, ret, false);
-  } catch (err) {
-    console.error('return slip could not be queued for return', ret.number, err);
-  }
-  return { ...ret, printJob };
+  return { ...ret, printJob: call.documents.returnSlip(call.actor, ret.id) };
 }
 
 /** Handlers of the back office area (see src/shared/contract-backoffice.ts). */
@@ -119,7 +43,7 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
     role: 'manager',
     handler: afterCommit(
       audited('intakes.reprint', ({ ctx }, input: { id: number }) => getIntake(ctx, input.id), (intake) => ({ entity: 'intake', entityId: intake.id })),
-      (call, intake) => enqueueIntakeSlip(call, intake, true),
+      (call, intake) => call.documents.intakeSlip(call.actor, intake.id, true)!,
     ),
   },
 
@@ -134,7 +58,7 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
     role: 'manager',
     handler: afterCommit(
       audited('returns.reprint', ({ ctx }, input: { id: number }) => getReturn(ctx, input.id), (ret) => ({ entity: 'return', entityId: ret.id })),
-      (call, ret) => enqueueReturnSlip(call, ret, true),
+      (call, ret) => call.documents.returnSlip(call.actor, ret.id, true)!,
     ),
   },
 
@@ -169,9 +93,7 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
         const label: LabelData = { name: p.name, sellPrice: p.sellPrice, sku: p.sku, barcode: p.barcode, expiryDate };
         return { label, qty: w.qty };
       });
-      const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-      const printJob = call.print.enqueue({ kind: 'labels', tillCode: call.actor.tillCode, bytes: renderLabels(items, { columns }) });
-      return { labels: total, printJob };
+      return { labels: total, printJob: call.documents.labels(call.actor, items) };
     },
   },
 };

@@ -1,14 +1,12 @@
 import type { coreContract, ParsedInput } from '../../../shared/contract';
 import type { AreaProcedures, Call } from '../kit';
 import { afterCommit, audited } from '../kit';
-import { printIntakeSlip } from './backoffice';
 import { backupInBackground } from '../../services/daily-backup';
-import { printShiftReport } from './till';
 import { shiftReport } from '../../core/reports-shift';
 import { getTillSettings } from '../../core/till-settings';
 import type { CheckoutResult, PrintJobView, SaleView } from '../../../shared/types';
 import { createProduct, getProduct, lookupProduct, searchProducts } from '../../core/catalog';
-import { checkout, getSale, receiptData } from '../../core/sales';
+import { getSale } from '../../core/sales';
 import { getPrinterConfig, getSettings, setPrinterConfig } from '../../core/settings';
 import { closeShift, currentShift, openShift } from '../../core/shifts';
 import { createIntake } from '../../core/stock';
@@ -17,18 +15,6 @@ import { createUser, isInitialized, listUsers, login, logout, setupInit } from '
 import { hasRole } from '../../core/context';
 import { productFor, saleFor } from '../projections';
 import { fail } from '../../../shared/errors';
-import { renderReceipt } from '../../printing/documents/receipt';
-import { renderTestPage } from '../../printing/documents/test-page';
-
-function printReceipt(call: Call, sale: SaleView, copy: boolean): PrintJobView {
-  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-  const bytes = renderReceipt(receiptData(call.ctx, sale), {
-    columns,
-    copy,
-    openDrawer: !copy && sale.payments.some((p) => p.method === 'cash'),
-  });
-  return call.print.enqueue({ kind: 'receipt', refId: sale.id, copy, tillCode: call.actor.tillCode, bytes });
-}
 
 /**
  * Job kinds a cashier's own work prints at the till. A cashier may send
@@ -106,7 +92,7 @@ export const coreProcedures: AreaProcedures<typeof coreContract> = {
     handler: (call, input) => {
       const intake = createIntake(call.ctx, call.actor, input);
       // Committed; the slip (tanda terima) prints after, and can be reprinted.
-      return { ...intake, printJob: printIntakeSlip(call, intake.id) };
+      return { ...intake, printJob: call.documents.intakeSlip(call.actor, intake.id) };
     },
   },
   'shifts.open': { role: 'cashier', handler: ({ ctx, actor }, input) => openShift(ctx, actor, input) },
@@ -119,30 +105,14 @@ export const coreProcedures: AreaProcedures<typeof coreContract> = {
       backupInBackground(ctx, 'shift close');
       // The shift is closed; the Z report prints after the commit and never undoes it.
       const report = shiftReport(ctx, shift.id);
-      let printJob: PrintJobView | undefined;
-      try {
-        printJob = printShiftReport(call, report);
-      } catch (err) {
-        console.error('Z report could not be queued for shift', shift.id, err);
-      }
-      return { ...shift, report, printJob };
+      return { ...shift, report, printJob: call.documents.shiftReport(actor, report) };
     },
   },
   'sales.checkout': {
     role: 'cashier',
     handler: (call, input) => {
-      const { sale, replayed } = checkout(call.ctx, call.actor, input);
-      // The sale is committed. Printing can only fail on its own from here.
-      let printJob: PrintJobView | undefined;
-      if (replayed) {
-        printJob = call.print.original('receipt', sale.id);
-      } else {
-        try {
-          printJob = printReceipt(call, sale, false);
-        } catch (err) {
-          console.error('receipt could not be queued for sale', sale.number, err);
-        }
-      }
+      // One durable transaction: the sale and its receipt job; the receipt is rendered and sent after the answer.
+      const { sale, printJob } = call.documents.checkout(call.actor, input);
       return toCheckoutResult(sale, printJob);
     },
   },
@@ -151,7 +121,7 @@ export const coreProcedures: AreaProcedures<typeof coreContract> = {
     role: 'cashier',
     handler: afterCommit(
       audited('sales.reprint', ({ ctx }, input: { id: number }) => getSale(ctx, input.id), (sale) => ({ entity: 'sale', entityId: sale.id })),
-      (call, sale) => printReceipt(call, sale, true),
+      (call, sale) => call.documents.receiptCopy(call.actor, sale.id),
     ),
   },
   'printers.get': { role: 'cashier', handler: ({ ctx, actor }) => getPrinterConfig(ctx.db, actor.tillCode) },
@@ -169,12 +139,7 @@ export const coreProcedures: AreaProcedures<typeof coreContract> = {
   },
   'printers.test': {
     role: 'cashier',
-    handler: ({ ctx, actor, print }) => {
-      const config = getPrinterConfig(ctx.db, actor.tillCode);
-      const shop = getSettings(ctx.db);
-      const bytes = renderTestPage({ shopName: shop.shopName, tillCode: actor.tillCode, config, at: ctx.clock.now(), timeZone: shop.timeZone });
-      return print.enqueue({ kind: 'test', tillCode: actor.tillCode, bytes });
-    },
+    handler: ({ documents, actor }) => documents.testPage(actor),
   },
   'printing.jobs': { role: 'cashier', handler: ({ print, actor }, input) => print.list({ ...input, tillCode: actor.tillCode }) },
   'printing.retry': {

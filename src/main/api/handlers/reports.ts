@@ -1,6 +1,6 @@
 import type { reportsContract } from '../../../shared/contract-reports';
 import { exportReport } from '../../core/export';
-import { renderOfficeReportHtml } from '../../core/office-report-html';
+import { officeReportHtml } from '../../services/documents';
 import {
   consignmentAging,
   dashboard,
@@ -16,7 +16,6 @@ import {
   slowMovers,
   stockReport,
 } from '../../core/reports';
-import { getSettings } from '../../core/settings';
 import type { AreaProcedures } from '../kit';
 
 /** Handlers of the reports area (see src/shared/contract-reports.ts). Read-only. */
@@ -36,17 +35,7 @@ export const reportsProcedures: AreaProcedures<typeof reportsContract> = {
   'reports.office': { role: 'manager', handler: ({ ctx }, input) => officeReport(ctx, input) },
   'reports.officeHtml': {
     role: 'manager',
-    handler: ({ ctx }, input) => {
-      const s = getSettings(ctx.db);
-      return {
-        html: renderOfficeReportHtml({
-          shop: { name: s.shopName, address: s.shopAddress, phone: s.shopPhone },
-          timeZone: s.timeZone,
-          printedAt: ctx.clock.now(),
-          report: officeReport(ctx, input),
-        }),
-      };
-    },
+    handler: ({ ctx }, input) => ({ html: officeReportHtml(ctx, input) }),
   },
   'reports.export': { role: 'manager', handler: ({ ctx }, input) => exportReport(ctx, input) },
 };

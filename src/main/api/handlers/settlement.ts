@@ -1,9 +1,5 @@
 import type { settlementContract } from '../../../shared/contract-settlement';
-import type { PrintJobView } from '../../../shared/types';
-import type { SettlementDetail } from '../../../shared/types-settlement';
-import type { Ctx } from '../../core/context';
 import { listLedgerEntries, recordAdjustment, recordFee, supplierBalances } from '../../core/ledger';
-import { getPrinterConfig, getSettings } from '../../core/settings';
 import {
   bulkPreview,
   createSettlement,
@@ -13,21 +9,7 @@ import {
   transferCsv,
   voidSettlement,
 } from '../../core/settlements';
-import { renderSettlementSlip, type SettlementSlipData } from '../../printing/documents/settlement-slip';
-import { renderSettlementStatementHtml } from '../../printing/documents/settlement-statement-html';
-import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
-
-function slipData(ctx: Ctx, settlement: SettlementDetail): SettlementSlipData {
-  const s = getSettings(ctx.db);
-  return { shop: { name: s.shopName, address: s.shopAddress, phone: s.shopPhone }, timeZone: s.timeZone, settlement };
-}
-
-/** Queue the slip on the caller's till printer (after the commit). */
-function printSlip(call: Call, id: number, copy: boolean): PrintJobView {
-  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-  const bytes = renderSettlementSlip(slipData(call.ctx, getSettlement(call.ctx, id)), { columns, copy });
-  return call.print.enqueue({ kind: 'settlement', refId: id, copy, tillCode: call.actor.tillCode, bytes });
-}
+import { afterCommit, audited, type AreaProcedures } from '../kit';
 
 /** Handlers of the ledger and settlement area (see src/shared/contract-settlement.ts). */
 export const settlementProcedures: AreaProcedures<typeof settlementContract> = {
@@ -41,13 +23,7 @@ export const settlementProcedures: AreaProcedures<typeof settlementContract> = {
     handler: (call, input) => {
       const settlement = createSettlement(call.ctx, call.actor, input);
       // The payout is committed. Printing can only fail on its own from here.
-      let printJob: PrintJobView | undefined;
-      try {
-        printJob = printSlip(call, settlement.id, false);
-      } catch (err) {
-        console.error('settlement slip could not be queued for', settlement.number, err);
-      }
-      return { ...settlement, printJob };
+      return { ...settlement, printJob: call.documents.settlementSlip(call.actor, settlement.id) };
     },
   },
   'settlements.void': { role: 'admin', handler: ({ ctx, actor }, input) => voidSettlement(ctx, actor, input) },
@@ -57,12 +33,12 @@ export const settlementProcedures: AreaProcedures<typeof settlementContract> = {
     role: 'manager',
     handler: afterCommit(
       audited('settlements.reprint', ({ ctx }, input: { id: number }) => getSettlement(ctx, input.id), (s) => ({ entity: 'settlement', entityId: s.id })),
-      (call, settlement) => printSlip(call, settlement.id, true),
+      (call, settlement) => call.documents.settlementSlip(call.actor, settlement.id, true)!,
     ),
   },
   'settlements.statementHtml': {
     role: 'manager',
-    handler: ({ ctx }, input) => ({ html: renderSettlementStatementHtml(slipData(ctx, getSettlement(ctx, input.id))) }),
+    handler: ({ documents }, input) => ({ html: documents.settlementStatementHtml(input.id) }),
   },
   'settlements.bulkPreview': { role: 'manager', handler: ({ ctx }, input) => bulkPreview(ctx, input) },
   'settlements.transferCsv': { role: 'manager', handler: ({ ctx, actor }, input) => transferCsv(ctx, actor, input) },

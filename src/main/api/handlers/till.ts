@@ -2,8 +2,7 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { tillContract } from '../../../shared/contract-till';
 import { fail } from '../../../shared/errors';
 import { dynamicQris, parseQris, QrisError } from '../../../shared/qris';
-import type { PrintJobView } from '../../../shared/types';
-import type { RefundResult, RefundView, ShiftReport } from '../../../shared/types-till';
+import type { RefundResult, RefundView } from '../../../shared/types-till';
 import { listAudit } from '../../core/audit-query';
 import { recordCashMovement } from '../../core/cash';
 import { discardHeldSale, holdSale, listHeldSales, resumeHeldSale } from '../../core/held-sales';
@@ -11,60 +10,14 @@ import { getRefund, previewRefund, refundSale, voidSale } from '../../core/refun
 import { reportShiftId, shiftReport } from '../../core/reports-shift';
 import { cartApprovalReasons, findSaleByNumber, getSale } from '../../core/sales';
 import { verifyApproval } from '../../core/approvals';
-import { getPrinterConfig, getSettings } from '../../core/settings';
 import { getTillSettings, updateSettings } from '../../core/till-settings';
 import { resetPin, updateUser } from '../../core/users';
-import { renderDrawerKick, renderQrisSlip } from '../../printing/documents/qris-slip';
-import { renderRefundSlip } from '../../printing/documents/refund-slip';
-import { renderShiftReport } from '../../printing/documents/shift-report';
 import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
 import { refundFor, saleFor } from '../projections';
 
-/** Queue the refund (or void) slip after the refund committed; cash going out opens the drawer. */
-export function printRefundSlip(call: Call, refund: RefundView, copy: boolean): PrintJobView {
-  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-  const s = getSettings(call.ctx.db);
-  const bytes = renderRefundSlip(
-    {
-      shop: { name: s.shopName, address: s.shopAddress, phone: s.shopPhone },
-      kind: refund.kind,
-      number: refund.number,
-      saleNumber: refund.saleNumber,
-      tillCode: refund.tillCode,
-      cashierName: refund.createdByName,
-      approvedByName: refund.approvedByName,
-      createdAt: refund.createdAt,
-      timeZone: s.timeZone,
-      reason: refund.reason,
-      lines: refund.lines.map((l) => ({ name: l.name, qty: l.qty, amount: l.amount, restock: l.restock })),
-      total: refund.total,
-      rounding: refund.rounding,
-      payments: refund.payments,
-    },
-    { columns, copy, openDrawer: !copy && refund.payments.some((p) => p.method === 'cash') },
-  );
-  return call.print.enqueue({ kind: 'refund', refId: refund.id, copy, tillCode: call.actor.tillCode, bytes });
-}
-
-/** Queue an X or Z report of a shift. */
-export function printShiftReport(call: Call, report: ShiftReport, copy = false): PrintJobView {
-  const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-  const s = getSettings(call.ctx.db);
-  const bytes = renderShiftReport(
-    { shop: { name: s.shopName, address: s.shopAddress }, report, printedAt: call.ctx.clock.now(), timeZone: s.timeZone },
-    { columns, copy },
-  );
-  return call.print.enqueue({ kind: report.kind === 'Z' ? 'z-report' : 'x-report', refId: report.shiftId, copy, tillCode: call.actor.tillCode, bytes });
-}
-
 function refundResult(call: Call, refund: RefundView): RefundResult {
-  try {
-    return { ...refund, printJob: printRefundSlip(call, refund, false) };
-  } catch (err) {
-    // The refund is committed; a slip that cannot be queued never undoes it.
-    console.error('refund slip could not be queued', refund.number, err);
-    return refund;
-  }
+  // The refund is committed; a slip that cannot be queued never undoes it.
+  return { ...refund, printJob: call.documents.refundSlip(call.actor, refund.id) };
 }
 
 function shopQris(call: Call) {
@@ -109,7 +62,7 @@ export const tillProcedures: AreaProcedures<typeof tillContract> = {
     role: 'cashier',
     handler: afterCommit(
       audited('refunds.reprint', ({ ctx }, input: { id: number }) => getRefund(ctx, input.id), (refund) => ({ entity: 'refund', entityId: refund.id })),
-      (call, refund) => printRefundSlip(call, refund, true),
+      (call, refund) => call.documents.refundSlip(call.actor, refund.id, true)!,
     ),
   },
   'shifts.payIn': { role: 'cashier', handler: ({ ctx, actor }, input) => recordCashMovement(ctx, actor, 'pay_in', input) },
@@ -132,17 +85,14 @@ export const tillProcedures: AreaProcedures<typeof tillContract> = {
         (report) => ({ entity: 'shift', entityId: report.shiftId, details: { kind: report.kind } }),
       ),
       // A Z report printed again is a copy: the first one came out at close.
-      (call, report) => printShiftReport(call, report, report.kind === 'Z'),
+      (call, report) => call.documents.shiftReport(call.actor, report, report.kind === 'Z')!,
     ),
   },
   'drawer.open': {
     role: 'manager',
     handler: afterCommit(
       audited('drawer.open', () => undefined, (_, input: ParsedInput<'drawer.open'>, { actor }) => ({ details: { tillCode: actor.tillCode, reason: input.reason } })),
-      (call) => {
-        const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-        return call.print.enqueue({ kind: 'drawer', tillCode: call.actor.tillCode, bytes: renderDrawerKick(columns) });
-      },
+      (call) => call.documents.drawerKick(call.actor),
     ),
   },
   'users.update': { role: 'admin', handler: ({ ctx, actor }, input) => updateUser(ctx, actor, input) },
@@ -154,13 +104,7 @@ export const tillProcedures: AreaProcedures<typeof tillContract> = {
     role: 'cashier',
     handler: (call, input) => {
       const qris = qrisFor(call, input.amount);
-      const { columns } = getPrinterConfig(call.ctx.db, call.actor.tillCode);
-      const s = getSettings(call.ctx.db);
-      const bytes = renderQrisSlip(
-        { shopName: s.shopName, merchantName: qris.merchantName, payload: qris.payload, amount: input.amount, createdAt: call.ctx.clock.now(), timeZone: s.timeZone },
-        columns,
-      );
-      return call.print.enqueue({ kind: 'qris', tillCode: call.actor.tillCode, bytes });
+      return call.documents.qrisSlip(call.actor, { merchantName: qris.merchantName, payload: qris.payload, amount: input.amount });
     },
   },
 };

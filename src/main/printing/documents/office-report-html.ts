@@ -6,9 +6,9 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { id as idLocale } from 'date-fns/locale';
-import { formatNumber, formatRupiah } from '../../shared/money';
-import { formatDmy } from '../../shared/dates';
-import type { OfficeFigures, OfficeReport } from '../../shared/types-reports';
+import { formatNumber, formatRupiah } from '../../../shared/money';
+import { formatDmy, monthLabel } from '../../../shared/dates';
+import type { OfficeFigures, OfficeReport } from '../../../shared/types-reports';
 
 export interface OfficeReportHtmlData {
   shop: { name: string; address: string | null; phone: string | null };
@@ -25,12 +25,6 @@ export function escapeHtml(value: unknown): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(/'/g, '&#39;');
-}
-
-/** `2026-11` → `November 2026`. */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return format(new Date(y!, m! - 1, 1), 'MMMM yyyy', { locale: idLocale });
 }
 
 function printedLabel(utcMillis: number, timeZone: string): string {

@@ -1,0 +1,348 @@
+import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
+import { printJobs } from '../../db/schema';
+import { fail } from '../../shared/errors';
+import type { PrinterColumns, PrinterTransportConfig } from '../../shared/printer';
+import type { Ctx } from '../core/context';
+import type { PrintJobStatus, PrintJobView } from '../../shared/types';
+import type { PrinterState } from '../../shared/types-system';
+import type { PrinterStatus } from '../../shared/printer';
+import { getPrinterConfig } from '../core/settings';
+import { createTransport, type PrinterTransport } from '../printing/transports';
+import { withoutDrawerPulse } from '../printing/encode';
+import { renderResendMark } from '../printing/documents/resend-mark';
+
+/** A job failing this many times waits for a person to press retry. */
+export const MAX_AUTO_ATTEMPTS = 20;
+
+/** Why a job left unfinished by a previous run (power cut, crash, kill) is failed at start-up. */
+export const INTERRUPTED_REASON = 'terputus (aplikasi berhenti saat mencetak)';
+
+export type TransportFactory = (config: PrinterTransportConfig) => PrinterTransport;
+
+/** A job as the renderer sees it: what to print, not how it is sent. */
+export interface JobRef {
+  kind: string;
+  refId: number | null;
+  tillCode: string;
+  copy: boolean;
+}
+
+/**
+ * Bytes of a job from its reference (kind + refId), rendered at send time
+ * (see `services/documents.ts`). `firstSend` is true only for the send that
+ * follows the business write in this process: the only one that may open
+ * the cash drawer. `job.copy` is true for a reprint and for a resend that
+ * may already be on paper. Returns null for a kind that is not rendered
+ * from a reference.
+ */
+export type JobRenderer = (job: JobRef, opts: { columns: PrinterColumns; firstSend: boolean }) => Uint8Array | null;
+
+/** What the till banner says about the printer, from a real-time status reply. */
+export function describeStatus(status: PrinterStatus | null): { state: PrinterState; message: string } {
+  if (status === null) return { state: 'unknown', message: 'Status printer tidak diketahui.' };
+  if (status.paperOut) return { state: 'paperOut', message: 'Kertas printer habis. Ganti gulungan kertas.' };
+  if (status.coverOpen) return { state: 'coverOpen', message: 'Tutup printer terbuka.' };
+  if (!status.online) return { state: 'offline', message: 'Printer offline.' };
+  if (status.paperNearEnd) return { state: 'paperNearEnd', message: 'Kertas printer hampir habis.' };
+  return { state: 'ok', message: 'Printer siap.' };
+}
+
+/** States in which sending a job would not print it. */
+const BLOCKING: PrinterState[] = ['paperOut', 'coverOpen', 'offline'];
+
+/**
+ * Print jobs are rows first, bytes on paper second.
+ *
+ * - A job row is written in the business write's own transaction (`record`,
+ *   e.g. inside the checkout) or right after it (`enqueue`). A row recorded
+ *   without bytes is rendered at send time by the `JobRenderer`, after the
+ *   answer went back to the till.
+ * - Sending happens in the background, one job at a time per till; a failure
+ *   only marks the job.
+ * - At least once, never silently twice: ESC/POS gives no proof a job was
+ *   printed, so a job sent again after a failure or an interruption prints
+ *   under a "SALINAN — cetak ulang" mark, and no send but the first ever
+ *   carries a drawer pulse.
+ * - Status updates (printed / failed / rendered bytes) are written without
+ *   an fsync of their own (`synchronous = NORMAL` for that one statement): the
+ *   next durable commit (a sale) flushes them with its own single fsync. A
+ *   power cut may lose such an update; the job is then `pending` at start-up,
+ *   becomes failed ("terputus"), and its retry prints marked as a copy.
+ */
+export class PrintQueue {
+  private chains = new Map<string, Promise<unknown>>();
+  /** Jobs this process has handed to `send` or `retry` and not finished: not interrupted. */
+  private ours = new Set<number>();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly transportFor: TransportFactory = createTransport,
+    private readonly render: JobRenderer = () => null,
+  ) {}
+
+  /**
+   * Write a job row and nothing else: called inside the business write's
+   * transaction, so the sale and its receipt job commit together. `send`
+   * starts sending after the commit. Without `bytes` the job is rendered from
+   * its reference at send time.
+   */
+  record(job: { kind: string; refId?: number | null; copy?: boolean; tillCode: string; bytes?: Uint8Array }): PrintJobView {
+    const row = this.ctx.db
+      .insert(printJobs)
+      .values({
+        kind: job.kind,
+        refId: job.refId ?? null,
+        copy: job.copy ?? false,
+        status: 'pending',
+        tillCode: job.tillCode,
+        bytes: Buffer.from(job.bytes ?? new Uint8Array(0)),
+        createdAt: this.ctx.clock.now(),
+      })
+      .returning()
+      .get();
+    return toView(row);
+  }
+
+  /**
+   * Start sending a recorded job once the current answer is on its way
+   * (`setImmediate`: the response is written before the job is rendered).
+   */
+  send(job: PrintJobView): PrintJobView {
+    this.ours.add(job.id);
+    setImmediate(() => void this.schedule(job.id, job.tillCode, true));
+    return job;
+  }
+
+  /** Record a job (after the business write committed) and start sending it. */
+  enqueue(job: { kind: string; refId?: number | null; copy?: boolean; tillCode: string; bytes?: Uint8Array }): PrintJobView {
+    return this.send(this.record(job));
+  }
+
+  /**
+   * Send a failed (or skipped) job again. A drawer pulse is never sent
+   * again: a `drawer` job cannot be retried (open the drawer anew, which a
+   * manager does and the audit log records), and any other job loses its
+   * pulse before it goes out again (the stored bytes are rewritten; a job
+   * rendered from its reference is rendered again without it).
+   */
+  retry(id: number): PrintJobView & { drawerPulsesRemoved: number } {
+    const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+    if (!row) return fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });
+    if (row.kind === 'drawer') fail('CONFLICT', 'Buka laci tidak pernah diulang. Bila perlu, manajer membuka laci lagi.', { field: 'id', kind: row.kind });
+    if (row.status === 'printed') fail('CONFLICT', 'Cetakan ini sudah berhasil dicetak.');
+    if (row.status === 'pending') fail('CONFLICT', 'Cetakan ini sedang dikirim ke printer.');
+    const { bytes, removed } = withoutDrawerPulse(row.bytes);
+    this.ctx.db
+      .update(printJobs)
+      .set(removed > 0 ? { status: 'pending', bytes: Buffer.from(bytes) } : { status: 'pending' })
+      .where(eq(printJobs.id, id))
+      .run();
+    void this.schedule(id, row.tillCode, false);
+    return { ...toView(row), status: 'pending', drawerPulsesRemoved: removed };
+  }
+
+  get(id: number): PrintJobView {
+    const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+    return row ? toView(row) : fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });
+  }
+
+  /** Latest jobs, newest first; the till and status filters are applied in SQL, before the limit. */
+  list(input: { tillCode?: string; status?: PrintJobStatus; limit?: number }): PrintJobView[] {
+    return this.ctx.db
+      .select()
+      .from(printJobs)
+      .where(and(input.tillCode ? eq(printJobs.tillCode, input.tillCode) : undefined, input.status ? eq(printJobs.status, input.status) : undefined))
+      .orderBy(desc(printJobs.id))
+      .limit(input.limit ?? 50)
+      .all()
+      .map(toView);
+  }
+
+  /** Current state of this till's printer, for the banner. */
+  async printerState(tillCode: string): Promise<{ state: PrinterState | 'none'; message: string; failedJobs: number }> {
+    const config = getPrinterConfig(this.ctx.db, tillCode);
+    const failedJobs = this.failedJobIds(tillCode).length;
+    if (config.transport.type === 'none') return { state: 'none', message: 'Printer belum diatur.', failedJobs };
+    return { ...describeStatus(await this.transportFor(config.transport).status()), failedJobs };
+  }
+
+  private failedJobIds(tillCode: string): number[] {
+    return this.ctx.db
+      .select({ id: printJobs.id })
+      .from(printJobs)
+      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), ne(printJobs.kind, 'drawer')))
+      .orderBy(asc(printJobs.id))
+      .all()
+      .map((r) => r.id);
+  }
+
+  /**
+   * Jobs a previous run left `pending` (the process stopped before or while
+   * sending them, or before their status reached the disk) become failed with
+   * the reason "terputus", so the banner counts them and they are retried
+   * like any failed job (marked as a copy: they may be on paper already).
+   * Called once when the host starts the queue, before anything is sent.
+   */
+  recoverInterrupted(): number {
+    const mine = [...this.ours];
+    return this.ctx.db.$client
+      .prepare(
+        `UPDATE print_jobs SET status = 'failed', last_error = ?, attempts = attempts + 1
+         WHERE status = 'pending' AND id NOT IN (SELECT value FROM json_each(?))`,
+      )
+      .run(INTERRUPTED_REASON, JSON.stringify(mine)).changes;
+  }
+
+  /**
+   * Start the queue in the host process: fail what a previous run left
+   * unfinished, then retry failed jobs by themselves once the printer answers
+   * again: every `intervalMs`, for each till with failed jobs, ask the
+   * printer; when it says it is ready (or cannot tell), send them again in order.
+   */
+  startAutoRetry(intervalMs = 10_000): () => void {
+    const interrupted = this.recoverInterrupted();
+    if (interrupted > 0) console.warn(`${interrupted} print job(s) interrupted by the previous run: failed, to be retried as copies`);
+    let busy = false;
+    const tick = async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        const tills = this.ctx.db
+          .selectDistinct({ tillCode: printJobs.tillCode })
+          .from(printJobs)
+          .where(and(eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), ne(printJobs.kind, 'drawer')))
+          .all();
+        for (const { tillCode } of tills) {
+          const { state } = await this.printerState(tillCode);
+          if (state === 'none' || BLOCKING.includes(state as PrinterState)) continue;
+          for (const id of this.failedJobIds(tillCode)) this.retry(id);
+        }
+        await this.idle();
+      } catch (err) {
+        console.error('print auto-retry failed', err);
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(() => void tick(), intervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  /** Resolves when every job scheduled so far has been attempted. */
+  async idle(): Promise<void> {
+    // Jobs handed to `send` start on the next turn of the event loop.
+    await new Promise((r) => setImmediate(r));
+    while (true) {
+      const pending = [...this.chains.values()];
+      await Promise.allSettled(pending);
+      if ([...this.chains.values()].every((p, i) => p === pending[i]) && this.chains.size === pending.length) return;
+    }
+  }
+
+  private schedule(id: number, tillCode: string, firstSend: boolean): Promise<unknown> {
+    this.ours.add(id);
+    const previous = this.chains.get(tillCode) ?? Promise.resolve();
+    // One job at a time per till, in order; a job is rendered when its turn comes.
+    const next = previous.then(() => this.attempt(id, firstSend)).finally(() => this.ours.delete(id));
+    this.chains.set(tillCode, next);
+    return next;
+  }
+
+  /** The bytes this send puts on paper (and, on a first render, stores them). */
+  private bytesFor(row: typeof printJobs.$inferSelect, columns: PrinterColumns, firstSend: boolean): { bytes: Uint8Array; marked: boolean } {
+    const resend = !firstSend;
+    let bytes: Uint8Array = row.bytes;
+    if (row.bytes.length === 0 || resend) {
+      const rendered = this.render({ kind: row.kind, refId: row.refId, tillCode: row.tillCode, copy: row.copy || (resend && row.attempts > 0) }, { columns, firstSend });
+      if (rendered) {
+        bytes = rendered;
+        if (row.bytes.length === 0) this.relaxed(() => this.mark(row.id, { bytes: Buffer.from(rendered) }));
+      }
+    }
+    if (bytes.length === 0) throw new Error(`Cetakan "${row.kind}" tidak dapat disusun.`);
+    if (resend) bytes = withoutDrawerPulse(bytes).bytes;
+    // Sent before (failed or interrupted after some bytes may have gone out): mark it.
+    const marked = resend && row.attempts > 0;
+    if (marked) bytes = concat(renderResendMark(columns), bytes);
+    return { bytes, marked };
+  }
+
+  private async attempt(id: number, firstSend: boolean): Promise<void> {
+    const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
+    if (!row || row.status !== 'pending') return;
+    const config = getPrinterConfig(this.ctx.db, row.tillCode);
+    let marked = false;
+    try {
+      const out = this.bytesFor(row, config.columns, firstSend);
+      marked = out.marked;
+      if (config.transport.type === 'none') {
+        this.relaxed(() => this.mark(id, { status: 'skipped', lastError: 'Printer belum diatur.' }));
+        return;
+      }
+      const transport = this.transportFor(config.transport);
+      // Ask first: a printer without paper or with its cover open takes the
+      // bytes and prints nothing, and the cashier would never know.
+      const before = describeStatus(await transport.status());
+      if (BLOCKING.includes(before.state)) throw new Error(before.message);
+      await transport.send(out.bytes);
+      const after = describeStatus(await transport.status());
+      if (after.state === 'paperOut' || after.state === 'coverOpen') {
+        throw new Error(`${after.message} Periksa hasil cetak; cetak ulang bila tidak lengkap.`);
+      }
+      const done = { status: 'printed' as const, lastError: after.state === 'paperNearEnd' ? after.message : null, printedAt: this.ctx.clock.now() };
+      this.relaxed(() => this.mark(id, marked ? { ...done, copy: true } : done, row.attempts + 1));
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.relaxed(() => this.mark(id, marked ? { status: 'failed', lastError: message, copy: true } : { status: 'failed', lastError: message }, row.attempts + 1));
+    }
+  }
+
+  private mark(id: number, set: Partial<typeof printJobs.$inferInsert>, attempts?: number): void {
+    this.ctx.db
+      .update(printJobs)
+      .set(attempts === undefined ? set : { ...set, attempts })
+      .where(eq(printJobs.id, id))
+      .run();
+  }
+
+  /**
+   * Run one status write without an fsync of its own (WAL, `synchronous =
+   * NORMAL`): it reaches the disk with the next durable commit. The
+   * connection is back at its own setting before anything else runs.
+   */
+  private relaxed(write: () => void): void {
+    const sqlite = this.ctx.db.$client;
+    if (sqlite.inTransaction || sqlite.memory) return write();
+    const level = sqlite.pragma('synchronous', { simple: true }) as number;
+    if (level < 2) return write();
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      write();
+    } finally {
+      sqlite.pragma(`synchronous = ${level}`);
+    }
+  }
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}
+
+function toView(r: typeof printJobs.$inferSelect): PrintJobView {
+  return {
+    id: r.id,
+    kind: r.kind,
+    refId: r.refId,
+    copy: r.copy,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    tillCode: r.tillCode,
+    createdAt: r.createdAt,
+    printedAt: r.printedAt,
+  };
+}
