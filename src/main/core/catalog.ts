@@ -228,12 +228,19 @@ export function searchProducts(ctx: Ctx, input: { query: string; limit?: number 
   const words = searchWords(input.query);
   const match = ftsQuery(words);
   const candidates = match === null ? undefined : sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
-  return selectProducts(ctx)
+  // Ids first (the stock columns' subqueries would otherwise run for every match before the sort), then the views.
+  const ids = ctx.db
+    .select({ id: products.id })
+    .from(products)
+    .leftJoin(suppliers, eq(suppliers.id, products.supplierId))
     .where(and(eq(products.active, true), candidates, ...searchWordConditions(words)))
     .orderBy(asc(products.name), asc(products.id))
     .limit(input.limit ?? 20)
     .all()
-    .map(toView);
+    .map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = new Map(selectProducts(ctx).where(inArray(products.id, ids)).all().map((r) => [r.product.id, r]));
+  return ids.map((id) => toView(rows.get(id)!));
 }
 
 // ---------------------------------------------------------------------------
