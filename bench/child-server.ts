@@ -48,7 +48,6 @@ export interface ChildServerResult {
   paperOutCheckout: number[];
   paperOutBanner: number[];
   rssMiB: number | null;
-  jobsPerSale: number;
 }
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -159,13 +158,24 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     await post('printers.set', { transport: { type: 'network', host: printer.host, port: printer.port }, columns: 42 }, admin);
     const token = String((await post('auth.login', { username: 'kasir', pin: '1111', tillCode: 'K1' })).token);
 
-    // Warm up, and learn how many printer connections with data one cash sale makes (receipt, drawer).
-    for (let i = 0; i < 20; i++) await post('sales.checkout', o.cart(), token);
-    await sleep(500);
-    const before = printer.jobs().length;
-    await post('sales.checkout', o.cart(), token);
-    await sleep(800);
-    const jobsPerSale = Math.max(1, printer.jobs().length - before);
+    const checkout = async () => (await post('sales.checkout', o.cart(), token)) as { id: number; number: string; printJob?: { id: number } | null };
+    /** Resolves when a finished printer connection carries the receipt of sale `number` ("No: <number>"). */
+    const receiptPrinted = async (number: string, timeoutMs: number) => {
+      const needle = Buffer.from(`No: ${number}`);
+      const until = nowMs() + timeoutMs;
+      for (;;) {
+        const jobs = printer.jobs();
+        if (jobs.some((b) => b.includes(needle))) return;
+        const left = until - nowMs();
+        if (left <= 0) throw new Error(`the receipt of ${number} did not reach the fake printer within ${timeoutMs} ms`);
+        await printer.waitForJobs(jobs.length + 1, left).catch(() => undefined);
+      }
+    };
+
+    // Warm up.
+    let last = { number: '' };
+    for (let i = 0; i < 20; i++) last = await checkout();
+    await receiptPrinted(last.number, 30_000);
 
     // 1. Sequential sales: latency, throughput, CPU.
     const latencies: number[] = [];
@@ -173,12 +183,12 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     const t0 = nowMs();
     for (let i = 0; i < o.sales; i++) {
       const t = nowMs();
-      await post('sales.checkout', o.cart(), token);
+      last = await checkout();
       latencies.push(nowMs() - t);
     }
     const wall = nowMs() - t0;
     // Let the receipts of the run go out: their CPU belongs to the sales.
-    await printer.waitForJobs(before + jobsPerSale * (o.sales + 1), 120_000).catch(() => undefined);
+    await receiptPrinted(last.number, 300_000);
     const cpu1 = cpuTicks(pid);
     const cpuMsPerSale = cpu0 === null || cpu1 === null ? null : ((cpu1 - cpu0) * 1000) / CLK_TCK / o.sales;
     o.log(`  child server: ${o.sales} sales in ${(wall / 1000).toFixed(1)} s, CPU ${cpuMsPerSale?.toFixed(2) ?? '–'} ms per sale`);
@@ -187,9 +197,8 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     let fsyncPerSale: number | null = null;
     const trace = await straceCount(pid, `${o.db}.strace.txt`);
     if (trace.stop) {
-      const start = printer.jobs().length;
-      for (let i = 0; i < o.fsyncSales; i++) await post('sales.checkout', o.cart(), token);
-      await printer.waitForJobs(start + jobsPerSale * o.fsyncSales, 60_000).catch(() => undefined);
+      for (let i = 0; i < o.fsyncSales; i++) last = await checkout();
+      await receiptPrinted(last.number, 120_000);
       await sleep(300);
       const calls = await trace.stop();
       fsyncPerSale = calls === null ? null : calls / o.fsyncSales;
@@ -199,10 +208,9 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     // 3. Receipt on paper: answer received → the sale's printer connections finished.
     const receiptOnPaper: number[] = [];
     for (let i = 0; i < o.paperSamples; i++) {
-      const have = printer.jobs().length;
-      await post('sales.checkout', o.cart(), token);
+      const sale = await checkout();
       const answered = nowMs();
-      await printer.waitForJobs(have + jobsPerSale, 10_000);
+      await receiptPrinted(sale.number, 30_000);
       receiptOnPaper.push(nowMs() - answered);
     }
 
@@ -212,7 +220,7 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     const paperOutBanner: number[] = [];
     for (let i = 0; i < o.paperOutSamples; i++) {
       const t = nowMs();
-      const sale = (await post('sales.checkout', o.cart(), token)) as { id: number; printJob?: { id: number } | null };
+      const sale = await checkout();
       const answered = nowMs();
       paperOutCheckout.push(answered - t);
       for (;;) {
@@ -236,7 +244,6 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
       paperOutCheckout,
       paperOutBanner,
       rssMiB: rssMiB(pid),
-      jobsPerSale,
     };
   } finally {
     await stopServer(child);

@@ -83,7 +83,7 @@ describe('sales by supplier from the daily summary (property)', () => {
           );
           // Small lots, so a line's units often come from two or three lots.
           for (let k = 0; k < 30; k++) {
-            for (const p of products) createIntake(ctx, manager, { supplierId: p.supplierId, lines: [{ productId: p.id, qty: 2 }] });
+            for (const p of products) createIntake(ctx, manager, { supplierId: p.supplierId!, lines: [{ productId: p.id, qty: 2 }] });
           }
           let shift = openShift(ctx, manager, { openingFloat: 10_000_000 });
           const saleIds: number[] = [];
