@@ -141,6 +141,12 @@ describe('sales by supplier from the daily summary (property)', () => {
             const range = { from: day(Math.min(a, b)), to: day(Math.max(a, b)) };
             expect(sorted(supplierFactsFromSummary(ctx, range)), `${range.from}..${range.to}`).toEqual(sorted(salesFacts(ctx, 'supplier', range)));
           }
+          // The period's transactions (every report's total) from the daily count equal the count of completed sales.
+          for (const [a, b] of ranges) {
+            const range = { from: day(Math.min(a, b)), to: day(Math.max(a, b)) };
+            const completed = db.prepare(`SELECT count(*) FROM sales WHERE business_date BETWEEN ? AND ? AND status = 'completed'`).pluck().get(range.from, range.to);
+            expect(salesBySupplier(ctx, range).totals.transactions).toBe(completed);
+          }
           const report = salesBySupplier(ctx, { from: first, to: day(60) });
           expect(report.rows.reduce((n, r) => n + r.gross, 0)).toBe(sorted(salesFacts(ctx, 'supplier', { from: first, to: day(60) })).reduce((n, [, f]) => n + f.gross, 0));
         } finally {
