@@ -1,7 +1,7 @@
 /**
  * Benchmark data generator for Kasir PLUT.
  *
- *   npx tsx bench/generate.ts --scale tiny|small|large --out <file> [--seed N]
+ *   npx tsx bench/generate.ts --scale tiny|small|large|xlarge --out <file> [--seed N]
  *
  * The database is created by `openDb` (the real migrations). The shop,
  * users, suppliers, products and first intakes go through the real services
@@ -50,7 +50,7 @@ import {
 } from './catalog-data';
 import { checkInvariants, type InvariantResult } from './invariants';
 
-export type Scale = 'tiny' | 'small' | 'large';
+export type Scale = 'tiny' | 'small' | 'large' | 'xlarge';
 
 export interface ScaleSpec {
   suppliers: number;
@@ -63,6 +63,8 @@ export const SCALES: Record<Scale, ScaleSpec> = {
   tiny: { suppliers: 5, products: 200, days: 3, salesPerDay: 50 },
   small: { suppliers: 300, products: 20_000, days: 30, salesPerDay: 1_000 },
   large: { suppliers: 300, products: 20_000, days: 365, salesPerDay: 1_000 },
+  /** Five years (~4.9 M sale lines): the till must not slow down as the years pile up. */
+  xlarge: { suppliers: 300, products: 20_000, days: 1_825, salesPerDay: 1_000 },
 };
 
 /** First business day of sales (local). Fixed so the data never depends on when it is generated. */

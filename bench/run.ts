@@ -24,7 +24,7 @@ import { randomUUID } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { arch, cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type Database from 'better-sqlite3';
 import { openApp, type App } from '../src/main/app';
@@ -43,6 +43,9 @@ import { shiftReport } from '../src/main/core/reports-shift';
 import { supplierShare } from '../src/main/core/shares';
 import { addDays, mulberry32 } from '../src/main/core/demo';
 import { checkInvariants, type InvariantResult } from './invariants';
+import { measureChildServer, newCart } from './child-server';
+import { startFakePrinter, type FakePrinter } from '../test/support/fake-printer';
+import { setPrinterConfig } from '../src/main/core/settings';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -54,6 +57,10 @@ export interface Measure {
   mean: number;
   min: number;
   max: number;
+  /** 95th percentile (receipt on paper is judged by it). */
+  p95?: number;
+  /** What the numbers are when not milliseconds. */
+  unit?: 'ratio' | 'count' | 'MiB';
   /** Target from issue 7 (on the large database), for the table. */
   target?: string;
   note?: string;
@@ -70,8 +77,10 @@ export interface BenchOptions {
    * to try an index or a pragma without touching the schema. Recorded in the result.
    */
   apply?: string;
-  /** Skip child-process measures (cold start, serve.js). */
+  /** Skip child-process measures (cold start, serve.js, the server as its own process). */
   skipChildProcesses?: boolean;
+  /** Sequential sales sent to the server as its own process (default 2,000; fewer at small --reps). */
+  serverSales?: number;
   log?: (line: string) => void;
 }
 
@@ -109,6 +118,7 @@ function summarise(name: string, samples: number[], extra: Partial<Measure> = {}
     name,
     n: sorted.length,
     p50: at(50),
+    p95: at(95),
     p99: at(99),
     mean: sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length),
     min: sorted[0],
@@ -421,7 +431,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (three.length < 3) throw new Error('need three products of three suppliers in the database');
     const today = businessDate(Date.now(), 'Asia/Makassar');
     // service + floor + HTTP checkouts, and those made while a year export runs (with and without the worker)
-    const needed = 5 * (warm + reps) + 2 * EXPORT_SAMPLES_IN_THREAD + 20;
+    const serverSales = options.serverSales ?? (reps >= 200 ? 2000 : Math.max(10, reps * 10));
+    const serverExtra = { fsync: Math.min(200, serverSales), paper: Math.min(100, Math.max(5, reps)), paperOut: Math.min(10, Math.max(2, Math.ceil(reps / 20))) };
+    const needed = 5 * (warm + reps) + 2 * EXPORT_SAMPLES_IN_THREAD + 20 + serverSales + serverExtra.fsync + serverExtra.paper + serverExtra.paperOut + 30;
     for (const p of three) {
       createIntake(ctx, manager, {
         supplierId: p.supplier_id,
@@ -467,7 +479,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const ratios = { checkoutServiceOverFloorP50: s.p50 / f.p50, checkoutServiceOverFloorP99: s.p99 / f.p99 };
     measures.push({ name: 'checkout ratio service / floor', n: reps, p50: ratios.checkoutServiceOverFloorP50, p99: ratios.checkoutServiceOverFloorP99, mean: NaN, min: NaN, max: NaN, target: 'p99 ≤ 1.5×', note: 'ratio, not ms' });
 
-    // --- checkout through HTTP browser mode (in-process server) ---
+    // --- checkout through HTTP browser mode (in-process server), a fake network printer configured ---
+    const printer: FakePrinter = await startFakePrinter();
+    setPrinterConfig(app.db, tillCode, { transport: { type: 'network', host: printer.host, port: printer.port }, columns: 42 });
     const server = createHttpServer(app);
     // Client and server share this thread: when an export on the main thread (the comparison below) blocks it
     // for seconds, the server's keep-alive timer and the client's reuse of that idle socket fire in the same
@@ -504,7 +518,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         const http = await timeAsync(warm, reps, async () => {
           await post('sales.checkout', cart(), token);
         });
-        measures.push(summarise('checkout, HTTP browser mode', http, { note: 'server and client in one process' }));
+        measures.push(summarise('checkout, HTTP browser mode', http, { note: `server and client in one process, network printer (fake) configured; ${printer.jobs().length} printer connections` }));
         if (!user('manajer')) skipped.push('scan and checkout during a year export: no user "manajer" with the bench PIN');
         else if (!data.firstDay || !data.lastDay) skipped.push('scan and checkout during a year export: no sales');
         else {
@@ -517,6 +531,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       }
     } finally {
       await new Promise<void>((done) => server.close(() => done()));
+      await app.print.idle();
+      await printer.close();
     }
 
     // --- barcode lookup ---
@@ -651,6 +667,34 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       } else {
         skipped.push('browser mode start: out/main/serve.js not built (npx electron-vite build)');
       }
+
+      // --- the server as its own process, client here, fake network printer here ---
+      const r = await measureChildServer({
+        root: ROOT,
+        db: copy,
+        cart: newCart(productIds, cashPaid),
+        sales: serverSales,
+        fsyncSales: serverExtra.fsync,
+        paperSamples: serverExtra.paper,
+        paperOutSamples: serverExtra.paperOut,
+        log,
+      });
+      const cpu = r.cpuMsPerSale === null ? 'CPU not measured (no /proc)' : `server CPU ${r.cpuMsPerSale.toFixed(2)} ms per sale`;
+      measures.push(
+        summarise(`checkout, HTTP, server as its own process (${serverSales} sequential 3-item cash sales)`, r.latencies, {
+          target: 'p50 < 1.9 ms',
+          note: `${r.salesPerSecond.toFixed(0)} sales/s, ${cpu}; every receipt printed at the fake network printer`,
+        }),
+      );
+      if (r.cpuMsPerSale !== null) measures.push(single('server CPU per sale (server as its own process)', r.cpuMsPerSale, { target: '≤ 1.0 ms', note: 'utime + stime of the server over the run ÷ sales' }));
+      else skipped.push('server CPU per sale: /proc not available');
+      if (r.fsyncPerSale !== null) measures.push(single(`fsync + fdatasync per acknowledged sale (server, ${serverExtra.fsync} sales)`, r.fsyncPerSale, { unit: 'count', target: '1', note: r.fsyncNote }));
+      else skipped.push(`fsync per sale: ${r.fsyncNote}`);
+      measures.push(summarise('receipt on paper: answer → last byte at the fake printer', r.receiptOnPaper, { target: 'p95 < 300 ms', note: `p95 ${summarise('', r.receiptOnPaper).p95!.toFixed(1)} ms` }));
+      measures.push(summarise('checkout, HTTP, server as its own process, printer out of paper', r.paperOutCheckout, { note: 'the sale must not wait for the printer' }));
+      measures.push(summarise('paper out: answer → receipt job reported failed (the till banner)', r.paperOutBanner, { target: '< 2 s', note: "the till's pending-receipt poll adds ≤ 0.5 s" }));
+      if (r.rssMiB !== null) measures.push(single('browser mode resident memory after the bench (server process)', r.rssMiB, { unit: 'MiB', target: '< 300 MiB' }));
+      else skipped.push('browser mode memory: /proc not available');
     }
 
     const result: BenchResult = {
@@ -729,12 +773,61 @@ async function serveToFirstPage(serveJs: string, dbPath: string): Promise<number
   }
 }
 
+/** One number as a measure (n = 1): CPU per sale, a count, memory. */
+function single(name: string, value: number, extra: Partial<Measure> = {}): Measure {
+  return { name, n: 1, p50: value, p95: value, p99: value, mean: value, min: value, max: value, ...extra };
+}
+
 // ---------------------------------------------------------------------------
 // Output
 // ---------------------------------------------------------------------------
 
+function formatValue(m: Measure, v: number): string {
+  if (!Number.isFinite(v)) return '–';
+  if (m.note === 'ratio, not ms' || m.unit === 'ratio') return `${v.toFixed(2)}×`;
+  if (m.unit === 'count') return v.toFixed(2);
+  if (m.unit === 'MiB') return `${v.toFixed(1)} MiB`;
+  return v < 10 ? v.toFixed(3) : v.toFixed(1);
+}
+
+/**
+ * Two runs side by side (`--compare old.json new.json`): p50 and p99 of each
+ * measure in both, and new ÷ old (below 1 = faster or less). Measures are
+ * matched by name; one only in either run is listed with a dash.
+ */
+export function formatComparison(older: BenchResult, newer: BenchResult, labels: [string, string] = ['old', 'new']): string {
+  const ratio = (a: number, b: number) => (Number.isFinite(a) && Number.isFinite(b) && a !== 0 ? `${(b / a).toFixed(2)}` : '–');
+  const byName = new Map(older.measures.map((m) => [m.name, m]));
+  const names = [...older.measures.map((m) => m.name), ...newer.measures.map((m) => m.name).filter((n) => !byName.has(n))];
+  const newByName = new Map(newer.measures.map((m) => [m.name, m]));
+  const head = ['measure', `${labels[0]} p50`, `${labels[1]} p50`, 'p50 new/old', `${labels[0]} p99`, `${labels[1]} p99`, 'p99 new/old'];
+  const rows = names.map((name) => {
+    const a = byName.get(name);
+    const b = newByName.get(name);
+    return [
+      name,
+      a ? formatValue(a, a.p50) : '–',
+      b ? formatValue(b, b.p50) : '–',
+      a && b ? ratio(a.p50, b.p50) : '–',
+      a ? formatValue(a, a.p99) : '–',
+      b ? formatValue(b, b.p99) : '–',
+      a && b ? ratio(a.p99, b.p99) : '–',
+    ];
+  });
+  const run = (label: string, r: BenchResult) =>
+    `${label}: ${r.startedAt}, ${r.data.saleLines.toLocaleString('en')} sale lines, ${r.machine.cpuModel} × ${r.machine.cpus}, load ${r.machine.loadavg.join(' ')}`;
+  return [
+    run(labels[0], older),
+    run(labels[1], newer),
+    '',
+    `| ${head.join(' | ')} |`,
+    `|---|${head.slice(1).map(() => '---:').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
 export function formatTable(result: BenchResult): string {
-  const fmt = (m: Measure, v: number) => (m.note === 'ratio, not ms' ? `${v.toFixed(2)}×` : v < 10 ? v.toFixed(3) : v.toFixed(1));
+  const fmt = formatValue;
   const rows = result.measures.map((m) => [m.name, String(m.n), fmt(m, m.p50), fmt(m, m.p99), m.target ?? '', m.note === 'ratio, not ms' ? '' : (m.note ?? '')]);
   const head = ['measure', 'n', 'p50 ms', 'p99 ms', 'target (large)', 'note'];
   const lines = [
@@ -757,20 +850,32 @@ export function formatTable(result: BenchResult): string {
   ].join('\n');
 }
 
-function parseArgs(argv: string[]): BenchOptions {
+function parseArgs(argv: string[]): BenchOptions & { compare?: [string, string] } {
   const get = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
+  const c = argv.indexOf('--compare');
+  if (c >= 0) {
+    const files = argv.slice(c + 1, c + 3);
+    if (files.length < 2 || files.some((f) => f.startsWith('--'))) throw new Error('usage: tsx bench/run.ts --compare old.json new.json');
+    return { db: '', compare: [files[0]!, files[1]!] };
+  }
   const db = get('db');
-  if (!db) throw new Error('usage: tsx bench/run.ts --db <file> [--json out.json] [--reps N] [--explain] [--apply file.sql]');
+  if (!db) throw new Error('usage: tsx bench/run.ts --db <file> [--json out.json] [--reps N] [--server-sales N] [--explain] [--apply file.sql] | --compare old.json new.json');
+  const serverSales = get('server-sales');
   const reps = get('reps');
-  return { db, json: get('json'), reps: reps ? Number(reps) : undefined, explain: argv.includes('--explain'), apply: get('apply') };
+  return { db, json: get('json'), reps: reps ? Number(reps) : undefined, serverSales: serverSales ? Number(serverSales) : undefined, explain: argv.includes('--explain'), apply: get('apply') };
 }
 
 const isMain = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
   const options = parseArgs(process.argv.slice(2));
+  if (options.compare) {
+    const [a, b] = options.compare.map((f) => JSON.parse(readFileSync(resolve(f), 'utf8')) as BenchResult);
+    console.log(formatComparison(a!, b!, [basename(options.compare[0]), basename(options.compare[1])]));
+    process.exit(0);
+  }
   const result = await runBench({ ...options, log: (line) => console.log(line) });
   console.log(`\n${formatTable(result)}`);
   if (options.explain) {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, type GenerateResult } from '../../bench/generate';
-import { runBench, formatTable, type BenchResult } from '../../bench/run';
+import { runBench, formatComparison, formatTable, type BenchResult } from '../../bench/run';
 import { checkInvariants } from '../../bench/invariants';
 import { openDb } from '../../src/db';
 
@@ -112,6 +112,12 @@ describe('benchmark harness (tiny)', () => {
       'sales by supplier, one month',
       'sales by supplier, all',
       'cold start: open + migrate + first lookup',
+      'checkout, HTTP, server as its own process',
+      'server CPU per sale',
+      'receipt on paper',
+      'checkout, HTTP, server as its own process, printer out of paper',
+      'paper out: answer → receipt job reported failed',
+      'browser mode resident memory',
     ]) {
       expect(names.some((n) => n.startsWith(prefix)), prefix).toBe(true);
     }
@@ -124,5 +130,22 @@ describe('benchmark harness (tiny)', () => {
     expect(result.machine.cpus).toBeGreaterThan(0);
     for (const r of result.invariantsAfter) expect(r, r.name).toMatchObject({ violations: 0 });
     expect(formatTable(result)).toContain('checkout, service');
+    // Every sale of the child-process run printed at the fake network printer, and the fsync count is a count.
+    const fsync = result.measures.find((m) => m.name.startsWith('fsync + fdatasync'));
+    if (fsync) {
+      expect(fsync.unit).toBe('count');
+      expect(fsync.p50).toBeGreaterThan(0);
+    } else {
+      // strace missing or not allowed to attach: said so, not silently left out.
+      expect(result.skipped.some((s) => s.startsWith('fsync per sale:'))).toBe(true);
+    }
+    expect(result.measures.find((m) => m.name.startsWith('receipt on paper'))!.n).toBeGreaterThan(0);
+
+    // --compare: both runs side by side with the ratio per measure.
+    const older = { ...result, measures: result.measures.map((m) => ({ ...m, p50: m.p50 * 2, p99: m.p99 * 2 })) };
+    const table = formatComparison(older, result, ['a.json', 'b.json']);
+    const row = table.split('\n').find((l) => l.startsWith('| checkout, service'))!;
+    expect(row.split('|').map((c) => c.trim())).toContain('0.50');
+    expect(table).toContain('a.json p50');
   });
 });

@@ -196,18 +196,51 @@ export function lookupProduct(ctx: Ctx, code: string): ProductView {
   return row ? toView(row) : fail('NOT_FOUND', `Barang dengan kode "${trimmed}" tidak ditemukan.`, { field: 'code', code: trimmed });
 }
 
-/** Active products whose name, SKU, barcode or supplier matches every word typed. */
+/** The words of a search (at most five), and each word's exact condition: name, SKU, barcode or supplier contains it. */
+export function searchWords(query: string): string[] {
+  return query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+}
+
+export function searchWordConditions(words: string[]) {
+  return words.map((w) => or(contains(products.name, w), contains(products.sku, w), contains(products.barcode, w), contains(suppliers.name, w)));
+}
+
+/**
+ * The FTS5 query (trigram tokenizer, table `products_fts`) for the words of
+ * three characters or more, each as a quoted string: a product matches when
+ * every such word is a substring of one of its columns, ignoring case. This
+ * only narrows the candidates (it matches everything LIKE matches, and
+ * more: it folds non-ASCII case too); the LIKE conditions stay the exact
+ * filter. Null when no word is long enough (trigrams of a 1–2 character
+ * word match nothing): the search then scans, as before.
+ */
+export function ftsQuery(words: string[]): string | null {
+  const long = words.filter((w) => [...w].length >= 3);
+  return long.length === 0 ? null : long.map((w) => `"${w.replaceAll('"', '""')}"`).join(' ');
+}
+
+/**
+ * Active products whose name, SKU, barcode or supplier contains every word
+ * typed (ignoring ASCII case), by name (then id). Candidates come from the
+ * trigram index when a word has three characters or more.
+ */
 export function searchProducts(ctx: Ctx, input: { query: string; limit?: number }): ProductView[] {
-  const words = input.query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
-  const conditions = words.map((w) =>
-    or(contains(products.name, w), contains(products.sku, w), contains(products.barcode, w), contains(suppliers.name, w)),
-  );
-  return selectProducts(ctx)
-    .where(and(eq(products.active, true), ...conditions))
-    .orderBy(asc(products.name))
+  const words = searchWords(input.query);
+  const match = ftsQuery(words);
+  const candidates = match === null ? undefined : sql`${products.id} IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ${match})`;
+  // Ids first (the stock columns' subqueries would otherwise run for every match before the sort), then the views.
+  const ids = ctx.db
+    .select({ id: products.id })
+    .from(products)
+    .leftJoin(suppliers, eq(suppliers.id, products.supplierId))
+    .where(and(eq(products.active, true), candidates, ...searchWordConditions(words)))
+    .orderBy(asc(products.name), asc(products.id))
     .limit(input.limit ?? 20)
     .all()
-    .map(toView);
+    .map((r) => r.id);
+  if (ids.length === 0) return [];
+  const rows = new Map(selectProducts(ctx).where(inArray(products.id, ids)).all().map((r) => [r.product.id, r]));
+  return ids.map((id) => toView(rows.get(id)!));
 }
 
 // ---------------------------------------------------------------------------

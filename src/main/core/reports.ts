@@ -188,8 +188,10 @@ export function salesFacts(
  */
 function periodTransactions(ctx: Ctx, range: DateRange, supplierId?: number): number {
   if (supplierId === undefined) {
+    // The daily count kept beside the supplier summary (supplier_id -1, drizzle/0014), not a scan of the period's sales.
     return ctx.db.get<{ n: number }>(sql`
-      SELECT count(*) AS n FROM sales x WHERE x.business_date BETWEEN ${range.from} AND ${range.to} AND x.status = 'completed'`)!.n;
+      SELECT coalesce(sum(transactions), 0) AS n FROM supplier_day_sales
+      WHERE supplier_id = -1 AND business_date BETWEEN ${range.from} AND ${range.to}`)!.n;
   }
   return ctx.db.all<FactRow>(salesFactsSql('total', range, supplierId))[0]?.tx ?? 0;
 }
@@ -218,9 +220,30 @@ function supplierMap(ctx: Ctx): Map<number, SupplierInfo> {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/**
+ * Sales less refunds per supplier from the daily summary `supplier_day_sales`
+ * (drizzle/0014: kept by triggers in the sale's, refund's and void's
+ * transaction): the same figures as `salesFacts(ctx, 'supplier', range)`
+ * (test/core/supplier-day-property.test.ts), read from one row per supplier
+ * and day instead of every sale line of the period.
+ */
+export function supplierFactsFromSummary(ctx: Ctx, range: DateRange): Map<number | null, SalesFigures> {
+  const rows = ctx.db.all<FactRow & { refunds: number }>(sql`
+    SELECT nullif(supplier_id, 0) AS k, sum(units) AS units, sum(gross) AS gross, sum(supplier_share) AS supplier_share,
+      sum(shop_share) AS shop_share, sum(transactions) AS tx, sum(refunds) AS refunds
+    FROM supplier_day_sales WHERE business_date BETWEEN ${range.from} AND ${range.to} AND supplier_id >= 0
+    GROUP BY supplier_id`);
+  return new Map(
+    rows.map((r) => [
+      r.k === null ? null : Number(r.k),
+      { units: r.units, gross: r.gross, supplierShare: r.supplier_share, shopShare: r.shop_share, transactions: r.tx, refunds: r.refunds },
+    ]),
+  );
+}
+
 function supplierRows(ctx: Ctx, range: DateRange): (SupplierKey & SalesFigures)[] {
   const suppliers = supplierMap(ctx);
-  return [...salesFacts(ctx, 'supplier', range)]
+  return [...supplierFactsFromSummary(ctx, range)]
     .filter(([, f]) => nonEmpty(f))
     .map(([k, f]) => {
       const s = k === null ? undefined : suppliers.get(Number(k));
