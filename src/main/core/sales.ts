@@ -104,12 +104,12 @@ const saleRefunds = query<SaleView['refunds'][number]>()<[saleId: number]>(
   'SELECT id, number, kind, total, created_at AS createdAt FROM refunds WHERE sale_id = ? ORDER BY id',
   { id: true, number: true, kind: true, total: true, createdAt: true },
 );
-const refundLinesOnReceipt = query<ReceiptRefund['lines'][number]>()<[refundId: number]>(
+const refundLinesOnReceipt = query<SaleRefundDetail['lines'][number]>()<[refundId: number]>(
   'sales.receiptRefundLines',
   'SELECT name, qty, amount FROM refund_lines WHERE refund_id = ? ORDER BY id',
   { name: true, qty: true, amount: true },
 );
-const refundPaymentsOnReceipt = query<ReceiptRefund['payments'][number]>()<[refundId: number]>(
+const refundPaymentsOnReceipt = query<SaleRefundDetail['payments'][number]>()<[refundId: number]>(
   'sales.receiptRefundPayments',
   'SELECT method, amount, reference FROM refund_payments WHERE refund_id = ? ORDER BY id',
   { method: true, amount: true, reference: true },
