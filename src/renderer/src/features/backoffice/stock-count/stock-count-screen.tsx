@@ -10,7 +10,8 @@ import { formatIsoDate } from '../../../lib/format';
 import { countPostLines, parseQty, previewDifference, signedQty, type CountDecision } from '../logic';
 import { EmptyRow, SupplierOptions } from '../list-parts';
 import { DetailPage, PanelHead } from '../page-parts';
-import { useDateTime, useLoad } from '../ui';
+import { useDateTime } from '../ui';
+import { useData } from '../../../lib/use-data';
 import { useSuppliers } from '../use-suppliers';
 import { CATEGORY_SUGGESTIONS } from '../products/product-form';
 
@@ -28,7 +29,7 @@ export function StockCountScreen() {
   const [category, setCategory] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const list = useLoad(() => call('stock.count.list', { limit: 50 }), []);
+  const list = useData(() => call('stock.count.list', { limit: 50 }), []);
 
   if (open !== null)
     return (
@@ -146,7 +147,7 @@ function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
   const t = useT();
   const dt = useDateTime();
   const [count, setCount] = useState<StockCountView | null>(null);
-  const loaded = useLoad(async () => {
+  const loaded = useData(async () => {
     const c = await call('stock.count.get', { countId: id });
     setCount(c);
     return c;
