@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { groupBySupplier, parseQty, type SupplierLotGroup } from '../logic';
 import { openOn, setPending } from '../nav';
-import { ReturnDone } from '../returns/returns-screen';
+import { ReturnDone } from '../returns/return-done';
 import { SupplierFilter } from '../list-parts';
 import { ExpiryCell, useDateTime } from '../ui';
 import { useData } from '../../../lib/use-data';
