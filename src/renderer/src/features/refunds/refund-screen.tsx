@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: find the sale → choose lines → preview → approval → refund is one flow
+// over one selection; its steps read and reset the same state, so they stay together.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import '../till/till-keyboard.css';
 import '../till/till-extra.css';

@@ -1,3 +1,6 @@
+// Over 350 lines on purpose: one dialog around one checkout request (its request id, the payment list,
+// change, QRIS, the manager approval and the retry after a refusal share that state); splitting it
+// would pass that state through props without making a part reusable.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
