@@ -25,6 +25,7 @@ import { useTillSettings } from '../till/use-till-settings';
 import { readRecentSales } from './recent';
 import { refundable } from './refund-logic';
 import { REFUND_COMMANDS, type PayBack, type RefundCommandState } from './refund-commands';
+import { CancelButton } from '../../components/dialog-parts';
 
 interface Pick {
   on: boolean;
@@ -535,9 +536,7 @@ function VoidDialog({
         </div>
         <ErrorNotice error={error} />
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onCancel} disabled={busy} />
           <button type="submit" className="btn btn-danger" disabled={busy || !reason.trim()}>
             {t('tx.refund.voidConfirm')} <kbd>Enter</kbd>
           </button>

@@ -6,6 +6,8 @@ import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { RupiahInput } from '../../components/rupiah-input';
+import { CancelButton } from '../../components/dialog-parts';
+import { useSubmit } from '../../lib/use-submit';
 
 /** A fee (−) or an adjustment (±, with reason) for the manager. */
 export function LedgerDialog({ kind, supplierId, onClose, onSaved }: { kind: 'fee' | 'adjust'; supplierId: number; onClose(): void; onSaved(): void }) {
@@ -14,8 +16,8 @@ export function LedgerDialog({ kind, supplierId, onClose, onSaved }: { kind: 'fe
   const [direction, setDirection] = useState<1 | -1>(1);
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<{ amount?: string; text?: string }>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit();
+  const { busy, error } = submitting;
 
   const submit = async () => {
     const fe: typeof errors = {};
@@ -23,17 +25,11 @@ export function LedgerDialog({ kind, supplierId, onClose, onSaved }: { kind: 'fe
     if (!text.trim()) fe.text = t('form.required');
     setErrors(fe);
     if (fe.amount || fe.text || !amount) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await submitting.run(async () => {
       if (kind === 'fee') await call('ledger.fee', { supplierId, amount, note: text.trim() });
       else await call('ledger.adjust', { supplierId, amount: direction * amount, reason: text.trim() });
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -43,9 +39,7 @@ export function LedgerDialog({ kind, supplierId, onClose, onSaved }: { kind: 'fe
       onClose={onClose}
       footer={
         <>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onClose} />
           <button type="button" className="btn btn-primary" onClick={() => void submit()} disabled={busy}>
             {busy ? t('common.saving') : t(kind === 'fee' ? 'settle.fee.save' : 'settle.adjust.save')}
           </button>

@@ -19,6 +19,7 @@ import { QrCode } from './qr-code';
 import { usePrintJob } from './use-printer-status';
 import { isCharKey, ScanBurst } from '../../lib/scan-burst';
 import type { CheckoutLine } from './cart';
+import { CancelButton } from '../../components/dialog-parts';
 
 export const METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
   cash: 'pay.cash',
@@ -601,9 +602,7 @@ export function PaymentDialog({
       <ErrorNotice error={error instanceof ApiError || error ? error : null} />
 
       <div className="pay-actions">
-        <button type="button" className="btn btn-ghost btn-lg" onClick={onClose} disabled={busy}>
-          {t('common.cancel')} <kbd>Esc</kbd>
-        </button>
+        <CancelButton onClick={onClose} disabled={busy} large />
         <button
           type="button"
           className="btn btn-primary btn-xl pay-confirm"
