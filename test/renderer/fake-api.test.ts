@@ -1,24 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { answer, fakeApi } from './fake-api';
+import { shopSettings } from './fixtures';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
   return { ...actual, call: vi.fn() };
 });
 
-const SETTINGS = {
-  shopName: 'PLUT Sultra',
-  shopAddress: null,
-  shopPhone: null,
-  receiptFooter: null,
-  timeZone: 'Asia/Makassar',
-  outletCode: 'KDI',
-  defaultTillCode: 'K1',
-  discountLimitBps: 1000,
-  cashRounding: 'none' as const,
-  paymentMethods: ['cash' as const, 'qris' as const],
-  qrisPayload: null,
-};
+const SETTINGS = shopSettings();
 
 describe('renderer fakes are typed by the contract', () => {
   it('answers the procedures it was given and refuses the others', async () => {

@@ -6,7 +6,7 @@ import { SessionProvider } from '../../src/renderer/src/app/session';
 import { TillScreen } from '../../src/renderer/src/features/till/till-screen';
 import type { ProductView, ShiftView } from '../../src/shared/types';
 import { fakeApi } from './fake-api';
-import { product } from './fixtures';
+import { product, shopSettings } from './fixtures';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
@@ -42,19 +42,7 @@ const shift: ShiftView = {
 
 // Typed by the contract: a fake answer missing a field (or with one of the wrong type) fails to compile.
 const api = fakeApi({
-  'settings.get': () => ({
-    shopName: 'PLUT Sultra',
-    shopAddress: null,
-    shopPhone: null,
-    receiptFooter: null,
-    timeZone: 'Asia/Makassar',
-    outletCode: 'KDI',
-    defaultTillCode: 'K1',
-    discountLimitBps: 1000,
-    cashRounding: 'none',
-    paymentMethods: ['cash', 'qris', 'debit', 'transfer'],
-    qrisPayload: null,
-  }),
+  'settings.get': () => shopSettings(),
   'shifts.current': () => shift,
   'printing.jobs': () => [],
   'printers.status': () => ({ state: 'ok', message: 'Printer siap.', failedJobs: 0 }),

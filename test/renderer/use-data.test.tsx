@@ -1,16 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useData } from '../../src/renderer/src/lib/use-data';
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from './fixtures';
 
 describe('useData, the one way a screen loads data', () => {
   it('loads, reloads when a dependency changes, and drops an answer a newer load overtook', async () => {
