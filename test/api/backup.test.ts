@@ -178,6 +178,7 @@ describe('keeping the newest N backups', () => {
     expect(status.files.map((f: { file: string }) => f.file)).toEqual([made[10], made[9], made[8]]);
   });
 
+  // Both requests are served by this one process: they are queued, not raced.
   it('runs two backups asked for at once one after the other, under two names', async () => {
     await t.api('backup.configure', { folder, keep: 5 }, s.admin);
     mkdirSync(folder, { recursive: true });

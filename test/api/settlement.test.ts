@@ -337,6 +337,10 @@ describe('refusals change nothing', () => {
   });
 });
 
+// These two requests share one process with the server, whose settlement code is synchronous
+// (better-sqlite3): they are answered one after the other and cannot race inside the database.
+// What this proves is the answer the loser gets. The race itself (two connections that both read
+// the entry open) is proved in test/core/settlement-race.test.ts, and across two processes below.
 describe('two settlements racing for the same supplier', () => {
   beforeEach(async () => {
     t = await startTestApi();

@@ -219,7 +219,8 @@ describe('sales.checkout', () => {
     expect(again.body.id).toBe(first.body.id);
     expect(again.body.number).toBe(first.body.number);
     expect(snapshot(t.app)).toEqual(before);
-    // Even two at once make one sale.
+    // Even two at once make one sale. (In one process the synchronous checkout runs them one after
+    // the other: this cannot race in the database; it proves the replay answer, not a lock.)
     const twin = { ...input, clientRequestId: 'till-K1-retry-0002' };
     const [a, b] = await Promise.all([t.api('sales.checkout', twin, s.cashier), t.api('sales.checkout', twin, s.cashier)]);
     expect(a.body.id).toBe(b.body.id);

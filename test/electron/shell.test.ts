@@ -1,11 +1,10 @@
 /**
- * The Electron shell cannot be launched here (no Electron binary), so its
- * two security promises are checked on what is built and written: the
- * preload hands the renderer one function and nothing else, and the window
- * is created with the secure defaults.
+ * The Electron shell cannot be launched here (no Electron binary). The built
+ * preload is loaded with a fake `electron` and must hand the renderer one
+ * function and nothing else. The main process is tested the same way, on
+ * its built module, in main.test.ts.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Module from 'node:module';
 import { describe, expect, it } from 'vitest';
@@ -44,33 +43,6 @@ describe('preload (out/preload/index.cjs, built by npm run build)', () => {
     expect(Object.keys(pos)).toEqual(['call']);
     await expect(pos.call('products.lookup', { code: '899' }, 'tok')).resolves.toEqual({ ok: true, result: 42 });
     expect(invoked).toEqual([['pos:call', 'products.lookup', { code: '899' }, 'tok']]);
-  });
-});
-
-describe('main window (src/main/electron/main.ts)', () => {
-  const source = readFileSync(resolve(ROOT, 'src/main/electron/main.ts'), 'utf8');
-  it('keeps the renderer isolated and sandboxed', () => {
-    expect(source).toMatch(/contextIsolation:\s*true/);
-    expect(source).toMatch(/nodeIntegration:\s*false/);
-    expect(source).toMatch(/sandbox:\s*true/);
-    expect(source).toContain("'../preload/index.cjs'");
-  });
-  it('denies new windows, navigation, webviews and permission requests, and sets a CSP', () => {
-    expect(source).toMatch(/setWindowOpenHandler\([^]*?action:\s*'deny'/);
-    expect(source).toMatch(/will-navigate[^]*?preventDefault/);
-    expect(source).toMatch(/will-attach-webview[^]*?preventDefault/);
-    expect(source).toMatch(/setPermissionRequestHandler\([^]*?callback\(false\)/);
-    expect(source).toContain('Content-Security-Policy');
-  });
-  it('sets Chromium’s locale from the UI language before the app is ready, and keeps the language the window closed with', () => {
-    expect(source).toMatch(/app\.commandLine\.appendSwitch\('lang', chromiumLocale\(readUiLanguage\(app\.getPath\('userData'\)\)\)\)/);
-    expect(source.indexOf("appendSwitch('lang'")).toBeLessThan(source.indexOf('app.whenReady()'));
-    expect(source).toMatch(/executeJavaScript\('document\.documentElement\.lang'[^]*?writeUiLanguage/);
-    expect(source).toMatch(/spellcheck:\s*false/);
-  });
-  it('migrates the database before any window exists', () => {
-    expect(source.indexOf('openApp(')).toBeGreaterThan(-1);
-    expect(source.indexOf('openApp(')).toBeLessThan(source.indexOf('createWindow();'));
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ProductView } from '../../src/shared/types';
+import type { ProcedureOutput } from '../../src/shared/contract';
 
 let nextId = 1;
 
@@ -25,4 +26,33 @@ export function product(over: Partial<ProductView> = {}): ProductView {
     nextExpiry: null,
     ...over,
   };
+}
+
+/** What `settings.get` answers for a shop with the default till settings. */
+export function shopSettings(over: Partial<ProcedureOutput<'settings.get'>> = {}): ProcedureOutput<'settings.get'> {
+  return {
+    shopName: 'PLUT Sultra',
+    shopAddress: null,
+    shopPhone: null,
+    receiptFooter: null,
+    timeZone: 'Asia/Makassar',
+    outletCode: 'KDI',
+    defaultTillCode: 'K1',
+    discountLimitBps: 1000,
+    cashRounding: 'none',
+    paymentMethods: ['cash', 'qris', 'debit', 'transfer'],
+    qrisPayload: null,
+    ...over,
+  };
+}
+
+/** A promise and the functions that settle it, for answers the test releases itself. */
+export function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }

@@ -4,6 +4,7 @@ import { ApiError, call } from '../../src/renderer/src/api';
 import { I18nProvider } from '../../src/renderer/src/i18n';
 import { PaymentDialog } from '../../src/renderer/src/features/till/payment-dialog';
 import type { CheckoutResult } from '../../src/shared/types';
+import { deferred } from './fixtures';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
@@ -30,16 +31,6 @@ function setup(total = 123_000) {
     </I18nProvider>,
   );
   return { onSuccess, onError, onClose, dialog: screen.getByRole('dialog') };
-}
-
-function deferred<T>() {
-  let resolve!: (v: T) => void;
-  let reject!: (e: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
 }
 
 const result = (over: Partial<CheckoutResult> = {}): CheckoutResult => ({

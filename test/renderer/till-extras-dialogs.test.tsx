@@ -4,6 +4,7 @@ import { ApiError, call } from '../../src/renderer/src/api';
 import { I18nProvider } from '../../src/renderer/src/i18n';
 import { PaymentDialog } from '../../src/renderer/src/features/till/payment-dialog';
 import type { CheckoutResult } from '../../src/shared/types';
+import { answer } from './fake-api';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
@@ -55,16 +56,16 @@ function setup(props: Partial<React.ComponentProps<typeof PaymentDialog>> = {}) 
 }
 
 describe('PaymentDialog: manager approval', () => {
-  const GRANT = {
+  const GRANT = answer('approvals.verify', {
     token: 'tok-abcdefghijklmnopqrstuvwxyz',
-    action: 'sales.checkout' as const,
+    action: 'sales.checkout',
     approvedBy: 2,
     approvedByName: 'Bu Manajer',
     approvedByUsername: 'manajer',
-    reasons: [{ kind: 'line_discount' as const, line: 0, bps: 2500 }],
+    reasons: [{ kind: 'line_discount', line: 0, bps: 2500 }],
     saleId: null,
     expiresAt: 0,
-  };
+  });
 
   it('a FORBIDDEN asking for a manager opens the approval dialog; the PIN is checked there and only the token goes with the sale', async () => {
     callMock.mockRejectedValueOnce(

@@ -5,7 +5,8 @@ import { I18nProvider } from '../../src/renderer/src/i18n';
 import { SessionProvider } from '../../src/renderer/src/app/session';
 import { TillScreen } from '../../src/renderer/src/features/till/till-screen';
 import type { ProductView, ShiftView } from '../../src/shared/types';
-import { product } from './fixtures';
+import { fakeApi } from './fake-api';
+import { product, shopSettings } from './fixtures';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
@@ -39,38 +40,22 @@ const shift: ShiftView = {
   variance: null,
 };
 
-function api(name: string, input: Record<string, unknown>): Promise<unknown> {
-  switch (name) {
-    case 'settings.get':
-      return Promise.resolve({
-        shopName: 'PLUT Sultra',
-        shopAddress: null,
-        shopPhone: null,
-        receiptFooter: null,
-        timeZone: 'Asia/Makassar',
-        outletCode: 'KDI',
-        defaultTillCode: 'K1',
-      });
-    case 'shifts.current':
-      return Promise.resolve(shift);
-    case 'printing.jobs':
-      return Promise.resolve([]);
-    case 'printers.status':
-      return Promise.resolve({ state: 'ok', message: 'Printer siap.', failedJobs: 0 });
-    case 'products.search': {
-      const q = String(input.query ?? '').toLowerCase();
-      return Promise.resolve(CATALOG.filter((p) => p.name.toLowerCase().includes(q)));
-    }
-    case 'products.lookup': {
-      const found = CATALOG.find((p) => p.barcode === input.code || p.sku === input.code);
-      return found
-        ? Promise.resolve(found)
-        : Promise.reject(new ApiError('NOT_FOUND', `Barang dengan kode "${String(input.code)}" tidak ditemukan.`, { field: 'code' }));
-    }
-    default:
-      return Promise.reject(new ApiError('NOT_FOUND', name));
-  }
-}
+// Typed by the contract: a fake answer missing a field (or with one of the wrong type) fails to compile.
+const api = fakeApi({
+  'settings.get': () => shopSettings(),
+  'shifts.current': () => shift,
+  'printing.jobs': () => [],
+  'printers.status': () => ({ state: 'ok', message: 'Printer siap.', failedJobs: 0 }),
+  'products.search': (input) => {
+    const q = input.query.toLowerCase();
+    return CATALOG.filter((p) => p.name.toLowerCase().includes(q));
+  },
+  'products.lookup': (input) => {
+    const found = CATALOG.find((p) => p.barcode === input.code || p.sku === input.code);
+    if (!found) throw new ApiError('NOT_FOUND', `Barang dengan kode "${String(input.code)}" tidak ditemukan.`, { field: 'code' });
+    return found;
+  },
+});
 
 afterEach(cleanup);
 beforeEach(() => {

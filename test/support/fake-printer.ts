@@ -28,6 +28,12 @@ export interface FakePrinter {
   statusQueries(): number[];
   /** How many connections were accepted. */
   connectionCount(): number;
+  /** How many connections are open now. */
+  openConnectionCount(): number;
+  /** For each connection, how many packets (socket `data` events) it delivered. */
+  packetCounts(): number[];
+  /** Resolves once `condition` holds, checked at every connection, packet and close; rejects after `timeoutMs`. */
+  waitUntil(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   waitForJobs(count: number, timeoutMs?: number): Promise<Buffer[]>;
   setState(state: FakePrinterState): Promise<void>;
   /** Forget recorded jobs and queries. */
@@ -54,6 +60,7 @@ interface Connection {
   /** 0: normal, 1: saw DLE, 2: saw DLE EOT */
   parse: 0 | 1 | 2;
   finished: boolean;
+  packets: number;
 }
 
 export async function startFakePrinter(): Promise<FakePrinter> {
@@ -80,9 +87,11 @@ export async function startFakePrinter(): Promise<FakePrinter> {
 
   const onConnection = (socket: net.Socket): void => {
     sockets.add(socket);
-    const conn: Connection = { index: connections.length, data: [], parse: 0, finished: false };
+    const conn: Connection = { index: connections.length, data: [], parse: 0, finished: false, packets: 0 };
     connections.push(conn);
+    notify();
     socket.on('data', (chunk: Buffer) => {
+      conn.packets += 1;
       for (const b of chunk) {
         if (conn.parse === 0) {
           if (b === 0x10) conn.parse = 1;
@@ -100,6 +109,7 @@ export async function startFakePrinter(): Promise<FakePrinter> {
           else conn.data.push(0x10, 0x04, b);
         }
       }
+      notify();
     });
     socket.on('error', () => {});
     socket.on('close', () => {
@@ -152,6 +162,23 @@ export async function startFakePrinter(): Promise<FakePrinter> {
     allBytes: () => Buffer.concat(connections.map((c) => Buffer.from(c.data))),
     statusQueries: () => [...queries],
     connectionCount: () => connections.length,
+    openConnectionCount: () => sockets.size,
+    packetCounts: () => connections.map((c) => c.packets),
+    waitUntil(condition, what, timeoutMs = 3000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== onChange);
+          reject(new Error(`fake printer: ${what} did not happen within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const onChange = (): void => {
+          if (condition()) {
+            clearTimeout(timer);
+            resolve();
+          } else waiters.push(onChange);
+        };
+        onChange();
+      });
+    },
     waitForJobs(count, timeoutMs = 3000) {
       return new Promise((resolve, reject) => {
         const check = (): boolean => {

@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: everything that writes or reads the products table (create, update,
+// search, barcode, labels) in one module, so its rules live in one place.
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { products, suppliers } from '../../db/schema';
 import { fail } from '../../shared/errors';

@@ -1,3 +1,4 @@
+// Over 350 lines on purpose: mostly data (the demo shop's suppliers, products and users).
 /**
  * Demo data for Kasir PLUT: a realistic PLUT Sultra souvenir centre with
  * four users, 40 UMKM suppliers from all over Sulawesi Tenggara, 300

@@ -1,3 +1,4 @@
+// Over 350 lines on purpose: mostly a table, one column list per exported report; the logic is short.
 /**
  * Every table report as CSV or XLSX. Rupiah and counts are numbers (plain
  * integers in CSV; numeric cells with a rupiah number format in XLSX),

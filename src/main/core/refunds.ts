@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: refunds and voids share the lot-portion arithmetic (largest-remainder
+// split) that must agree to the rupiah with the sale's; splitting would spread that arithmetic.
 /**
  * Refunds and voids. A refund takes back sold units of one sale: the units
  * come from the lot portions of their line, last portion first (reverse

@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: the preview and the settlement must compute the same figures from the
+// same queries (the paid amount is checked against the preview); they stay side by side.
 /**
  * Settlements (pembayaran konsinyasi): pay a supplier every unsettled ledger
  * entry up to a cutoff day, exactly once.

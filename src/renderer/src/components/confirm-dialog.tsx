@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Dialog } from './dialog';
 import { useT } from '../i18n';
+import { CancelButton } from './dialog-parts';
 
 interface ConfirmProps {
   title: string;
@@ -21,9 +22,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm
       onClose={onCancel}
       footer={
         <>
-          <button type="button" className="btn btn-ghost" onClick={onCancel}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onCancel} />
           <button type="button" className={`btn ${danger ? 'btn-danger' : 'btn-primary'}`} data-autofocus onClick={onConfirm}>
             {confirmLabel} <kbd>Enter</kbd>
           </button>

@@ -5,7 +5,8 @@ import { formatNumber, formatRupiah, type Rupiah } from '../../../../shared/mone
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { EmptyRow, ListToolbar, SupplierFilter } from './list-parts';
-import { useDateTime, useLoad } from './ui';
+import { useDateTime } from './ui';
+import { useData } from '../../lib/use-data';
 import { DateField } from '../../components/date-field';
 import { useSuppliers } from './use-suppliers';
 
@@ -48,7 +49,7 @@ export function HistoryList<R extends HistoryRow>({ load, numberLabel, valueLabe
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
   const [open, setOpen] = useState<number | null>(null);
-  const list = useLoad(
+  const list = useData(
     () =>
       load({
         ...(supplierId ? { supplierId: Number(supplierId) } : {}),

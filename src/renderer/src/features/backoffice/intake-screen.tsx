@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: the new-intake form (supplier, scanned lines, lots with expiry, prices)
+// is one form with one validation; the done card is the only part that stands alone.
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { ApiError, call } from '../../api';
 import { useT } from '../../i18n';

@@ -11,7 +11,8 @@ import { CreatedNotice, EmptyRow, ListToolbar, SearchInput, SupplierFilter, Tool
 import { usePendingOpen } from './nav';
 import { ProductFormDialog } from './products/product-form';
 import { ProductPage } from './products/product-page';
-import { ActiveBadge, termsText, useLoad } from './ui';
+import { ActiveBadge, termsText } from './ui';
+import { useData } from '../../lib/use-data';
 import { useSuppliers } from './use-suppliers';
 
 export { termsText };
@@ -30,7 +31,7 @@ export function ProductsScreen() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<ProductView | null>(null);
 
-  const list = useLoad(
+  const list = useData(
     () =>
       call('products.list', {
         ...(supplierId ? { supplierId: Number(supplierId) } : {}),

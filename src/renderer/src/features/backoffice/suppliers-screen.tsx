@@ -9,7 +9,8 @@ import { CreatedNotice, EmptyRow, ListToolbar, SearchInput, ToolbarEnd, useSearc
 import { usePendingOpen } from './nav';
 import { SupplierFormDialog } from './suppliers/supplier-form';
 import { SupplierPage } from './suppliers/supplier-page';
-import { ActiveBadge, useLoad } from './ui';
+import { ActiveBadge } from './ui';
+import { useData } from '../../lib/use-data';
 
 /** Suppliers (pemasok UMKM): search, filter, add; click one for their page. */
 export function SuppliersScreen() {
@@ -20,7 +21,7 @@ export function SuppliersScreen() {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<Supplier | null>(null);
 
-  const list = useLoad(() => call('suppliers.overview', { ...(debounced ? { query: debounced } : {}), includeInactive: true }), [debounced]);
+  const list = useData(() => call('suppliers.overview', { ...(debounced ? { query: debounced } : {}), includeInactive: true }), [debounced]);
   const rows = useMemo(() => filterByActive(list.data ?? [], filter), [list.data, filter]);
   const totals = useMemo(() => overviewTotals(rows), [rows]);
 

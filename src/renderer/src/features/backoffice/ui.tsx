@@ -1,5 +1,5 @@
 /** Small pieces the back-office screens share. */
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey, type Translate } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
@@ -100,31 +100,6 @@ export function useDateTime(): (ms: number) => string {
   const { shop } = useSession();
   const { lang } = useLang();
   return useCallback((ms: number) => formatDateTime(ms, shop.timeZone, lang), [shop.timeZone, lang]);
-}
-
-/** Load something from the API; reload on demand; ignores stale answers. */
-export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data: T | null; error: unknown; loading: boolean; reload(): void } {
-  const [data, setData] = useState<T | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
-  const seq = useRef(0);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const run = useCallback(load, deps);
-  const reload = useCallback(() => {
-    const mine = ++seq.current;
-    setLoading(true);
-    run()
-      .then((d) => {
-        if (mine === seq.current) {
-          setData(d);
-          setError(null);
-        }
-      })
-      .catch((e: unknown) => mine === seq.current && setError(e))
-      .finally(() => mine === seq.current && setLoading(false));
-  }, [run]);
-  useEffect(() => reload(), [reload]);
-  return { data, error, loading, reload };
 }
 
 export function BackButton({ onClick, children }: { onClick(): void; children: ReactNode }) {

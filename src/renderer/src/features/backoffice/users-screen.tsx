@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { roleKey } from '../../components/user-chip';
 import { apiFieldError } from '../../lib/form';
+import { CancelButton } from '../../components/dialog-parts';
 
 type FieldName = 'name' | 'username' | 'role' | 'pin' | 'pinConfirm';
 const SERVER_FIELDS: Record<string, FieldName> = { name: 'name', username: 'username', role: 'role', pin: 'pin' };
@@ -266,9 +267,7 @@ function UserDialog({ user, mode, onClose, onSaved }: { user: UserView; mode: 'e
         )}
         <ErrorNotice error={error} />
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onClose} disabled={busy} />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? t('common.saving') : t('common.save')} <kbd>Enter</kbd>
           </button>

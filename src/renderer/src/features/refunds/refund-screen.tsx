@@ -1,3 +1,5 @@
+// Over 350 lines on purpose: find the sale → choose lines → preview → approval → refund is one flow
+// over one selection; its steps read and reset the same state, so they stay together.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import '../till/till-keyboard.css';
 import '../till/till-extra.css';
@@ -23,6 +25,7 @@ import { useTillSettings } from '../till/use-till-settings';
 import { readRecentSales } from './recent';
 import { refundable } from './refund-logic';
 import { REFUND_COMMANDS, type PayBack, type RefundCommandState } from './refund-commands';
+import { CancelButton } from '../../components/dialog-parts';
 
 interface Pick {
   on: boolean;
@@ -533,9 +536,7 @@ function VoidDialog({
         </div>
         <ErrorNotice error={error} />
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onCancel} disabled={busy} />
           <button type="submit" className="btn btn-danger" disabled={busy || !reason.trim()}>
             {t('tx.refund.voidConfirm')} <kbd>Enter</kbd>
           </button>

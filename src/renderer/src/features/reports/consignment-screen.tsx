@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { dateLocale, formatIsoDate, todayIn } from '../../lib/format';
 import { DataTable, ExportButtons, Loading, Panel } from './components';
 import { StackedHBars } from './charts';
-import { useReport } from './use-report';
+import { useData } from '../../lib/use-data';
 import { DateField } from '../../components/date-field';
 
 export const BUCKETS: { key: AgingBucket; label: MessageKey; color: string }[] = [
@@ -27,8 +27,8 @@ export function ConsignmentScreen() {
   const today = todayIn(shop.timeZone);
   const [asOf, setAsOf] = useState(today);
   const [year, setYear] = useState(() => Number(today.slice(0, 4)));
-  const aging = useReport(() => call('reports.consignmentAging', { asOf }), `aging-${asOf}`);
-  const payouts = useReport(() => call('reports.payoutsByMonth', { year }), `payouts-${year}`);
+  const aging = useData(() => call('reports.consignmentAging', { asOf }), [asOf]);
+  const payouts = useData(() => call('reports.payoutsByMonth', { year }), [year]);
   const a = aging.data;
   const p = payouts.data;
   const chartRows = (a?.rows ?? [])

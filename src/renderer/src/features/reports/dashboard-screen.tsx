@@ -11,7 +11,7 @@ import { dateLocale } from '../../lib/format';
 import { DataTable, Loading, Panel } from './components';
 import { barPercent } from './logic';
 import { RupiahBars } from './charts';
-import { useReport } from './use-report';
+import { useData } from '../../lib/use-data';
 
 export const METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
   cash: 'pay.cash',
@@ -66,7 +66,7 @@ function PeriodCard({ title, when, period, testId }: { title: string; when: stri
 export function DashboardScreen() {
   const t = useT();
   const { lang } = useLang();
-  const { data, error, loading } = useReport(() => call('reports.dashboard', {}), 'dashboard');
+  const { data, error, loading } = useData(() => call('reports.dashboard', {}), []);
 
   if (!data) return error ? <ErrorNotice error={error} /> : <Loading />;
 

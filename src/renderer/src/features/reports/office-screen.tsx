@@ -11,7 +11,7 @@ import { dateLocale, formatIsoDate } from '../../lib/format';
 import { DataTable, ExportButtons, Loading, Panel } from './components';
 import { RupiahHBars } from './charts';
 import { currentMonth } from './logic';
-import { useReport } from './use-report';
+import { useData } from '../../lib/use-data';
 import { openHtmlWindow, printFrame } from '../../lib/files';
 import { MonthField } from '../../components/month-field';
 
@@ -24,7 +24,7 @@ export function OfficeScreen() {
   const thisMonth = currentMonth(shop.timeZone);
   const [month, setMonth] = useState(thisMonth);
   const [printing, setPrinting] = useState(false);
-  const report = useReport(() => call('reports.office', { month }), month);
+  const report = useData(() => call('reports.office', { month }), [month]);
   const r = report.fresh ? report.data : null;
   const maxDistrict = Math.max(0, ...(r?.districts ?? []).map((d) => d.gross));
   const maxSupplier = Math.max(0, ...(r?.suppliers ?? []).map((d) => d.gross));
@@ -130,7 +130,7 @@ function OfficePrintDialog({ month, onClose }: { month: string; onClose(): void 
   const { lang } = useLang();
   const frame = useRef<HTMLIFrameElement>(null);
   const [printError, setPrintError] = useState<unknown>(null);
-  const doc = useReport(() => call('reports.officeHtml', { month }), `html-${month}`);
+  const doc = useData(() => call('reports.officeHtml', { month }), [month]);
   const html = doc.data?.html ?? null;
 
   const print = () => {

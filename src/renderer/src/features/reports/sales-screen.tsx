@@ -10,7 +10,7 @@ import { formatIsoDate } from '../../lib/format';
 import { DataTable, ExportButtons, Loading, Panel, RangePicker, type Column, type ExportRequest } from './components';
 import { RupiahBars, RupiahHBars } from './charts';
 import { hourLabel, presetRange, type DateRange, type Preset } from './logic';
-import { useReport } from './use-report';
+import { useData } from '../../lib/use-data';
 
 type Tab = 'supplier' | 'product' | 'category' | 'district' | 'cashier' | 'hour';
 const TABS: { tab: Tab; label: MessageKey }[] = [
@@ -67,7 +67,7 @@ export function SalesScreen() {
   const [preset, setPreset] = useState<Preset>('thisMonth');
   const [range, setRange] = useState<DateRange>(() => presetRange('thisMonth', shop.timeZone));
   const [tab, setTab] = useState<Tab>('supplier');
-  const { data, fresh, error, loading } = useReport(() => loadTab(tab, range), `${tab}|${range.from}|${range.to}`);
+  const { data, fresh, error, loading } = useData(() => loadTab(tab, range), [tab, range.from, range.to]);
   const request = { report: EXPORT_NAME[tab], params: range } as ExportRequest;
   const shown = fresh ? data : null;
 

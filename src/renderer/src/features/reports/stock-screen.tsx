@@ -6,17 +6,17 @@ import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { DataTable, ExportButtons, Loading, Panel } from './components';
-import { useReport } from './use-report';
+import { useData } from '../../lib/use-data';
 
 export function StockScreen() {
   const t = useT();
   const { lang } = useLang();
   const { shop } = useSession();
-  const stock = useReport(() => call('reports.stock', {}), 'stock');
-  const low = useReport(() => call('reports.lowStock', {}), 'low');
+  const stock = useData(() => call('reports.stock', {}), []);
+  const low = useData(() => call('reports.lowStock', {}), []);
   const [days, setDays] = useState(60);
   const [draftDays, setDraftDays] = useState('60');
-  const slow = useReport(() => call('reports.slowMovers', { days }), `slow-${days}`);
+  const slow = useData(() => call('reports.slowMovers', { days }), [days]);
   const s = stock.data;
   const maxQty = Math.max(0, ...(s?.rows ?? []).map((r) => r.valueAtSell));
 

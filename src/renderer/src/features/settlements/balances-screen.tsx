@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
@@ -7,29 +7,19 @@ import { ErrorNotice } from '../../components/error-notice';
 import { balanceTotals, filterBalances, tone, type BalanceSort } from './logic';
 import { SupplierSettlement } from './supplier-settlement';
 import './settlements.css';
+import { useData } from '../../lib/use-data';
 
 /** "Saldo pemasok": what the shop owes every supplier; click one to settle. */
 export function BalancesScreen() {
   const t = useT();
-  const [rows, setRows] = useState<SupplierBalance[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<BalanceSort>('balanceDesc');
   const [owedOnly, setOwedOnly] = useState(false);
   const [selected, setSelected] = useState<SupplierBalance | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setRows(await call('ledger.balances', {}));
-    } catch (err) {
-      setError(err);
-    }
-  }, []);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const balances = useData(() => call('ledger.balances', {}), []);
+  const { data: rows, error } = balances;
+  const load = balances.reload;
 
   const shown = useMemo(() => filterBalances(rows ?? [], { query, sort, owedOnly }), [rows, query, sort, owedOnly]);
   const totals = useMemo(() => balanceTotals(rows ?? []), [rows]);

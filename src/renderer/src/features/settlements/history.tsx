@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
-import type { SettlementView } from '../../../../shared/types-settlement';
 import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
@@ -10,6 +9,7 @@ import { formatPeriod, liveTotal } from './logic';
 import { METHOD_LABEL, SettlementDetailDialog, StatusBadge } from './settlement-dialogs';
 import { DateField } from '../../components/date-field';
 import './settlements.css';
+import { useData } from '../../lib/use-data';
 
 /** Settlements newest first, for one supplier or all; click one for the detail. */
 export function SettlementHistory({ supplierId, reloadKey = 0 }: { supplierId?: number; reloadKey?: number }) {
@@ -18,28 +18,18 @@ export function SettlementHistory({ supplierId, reloadKey = 0 }: { supplierId?: 
   const { shop } = useSession();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [rows, setRows] = useState<SettlementView[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const [open, setOpen] = useState<number | null>(null);
 
-  const load = useCallback(async () => {
-    setError(null);
-    try {
-      setRows(
-        await call('settlements.list', {
-          ...(supplierId ? { supplierId } : {}),
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-        }),
-      );
-    } catch (err) {
-      setError(err);
-    }
-  }, [supplierId, from, to]);
-
-  useEffect(() => {
-    void load();
-  }, [load, reloadKey]);
+  const list = useData(
+    () =>
+      call('settlements.list', {
+        ...(supplierId ? { supplierId } : {}),
+        ...(from ? { from } : {}),
+        ...(to ? { to } : {}),
+      }),
+    [supplierId, from, to, reloadKey],
+  );
+  const { data: rows, error } = list;
 
   const all = !supplierId;
   const cols = all ? 7 : 6;
@@ -114,7 +104,7 @@ export function SettlementHistory({ supplierId, reloadKey = 0 }: { supplierId?: 
           <strong>{formatRupiah(liveTotal(rows))}</strong>
         </div>
       )}
-      {open !== null && <SettlementDetailDialog id={open} onClose={() => setOpen(null)} onChanged={() => void load()} />}
+      {open !== null && <SettlementDetailDialog id={open} onClose={() => setOpen(null)} onChanged={() => void list.reload()} />}
     </section>
   );
 }

@@ -13,6 +13,7 @@ import { formatDateTime } from '../../lib/format';
 import { usePrintJob } from '../till/use-printer-status';
 import { SlipView } from './slip-view';
 import { openHtmlWindow, printFrame } from '../../lib/files';
+import { CancelButton } from '../../components/dialog-parts';
 
 export const METHOD_LABEL: Record<SettlementMethod, MessageKey> = {
   cash: 'settle.method.cash',
@@ -286,9 +287,7 @@ export function VoidDialog({ settlement, onCancel, onVoided }: { settlement: Set
       onClose={onCancel}
       footer={
         <>
-          <button type="button" className="btn btn-ghost" onClick={onCancel}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onCancel} />
           <button type="button" className="btn btn-danger" onClick={() => void submit()} disabled={busy} data-testid="void-confirm">
             {t('settle.void.confirm')}
           </button>

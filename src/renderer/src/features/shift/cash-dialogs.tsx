@@ -10,30 +10,26 @@ import { PrinterIcon } from '../../components/icons';
 import { RupiahInput } from '../../components/rupiah-input';
 import { ShiftReportView } from './report-view';
 import { usePrintJob } from '../till/use-printer-status';
+import { CancelButton } from '../../components/dialog-parts';
+import { useSubmit } from '../../lib/use-submit';
 
 /** Pay-in (kas masuk) or pay-out (kas keluar): an amount and a reason. */
 export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; onDone(message: string): void; onClose(): void }) {
   const t = useT();
   const [amount, setAmount] = useState<Rupiah | null>(null);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
+  const submitting = useSubmit();
+  const { busy, error } = submitting;
   const [local, setLocal] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!amount || amount <= 0) return setLocal(t('form.positive'));
     if (!reason.trim()) return setLocal(t('tx.cash.needReason'));
-    setBusy(true);
-    setError(null);
     setLocal(null);
-    try {
+    await submitting.run(async () => {
       const m = await call(kind === 'in' ? 'shifts.payIn' : 'shifts.payOut', { amount, reason: reason.trim() });
       onDone(t(kind === 'in' ? 'tx.cash.inDone' : 'tx.cash.outDone', { amount: formatRupiah(m.amount) }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={kind === 'in' ? t('tx.cash.inTitle') : t('tx.cash.outTitle')} size="sm" onClose={busy ? undefined : onClose}>
@@ -54,9 +50,7 @@ export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; 
         )}
         <ErrorNotice error={error} />
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onClose} disabled={busy} />
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {busy ? t('common.saving') : t('common.save')} <kbd>Enter</kbd>
           </button>
@@ -70,21 +64,15 @@ export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; 
 export function DrawerDialog({ onDone, onClose }: { onDone(message: string): void; onClose(): void }) {
   const t = useT();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit();
+  const { busy, error } = submitting;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reason.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await submitting.run(async () => {
       const job = await call('drawer.open', { reason: reason.trim() });
       onDone(t('tx.drawer.done', { status: t(`tx.print.${job.status}` as 'tx.print.printed') }));
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Dialog title={t('tx.drawer.title')} size="sm" onClose={busy ? undefined : onClose}>
@@ -103,9 +91,7 @@ export function DrawerDialog({ onDone, onClose }: { onDone(message: string): voi
         </div>
         <ErrorNotice error={error} />
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onClose} disabled={busy} />
           <button type="submit" className="btn btn-primary" disabled={busy || !reason.trim()}>
             {t('tx.drawer.open')} <kbd>Enter</kbd>
           </button>

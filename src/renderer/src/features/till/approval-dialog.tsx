@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { LockIcon } from '../../components/icons';
 import { DEFAULT_TIME_ZONE, formatTime } from '../../lib/format';
 import { MAX_PIN, PinDots, PinPad } from '../login/pin-pad';
+import { CancelButton } from '../../components/dialog-parts';
 
 interface ApprovalDialogProps {
   /** What needs the manager, one sentence each. */
@@ -154,9 +155,7 @@ export function ApprovalDialog({ reasons, request, notice, busy: outerBusy, onAp
         )}
         {refusal?.kind === 'other' && <ErrorNotice error={refusal.error} />}
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost btn-lg" onClick={onCancel} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onCancel} disabled={busy} large />
           <button type="submit" className="btn btn-primary btn-lg" disabled={busy} data-testid="approval-submit">
             {checking ? t('tx.approval.checking') : outerBusy ? t('pay.processing') : t('tx.approval.approve')} <kbd>Enter</kbd>
           </button>

@@ -7,6 +7,7 @@ import { useSession } from '../../app/session';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
+import { CancelButton } from '../../components/dialog-parts';
 
 /** F4: put the cart aside with a note (a tourist group still choosing). */
 export function HoldDialog({
@@ -56,9 +57,7 @@ export function HoldDialog({
         </div>
         <ErrorNotice error={error} />
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <CancelButton onClick={onClose} disabled={busy} />
           <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
             {busy ? t('common.saving') : t('tx.hold.confirm')} <kbd>Enter</kbd>
           </button>

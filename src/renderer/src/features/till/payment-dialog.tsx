@@ -1,3 +1,6 @@
+// Over 350 lines on purpose: one dialog around one checkout request (its request id, the payment list,
+// change, QRIS, the manager approval and the retry after a refusal share that state); splitting it
+// would pass that state through props without making a part reusable.
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
@@ -16,6 +19,7 @@ import { QrCode } from './qr-code';
 import { usePrintJob } from './use-printer-status';
 import { isCharKey, ScanBurst } from '../../lib/scan-burst';
 import type { CheckoutLine } from './cart';
+import { CancelButton } from '../../components/dialog-parts';
 
 export const METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
   cash: 'pay.cash',
@@ -598,9 +602,7 @@ export function PaymentDialog({
       <ErrorNotice error={error instanceof ApiError || error ? error : null} />
 
       <div className="pay-actions">
-        <button type="button" className="btn btn-ghost btn-lg" onClick={onClose} disabled={busy}>
-          {t('common.cancel')} <kbd>Esc</kbd>
-        </button>
+        <CancelButton onClick={onClose} disabled={busy} large />
         <button
           type="button"
           className="btn btn-primary btn-xl pay-confirm"

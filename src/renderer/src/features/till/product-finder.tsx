@@ -3,14 +3,14 @@ import { flushSync } from 'react-dom';
 import { ApiError, call } from '../../api';
 import { useT, type MessageKey, type Params } from '../../i18n';
 import { describeError } from '../../i18n/errors';
-import { formatRupiah } from '../../../../shared/money';
 import type { TillProductView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
 import { AlertIcon, CheckIcon, ScanIcon } from '../../components/icons';
 import { CommandButton } from '../../lib/commands';
 import { todayIn } from '../../lib/format';
-import { expiryTag, productStatus, type ProductStatus } from './product-status';
+import { productStatus } from './product-status';
 import { useProductSearch } from './use-product-search';
+import { ResultRow, ProductTile } from './finder-parts';
 
 /** Text of a message: a dictionary key (so it follows a language switch) or text as given (server detail). */
 export type MessageText = { key: MessageKey; params?: Params } | string;
@@ -312,73 +312,3 @@ export const ProductFinder = forwardRef<FinderHandle, FinderProps>(function Prod
   );
 });
 
-function StockLine({ status }: { status: ProductStatus }) {
-  const t = useT();
-  const tag = expiryTag(status, t);
-  return (
-    <span className="stock-line">
-      <span className={`stock stock-${status.tone}`}>
-        {status.tone === 'expired'
-          ? t('till.stockExpired')
-          : status.tone === 'out'
-            ? t('till.stockOut')
-            : t('till.stock', { n: status.stock })}
-      </span>
-      {tag && (
-        <span className={`expiry ${status.daysLeft !== null && status.daysLeft <= 7 ? 'expiry-urgent' : ''}`} title={tag.title} data-testid="expiry-tag">
-          {tag.text}
-        </span>
-      )}
-    </span>
-  );
-}
-
-function ResultRow(props: {
-  product: TillProductView;
-  index: number;
-  active: boolean;
-  status: ProductStatus;
-  onPick(): void;
-  onHover(): void;
-}) {
-  const { product: p, status } = props;
-  return (
-    <li
-      id={`result-${props.index}`}
-      data-index={props.index}
-      role="option"
-      aria-selected={props.active}
-      aria-disabled={!status.sellable}
-      className={`result ${props.active ? 'active' : ''} ${status.sellable ? '' : 'unsellable'}`}
-      onMouseDown={(e) => e.preventDefault()}
-      onMouseMove={props.onHover}
-      onClick={props.onPick}
-    >
-      <span className="result-main">
-        <span className="result-name">{p.name}</span>
-        <span className="result-sub">
-          {p.supplierName ?? '—'} · {p.barcode ?? p.sku}
-        </span>
-      </span>
-      <StockLine status={status} />
-      <span className="result-price">{formatRupiah(p.sellPrice)}</span>
-    </li>
-  );
-}
-
-function ProductTile({ product: p, status, onPick }: { product: TillProductView; status: ProductStatus; onPick(): void }) {
-  return (
-    <button
-      type="button"
-      className={`tile ${status.sellable ? '' : 'unsellable'} ${status.expirySoon ? 'tile-expiring' : ''}`}
-      onMouseDown={(e) => e.preventDefault()}
-      onClick={onPick}
-    >
-      {p.category && <span className="tile-cat">{p.category}</span>}
-      <span className="tile-name">{p.name}</span>
-      <span className="tile-supplier">{p.supplierName ?? '—'}</span>
-      <span className="tile-price">{formatRupiah(p.sellPrice)}</span>
-      <StockLine status={status} />
-    </button>
-  );
-}

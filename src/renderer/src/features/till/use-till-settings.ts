@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
 import { call } from '../../api';
 import type { ShopInfo } from '../../../../shared/types';
 import type { TillSettings } from '../../../../shared/types-till';
+import { useData } from '../../lib/use-data';
 
 export const DEFAULT_TILL_SETTINGS: TillSettings = {
   discountLimitBps: 1000,
@@ -10,22 +10,15 @@ export const DEFAULT_TILL_SETTINGS: TillSettings = {
   qrisPayload: null,
 };
 
-/** The shop's till settings (`settings.get`): discount limit, cash rounding, payment methods, QRIS. */
+/**
+ * The shop's till settings (`settings.get`): discount limit, cash rounding, payment methods, QRIS.
+ * Until they arrive, or when they cannot be read, the defaults hold (the server checks everything anyway).
+ */
 export function useTillSettings() {
-  const [settings, setSettings] = useState<TillSettings & Partial<ShopInfo>>(DEFAULT_TILL_SETTINGS);
-  const [loaded, setLoaded] = useState(false);
-  const reload = useCallback(async () => {
-    try {
-      const s = await call('settings.get', {});
-      if (s && typeof s === 'object') setSettings({ ...DEFAULT_TILL_SETTINGS, ...s });
-    } catch {
-      /* keep the defaults; the server checks everything anyway */
-    } finally {
-      setLoaded(true);
-    }
+  const loaded = useData(async () => {
+    const s = await call('settings.get', {});
+    return s && typeof s === 'object' ? { ...DEFAULT_TILL_SETTINGS, ...s } : null;
   }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { settings, loaded, reload };
+  const settings: TillSettings & Partial<ShopInfo> = loaded.data ?? DEFAULT_TILL_SETTINGS;
+  return { settings, loaded: !loaded.loading || loaded.data !== null, reload: loaded.reload };
 }

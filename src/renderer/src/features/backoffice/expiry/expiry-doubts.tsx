@@ -14,12 +14,12 @@ import type { ImplausibleExpiryRow } from '../../../../../shared/types-backoffic
 import { DateField, echoDate } from '../../../components/date-field';
 import { ErrorNotice } from '../../../components/error-notice';
 import { FormDialog } from '../form-dialog';
-import { useLoad } from '../ui';
+import { useData } from '../../../lib/use-data';
 
 export function ExpiryDoubts({ onCorrected }: { onCorrected(): void }) {
   const t = useT();
   const { lang } = useLang();
-  const list = useLoad(() => call('stock.implausibleExpiry', {}), []);
+  const list = useData(() => call('stock.implausibleExpiry', {}), []);
   const [editing, setEditing] = useState<ImplausibleExpiryRow | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const rows = list.data ?? [];

@@ -7,9 +7,10 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorNotice } from '../../../components/error-notice';
 import { groupBySupplier, parseQty, type SupplierLotGroup } from '../logic';
 import { openOn, setPending } from '../nav';
-import { ReturnDone } from '../returns/returns-screen';
+import { ReturnDone } from '../returns/return-done';
 import { SupplierFilter } from '../list-parts';
-import { ExpiryCell, useDateTime, useLoad } from '../ui';
+import { ExpiryCell, useDateTime } from '../ui';
+import { useData } from '../../../lib/use-data';
 import { useSuppliers } from '../use-suppliers';
 import { ExpiryDoubts } from './expiry-doubts';
 
@@ -33,7 +34,7 @@ export function ExpiryScreen() {
     return () => clearTimeout(id);
   }, [daysText]);
 
-  const list = useLoad(() => call('stock.nearExpiry', { days, ...(supplierId ? { supplierId: Number(supplierId) } : {}) }), [days, supplierId]);
+  const list = useData(() => call('stock.nearExpiry', { days, ...(supplierId ? { supplierId: Number(supplierId) } : {}) }), [days, supplierId]);
   const groups = useMemo(() => groupBySupplier(list.data ?? []), [list.data]);
   const totals = useMemo(
     () => groups.reduce((a, g) => ({ qty: a.qty + g.qty, value: a.value + g.value, expired: a.expired + g.expiredLots }), { qty: 0, value: 0, expired: 0 }),

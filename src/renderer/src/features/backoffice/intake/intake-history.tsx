@@ -6,7 +6,8 @@ import type { PrintJobView } from '../../../../../shared/types';
 import { formatIsoDate } from '../../../lib/format';
 import { intakeLabelItems, LabelSheetDialog, type LabelItem } from '../labels/label-sheet';
 import { HistoryDialog, HistoryList } from '../history-list';
-import { PrintStatus, termsText, useLoad, usePrintJob } from '../ui';
+import { PrintStatus, termsText, usePrintJob } from '../ui';
+import { useData } from '../../../lib/use-data';
 
 /** Past intakes, newest first, by supplier and date; open one to see its lines, reprint the slip or print labels. */
 export function IntakeHistory() {
@@ -36,7 +37,7 @@ export function IntakeHistory() {
 
 export function IntakeDetailDialog({ id, onClose }: { id: number; onClose(): void }) {
   const t = useT();
-  const detail = useLoad(() => call('intakes.get', { id }), [id]);
+  const detail = useData(() => call('intakes.get', { id }), [id]);
   const [job, setJob] = useState<PrintJobView | null>(null);
   const live = usePrintJob(job);
   const [error, setError] = useState<unknown>(null);

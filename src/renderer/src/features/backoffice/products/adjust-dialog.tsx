@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../../components/error-notice';
 import { Field } from '../../../components/field';
 import { formatIsoDate } from '../../../lib/format';
 import { parseQty, signedQty, supplierValue } from '../logic';
+import { useSubmit } from '../../../lib/use-submit';
 
 /** One stock correction of a lot (`stock.adjust`): units missing or found, why, and who bears a shortfall. */
 export function AdjustDialog({ lot, productName, onDone, onClose }: { lot: LotView; productName: string; onDone(): void; onClose(): void }) {
@@ -17,8 +18,8 @@ export function AdjustDialog({ lot, productName, onDone, onClose }: { lot: LotVi
   const [reason, setReason] = useState('');
   const [liability, setLiability] = useState<Liability>('shop');
   const [errors, setErrors] = useState<{ qty?: string; reason?: string }>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const submitting = useSubmit();
+  const { busy, error } = submitting;
 
   const n = parseQty(qty);
   const delta = n === null ? null : direction === 'minus' ? -n : n;
@@ -31,16 +32,10 @@ export function AdjustDialog({ lot, productName, onDone, onClose }: { lot: LotVi
     if (!reason.trim()) errs.reason = t('form.required');
     setErrors(errs);
     if (Object.keys(errs).length > 0 || delta === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await submitting.run(async () => {
       await call('stock.adjust', { lotId: lot.id, delta, reason: reason.trim(), liability: direction === 'minus' ? liability : 'shop' });
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

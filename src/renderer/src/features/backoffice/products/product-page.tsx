@@ -9,7 +9,8 @@ import { signedQty } from '../logic';
 import { LabelSheetDialog, productLabelItems } from '../labels/label-sheet';
 import { EmptyRow } from '../list-parts';
 import { ActiveConfirmDialog, ActiveToggleButton, DetailPage, PanelHead, useActiveToggle } from '../page-parts';
-import { ActiveBadge, MOVEMENT_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
+import { ActiveBadge, MOVEMENT_KEY, Stat, termsText, useDateTime } from '../ui';
+import { useData } from '../../../lib/use-data';
 import { AdjustDialog } from './adjust-dialog';
 import { ProductFormDialog } from './product-form';
 
@@ -17,8 +18,8 @@ import { ProductFormDialog } from './product-form';
 export function ProductPage({ id, onBack }: { id: number; onBack(): void }) {
   const t = useT();
   const dt = useDateTime();
-  const detail = useLoad(() => call('products.detail', { id }), [id]);
-  const moves = useLoad(() => call('stock.movements', { productId: id, limit: 100 }), [id]);
+  const detail = useData(() => call('products.detail', { id }), [id]);
+  const moves = useData(() => call('stock.movements', { productId: id, limit: 100 }), [id]);
   const [editing, setEditing] = useState(false);
   const [adjusting, setAdjusting] = useState<LotView | null>(null);
   const [labels, setLabels] = useState(false);

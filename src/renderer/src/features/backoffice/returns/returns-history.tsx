@@ -5,7 +5,8 @@ import { formatNumber, formatRupiah } from '../../../../../shared/money';
 import type { PrintJobView } from '../../../../../shared/types';
 import { formatIsoDate } from '../../../lib/format';
 import { HistoryDialog, HistoryList } from '../history-list';
-import { PrintStatus, REASON_KEY, termsText, useLoad, usePrintJob } from '../ui';
+import { PrintStatus, REASON_KEY, termsText, usePrintJob } from '../ui';
+import { useData } from '../../../lib/use-data';
 
 /** Past returns to suppliers, newest first; open one to see its lines or reprint the slip. */
 export function ReturnsHistory() {
@@ -37,7 +38,7 @@ export function ReturnsHistory() {
 
 function ReturnDetailDialog({ id, onClose }: { id: number; onClose(): void }) {
   const t = useT();
-  const detail = useLoad(() => call('returns.get', { id }), [id]);
+  const detail = useData(() => call('returns.get', { id }), [id]);
   const [job, setJob] = useState<PrintJobView | null>(null);
   const live = usePrintJob(job);
   const [error, setError] = useState<unknown>(null);

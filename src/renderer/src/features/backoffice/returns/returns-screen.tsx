@@ -3,7 +3,7 @@ import { ApiError, call } from '../../../api';
 import { useT } from '../../../i18n';
 import { fieldMessage } from '../../../i18n/errors';
 import { formatNumber, formatRupiah } from '../../../../../shared/money';
-import type { PrintJobView, Terms } from '../../../../../shared/types';
+import type { Terms } from '../../../../../shared/types';
 import type { ReturnReason, ReturnResult } from '../../../../../shared/types-backoffice';
 import { useSession } from '../../../app/session';
 import { ErrorNotice } from '../../../components/error-notice';
@@ -12,12 +12,12 @@ import { daysUntil, todayIn } from '../../../lib/format';
 import { checkReturn, parseQty, supplierValue } from '../logic';
 import { clearPending, peekPending } from '../nav';
 import { EmptyRow, SupplierOptions } from '../list-parts';
-import { ExpiryCell, REASON_KEY, termsText, usePrintJob } from '../ui';
+import { ExpiryCell, REASON_KEY, termsText } from '../ui';
 import { useSuppliers } from '../use-suppliers';
 import { ReturnsHistory } from './returns-history';
-import { DoneCard } from '../done-card';
 import { PanelHead } from '../page-parts';
 import { NewHistoryTabs } from '../new-history-tabs';
+import { ReturnDone } from './return-done';
 
 /** Returns to the supplier (retur): build one from a supplier's lots, or look back at past ones. */
 export function ReturnsScreen() {
@@ -338,43 +338,3 @@ function ReturnBuilder() {
   );
 }
 
-export function ReturnDone({ result, onAnother }: { result: ReturnResult; onAnother(): void }) {
-  const t = useT();
-  const [job, setJob] = useState<PrintJobView | null>(result.printJob ?? null);
-  const live = usePrintJob(job);
-  const [error, setError] = useState<unknown>(null);
-  return (
-    <DoneCard
-      testId="return-done"
-      title={t('bo.returns.saved')}
-      numberLabel={t('bo.returns.number')}
-      number={result.number}
-      numberTestId="return-number"
-      summary={
-        <>
-          {result.supplierName} · {t(REASON_KEY[result.reason])} · {formatNumber(result.totalQty)} {t('bo.units')} · {formatRupiah(result.totalValue)}
-        </>
-      }
-      slipLabel={t('bo.returns.slip')}
-      slipJob={live}
-    >
-      <ErrorNotice error={error} />
-      <div className="btn-row">
-        <button
-          type="button"
-          className="btn btn-secondary"
-          onClick={() =>
-            void call('returns.reprint', { id: result.id })
-              .then(setJob)
-              .catch(setError)
-          }
-        >
-          {t('bo.reprint')}
-        </button>
-        <button type="button" className="btn btn-primary btn-lg" onClick={onAnother}>
-          {t('bo.returns.another')}
-        </button>
-      </div>
-    </DoneCard>
-  );
-}

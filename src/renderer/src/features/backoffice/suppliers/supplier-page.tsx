@@ -8,7 +8,8 @@ import { productStatus } from '../../till/product-status';
 import { openOn } from '../nav';
 import { EmptyRow } from '../list-parts';
 import { ActiveConfirmDialog, ActiveToggleButton, DetailPage, PanelHead, useActiveToggle } from '../page-parts';
-import { ActiveBadge, REASON_KEY, Stat, termsText, useDateTime, useLoad } from '../ui';
+import { ActiveBadge, REASON_KEY, Stat, termsText, useDateTime } from '../ui';
+import { useData } from '../../../lib/use-data';
 import { SupplierFormDialog } from './supplier-form';
 
 /** One supplier as a page: who they are, what of theirs is on the shelf, what sold, what the shop owes. */
@@ -17,7 +18,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
   const { shop } = useSession();
   const dt = useDateTime();
   const today = todayIn(shop.timeZone);
-  const detail = useLoad(() => call('suppliers.get', { id }), [id]);
+  const detail = useData(() => call('suppliers.get', { id }), [id]);
   const [editing, setEditing] = useState(false);
   const d = detail.data;
   const toggle = useActiveToggle(() => call(d?.supplier.active ? 'suppliers.deactivate' : 'suppliers.reactivate', { id }), detail.reload);

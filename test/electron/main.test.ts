@@ -1,0 +1,298 @@
+/**
+ * The Electron main process, as built (out/main/index.js, from `npm run build`), run in Node with the
+ * `electron` module replaced by a recording fake. No Electron binary exists here, so this is the
+ * closest to the real shell we can get: the built module is imported, the app becomes "ready", and
+ * the test asserts what the shell actually registered (window options, IPC handler, CSP header,
+ * guards, start-up error dialog), then calls those registrations the way Electron would.
+ * The database behind it is a real SQLite file migrated by the real openApp.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../src/main/api/http';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const BUILT_MAIN = resolve(ROOT, 'out/main/index.js');
+
+type Listener = (...args: unknown[]) => unknown;
+
+/** What the fake `electron` module records; reset before each start. */
+const rec = vi.hoisted(() => {
+  const state = {
+    userData: '',
+    order: [] as string[],
+    switches: [] as Array<[string, string]>,
+    appListeners: new Map<string, Listener[]>(),
+    windows: [] as FakeWindow[],
+    ipc: new Map<string, Listener>(),
+    errorBoxes: [] as Array<[string, string]>,
+    exits: [] as number[],
+    quits: 0,
+    opened: [] as string[],
+    permissionHandler: null as Listener | null,
+    headersHandler: null as Listener | null,
+    ready: null as Promise<void> | null,
+  };
+  interface FakeWindow {
+    options: Record<string, unknown> & { webPreferences: Record<string, unknown> };
+    listeners: Map<string, Listener[]>;
+    contentsListeners: Map<string, Listener[]>;
+    windowOpenHandler: Listener | null;
+    loaded: string[];
+    closed: number;
+    pageLang: string;
+  }
+  const on = (map: Map<string, Listener[]>, event: string, fn: Listener) => map.set(event, [...(map.get(event) ?? []), fn]);
+  class BrowserWindow {
+    static getAllWindows = () => state.windows;
+    readonly rec: FakeWindow;
+    readonly webContents: Record<string, unknown>;
+    constructor(options: FakeWindow['options']) {
+      state.order.push('window');
+      this.rec = { options, listeners: new Map(), contentsListeners: new Map(), windowOpenHandler: null, loaded: [], closed: 0, pageLang: 'id' };
+      state.windows.push(this.rec);
+      const r = this.rec;
+      this.webContents = {
+        setWindowOpenHandler: (fn: Listener) => (r.windowOpenHandler = fn),
+        on: (event: string, fn: Listener) => on(r.contentsListeners, event, fn),
+        executeJavaScript: async (code: string) => (code === 'document.documentElement.lang' ? r.pageLang : undefined),
+      };
+    }
+    once(event: string, fn: Listener) {
+      on(this.rec.listeners, event, fn);
+    }
+    on(event: string, fn: Listener) {
+      on(this.rec.listeners, event, fn);
+    }
+    show() {}
+    close() {
+      this.rec.closed += 1;
+    }
+    loadURL(url: string) {
+      this.rec.loaded.push(url);
+      return Promise.resolve();
+    }
+    loadFile(path: string) {
+      this.rec.loaded.push(path);
+      return Promise.resolve();
+    }
+  }
+  const electron = {
+    app: {
+      commandLine: { appendSwitch: (name: string, value: string) => state.switches.push([name, value]) },
+      getPath: (name: string) => {
+        if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+        return state.userData;
+      },
+      getAppPath: () => state.userData,
+      whenReady: () => {
+        state.order.push('whenReady');
+        return state.ready!;
+      },
+      on: (event: string, fn: Listener) => on(state.appListeners, event, fn),
+      exit: (code: number) => state.exits.push(code),
+      quit: () => (state.quits += 1),
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]) },
+    ipcMain: {
+      handle: (channel: string, fn: Listener) => {
+        if (state.ipc.has(channel)) throw new Error(`second handler for ${channel}`);
+        state.ipc.set(channel, fn);
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: Listener) => (state.permissionHandler = fn),
+        webRequest: { onHeadersReceived: (fn: Listener) => (state.headersHandler = fn) },
+      },
+    },
+    shell: { openExternal: async (url: string) => void state.opened.push(url) },
+  };
+  return { state, electron };
+});
+
+vi.mock('electron', () => ({ ...rec.electron, default: rec.electron }));
+
+const dirs: string[] = [];
+let started: { exit: () => Promise<void> } | null = null;
+
+/** Import the built main module afresh with a new data folder, make the app ready, wait for its start. */
+async function startShell(prepare?: (userData: string) => void): Promise<void> {
+  const userData = mkdtempSync(join(tmpdir(), 'kasir-electron-'));
+  dirs.push(userData);
+  prepare?.(userData);
+  const s = rec.state;
+  Object.assign(s, {
+    userData,
+    order: [],
+    switches: [],
+    appListeners: new Map(),
+    windows: [],
+    ipc: new Map(),
+    errorBoxes: [],
+    exits: [],
+    quits: 0,
+    opened: [],
+    permissionHandler: null,
+    headersHandler: null,
+  });
+  let becomeReady!: () => void;
+  s.ready = new Promise<void>((r) => (becomeReady = r));
+  vi.resetModules();
+  await import(/* @vite-ignore */ `${pathToFileURL(BUILT_MAIN).href}?start=${dirs.length}`);
+  s.order.push('imported');
+  becomeReady();
+  // The whenReady().then(...) start-up runs synchronously once the promise settles.
+  await s.ready;
+  await new Promise((r) => setImmediate(r));
+  started = {
+    exit: async () => {
+      for (const fn of s.appListeners.get('window-all-closed') ?? []) fn();
+      await vi.waitFor(() => expect(s.quits).toBe(1));
+    },
+  };
+}
+
+const emit = (map: Map<string, Listener[]>, event: string, ...args: unknown[]) => {
+  const fns = map.get(event) ?? [];
+  expect(fns.length, `a listener for ${event}`).toBeGreaterThan(0);
+  for (const fn of fns) fn(...args);
+};
+
+const preventable = () => {
+  const e = { prevented: 0, preventDefault: () => (e.prevented += 1) };
+  return e;
+};
+
+beforeEach(() => {
+  if (!existsSync(BUILT_MAIN)) throw new Error(`${BUILT_MAIN} is missing: run npm run build first`);
+});
+
+afterEach(async () => {
+  await started?.exit();
+  started = null;
+  delete process.env.KASIR_DB;
+});
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('Electron main process (built out/main/index.js with electron faked)', () => {
+  it('starts Chromium in the UI language chosen last, before the app is ready', async () => {
+    await startShell((dir) => writeFileSync(join(dir, 'ui-language'), 'en'));
+    expect(rec.state.switches).toEqual([['lang', 'en-US']]);
+    await started!.exit();
+    started = null;
+    await startShell();
+    expect(rec.state.switches).toEqual([['lang', 'id']]);
+  });
+
+  it('opens one sandboxed, isolated window without Node, with the built preload', async () => {
+    await startShell();
+    expect(rec.state.windows).toHaveLength(1);
+    const win = rec.state.windows[0]!;
+    const prefs = win.options.webPreferences;
+    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, spellcheck: false });
+    expect(prefs.nodeIntegrationInWorker ?? false).toBe(false);
+    expect(prefs.nodeIntegrationInSubFrames ?? false).toBe(false);
+    expect(prefs.preload).toBe(resolve(ROOT, 'out/preload/index.cjs'));
+    expect(existsSync(prefs.preload as string)).toBe(true);
+    expect(win.loaded).toEqual([resolve(ROOT, 'out/renderer/index.html')]);
+  });
+
+  it('migrates the database and registers the one IPC channel, which reaches the real procedures', async () => {
+    await startShell();
+    const dbPath = join(rec.state.userData, 'kasir.db');
+    expect(existsSync(dbPath)).toBe(true);
+    expect([...rec.state.ipc.keys()]).toEqual(['pos:call']);
+    const call = rec.state.ipc.get('pos:call')!;
+    await expect(call({}, 'setup.status', {}, null)).resolves.toEqual({ ok: true, result: { initialized: false } });
+    const refused = (await call({}, 'users.list', {}, 'not-a-token')) as { ok: boolean; error: { code: string } };
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    // The window came after the migration and the IPC handler.
+    const migrated = new Database(dbPath, { readonly: true });
+    try {
+      expect((migrated.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBeGreaterThan(0);
+    } finally {
+      migrated.close();
+    }
+    expect(rec.state.order).toEqual(['whenReady', 'imported', 'window']);
+  });
+
+  it('puts the Content-Security-Policy on every response and refuses every permission', async () => {
+    await startShell();
+    const handler = rec.state.headersHandler!;
+    expect(handler).toBeTypeOf('function');
+    const answers: unknown[] = [];
+    handler({ url: 'file:///index.html', responseHeaders: { 'X-Other': ['kept'] } }, (r: unknown) => answers.push(r));
+    expect(answers).toEqual([{ responseHeaders: { 'X-Other': ['kept'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }]);
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toContain('unsafe-eval');
+
+    const permissions: boolean[] = [];
+    for (const p of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      rec.state.permissionHandler!({}, p, (granted: boolean) => permissions.push(granted));
+    }
+    expect(permissions).toEqual([false, false, false, false]);
+  });
+
+  it('denies new windows (https links go to the system browser), navigation and webviews', async () => {
+    await startShell();
+    const win = rec.state.windows[0]!;
+    for (const url of ['https://plut.example/help', 'http://plut.example/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(win.windowOpenHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    await vi.waitFor(() => expect(rec.state.opened).toEqual(['https://plut.example/help']));
+
+    const navigation = preventable();
+    emit(win.contentsListeners, 'will-navigate', navigation, 'https://elsewhere.example/');
+    expect(navigation.prevented).toBe(1);
+
+    const contentsListeners = new Map<string, Listener[]>();
+    emit(rec.state.appListeners, 'web-contents-created', {}, { on: (e: string, fn: Listener) => contentsListeners.set(e, [fn]) });
+    const webview = preventable();
+    emit(contentsListeners, 'will-attach-webview', webview, {}, {});
+    expect(webview.prevented).toBe(1);
+  });
+
+  it('keeps the language the window closed with, for the next start', async () => {
+    await startShell();
+    const win = rec.state.windows[0]!;
+    win.pageLang = 'en';
+    const first = preventable();
+    emit(win.listeners, 'close', first);
+    expect(first.prevented).toBe(1);
+    await vi.waitFor(() => expect(win.closed).toBe(1));
+    expect(readFileSync(join(rec.state.userData, 'ui-language'), 'utf8').trim()).toBe('en');
+    const second = preventable();
+    emit(win.listeners, 'close', second);
+    expect(second.prevented).toBe(0);
+  });
+
+  it('shows an error dialog and exits, with no window and no IPC, when the migrations fail', async () => {
+    const badDb = join(mkdtempSync(join(tmpdir(), 'kasir-electron-bad-')), 'kasir.db');
+    dirs.push(resolve(badDb, '..'));
+    // A database the migrations cannot bring up to date: a table of the first migration already
+    // exists with other columns, and no migration is recorded.
+    const raw = new Database(badDb);
+    raw.exec('CREATE TABLE audit_log (unrelated TEXT)');
+    raw.close();
+    process.env.KASIR_DB = badDb;
+    await startShell();
+    started = null; // nothing was opened, nothing to close
+    expect(rec.state.errorBoxes).toHaveLength(1);
+    const [title, message] = rec.state.errorBoxes[0]!;
+    expect(title).toBe('Kasir PLUT tidak dapat dimulai');
+    expect(message).toContain(`Database ${badDb} tidak dapat dibuka atau diperbarui.`);
+    expect(message).toMatch(/audit_log/);
+    expect(rec.state.exits).toEqual([1]);
+    expect(rec.state.windows).toEqual([]);
+    expect(rec.state.ipc.size).toBe(0);
+    expect(rec.state.headersHandler).toBeNull();
+  });
+});
