@@ -1,6 +1,6 @@
 import type { Rupiah } from '../../shared/money';
 import type { Terms } from '../../shared/types';
-import { supplierShare, times, type LotTerms } from './shares';
+import { supplierShare, times, type LotTerms } from '../../shared/pricing';
 
 /**
  * What `qty` units of a lot are worth to its supplier at the lot's own

@@ -27,7 +27,8 @@ import { rememberSale } from '../refunds/recent';
 import { ApprovalDialog, reasonTexts, type ReasonLike } from './approval-dialog';
 import { DiscountDialog, type DiscountTarget } from './discount-dialog';
 import { HeldListDialog, HoldDialog } from './held-dialogs';
-import { approvalNeeds, priceCartView } from './pricing';
+import { approvalReasons } from '../../../../shared/pricing';
+import { priceForScreen } from './pricing';
 import { useTillSettings } from './use-till-settings';
 import { CartPanel } from './cart-panel';
 import { PaymentDialog, type ScanOutcome } from './payment-dialog';
@@ -199,6 +200,7 @@ export function TillScreen() {
   const commandState: TillCommandState = {
     shiftOpen: Boolean(shift),
     lines: cart.state.lines.length,
+    pricingProblem: cart.priced.problem !== null,
     overlay: overlay !== null,
     isManager,
     lastSale: lastSale !== null,
@@ -260,19 +262,13 @@ export function TillScreen() {
           : { qty: l.qty, sellPrice: l.product.sellPrice, discount: l.discount, priceOverride: l.priceOverride },
       );
       const saleDiscount = change.productId === undefined ? change.discount : cart.state.discount;
-      const needs = approvalNeeds(lines, saleDiscount, till.settings.discountLimitBps);
+      // The server's own rule on the cart as it will be (a cart the server refuses asks nobody).
+      const priced = priceForScreen(lines, saleDiscount);
+      const needs = priced.problem ? [] : approvalReasons(priced, till.settings.discountLimitBps);
       const changesSomething = change.discount !== undefined || change.priceOverride !== undefined;
       if (!grant && !isManager && needs.length > 0 && changesSomething) {
         const names = cart.state.lines.map((l) => l.product.name);
-        const priced = priceCartView(lines, saleDiscount);
-        const reasons = needs.flatMap((kind): ReasonLike[] =>
-          kind === 'line_discount' || kind === 'price_override'
-            ? priced.lines
-                .map((pl, i) => ({ pl, i }))
-                .filter(({ pl }) => (kind === 'price_override' ? pl.listPrice !== null : pl.discount * 10_000 > pl.gross * till.settings.discountLimitBps))
-                .map(({ i }) => ({ kind, line: i }))
-            : [{ kind }],
-        );
+        const reasons = needs.map((r): ReasonLike => ('line' in r ? { kind: r.kind, line: r.line } : { kind: r.kind }));
         setOverlay({ kind: 'approve', change, reasons: reasonTexts(t, reasons, names, bpsToPercent(till.settings.discountLimitBps)) });
         return;
       }
