@@ -7,6 +7,7 @@
 import { fail } from './errors';
 import { basisPoints, divRoundHalfUp, lineAmount, MAX_RUPIAH, type Rupiah } from './money';
 import type { PaymentMethod } from './printer';
+import type { Terms } from './types';
 import type { ApprovalReason, CashRounding, Discount } from './types-till';
 
 export interface PricingLine {
@@ -143,6 +144,13 @@ export interface LotTerms {
   termsType: 'fixed' | 'commission';
   supplierPrice: number | null;
   commissionBps: number | null;
+}
+
+/** A lot's or product's stored terms as the API shows them. */
+export function termsOf(row: LotTerms): Terms {
+  return row.termsType === 'fixed'
+    ? { type: 'fixed', supplierPrice: row.supplierPrice ?? 0 }
+    : { type: 'commission', commissionBps: row.commissionBps ?? 0 };
 }
 
 /**

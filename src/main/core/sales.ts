@@ -126,18 +126,17 @@ export function checkout(ctx: Ctx, actor: Actor, input: CheckoutInput): { sale: 
       const nets = splitByWeights(line.net, portions.map((p) => p.qty));
       portions.forEach((portion, k) => {
         const net = nets[k]!;
-        const share = portion.lot.supplierId === null ? 0 : supplierShare(portion.lot, portion.qty, net);
+        const share = supplierShare(portion.lot, portion.qty, net);
         const sllId = sqlite
           .prepare('INSERT INTO sale_line_lots (sale_line_id, lot_id, qty, net_amount, supplier_share, shop_share) VALUES (?, ?, ?, ?, ?, ?)')
           .run(saleLine.id, portion.lot.id, portion.qty, net, share, net - share).lastInsertRowid;
-        if (portion.lot.supplierId !== null) {
-          sqlite
-            .prepare(
-              `INSERT INTO ledger_entries (supplier_id, kind, amount, sale_line_lot_id, lot_id, qty, business_date, created_at)
-               VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(portion.lot.supplierId, share, sllId, portion.lot.id, portion.qty, today, now);
-        }
+        // Every lot has a supplier (products and intakes require one; ledger_entries.supplier_id is NOT NULL).
+        sqlite
+          .prepare(
+            `INSERT INTO ledger_entries (supplier_id, kind, amount, sale_line_lot_id, lot_id, qty, business_date, created_at)
+             VALUES (?, 'sale', ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(portion.lot.supplierId, share, sllId, portion.lot.id, portion.qty, today, now);
       });
     });
 
