@@ -543,7 +543,7 @@ export function transferCsv(ctx: Ctx, actor: Actor, input: { settlementIds: numb
   const lines = [header.join(',')];
   rows.forEach((r, i) => {
     lines.push(
-      [i + 1, r.bank_name, r.bank_account, r.bank_holder ?? r.supplier_name, r.amount, r.number].map((v) => csvField(v)).join(','),
+      [i + 1, r.bank_name, r.bank_account, r.bank_holder ?? r.supplier_name, r.amount, r.number].map((v) => csvField(v, typeof v === 'number' ? 'int' : 'text')).join(','),
     );
   });
   const total = rows.reduce((n, r) => n + r.amount, 0);
