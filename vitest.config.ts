@@ -24,6 +24,17 @@ export default defineConfig({
           include: ['test/renderer/**/*.test.{ts,tsx}'],
         },
       },
+      {
+        // The real till screen in jsdom against the real HTTP server (screen-vs-server parity).
+        plugins: [react()],
+        test: {
+          name: 'parity',
+          environment: 'jsdom',
+          include: ['test/parity/**/*.test.{ts,tsx}'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

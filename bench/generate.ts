@@ -32,7 +32,7 @@ import { createProduct } from '../src/main/core/catalog';
 import { createIntake } from '../src/main/core/stock';
 import { setSetting } from '../src/main/core/settings';
 import { createSettlement } from '../src/main/core/settlements';
-import { splitByWeights, supplierShare } from '../src/main/core/shares';
+import { splitByWeights, supplierShare } from '../src/shared/pricing';
 import { addDays, ean13CheckDigit, mulberry32 } from '../src/main/core/demo';
 import type { Terms } from '../src/shared/types';
 import {

@@ -40,7 +40,7 @@ import { createSettlement, previewSettlement } from '../src/main/core/settlement
 import { supplierBalances } from '../src/main/core/ledger';
 import { salesBySupplier } from '../src/main/core/reports';
 import { shiftReport } from '../src/main/core/reports-shift';
-import { supplierShare } from '../src/main/core/shares';
+import { supplierShare } from '../src/shared/pricing';
 import { addDays, mulberry32 } from '../src/main/core/demo';
 import { checkInvariants, type InvariantResult } from './invariants';
 import { measureChildServer, newCart } from './child-server';

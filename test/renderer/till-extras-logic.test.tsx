@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatRupiah } from '../../src/shared/money';
-import {
-  approvalNeeds,
-  bpsOf,
-  cashRounding,
-  discountLabel,
-  discountOf,
-  priceCartView,
-  splitByWeights,
-} from '../../src/renderer/src/features/till/pricing';
+import { AppError } from '../../src/shared/errors';
+import { approvalReasons, bpsOf, cashRoundingOf as cashRounding, discountAmount, priceCart, splitByWeights } from '../../src/shared/pricing';
+import { discountLabel, priceForScreen } from '../../src/renderer/src/features/till/pricing';
+
+const discountOf = (base: number, d: Parameters<typeof discountAmount>[1]) => discountAmount(base, d, 'discount');
+const priceCartView = priceCart;
+const approvalNeeds = (lines: Parameters<typeof priceCart>[0], sale: Parameters<typeof priceCart>[1], limit: number) =>
+  approvalReasons(priceCart(lines, sale), limit).map((r) => r.kind);
 import { cartReducer, cartTotals, checkoutLines, emptyCart, type CartProduct } from '../../src/renderer/src/features/till/cart';
 import { summarizePayments } from '../../src/renderer/src/features/till/payment';
 import { countedTotal, denominationInput, parseCount, variance } from '../../src/renderer/src/features/shift/denominations';
@@ -27,12 +26,21 @@ const product = (id: number, sellPrice: number): CartProduct => ({
 });
 
 describe('discount math shown in the cart', () => {
-  it('percent is basis points of qty × price, half up; an amount is capped at the base', () => {
+  it('percent is basis points of qty × price, half up; an amount larger than the base is refused as the server refuses it', () => {
     expect(discountOf(130_000, { type: 'percent', bps: 2500 })).toBe(32_500);
     expect(discountOf(33_333, { type: 'percent', bps: 1000 })).toBe(3_333);
     expect(discountOf(33_335, { type: 'percent', bps: 1000 })).toBe(3_334); // 3333.5 → half up
-    expect(discountOf(10_000, { type: 'amount', value: 15_000 })).toBe(10_000);
+    expect(discountOf(10_000, { type: 'amount', value: 10_000 })).toBe(10_000);
+    expect(() => discountOf(10_000, { type: 'amount', value: 15_000 })).toThrow(AppError);
     expect(discountOf(10_000, undefined)).toBe(0);
+  });
+
+  it('the screen carries the refusal instead of a capped total', () => {
+    const line = priceForScreen([{ qty: 1, sellPrice: 15_000, discount: { type: 'amount', value: 20_000 } }, { qty: 1, sellPrice: 5_000 }]);
+    expect(line.problem).toEqual({ kind: 'lineDiscount', line: 0, max: 15_000 });
+    const sale = priceForScreen([{ qty: 1, sellPrice: 15_000, discount: { type: 'amount', value: 5_000 } }], { type: 'amount', value: 10_001 });
+    expect(sale.problem).toEqual({ kind: 'saleDiscount', max: 10_000 });
+    expect(priceForScreen([{ qty: 1, sellPrice: 15_000 }], { type: 'amount', value: 15_000 }).problem).toBeNull();
   });
 
   it('the sale discount is spread by largest remainder, so line nets add up to the total', () => {
@@ -84,7 +92,7 @@ describe('discount math shown in the cart', () => {
 
   it('what needs a manager at a 10 % limit', () => {
     expect(approvalNeeds([{ qty: 1, sellPrice: 100_000, discount: { type: 'percent', bps: 1000 } }], undefined, 1000)).toEqual([]);
-    expect(approvalNeeds([{ qty: 1, sellPrice: 100_000, discount: { type: 'amount', value: 10_001 } }], undefined, 1000)).toContain('line_discount');
+    expect(approvalNeeds([{ qty: 1, sellPrice: 100_000, discount: { type: 'amount', value: 10_001 } }], undefined, 1000)).toEqual(['line_discount']);
     expect(approvalNeeds([{ qty: 1, sellPrice: 100_000 }], { type: 'percent', bps: 1500 }, 1000)).toContain('sale_discount');
     expect(approvalNeeds([{ qty: 1, sellPrice: 100_000, priceOverride: 90_000 }], undefined, 1000)).toEqual(['price_override']);
     expect(bpsOf(32_500, 130_000)).toBe(2500);

@@ -47,11 +47,9 @@ export function applyAdjustment(
   }
   const liability = input.delta < 0 ? input.liability ?? 'supplier' : null;
   let lossQty = 0;
-  if (lot.supplierId !== null) {
-    if (input.delta < 0 && liability === 'shop') lossQty = -input.delta;
-    // Found again: reverse what is still owed as lost on this lot, no more.
-    if (input.delta > 0) lossQty = -Math.min(input.delta, stillLost(ctx, lot.id));
-  }
+  if (input.delta < 0 && liability === 'shop') lossQty = -input.delta;
+  // Found again: reverse what is still owed as lost on this lot, no more.
+  if (input.delta > 0) lossQty = -Math.min(input.delta, stillLost(ctx, lot.id));
   let ledgerEntryId: number | null = null;
   const lossAmount = lossQty > 0 ? valueAtTerms(lot, lossQty) : lossQty < 0 ? -valueAtTerms(lot, -lossQty) : 0;
   if (lossAmount !== 0) {

@@ -7,21 +7,12 @@ import { eq } from 'drizzle-orm';
 import { products } from '../../db/schema';
 import type { Ctx } from './context';
 import { nextSequence, pad } from './sequences';
+import { ean13CheckDigit } from '../../shared/ean13';
 
 /** GS1 prefix for in-store numbers. */
 export const INTERNAL_BARCODE_PREFIX = '20';
 
-/** EAN-13 check digit of the first 12 digits (weights 1,3,1,3… from the left). */
-export function ean13CheckDigit(first12: string): number {
-  if (!/^\d{12}$/.test(first12)) throw new RangeError(`EAN-13 needs 12 digits, got "${first12}"`);
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10;
-}
-
-export function isValidEan13(code: string): boolean {
-  return /^\d{13}$/.test(code) && ean13CheckDigit(code.slice(0, 12)) === Number(code[12]);
-}
+export { ean13CheckDigit, isValidEan13 } from '../../shared/ean13';
 
 /** `20` + the 10-digit serial + check digit. */
 export function internalEan13(serial: number): string {

@@ -1,6 +1,7 @@
 // Over 350 lines on purpose: everything that writes or reads the products table (create, update,
 // search, barcode, labels) in one module, so its rules live in one place.
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { termsOf } from '../../shared/pricing';
 import { products, suppliers } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import type { Rupiah } from '../../shared/money';
@@ -32,11 +33,6 @@ export interface ProductInput {
 }
 
 
-export function termsOf(row: { termsType: 'fixed' | 'commission'; supplierPrice: number | null; commissionBps: number | null }): Terms {
-  return row.termsType === 'fixed'
-    ? { type: 'fixed', supplierPrice: row.supplierPrice ?? 0 }
-    : { type: 'commission', commissionBps: row.commissionBps ?? 0 };
-}
 
 /**
  * Barcodes and SKUs are one lookup namespace (the scanner and the keyboard

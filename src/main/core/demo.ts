@@ -44,6 +44,7 @@ import { createSupplier } from './suppliers';
 import { createProduct } from './catalog';
 import { createIntake } from './stock';
 import { SULTRA_DISTRICTS, type SultraDistrict } from '../../shared/districts';
+import { ean13CheckDigit } from '../../shared/ean13';
 
 // ---------------------------------------------------------------------------
 // Public constants
@@ -65,17 +66,7 @@ export const DEMO_LOGINS: { role: DemoRole; name: string; username: string; pin:
   { role: 'cashier', name: 'Andi Fajar Ramadhan', username: 'kasir2', pin: '3333' },
 ];
 
-/** EAN-13 check digit of the first 12 digits. */
-export function ean13CheckDigit(first12: string): number {
-  if (!/^\d{12}$/.test(first12)) throw new RangeError(`EAN-13 needs 12 digits, got "${first12}"`);
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10;
-}
-
-export function isValidEan13(code: string): boolean {
-  return /^\d{13}$/.test(code) && ean13CheckDigit(code.slice(0, 12)) === Number(code[12]);
-}
+export { ean13CheckDigit, isValidEan13 } from '../../shared/ean13';
 
 const ean13 = (first12: string): string => first12 + String(ean13CheckDigit(first12));
 /** Known demo barcodes: 899 (Indonesia) + 1234 + 5000n + check digit. */

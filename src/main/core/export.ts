@@ -56,18 +56,25 @@ export function guardFormula(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvCell(value: CellValue, type: ColumnType): string {
+/**
+ * One CSV field, the one writer of every CSV the app makes (exports, the
+ * bank transfer list): RFC 4180 quoting when the text holds a quote, a comma,
+ * a semicolon (the list separator of Indonesian Excel) or a line break, or
+ * starts or ends with spaces; text a spreadsheet would run as a formula gets
+ * a leading `'`. Numbers of non-text columns are written as integers.
+ */
+export function csvField(value: CellValue, type: ColumnType = 'text'): string {
   if (type === 'date') type = 'text';
   if (value === null || value === undefined) return '';
   if (type !== 'text' && typeof value === 'number') return String(Math.trunc(value));
   const text = guardFormula(typeof value === 'boolean' ? (value ? 'ya' : 'tidak') : String(value));
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function csvTable(table: ExportTable): string[] {
   return [
-    table.columns.map((c) => csvCell(c.header, 'text')).join(','),
-    ...table.rows.map((r) => table.columns.map((c) => csvCell(cell(r, c.key), c.type)).join(',')),
+    table.columns.map((c) => csvField(c.header, 'text')).join(','),
+    ...table.rows.map((r) => table.columns.map((c) => csvField(cell(r, c.key), c.type)).join(',')),
   ];
 }
 
@@ -81,7 +88,7 @@ export function toCsv(tables: ExportTable | ExportTable[]): string {
   const lines =
     list.length === 1
       ? csvTable(list[0]!)
-      : list.flatMap((t, i) => [...(i > 0 ? [''] : []), csvCell(t.title, 'text'), ...csvTable(t)]);
+      : list.flatMap((t, i) => [...(i > 0 ? [''] : []), csvField(t.title, 'text'), ...csvTable(t)]);
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

@@ -10,7 +10,7 @@ import { fail } from '../../shared/errors';
 import type { CartLine, Discount, HeldSaleSummary, ResumedSale } from '../../shared/types-till';
 import { audit } from './audit';
 import type { Actor, Ctx } from './context';
-import { priceCart } from './sales';
+import { priceCart } from '../../shared/pricing';
 
 interface Cart {
   lines: CartLine[];

@@ -411,25 +411,23 @@ function writeRefund(
       if (p.input.restock) {
         ctx.db.update(lots).set({ remainingQty: sql`${lots.remainingQty} + ${t.qty}` }).where(eq(lots.id, t.lotId)).run();
       }
-      const ledgerEntryId =
-        t.supplierId === null
-          ? null
-          : ctx.db
-              .insert(ledgerEntries)
-              .values({
-                supplierId: t.supplierId,
-                kind: 'refund',
-                amount: -t.supplierShare,
-                saleLineLotId: t.saleLineLotId,
-                lotId: t.lotId,
-                qty: -t.qty,
-                note: `${number} (${sale.number})`,
-                createdBy: actor.userId,
-                businessDate: today,
-                createdAt: now,
-              })
-              .returning({ id: ledgerEntries.id })
-              .get().id;
+      // Every lot has a supplier (products and intakes require one).
+      const ledgerEntryId = ctx.db
+        .insert(ledgerEntries)
+        .values({
+          supplierId: t.supplierId!,
+          kind: 'refund',
+          amount: -t.supplierShare,
+          saleLineLotId: t.saleLineLotId,
+          lotId: t.lotId,
+          qty: -t.qty,
+          note: `${number} (${sale.number})`,
+          createdBy: actor.userId,
+          businessDate: today,
+          createdAt: now,
+        })
+        .returning({ id: ledgerEntries.id })
+        .get().id;
       ctx.db
         .insert(refundLineLots)
         .values({

@@ -13,7 +13,8 @@ import { businessDate, compactDate } from './clock';
 import { getSetting } from './settings';
 import { nextSequence, pad } from './sequences';
 import { requireSupplier } from './suppliers';
-import { lotTerms, valueAtTerms } from './stock-value';
+import { termsOf } from '../../shared/pricing';
+import { valueAtTerms } from './stock-value';
 
 export interface ReturnInput {
   supplierId: number;
@@ -112,7 +113,7 @@ export function getReturn(ctx: Ctx, id: number): ReturnView {
     qty: r.line.qty,
     expiryDate: r.lot.expiryDate,
     intakeNumber: r.intakeNumber,
-    terms: lotTerms(r.lot),
+    terms: termsOf(r.lot),
     sellPrice: r.lot.sellPrice,
     value: valueAtTerms(r.lot, r.line.qty),
   }));

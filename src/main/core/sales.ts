@@ -3,11 +3,12 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { ledgerEntries, payments, products, saleLineLots, saleLines, sales, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import { basisPoints, divRoundHalfUp, lineAmount, MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { approvalReasons, cashRoundingOf, priceCart, splitByWeights, supplierShare } from '../../shared/pricing';
 import type { PaymentMethod } from '../../shared/printer';
 import type { Actor, Ctx } from './context';
 import type { SaleView } from '../../shared/types';
-import type { Approval, ApprovalReason, CartLine, CashRounding, Discount } from '../../shared/types-till';
+import type { Approval, ApprovalReason, CartLine, Discount } from '../../shared/types-till';
 import { approvalRequired, grantedReasons, selfApprover, useGrant, type Approver } from './approvals';
 import { audit } from './audit';
 import { businessDate, compactDate } from './clock';
@@ -15,7 +16,6 @@ import { getSetting } from './settings';
 import { nextSequence, pad } from './sequences';
 import { openShiftRow } from './shifts';
 import { allocateFefo } from './stock';
-import { splitByWeights, supplierShare } from './shares';
 import { getTillSettings } from './till-settings';
 import { all, get, query, run, write } from '../../db/statements';
 
@@ -127,96 +127,6 @@ export interface CheckoutInput {
   approval?: Approval;
 }
 
-export interface PricedLine {
-  qty: number;
-  unitPrice: Rupiah;
-  /** Catalogue price when overridden, else null. */
-  listPrice: Rupiah | null;
-  /** qty × unitPrice. */
-  gross: Rupiah;
-  /** The line's own discount. */
-  discount: Rupiah;
-  /** The line's part of the sale discount. */
-  saleDiscount: Rupiah;
-  /** gross − discount − saleDiscount. */
-  net: Rupiah;
-}
-
-export interface PricedCart {
-  lines: PricedLine[];
-  subtotal: Rupiah;
-  lineDiscounts: Rupiah;
-  saleDiscount: Rupiah;
-  discountTotal: Rupiah;
-  total: Rupiah;
-}
-
-function discountAmount(base: Rupiah, discount: Discount | undefined, field: string): Rupiah {
-  if (!discount) return 0;
-  if (discount.type === 'percent') return basisPoints(base, discount.bps);
-  if (discount.value > base) {
-    fail('VALIDATION', `Diskon (${discount.value}) melebihi jumlahnya (${base}).`, { field: `${field}.value`, max: base });
-  }
-  return discount.value;
-}
-
-/**
- * Price a cart: each line at its unit price (the override or the catalogue
- * price) less its own discount; then the sale discount on what is left,
- * spread over the lines by largest remainder in proportion to their amounts,
- * so the net line amounts always add up to the total to the rupiah.
- */
-export function priceCart(
-  lines: readonly { qty: number; sellPrice: Rupiah; discount?: Discount; priceOverride?: Rupiah }[],
-  saleDiscount?: Discount,
-): PricedCart {
-  const first = lines.map((line, i) => {
-    const unitPrice = line.priceOverride ?? line.sellPrice;
-    const gross = lineAmount(unitPrice, line.qty) ?? fail('VALIDATION', 'Jumlah baris terlalu besar.', { field: `lines.${i}.qty`, max: MAX_RUPIAH });
-    const discount = discountAmount(gross, line.discount, `lines.${i}.discount`);
-    const overridden = line.priceOverride !== undefined && line.priceOverride !== line.sellPrice;
-    return { qty: line.qty, unitPrice, listPrice: overridden ? line.sellPrice : null, gross, discount };
-  });
-  const subtotal = first.reduce((n, l) => n + l.gross, 0);
-  if (subtotal > MAX_RUPIAH) fail('VALIDATION', 'Total penjualan terlalu besar.', { field: 'lines', max: MAX_RUPIAH });
-  const lineDiscounts = first.reduce((n, l) => n + l.discount, 0);
-  const base = subtotal - lineDiscounts;
-  const sale = discountAmount(base, saleDiscount, 'discount');
-  const shares = splitByWeights(sale, first.map((l) => l.gross - l.discount));
-  const priced = first.map((l, i) => ({ ...l, saleDiscount: shares[i]!, net: l.gross - l.discount - shares[i]! }));
-  return { lines: priced, subtotal, lineDiscounts, saleDiscount: sale, discountTotal: lineDiscounts + sale, total: base - sale };
-}
-
-/** `part / whole` in basis points, rounded half up (0 when whole is 0). */
-const bpsOf = (part: number, whole: number): number =>
-  whole === 0 ? 0 : Number((BigInt(part) * 20_000n + BigInt(whole)) / (2n * BigInt(whole)));
-
-/** What in a priced cart needs a manager: discounts over the limit and every price override. */
-export function approvalReasons(cart: PricedCart, limitBps: number): ApprovalReason[] {
-  const over = (part: number, whole: number) => BigInt(part) * 10_000n > BigInt(whole) * BigInt(limitBps);
-  const reasons: ApprovalReason[] = [];
-  cart.lines.forEach((l, i) => {
-    if (l.listPrice !== null) {
-      reasons.push({ kind: 'price_override', line: i, listPrice: l.listPrice, unitPrice: l.unitPrice });
-    }
-    if (over(l.discount, l.gross)) reasons.push({ kind: 'line_discount', line: i, bps: bpsOf(l.discount, l.gross) });
-  });
-  const base = cart.subtotal - cart.lineDiscounts;
-  if (over(cart.saleDiscount, base)) reasons.push({ kind: 'sale_discount', bps: bpsOf(cart.saleDiscount, base) });
-  if (over(cart.discountTotal, cart.subtotal) && !reasons.some((r) => r.kind !== 'price_override')) {
-    reasons.push({ kind: 'total_discount', bps: bpsOf(cart.discountTotal, cart.subtotal) });
-  }
-  return reasons;
-}
-
-/** Cash rounding of a sale: the cash part (total less non-cash payments) to Rp 100, half up. */
-export function cashRoundingOf(total: Rupiah, payments: readonly { method: PaymentMethod; amount: Rupiah }[], mode: CashRounding): Rupiah {
-  if (mode !== '100' || !payments.some((p) => p.method === 'cash')) return 0;
-  const nonCash = payments.filter((p) => p.method !== 'cash').reduce((n, p) => n + p.amount, 0);
-  const cashDue = Math.max(0, total - nonCash);
-  return divRoundHalfUp(cashDue, 100) * 100 - cashDue;
-}
-
 /**
  * Ring up a sale in one transaction: price every line from the database,
  * apply discounts and overrides (a manager approves those over the limit),
@@ -317,11 +227,10 @@ export function checkout(
       const nets = splitByWeights(line.net, portions.map((p) => p.qty));
       portions.forEach((portion, k) => {
         const net = nets[k]!;
-        const share = portion.lot.supplierId === null ? 0 : supplierShare(portion.lot, portion.qty, net);
+        const share = supplierShare(portion.lot, portion.qty, net);
         const sllId = Number(run(sqlite, insertLinePortion, saleLine.id, portion.lot.id, portion.qty, net, share, net - share).lastInsertRowid);
-        if (portion.lot.supplierId !== null) {
-          run(sqlite, insertSaleLedger, portion.lot.supplierId, share, sllId, portion.lot.id, portion.qty, today, now);
-        }
+        // Every lot has a supplier (products and intakes require one; ledger_entries.supplier_id is NOT NULL).
+        run(sqlite, insertSaleLedger, portion.lot.supplierId, share, sllId, portion.lot.id, portion.qty, today, now);
       });
     });
 

@@ -21,7 +21,7 @@
  *   settlement. What the voided settlement covered stays readable.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { guardFormula } from './export';
+import { csvField } from './export';
 import { settlementEntries, settlements } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
@@ -525,13 +525,6 @@ export function bulkPreview(ctx: Ctx, input: { cutoff: string }): BulkSettlement
   }));
 }
 
-/** One CSV field: quoted when needed, line breaks flattened, no spreadsheet formulas. */
-export function csvField(value: string | number | null): string {
-  if (typeof value === 'number') return String(value);
-  const text = guardFormula((value ?? '').replace(/[\r\n\t]+/g, ' ').trim());
-  return /[",;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The transfer list for the shop's bank: one row per live transfer
  * settlement (bank, account, holder, amount as a plain integer, number).
@@ -552,7 +545,7 @@ export function transferCsv(ctx: Ctx, actor: Actor, input: { settlementIds: numb
   const lines = [header.join(',')];
   rows.forEach((r, i) => {
     lines.push(
-      [i + 1, r.bank_name, r.bank_account, r.bank_holder ?? r.supplier_name, r.amount, r.number].map(csvField).join(','),
+      [i + 1, r.bank_name, r.bank_account, r.bank_holder ?? r.supplier_name, r.amount, r.number].map((v) => csvField(v, typeof v === 'number' ? 'int' : 'text')).join(','),
     );
   });
   const total = rows.reduce((n, r) => n + r.amount, 0);

@@ -1,6 +1,5 @@
 import type { Rupiah } from '../../shared/money';
-import type { Terms } from '../../shared/types';
-import { supplierShare, times, type LotTerms } from './shares';
+import { supplierShare, times, type LotTerms } from '../../shared/pricing';
 
 /**
  * What `qty` units of a lot are worth to its supplier at the lot's own
@@ -11,12 +10,6 @@ import { supplierShare, times, type LotTerms } from './shares';
  */
 export function valueAtTerms(lot: LotTerms & { sellPrice: number }, qty: number): Rupiah {
   return supplierShare(lot, qty, times(lot.sellPrice, qty));
-}
-
-export function lotTerms(row: LotTerms): Terms {
-  return row.termsType === 'fixed'
-    ? { type: 'fixed', supplierPrice: row.supplierPrice ?? 0 }
-    : { type: 'commission', commissionBps: row.commissionBps ?? 0 };
 }
 
 /** `2026-12-10` + n days, as a date string (calendar arithmetic, no time zone). */

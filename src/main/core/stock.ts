@@ -11,7 +11,8 @@ import { getSetting } from './settings';
 import { nextSequence, pad } from './sequences';
 import { requireSupplier } from './suppliers';
 import { all, query, run, write } from '../../db/statements';
-import { lotTerms, valueAtTerms } from './stock-value';
+import { termsOf } from '../../shared/pricing';
+import { valueAtTerms } from './stock-value';
 import type { IntakeLineView, IntakeSummary, IntakeView } from '../../shared/types-backoffice';
 
 
@@ -192,7 +193,7 @@ export function getIntake(ctx: Ctx, id: number): IntakeView {
     qty: lot.receivedQty,
     remainingQty: lot.remainingQty,
     expiryDate: lot.expiryDate,
-    terms: lotTerms(lot),
+    terms: termsOf(lot),
     sellPrice: lot.sellPrice,
     value: valueAtTerms(lot, lot.receivedQty),
   }));

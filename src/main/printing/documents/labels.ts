@@ -3,6 +3,7 @@
  * of food, and the barcode, one label per unit, cut apart. (The A4 sticker
  * sheet is a renderer page.)
  */
+import { isValidEan13 } from '../../../shared/ean13';
 import { formatRupiah, type Rupiah } from '../../../shared/money';
 import type { PrinterColumns } from '../../../shared/printer';
 import { encodeBlocks } from '../encode';
@@ -20,10 +21,7 @@ export interface LabelData {
 
 /** EAN-13 when the code is a valid one, else Code 128 of the barcode (or the SKU). */
 export function labelSymbology(code: string): 'ean13' | 'code128' {
-  if (!/^\d{13}$/.test(code)) return 'code128';
-  let sum = 0;
-  for (let i = 0; i < 13; i++) sum += Number(code[i]) * (i % 2 === 0 ? 1 : 3);
-  return sum % 10 === 0 ? 'ean13' : 'code128';
+  return isValidEan13(code) ? 'ean13' : 'code128';
 }
 
 export function buildLabels(items: readonly { label: LabelData; qty: number }[], opts: { columns: PrinterColumns }): Doc {

@@ -3,6 +3,7 @@
  * shop's header, Bahasa Indonesia. A pure function: data → string. Every
  * value from the database is escaped.
  */
+import { escapeHtml } from '../../../shared/html';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { id as idLocale } from 'date-fns/locale';
@@ -18,14 +19,6 @@ export interface OfficeReportHtmlData {
   report: OfficeReport;
 }
 
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 function printedLabel(utcMillis: number, timeZone: string): string {
   try {

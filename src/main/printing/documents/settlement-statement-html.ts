@@ -4,6 +4,7 @@
  * Every value from the database is escaped, so a name can never become
  * markup or script.
  */
+import { escapeHtml } from '../../../shared/html';
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { id as idLocale } from 'date-fns/locale';
@@ -13,15 +14,7 @@ import { zoneAbbreviation } from './receipt';
 import { SETTLEMENT_METHOD_LABELS, signed, SLIP_TITLE, type SettlementSlipData } from './settlement-slip';
 import { formatBps } from './slip-parts';
 
-/** Text → HTML text or attribute value. */
-export function escapeHtml(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 /** `2026-11-29` → `29 November 2026`. */
 function longDate(day: string): string {

@@ -50,6 +50,10 @@ export const tillExtraId = {
   'tx.disc.needsManager': 'Di atas batas {limit} atau harga diubah: perlu persetujuan manajer.',
   'tx.disc.badPercent': 'Persen harus angka 0–100 (maks. 2 desimal).',
   'tx.disc.tooBig': 'Diskon tidak boleh lebih dari {max}.',
+  'tx.cart.problemLine': 'Diskon {name} melebihi jumlah barisnya ({max}). Ubah diskonnya dulu.',
+  'tx.cart.problemSale': 'Diskon penjualan melebihi total setelah diskon barang ({max}). Ubah diskonnya dulu.',
+  'tx.cart.problemTooLarge': 'Jumlah belanja terlalu besar. Kurangi jumlah barang.',
+  'tx.cart.whyProblem': 'Perbaiki diskon di keranjang dulu.',
   'tx.disc.remove': 'Hapus diskon',
   'tx.disc.apply': 'Terapkan',
 
@@ -266,6 +270,10 @@ export const tillExtraEn: Record<keyof typeof tillExtraId, string> = {
   'tx.disc.needsManager': 'Above the {limit} limit or price changed: a manager must approve.',
   'tx.disc.badPercent': 'Percent must be a number 0–100 (up to 2 decimals).',
   'tx.disc.tooBig': 'The discount cannot exceed {max}.',
+  'tx.cart.problemLine': 'The discount on {name} is more than the line ({max}). Change the discount first.',
+  'tx.cart.problemSale': 'The sale discount is more than the total after line discounts ({max}). Change the discount first.',
+  'tx.cart.problemTooLarge': 'The sale is too large. Lower the quantities.',
+  'tx.cart.whyProblem': 'Fix the discounts in the cart first.',
   'tx.disc.remove': 'Remove discount',
   'tx.disc.apply': 'Apply',
 

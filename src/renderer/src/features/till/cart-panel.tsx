@@ -4,7 +4,8 @@ import { formatRupiah } from '../../../../shared/money';
 import { CartIcon, TrashIcon } from '../../components/icons';
 import { CommandButton } from '../../lib/commands';
 import { MAX_LINE_QTY, type CartLine } from './cart';
-import { discountLabel, type PricedLineView } from './pricing';
+import type { PricedLine } from '../../../../shared/pricing';
+import { discountLabel, type PricingProblem } from './pricing';
 import type { Cart } from './use-cart';
 
 interface CartPanelProps {
@@ -64,6 +65,7 @@ export function CartPanel({ cart, onQty, focusScan, onLineDiscount, heldCount = 
               key={line.product.id}
               line={line}
               priced={priced.lines[i]}
+              refused={priced.problem?.kind === 'lineDiscount' && priced.problem.line === i}
               onDiscount={onLineDiscount ? () => onLineDiscount(line.product.id) : undefined}
               touched={line.product.id === lastTouched}
               onQty={(q) => onQty(line.product.id, q)}
@@ -103,7 +105,12 @@ export function CartPanel({ cart, onQty, focusScan, onLineDiscount, heldCount = 
                 {t('tx.cart.removeDiscount')}
               </button>
             </span>
-            <span>−{formatRupiah(priced.saleDiscount)}</span>
+            <span>{priced.problem?.kind === 'saleDiscount' ? '' : `−${formatRupiah(priced.saleDiscount)}`}</span>
+          </div>
+        )}
+        {priced.problem && (
+          <div className="cart-problem" role="alert" data-testid="cart-pricing-problem">
+            {problemText(t, priced.problem, lines.map((l) => l.product.name))}
           </div>
         )}
         {approvedBy && (
@@ -114,7 +121,7 @@ export function CartPanel({ cart, onQty, focusScan, onLineDiscount, heldCount = 
         <div className="cart-total">
           <span className="cart-total-label">{t('cart.total')}</span>
           <span className="cart-total-value" data-testid="cart-total">
-            {formatRupiah(total)}
+            {priced.problem ? '—' : formatRupiah(total)}
           </span>
         </div>
         <div className="cart-actions">
@@ -130,9 +137,22 @@ export function CartPanel({ cart, onQty, focusScan, onLineDiscount, heldCount = 
   );
 }
 
+/** What the server would refuse in this cart, in the user's language. */
+function problemText(t: ReturnType<typeof useT>, problem: PricingProblem, names: readonly string[]): string {
+  switch (problem.kind) {
+    case 'lineDiscount':
+      return t('tx.cart.problemLine', { name: names[problem.line] ?? `#${problem.line + 1}`, max: formatRupiah(problem.max) });
+    case 'saleDiscount':
+      return t('tx.cart.problemSale', { max: formatRupiah(problem.max) });
+    case 'tooLarge':
+      return t('tx.cart.problemTooLarge');
+  }
+}
+
 function CartRow({
   line,
   priced,
+  refused = false,
   onDiscount,
   touched,
   onQty,
@@ -140,7 +160,9 @@ function CartRow({
   focusScan,
 }: {
   line: CartLine;
-  priced?: PricedLineView;
+  priced?: PricedLine;
+  /** The server would refuse this line's discount. */
+  refused?: boolean;
   onDiscount?(): void;
   touched: boolean;
   onQty(qty: number): void;
@@ -175,8 +197,9 @@ function CartRow({
             <span className="term-chip term-override">{t('tx.cart.override', { from: formatRupiah(p.sellPrice), to: formatRupiah(line.priceOverride) })}</span>
           )}
           {line.discount && priced && (
-            <span className="term-chip">
-              {t('tx.cart.lineDiscount', { value: discountLabel(line.discount, formatRupiah) })} −{formatRupiah(priced.discount)}
+            <span className={`term-chip ${refused ? 'term-refused' : ''}`} data-testid={refused ? 'cart-line-refused' : undefined}>
+              {t('tx.cart.lineDiscount', { value: discountLabel(line.discount, formatRupiah) })}
+              {refused ? '' : ` −${formatRupiah(priced.discount)}`}
             </span>
           )}
           {priced && priced.saleDiscount > 0 && <span className="term-chip term-sale">{t('tx.cart.saleShare', { amount: formatRupiah(priced.saleDiscount) })}</span>}

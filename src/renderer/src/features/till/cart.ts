@@ -6,7 +6,7 @@
 import type { Rupiah } from '../../../../shared/money';
 import type { TillProductView } from '../../../../shared/types';
 import type { Discount } from '../../../../shared/types-till';
-import { priceCartView, type PricedCartView } from './pricing';
+import { priceForScreen, type ScreenPricing } from './pricing';
 
 /** What the cart keeps of a product. */
 export interface CartProduct {
@@ -162,9 +162,9 @@ export interface CartTotals {
 /** qty × unit price (the override when there is one), before discounts. */
 export const lineTotal = (line: CartLine): Rupiah => (line.priceOverride ?? line.product.sellPrice) * line.qty;
 
-/** The cart priced line by line, discounts spread as the server does. */
-export const pricedCart = (state: CartState): PricedCartView =>
-  priceCartView(
+/** The cart priced line by line by the server's own pricing (or what the server would refuse). */
+export const pricedCart = (state: CartState): ScreenPricing =>
+  priceForScreen(
     state.lines.map((l) => ({ qty: l.qty, sellPrice: l.product.sellPrice, discount: l.discount, priceOverride: l.priceOverride })),
     state.discount,
   );

@@ -5,7 +5,7 @@ import type { Discount } from '../../../../shared/types-till';
 import { Dialog } from '../../components/dialog';
 import { RupiahInput } from '../../components/rupiah-input';
 import { bpsToPercent, percentToBps } from '../../lib/form';
-import { bpsOf, discountOf } from './pricing';
+import { bpsOf, discountAmount, overLimit as overLimitOf } from '../../../../shared/pricing';
 
 export interface DiscountTarget {
   kind: 'line' | 'sale';
@@ -47,13 +47,14 @@ export function DiscountDialog({ target, limitBps, isManager, onApply, onClose }
     const bps = percentToBps(percent);
     return bps && bps > 0 ? { type: 'percent', bps } : 'invalid';
   })();
-  const off = discount && discount !== 'invalid' ? discountOf(base, discount) : 0;
-  const overLimit = !isManager && (off * 10_000 > base * limitBps || (target.kind === 'line' && override !== null && override !== target.listPrice));
+  const tooBig = discount !== undefined && discount !== 'invalid' && discount.type === 'amount' && discount.value > base;
+  const off = discount && discount !== 'invalid' && !tooBig ? discountAmount(base, discount, 'discount') : 0;
+  const overLimit = !isManager && (overLimitOf(off, base, limitBps) || (target.kind === 'line' && override !== null && override !== target.listPrice));
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
     if (discount === 'invalid') return setError(t('tx.disc.badPercent'));
-    if (discount?.type === 'amount' && discount.value > base) return setError(t('tx.disc.tooBig', { max: formatRupiah(base) }));
+    if (tooBig) return setError(t('tx.disc.tooBig', { max: formatRupiah(base) }));
     if (target.kind === 'line' && override !== null && override <= 0) return setError(t('form.positive'));
     onApply({ discount: discount ?? undefined, ...(target.kind === 'line' && override ? { priceOverride: override } : {}) });
   };

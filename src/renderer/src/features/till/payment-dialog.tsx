@@ -14,7 +14,7 @@ import { RupiahInput } from '../../components/rupiah-input';
 import { PrinterIcon } from '../../components/icons';
 import { ApprovalDialog, approvalAsked, approvalGrantRefused, reasonTexts, type ReasonLike } from './approval-dialog';
 import { canAddRow, PAYMENT_METHODS, quickCashAmounts, summarizePayments, withPending, type PaymentRow } from './payment';
-import { cashRounding } from './pricing';
+import { cashRoundingOf } from '../../../../shared/pricing';
 import { QrCode } from './qr-code';
 import { usePrintJob } from './use-printer-status';
 import { isCharKey, ScanBurst } from '../../lib/scan-burst';
@@ -96,7 +96,7 @@ export function PaymentDialog({
 }: PaymentDialogProps) {
   const t = useT();
   const firstMethod = methods[0] ?? 'cash';
-  const roundingFor = (rows: readonly PaymentRow[]) => cashRounding(total, rows, cashRoundingMode);
+  const roundingFor = (rows: readonly PaymentRow[]) => cashRoundingOf(total, rows, cashRoundingMode);
   const dueWith = (rows: readonly PaymentRow[], m: PaymentMethod) =>
     summarizePayments(total, rows, roundingFor([...rows, { method: m, amount: 1 }])).remaining;
   const [rows, setRows] = useState<PaymentRow[]>([]);

@@ -10,6 +10,8 @@ export interface TillCommandState {
   shiftOpen: boolean;
   /** Lines in the cart. */
   lines: number;
+  /** The server would refuse the cart as it is (a discount larger than its line…): no payment, no hold. */
+  pricingProblem?: boolean;
   /** A dialog is open (payment, discount, approval…); the help overlay does not count. */
   overlay: boolean;
   isManager: boolean;
@@ -37,12 +39,14 @@ const free = (s: S) => s.shiftOpen && !s.overlay;
 const withCart = (s: S) => free(s) && s.lines > 0;
 const whyFree = (s: S): MessageKey | null => (!s.shiftOpen ? 'cmd.why.noShift' : s.overlay ? 'cmd.why.dialog' : null);
 const whyCart = (s: S): MessageKey | null => whyFree(s) ?? (s.lines === 0 ? 'till.cartEmptyPay' : null);
+const sendable = (s: S) => withCart(s) && !s.pricingProblem;
+const whySend = (s: S): MessageKey | null => whyCart(s) ?? (s.pricingProblem ? 'tx.cart.whyProblem' : null);
 
 export const TILL_COMMANDS: readonly Command<S>[] = [
   { id: 'help', keys: [{ key: 'F1' }], label: 'cmd.help', help: 'cmd.help.help', when: (s) => !s.overlay, why: (s) => whyFree(s), run: (s) => s.actions.help() },
-  { id: 'pay', keys: [{ key: 'F2' }], label: 'cart.pay', help: 'cmd.pay.help', when: withCart, why: whyCart, run: (s) => s.actions.pay() },
+  { id: 'pay', keys: [{ key: 'F2' }], label: 'cart.pay', help: 'cmd.pay.help', when: sendable, why: whySend, run: (s) => s.actions.pay() },
   { id: 'search', keys: [{ key: 'F3' }], label: 'cmd.search', help: 'cmd.search.help', when: free, why: whyFree, run: (s) => s.actions.search() },
-  { id: 'hold', keys: [{ key: 'F4' }], label: 'tx.cart.hold', help: 'cmd.hold.help', when: withCart, why: whyCart, run: (s) => s.actions.hold() },
+  { id: 'hold', keys: [{ key: 'F4' }], label: 'tx.cart.hold', help: 'cmd.hold.help', when: sendable, why: whySend, run: (s) => s.actions.hold() },
   { id: 'held', keys: [{ key: 'F4', shift: true }], label: 'tx.cart.held', help: 'cmd.held.help', when: free, why: whyFree, run: (s) => s.actions.held() },
   { id: 'quantity', keys: [{ key: 'F5' }], label: 'cmd.quantity', help: 'cmd.quantity.help', when: withCart, why: whyCart, run: (s) => s.actions.quantity() },
   { id: 'lineDiscount', keys: [{ key: 'F6' }], label: 'cmd.lineDiscount', help: 'cmd.lineDiscount.help', when: withCart, why: whyCart, run: (s) => s.actions.lineDiscount() },

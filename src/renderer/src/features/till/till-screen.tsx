@@ -123,6 +123,7 @@ export function TillScreen() {
   const { commands, commandState } = useTillKeymap({
     shiftOpen: Boolean(shift),
     lines: cart.state.lines.length,
+    pricingProblem: cart.priced.problem !== null,
     overlay,
     overlayRef,
     isManager,

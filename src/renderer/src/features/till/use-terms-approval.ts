@@ -6,7 +6,8 @@ import { bpsToPercent } from '../../lib/form';
 import { reasonTexts, type ReasonLike } from './approval-dialog';
 import { checkoutLines } from './cart';
 import type { DiscountTarget } from './discount-dialog';
-import { approvalNeeds, priceCartView } from './pricing';
+import { approvalReasons } from '../../../../shared/pricing';
+import { priceForScreen } from './pricing';
 import type { useCart } from './use-cart';
 import type { Overlay } from './use-till-overlay';
 
@@ -40,19 +41,13 @@ export function useTermsApproval(
           : { qty: l.qty, sellPrice: l.product.sellPrice, discount: l.discount, priceOverride: l.priceOverride },
       );
       const saleDiscount = change.productId === undefined ? change.discount : cart.state.discount;
-      const needs = approvalNeeds(lines, saleDiscount, discountLimitBps);
+      // The server's own rule on the cart as it will be (a cart the server refuses asks nobody).
+      const priced = priceForScreen(lines, saleDiscount);
+      const needs = priced.problem ? [] : approvalReasons(priced, discountLimitBps);
       const changesSomething = change.discount !== undefined || change.priceOverride !== undefined;
       if (!grant && !isManager && needs.length > 0 && changesSomething) {
         const names = cart.state.lines.map((l) => l.product.name);
-        const priced = priceCartView(lines, saleDiscount);
-        const reasons = needs.flatMap((kind): ReasonLike[] =>
-          kind === 'line_discount' || kind === 'price_override'
-            ? priced.lines
-                .map((pl, i) => ({ pl, i }))
-                .filter(({ pl }) => (kind === 'price_override' ? pl.listPrice !== null : pl.discount * 10_000 > pl.gross * discountLimitBps))
-                .map(({ i }) => ({ kind, line: i }))
-            : [{ kind }],
-        );
+        const reasons = needs.map((r): ReasonLike => ('line' in r ? { kind: r.kind, line: r.line } : { kind: r.kind }));
         openOverlay({ kind: 'approve', change, reasons: reasonTexts(t, reasons, names, bpsToPercent(discountLimitBps)) });
         return;
       }

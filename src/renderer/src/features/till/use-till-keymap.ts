@@ -18,6 +18,8 @@ const isEditable = (target: EventTarget | null): boolean => {
 export function useTillKeymap(o: {
   shiftOpen: boolean;
   lines: number;
+  /** The cart as it stands is one the server would refuse (e.g. a discount bigger than its line). */
+  pricingProblem: boolean;
   overlay: Overlay;
   overlayRef: RefObject<Overlay>;
   isManager: boolean;
@@ -34,6 +36,7 @@ export function useTillKeymap(o: {
   const commandState: TillCommandState = {
     shiftOpen: o.shiftOpen,
     lines: o.lines,
+    pricingProblem: o.pricingProblem,
     overlay: o.overlay !== null,
     isManager: o.isManager,
     lastSale: o.lastSale,

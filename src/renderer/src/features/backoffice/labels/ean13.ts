@@ -3,6 +3,7 @@
  * guard, six left digits in L/G codes chosen by the first digit, centre
  * guard, six right digits in R codes, end guard — 95 modules.
  */
+import { isValidEan13 as isEan13 } from '../../../../../shared/ean13';
 
 /** L (odd parity) codes of 0–9; R is the complement of L, G is R reversed. */
 const L = ['0001101', '0011001', '0010011', '0111101', '0100011', '0110001', '0101111', '0111011', '0110111', '0001011'];
@@ -11,13 +12,7 @@ const G = R.map((c) => [...c].reverse().join(''));
 /** Which of the left six digits use L or G, by the first digit. */
 const PARITY = ['LLLLLL', 'LLGLGG', 'LLGGLG', 'LLGGGL', 'LGLLGG', 'LGGLLG', 'LGGGLL', 'LGLGLG', 'LGLGGL', 'LGGLGL'];
 
-export function ean13Check(first12: string): number {
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(first12[i]) * (i % 2 === 0 ? 1 : 3);
-  return (10 - (sum % 10)) % 10;
-}
-
-export const isEan13 = (code: string): boolean => /^\d{13}$/.test(code) && ean13Check(code.slice(0, 12)) === Number(code[12]);
+export { ean13CheckDigit as ean13Check, isValidEan13 as isEan13 } from '../../../../../shared/ean13';
 
 /** The 95 modules of a valid EAN-13, or null for anything else. */
 export function ean13Modules(code: string): string | null {
