@@ -80,3 +80,46 @@ export const facts = central.table(
     index('facts_kind_day_idx').on(t.kind, t.businessDay, t.outletCode),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// The province office (issue 20). Reports read central.facts through the views
+// and indexes of drizzle-central/0005_office.sql; these tables are the office's own.
+
+/**
+ * An outlet supplier linked by hand to one UMKM (a supplier without an NIB, or
+ * with a different one at another outlet). Without a link a supplier's UMKM is
+ * its NIB, or the outlet supplier itself. Changed only through
+ * central.link_supplier(), which writes central.office_audit.
+ */
+export const umkmLinks = central.table(
+  'umkm_links',
+  {
+    outletCode: text('outlet_code').notNull(),
+    supplierId: integer('supplier_id').notNull(),
+    /** The province key of the UMKM: `NIB 9120301234567` or `KDI S0001`. */
+    umkmKey: text('umkm_key').notNull(),
+    linkedBy: text('linked_by').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.outletCode, t.supplierId] })],
+);
+
+/** What office users did (links made and removed, users added). Append-only. */
+export const officeAudit = central.table('office_audit', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  details: jsonb('details').notNull(),
+});
+
+/** Office accounts: admin (may link suppliers, add users) or viewer (reads reports only). */
+export const officeUsers = central.table('office_users', {
+  username: text('username').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['admin', 'viewer'] }).notNull(),
+  /** scrypt: `scrypt$<salt hex>$<hash hex>`. */
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
