@@ -70,6 +70,7 @@ export const OFFICE_WORDS = {
     language: 'English',
     readOnly: 'Hanya baca',
     outlets: '{n} outlet',
+    badPeriod: 'Isi tanggal dd/mm/yyyy; tanggal awal tidak boleh setelah tanggal akhir',
   },
   en: {
     appName: 'PLUT office — province reports',
@@ -134,6 +135,7 @@ export const OFFICE_WORDS = {
     language: 'Bahasa Indonesia',
     readOnly: 'Read only',
     outlets: '{n|outlet|outlets}',
+    badPeriod: 'Type dates as dd/mm/yyyy; the start may not be after the end',
   },
 } as const;
 
@@ -207,15 +209,28 @@ const table = (cols, rows, foot) =>
   (foot ? '<tfoot><tr>' + cols.map((c, i) => '<td' + (c.num ? ' class="num"' : '') + '><strong>' + (i === 0 ? esc(t('total')) : c.f ? c.f(foot) : '') + '</strong></td>').join('') + '</tr></tfoot>' : '') + '</table></div>';
 
 const periodForm = (extra = '') =>
-  '<form class="office-filter card" id="filter"><div class="field field-inline"><label for="from">' + esc(t('from')) + '</label><input class="input" type="date" id="from" value="' + state.from + '"></div>' +
-  '<div class="field field-inline"><label for="to">' + esc(t('to')) + '</label><input class="input" type="date" id="to" value="' + state.to + '"></div>' + extra +
-  '<button class="btn btn-primary" type="submit">' + esc(t('show')) + '</button></form>';
+  '<form class="office-filter card" id="filter"><div class="field field-inline"><label for="from">' + esc(t('from')) + '</label><input class="input" id="from" inputmode="numeric" placeholder="dd/mm/yyyy" value="' + dmy(state.from) + '"></div>' +
+  '<div class="field field-inline"><label for="to">' + esc(t('to')) + '</label><input class="input" id="to" inputmode="numeric" placeholder="dd/mm/yyyy" value="' + dmy(state.to) + '"></div>' + extra +
+  '<button class="btn btn-primary" type="submit">' + esc(t('show')) + '</button><div id="filter-error"></div></form>';
+/** A typed day dd/mm/yyyy → YYYY-MM-DD, or null when it is no real day. */
+const parseDay = (text) => {
+  const m = /^(\d{1,2})[\/.-](\d{1,2})[\/.-](\d{4})$/.exec(text.trim());
+  if (!m) return null;
+  const iso = m[3] + '-' + m[2].padStart(2, '0') + '-' + m[1].padStart(2, '0');
+  const d = new Date(iso + 'T00:00:00Z');
+  return !isNaN(d) && d.toISOString().slice(0, 10) === iso ? iso : null;
+};
 const bindPeriod = () => {
   const f = $('#filter');
   if (!f) return;
   f.onsubmit = (e) => {
     e.preventDefault();
-    state.from = $('#from').value; state.to = $('#to').value;
+    const from = parseDay($('#from').value), to = parseDay($('#to').value);
+    if (!from || !to || from > to) {
+      $('#filter-error').innerHTML = '<div class="field-error" role="alert">' + esc(t('badPeriod')) + '</div>';
+      return;
+    }
+    state.from = from; state.to = to;
     if ($('#dimension')) state.dimension = $('#dimension').value;
     if ($('#days')) state.days = Number($('#days').value) || 0;
     if ($('#umkm')) state.umkmKey = $('#umkm').value;
@@ -235,7 +250,7 @@ const bindExports = () => {
 };
 const bars = (rows) => {
   const max = Math.max(1, ...rows.map((r) => r.sales));
-  return '<div class="office-bars" aria-hidden="true">' + rows.slice(0, 12).map((r) => '<div class="office-bar"><span class="office-bar-label">' + esc(r.label || r.key || t('none')) + '</span><span class="office-bar-track"><span class="office-bar-fill" style="width:' + Math.max(0, (100 * r.sales) / max).toFixed(1) + '%"></span></span><span class="office-bar-value">' + rp(r.sales) + '</span></div>').join('') + '</div>';
+  return '<div class="office-bars" aria-hidden="true">' + rows.slice(0, 12).map((r) => '<div class="office-bar"><span class="office-bar-label">' + esc(r.label ? r.label + (r.key && r.key !== r.label ? ' · ' + r.key : '') : r.key || t('none')) + '</span><span class="office-bar-track"><span class="office-bar-fill" style="width:' + Math.max(0, (100 * r.sales) / max).toFixed(1) + '%"></span></span><span class="office-bar-value">' + rp(r.sales) + '</span></div>').join('') + '</div>';
 };
 
 async function show() {
@@ -268,7 +283,7 @@ async function show() {
         ], r.rows, r.totals);
     } else if (view === 'stock' || view === 'nearExpiry') {
       const rows = view === 'stock' ? await call('office.stock', {}) : await call('office.nearExpiry', { days: state.days, ...(state.today ? { today: state.today } : {}) });
-      el.innerHTML = '<h2>' + esc(t(view)) + '</h2>' + (view === 'nearExpiry' ? '<form class="office-filter card" id="filter"><div class="field field-inline"><label for="days">' + esc(t('days')) + '</label><input class="input" id="days" inputmode="numeric" value="' + state.days + '"></div><input type="hidden" id="from" value="' + state.from + '"><input type="hidden" id="to" value="' + state.to + '"><button class="btn btn-primary" type="submit">' + esc(t('show')) + '</button></form>' : '') +
+      el.innerHTML = '<h2>' + esc(t(view)) + '</h2>' + (view === 'nearExpiry' ? '<form class="office-filter card" id="filter"><div class="field field-inline"><label for="days">' + esc(t('days')) + '</label><input class="input" id="days" inputmode="numeric" value="' + state.days + '"></div><input type="hidden" id="from" value="' + dmy(state.from) + '"><input type="hidden" id="to" value="' + dmy(state.to) + '"><div id="filter-error"></div><button class="btn btn-primary" type="submit">' + esc(t('show')) + '</button></form>' : '') +
         exportButtons(view) +
         table([
           { h: 'outlet', v: (x) => esc(x.outletCode) },
