@@ -157,6 +157,16 @@ describe('office mode server', () => {
     expect(Buffer.from(xlsx.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('docs/outlets.md lists every office procedure with its role', () => {
+    const doc = readFileSync(new URL('../../docs/outlets.md', import.meta.url), 'utf8').split('\n');
+    for (const [name, p] of Object.entries(OFFICE_PROCEDURES)) {
+      if (name === 'office.me') continue;
+      const row = doc.find((l) => l.startsWith('| `') && l.split('|')[1]!.includes(`\`${name}\``));
+      expect(row, name).toBeDefined();
+      expect(row!.split('|')[2]!.trim(), name).toBe(p.write ? '**admin**' : 'viewer');
+    }
+  });
+
   it('office mode cannot open a shop database', async () => {
     // A copy of the shop's database, so that its bytes can be checked afterwards.
     const shopFile = join(mkdtempSync(join(tmpdir(), 'kasir-office-')), 'kasir.db');
