@@ -172,6 +172,7 @@ export async function startOfficeServer(options: { pgUrl: string; port?: number;
     if (name === 'auth.login') {
       const user = await verifyOfficeLogin(pool, String(body?.input?.username ?? ''), String(body?.input?.password ?? ''));
       if (!user) throw new OfficeError('UNAUTHENTICATED', 'Nama pengguna atau kata sandi salah');
+      for (const [k, v] of sessions) if (v.expires < Date.now()) sessions.delete(k);
       const t = randomBytes(24).toString('base64url');
       sessions.set(t, { user, expires: Date.now() + SESSION_MS });
       return { token: t, user };
@@ -181,7 +182,6 @@ export async function startOfficeServer(options: { pgUrl: string; port?: number;
     const session = token ? sessions.get(token) : undefined;
     if (!session || session.expires < Date.now()) throw new OfficeError('UNAUTHENTICATED', 'Silakan masuk dulu');
     session.expires = Date.now() + SESSION_MS;
-    if (name === 'auth.logout') return null;
     if (proc.write && session.user.role !== 'admin') throw new OfficeError('FORBIDDEN', 'Hanya admin kantor yang boleh mengubah data');
     return proc.run(pool, body?.input ?? {}, session.user);
   };
