@@ -5,6 +5,10 @@
  * business days `YYYY-MM-DD` (inclusive); "sales" are goods sold net of
  * refunds (sale_item − refund_item net amounts), as the shop's own reports.
  *
+ * Period figures of sales read central.sales_daily (kept up to date by a
+ * trigger on every forwarded batch); the category is the product's when the
+ * sale arrived.
+ *
  * A supplier is counted across outlets by its UMKM key (central.outlet_suppliers):
  * a hand link made by the office, else `NIB <nib>`, else `<outlet> <supplier code>`.
  */
@@ -54,11 +58,9 @@ export async function officeDashboard(db: Queryable, input: { today: string; asO
        (last.received_at IS NULL OR last.received_at < $3::timestamptz - interval '1 day') AS silent
      FROM central.outlets o
      LEFT JOIN (
-       SELECT outlet_code,
-         sum(CASE WHEN kind = 'sale_item' THEN amount ELSE -amount END) FILTER (WHERE business_day = $2::date) AS today,
-         sum(CASE WHEN kind = 'sale_item' THEN amount ELSE -amount END) AS month
-       FROM central.facts
-       WHERE kind IN ('sale_item', 'refund_item') AND business_day BETWEEN $1::date AND $2::date
+       SELECT outlet_code, sum(sales) FILTER (WHERE business_day = $2::date) AS today, sum(sales) AS month
+       FROM central.sales_daily
+       WHERE business_day BETWEEN $1::date AND $2::date
        GROUP BY outlet_code
      ) s ON s.outlet_code = o.code
      LEFT JOIN (
@@ -117,30 +119,24 @@ export interface OfficeSalesReport {
   totals: SalesFigures;
 }
 
-const SIGNED = (col: string) => `sum(CASE WHEN i.kind = 'sale_item' THEN i.${col} ELSE -i.${col} END)`;
-
 export async function officeSales(db: Queryable, input: { dimension: SalesDimension; from: string; to: string }): Promise<OfficeSalesReport> {
   const dims: Record<SalesDimension, { key: string; label: string; join: string }> = {
     outlet: { key: 'i.outlet_code', label: 'max(o.name)', join: 'LEFT JOIN central.outlets o ON o.code = i.outlet_code' },
-    district: { key: "coalesce(i.district, '')", label: 'NULL', join: '' },
+    district: { key: 'i.district', label: 'NULL', join: '' },
     supplier: {
       key: "coalesce(s.umkm_key, '')",
       label: 'max(s.name)',
       join: 'LEFT JOIN central.outlet_suppliers s ON s.outlet_code = i.outlet_code AND s.supplier_id = i.supplier_id',
     },
-    category: {
-      key: "coalesce(p.category, '')",
-      label: 'NULL',
-      join: 'LEFT JOIN central.outlet_products p ON p.outlet_code = i.outlet_code AND p.product_id = i.product_id',
-    },
+    category: { key: 'i.category', label: 'NULL', join: '' },
   };
   const d = dims[input.dimension];
   const list = await rows<any>(
     db,
-    `SELECT ${d.key} AS key, ${d.label} AS label, ${SIGNED('qty')} AS units, ${SIGNED('amount')} AS sales,
-       ${SIGNED('supplier_share')} AS supplier_share, ${SIGNED('shop_share')} AS shop_share
-     FROM central.facts i ${d.join}
-     WHERE i.kind IN ('sale_item', 'refund_item') AND i.business_day BETWEEN $1::date AND $2::date
+    `SELECT ${d.key} AS key, ${d.label} AS label, sum(i.units) AS units, sum(i.sales) AS sales,
+       sum(i.supplier_share) AS supplier_share, sum(i.shop_share) AS shop_share
+     FROM central.sales_daily i ${d.join}
+     WHERE i.business_day BETWEEN $1::date AND $2::date
      GROUP BY 1 ORDER BY 4 DESC, 1`,
     [input.from, input.to],
   );
@@ -290,11 +286,10 @@ export async function provinceUmkmReport(db: Queryable, input: { from: string; t
        SELECT umkm_key, (array_agg(district ORDER BY district IS NULL, outlet_code, supplier_id))[1] AS district, bool_or(active) AS active
        FROM central.outlet_suppliers GROUP BY umkm_key
      ), sales AS (
-       SELECT s.umkm_key, ${SIGNED('qty')} AS units, ${SIGNED('amount')} AS sales,
-         ${SIGNED('supplier_share')} AS supplier_share, ${SIGNED('shop_share')} AS shop_share,
-         sum(CASE WHEN i.kind = 'sale_item' THEN i.qty ELSE 0 END) AS sold
-       FROM central.facts i JOIN central.outlet_suppliers s ON s.outlet_code = i.outlet_code AND s.supplier_id = i.supplier_id
-       WHERE i.kind IN ('sale_item', 'refund_item') AND i.business_day BETWEEN $1::date AND $2::date
+       SELECT s.umkm_key, sum(i.units) AS units, sum(i.sales) AS sales, sum(i.supplier_share) AS supplier_share,
+         sum(i.shop_share) AS shop_share, sum(i.sold_units) AS sold
+       FROM central.sales_daily i JOIN central.outlet_suppliers s ON s.outlet_code = i.outlet_code AND s.supplier_id = i.supplier_id
+       WHERE i.business_day BETWEEN $1::date AND $2::date
        GROUP BY 1
      ), paid AS (
        SELECT s.umkm_key, sum(CASE WHEN f.kind = 'settlement' THEN f.amount ELSE -f.amount END) AS paid
@@ -377,9 +372,9 @@ export async function umkmStatement(db: Queryable, input: { umkmKey: string; fro
        WHERE e.kind = 'ledger_entry' AND e.outlet_code = s.outlet_code AND e.supplier_id = s.supplier_id AND e.business_day BETWEEN $2::date AND $3::date
      ) l ON true
      LEFT JOIN LATERAL (
-       SELECT sum(CASE WHEN i.kind = 'sale_item' THEN i.amount ELSE -i.amount END) AS sales
-       FROM central.facts i
-       WHERE i.kind IN ('sale_item', 'refund_item') AND i.outlet_code = s.outlet_code AND i.supplier_id = s.supplier_id AND i.business_day BETWEEN $2::date AND $3::date
+       SELECT sum(i.sales) AS sales
+       FROM central.sales_daily i
+       WHERE i.outlet_code = s.outlet_code AND i.supplier_id = s.supplier_id AND i.business_day BETWEEN $2::date AND $3::date
      ) x ON true
      WHERE s.umkm_key = $1
      ORDER BY s.outlet_code, s.supplier_code`,

@@ -123,3 +123,31 @@ export const officeUsers = central.table('office_users', {
   active: integer('active').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Sales and refunds summed per business day, outlet, supplier, district and
+ * category: what the office's period reports read (a year of ten outlets is
+ * about a million rows here instead of ten million facts). Maintained by a
+ * trigger on central.facts in the same transaction as every forwarded batch
+ * (drizzle-central/0006_office_sales_daily.sql), so it is never stale. 0 / ''
+ * stand for none (shop-owned goods, no district, no category). The category is
+ * the product's when the sale arrived.
+ */
+export const salesDaily = central.table(
+  'sales_daily',
+  {
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    outletCode: text('outlet_code').notNull(),
+    supplierId: integer('supplier_id').notNull(),
+    district: text('district').notNull(),
+    category: text('category').notNull(),
+    /** Units sold less units refunded. */
+    units: bigint('units', { mode: 'number' }).notNull(),
+    /** Units sold (refunds not taken off): "UMKM with sales". */
+    soldUnits: bigint('sold_units', { mode: 'number' }).notNull(),
+    sales: bigint('sales', { mode: 'number' }).notNull(),
+    supplierShare: bigint('supplier_share', { mode: 'number' }).notNull(),
+    shopShare: bigint('shop_share', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.businessDay, t.outletCode, t.supplierId, t.district, t.category] })],
+);
