@@ -124,6 +124,7 @@ export async function runOfficeBench(options: { scale: OfficeScale; outlets?: nu
   const log = options.log ?? (() => undefined);
   const central = await createCentralDb();
   const pool = new pg.Pool({ connectionString: central.url, max: 2 });
+  pool.on('error', (err) => log(`  (an idle connection ended: ${err.message})`));
   try {
     const t0 = performance.now();
     for (let i = 0; i < count; i++) {
