@@ -126,17 +126,23 @@ export async function officeSales(db: Queryable, input: { dimension: SalesDimens
     supplier: {
       key: "coalesce(s.umkm_key, '')",
       label: 'max(s.name)',
-      join: 'LEFT JOIN central.outlet_suppliers s ON s.outlet_code = i.outlet_code AND s.supplier_id = i.supplier_id',
+      join: 'LEFT JOIN s ON s.outlet_code = i.outlet_code AND s.supplier_id = i.supplier_id',
     },
     category: { key: 'i.category', label: 'NULL', join: '' },
   };
   const d = dims[input.dimension];
   const list = await rows<any>(
     db,
-    `SELECT ${d.key} AS key, ${d.label} AS label, sum(i.units) AS units, sum(i.sales) AS sales,
+    // The period first summed per outlet supplier, district and category; then the (few) names joined once.
+    `WITH i AS (
+       SELECT outlet_code, supplier_id, district, category, sum(units) AS units, sum(sales) AS sales,
+         sum(supplier_share) AS supplier_share, sum(shop_share) AS shop_share
+       FROM central.sales_daily WHERE business_day BETWEEN $1::date AND $2::date
+       GROUP BY 1, 2, 3, 4
+     ), s AS MATERIALIZED (SELECT outlet_code, supplier_id, umkm_key, name FROM central.outlet_suppliers)
+     SELECT ${d.key} AS key, ${d.label} AS label, sum(i.units) AS units, sum(i.sales) AS sales,
        sum(i.supplier_share) AS supplier_share, sum(i.shop_share) AS shop_share
-     FROM central.sales_daily i ${d.join}
-     WHERE i.business_day BETWEEN $1::date AND $2::date
+     FROM i ${d.join}
      GROUP BY 1 ORDER BY 4 DESC, 1`,
     [input.from, input.to],
   );
@@ -235,14 +241,17 @@ export interface OfficePayoutRow {
 export async function officePayouts(db: Queryable, input: { from: string; to: string }): Promise<OfficePayoutRow[]> {
   const list = await rows<any>(
     db,
-    `SELECT f.outlet_code, s.umkm_key, s.supplier_code, s.name,
-       count(*) FILTER (WHERE f.kind = 'settlement') AS settlements,
-       coalesce(sum(f.amount) FILTER (WHERE f.kind = 'settlement'), 0) AS paid,
-       coalesce(sum(f.amount) FILTER (WHERE f.kind = 'settlement_voided'), 0) AS voided
-     FROM central.facts f
-     LEFT JOIN central.outlet_suppliers s ON s.outlet_code = f.outlet_code AND s.supplier_id = f.supplier_id
-     WHERE f.kind IN ('settlement', 'settlement_voided') AND f.business_day BETWEEN $1::date AND $2::date
-     GROUP BY 1, 2, 3, 4 ORDER BY 1, 4`,
+    `WITH f AS (
+       SELECT outlet_code, supplier_id, count(*) FILTER (WHERE kind = 'settlement') AS settlements,
+         coalesce(sum(amount) FILTER (WHERE kind = 'settlement'), 0) AS paid,
+         coalesce(sum(amount) FILTER (WHERE kind = 'settlement_voided'), 0) AS voided
+       FROM central.facts
+       WHERE kind IN ('settlement', 'settlement_voided') AND business_day BETWEEN $1::date AND $2::date
+       GROUP BY 1, 2
+     ), s AS MATERIALIZED (SELECT outlet_code, supplier_id, umkm_key, supplier_code, name FROM central.outlet_suppliers)
+     SELECT f.outlet_code, s.umkm_key, s.supplier_code, s.name, f.settlements, f.paid, f.voided
+     FROM f LEFT JOIN s ON s.outlet_code = f.outlet_code AND s.supplier_id = f.supplier_id
+     ORDER BY 1, 4`,
     [input.from, input.to],
   );
   return list.map((r) => ({
@@ -282,20 +291,27 @@ export interface ProvinceUmkmReport {
 export async function provinceUmkmReport(db: Queryable, input: { from: string; to: string }): Promise<ProvinceUmkmReport> {
   const list = await rows<any>(
     db,
-    `WITH umkm AS (
+    `WITH s AS MATERIALIZED (SELECT outlet_code, supplier_id, umkm_key, district, active FROM central.outlet_suppliers),
+     umkm AS (
        SELECT umkm_key, (array_agg(district ORDER BY district IS NULL, outlet_code, supplier_id))[1] AS district, bool_or(active) AS active
-       FROM central.outlet_suppliers GROUP BY umkm_key
+       FROM s GROUP BY umkm_key
+     ), per_supplier AS (
+       SELECT outlet_code, supplier_id, sum(units) AS units, sum(sales) AS sales, sum(supplier_share) AS supplier_share,
+         sum(shop_share) AS shop_share, sum(sold_units) AS sold
+       FROM central.sales_daily WHERE business_day BETWEEN $1::date AND $2::date
+       GROUP BY 1, 2
      ), sales AS (
        SELECT s.umkm_key, sum(i.units) AS units, sum(i.sales) AS sales, sum(i.supplier_share) AS supplier_share,
-         sum(i.shop_share) AS shop_share, sum(i.sold_units) AS sold
-       FROM central.sales_daily i JOIN central.outlet_suppliers s ON s.outlet_code = i.outlet_code AND s.supplier_id = i.supplier_id
-       WHERE i.business_day BETWEEN $1::date AND $2::date
+         sum(i.shop_share) AS shop_share, sum(i.sold) AS sold
+       FROM per_supplier i JOIN s ON s.outlet_code = i.outlet_code AND s.supplier_id = i.supplier_id
        GROUP BY 1
+     ), per_paid AS (
+       SELECT outlet_code, supplier_id, sum(CASE WHEN kind = 'settlement' THEN amount ELSE -amount END) AS paid
+       FROM central.facts
+       WHERE kind IN ('settlement', 'settlement_voided') AND business_day BETWEEN $1::date AND $2::date
+       GROUP BY 1, 2
      ), paid AS (
-       SELECT s.umkm_key, sum(CASE WHEN f.kind = 'settlement' THEN f.amount ELSE -f.amount END) AS paid
-       FROM central.facts f JOIN central.outlet_suppliers s ON s.outlet_code = f.outlet_code AND s.supplier_id = f.supplier_id
-       WHERE f.kind IN ('settlement', 'settlement_voided') AND f.business_day BETWEEN $1::date AND $2::date
-       GROUP BY 1
+       SELECT s.umkm_key, sum(p.paid) AS paid FROM per_paid p JOIN s ON s.outlet_code = p.outlet_code AND s.supplier_id = p.supplier_id GROUP BY 1
      )
      SELECT u.district, count(*) FILTER (WHERE u.active) AS active_umkm, count(*) FILTER (WHERE coalesce(x.sold, 0) > 0) AS with_sales,
        coalesce(sum(x.units), 0) AS units, coalesce(sum(x.sales), 0) AS sales, coalesce(sum(x.supplier_share), 0) AS supplier_share,
