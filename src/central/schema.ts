@@ -80,3 +80,74 @@ export const facts = central.table(
     index('facts_kind_day_idx').on(t.kind, t.businessDay, t.outletCode),
   ],
 );
+
+// ---------------------------------------------------------------------------
+// The province office (issue 20). Reports read central.facts through the views
+// and indexes of drizzle-central/0005_office.sql; these tables are the office's own.
+
+/**
+ * An outlet supplier linked by hand to one UMKM (a supplier without an NIB, or
+ * with a different one at another outlet). Without a link a supplier's UMKM is
+ * its NIB, or the outlet supplier itself. Changed only through
+ * central.link_supplier(), which writes central.office_audit.
+ */
+export const umkmLinks = central.table(
+  'umkm_links',
+  {
+    outletCode: text('outlet_code').notNull(),
+    supplierId: integer('supplier_id').notNull(),
+    /** The province key of the UMKM: `NIB 9120301234567` or `KDI S0001`. */
+    umkmKey: text('umkm_key').notNull(),
+    linkedBy: text('linked_by').notNull(),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.outletCode, t.supplierId] })],
+);
+
+/** What office users did (links made and removed, users added). Append-only. */
+export const officeAudit = central.table('office_audit', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  details: jsonb('details').notNull(),
+});
+
+/** Office accounts: admin (may link suppliers, add users) or viewer (reads reports only). */
+export const officeUsers = central.table('office_users', {
+  username: text('username').primaryKey(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ['admin', 'viewer'] }).notNull(),
+  /** scrypt: `scrypt$<salt hex>$<hash hex>`. */
+  passwordHash: text('password_hash').notNull(),
+  active: integer('active').notNull().default(1),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Sales and refunds summed per business day, outlet, supplier, district and
+ * category: what the office's period reports read (a year of ten outlets is
+ * about a million rows here instead of ten million facts). Maintained by a
+ * trigger on central.facts in the same transaction as every forwarded batch
+ * (drizzle-central/0006_office_sales_daily.sql), so it is never stale. 0 / ''
+ * stand for none (shop-owned goods, no district, no category). The category is
+ * the product's when the sale arrived.
+ */
+export const salesDaily = central.table(
+  'sales_daily',
+  {
+    businessDay: date('business_day', { mode: 'string' }).notNull(),
+    outletCode: text('outlet_code').notNull(),
+    supplierId: integer('supplier_id').notNull(),
+    district: text('district').notNull(),
+    category: text('category').notNull(),
+    /** Units sold less units refunded. */
+    units: bigint('units', { mode: 'number' }).notNull(),
+    /** Units sold (refunds not taken off): "UMKM with sales". */
+    soldUnits: bigint('sold_units', { mode: 'number' }).notNull(),
+    sales: bigint('sales', { mode: 'number' }).notNull(),
+    supplierShare: bigint('supplier_share', { mode: 'number' }).notNull(),
+    shopShare: bigint('shop_share', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.businessDay, t.outletCode, t.supplierId, t.district, t.category] })],
+);

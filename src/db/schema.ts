@@ -63,7 +63,9 @@ export const approvalGrants = sqliteTable(
   (t) => [index('approval_grants_issued_idx').on(t.issuedTo)],
 );
 
-export const suppliers = sqliteTable('suppliers', {
+export const suppliers = sqliteTable(
+  'suppliers',
+  {
   id: integer('id').primaryKey({ autoIncrement: true }),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
@@ -74,10 +76,15 @@ export const suppliers = sqliteTable('suppliers', {
   bankName: text('bank_name'),
   bankAccount: text('bank_account'),
   bankHolder: text('bank_holder'),
+  /** Nomor Induk Berusaha (13 digits), optional: the province's key for one UMKM across outlets. */
+  nib: text('nib'),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   createdAt: integer('created_at').notNull(),
   updatedAt: integer('updated_at').notNull(),
-});
+  },
+  // One supplier per NIB in a shop (one UMKM is one supplier here).
+  (t) => [uniqueIndex('suppliers_nib_uq').on(t.nib).where(sql`nib IS NOT NULL`)],
+);
 
 export const products = sqliteTable(
   'products',

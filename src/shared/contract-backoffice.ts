@@ -1,6 +1,6 @@
 /** Back office procedures: suppliers, products, intake, returns, expiry, stock counts, labels. */
 import { z } from 'zod';
-import { barcode, calendarDate, date, def, empty, id, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
+import { barcode, clearableNib, calendarDate, date, def, empty, id, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
 import type { PrintJobView, ProductView, Supplier } from './types';
 import type {
   ExpiryCorrection,
@@ -44,6 +44,7 @@ export const backofficeContract = {
       bankName: clearable(80),
       bankAccount: clearable(40),
       bankHolder: clearable(120),
+      nib: clearableNib,
     }),
   ),
   'suppliers.get': def<SupplierDetail>()(byId),

@@ -64,6 +64,17 @@ export const printerTransport = z.discriminatedUnion('type', [
 
 export const empty = z.strictObject({});
 
+/** NIB (Nomor Induk Berusaha, OSS): exactly 13 digits. */
+export const NIB_PATTERN = /^\d{13}$/;
+export const nib = z.string().trim().regex(NIB_PATTERN, 'NIB harus 13 angka');
+/** An edit's NIB: 13 digits, or '' / null to clear it. */
+export const clearableNib = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || NIB_PATTERN.test(s), 'NIB harus 13 angka')
+  .nullable()
+  .optional();
+
 export const supplierFields = {
   name: text(120),
   ownerName: optionalText(120),
@@ -73,6 +84,7 @@ export const supplierFields = {
   bankName: optionalText(80),
   bankAccount: optionalText(40),
   bankHolder: optionalText(120),
+  nib: nib.optional(),
 };
 
 /** A procedure's input schema, with its output type carried along for the client. */

@@ -34,6 +34,8 @@ export interface Supplier {
   bankName: string | null;
   bankAccount: string | null;
   bankHolder: string | null;
+  /** Nomor Induk Berusaha: 13 digits, or null. */
+  nib: string | null;
   active: boolean;
   createdAt: number;
   updatedAt: number;

@@ -4,7 +4,7 @@ import { UUID } from 'uuidv7';
 import { TZDate } from '@date-fns/tz';
 import { seedShop, snapshot, startTestApi, type TestApi } from '../support/api-harness';
 import { shopDay } from '../support/shop-day';
-import { FACTS, outboxTriggerSql } from '../../src/main/outbox/facts';
+import { FACTS, FACT_VERSIONS, outboxTriggerSql } from '../../src/main/outbox/facts';
 import { backfillStep, enableOutbox, newInstallationId, outboxState, waitingCount } from '../../src/main/outbox/outbox';
 import { businessDayOf, uuidv7 } from '../../src/db/functions';
 import { businessDate } from '../../src/main/core/clock';
@@ -131,7 +131,7 @@ describe('outbox: every write path writes its facts in the same transaction', ()
     for (const f of all) {
       expect(UUID.parse(f.id).getVersion()).toBe(7);
       seen.add(f.id);
-      expect(f).toMatchObject({ outlet_code: 'KDI', schema_version: 1, business_day: '2026-11-29' });
+      expect(f).toMatchObject({ outlet_code: 'KDI', schema_version: FACT_VERSIONS[f.kind], business_day: '2026-11-29' });
     }
     expect(seen.size).toBe(all.length);
     expect(waitingCount(db)).toBe(all.length);

@@ -18,10 +18,22 @@ export interface SupplierInput {
   bankName?: string;
   bankAccount?: string;
   bankHolder?: string;
+  /** Nomor Induk Berusaha, 13 digits (validated by the contract). */
+  nib?: string;
+}
+
+/** One supplier per NIB in a shop: a NIB another supplier has is refused, in words. */
+function checkNibFree(ctx: Ctx, nib: string | null | undefined, exceptId: number | null): void {
+  if (!nib) return;
+  const other = ctx.db.select().from(suppliers).where(eq(suppliers.nib, nib)).get();
+  if (other && other.id !== exceptId) {
+    fail('CONFLICT', `NIB ${nib} sudah dipakai pemasok ${other.code} — ${other.name}.`, { field: 'nib' });
+  }
 }
 
 export function createSupplier(ctx: Ctx, actor: Actor | null, input: SupplierInput): Supplier {
   return ctx.db.transaction(() => {
+    checkNibFree(ctx, input.nib, null);
     const now = ctx.clock.now();
     const code = `S${pad(nextSequence(ctx.db, 'supplier'), 4)}`;
     const row = ctx.db
@@ -36,6 +48,7 @@ export function createSupplier(ctx: Ctx, actor: Actor | null, input: SupplierInp
         bankName: input.bankName ?? null,
         bankAccount: input.bankAccount ?? null,
         bankHolder: input.bankHolder ?? null,
+        nib: input.nib ?? null,
         createdAt: now,
         updatedAt: now,
       })
@@ -72,7 +85,7 @@ export type SupplierUpdate = { id: number; name?: string } & {
   [K in Exclude<keyof SupplierInput, 'name'>]?: string | null;
 };
 
-const UPDATABLE = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder'] as const;
+const UPDATABLE = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder', 'nib'] as const;
 
 /** Change a supplier's details; the changed fields are audit-logged with old and new values. */
 export function updateSupplier(ctx: Ctx, actor: Actor, input: SupplierUpdate): Supplier {
@@ -89,6 +102,7 @@ export function updateSupplier(ctx: Ctx, actor: Actor, input: SupplierUpdate): S
       changes[key] = { old: old[key], new: next };
     }
     if (Object.keys(changes).length === 0) return old;
+    if ('nib' in set) checkNibFree(ctx, set.nib, old.id);
     ctx.db
       .update(suppliers)
       .set({ ...(set as Partial<typeof suppliers.$inferInsert>), updatedAt: ctx.clock.now() })

@@ -65,7 +65,8 @@ const supplierOf = (alias: string): [string, string][] => [
 export const FACTS: FactDef[] = [
   {
     kind: 'supplier',
-    version: 1,
+    // 2: with the NIB (issue 20), the province key of one UMKM across outlets.
+    version: 2,
     table: 'suppliers',
     day: day('n.updated_at'),
     at: 'n.updated_at',
@@ -80,6 +81,7 @@ export const FACTS: FactDef[] = [
       ['bankName', 'n.bank_name'],
       ['bankAccount', 'n.bank_account'],
       ['bankHolder', 'n.bank_holder'],
+      ['nib', 'n.nib'],
       ['active', bool('n.active')],
       ['version', 'n.updated_at'],
     ],

@@ -8,8 +8,9 @@ import { Field } from '../../../components/field';
 import { apiFieldError, presentFields } from '../../../lib/form';
 import { FormDialog } from '../form-dialog';
 import { changedFields } from '../logic';
+import { NIB_PATTERN } from '../../../../../shared/contract-kit';
 
-const FIELDS = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder'] as const;
+const FIELDS = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder', 'nib'] as const;
 type FieldName = (typeof FIELDS)[number];
 const SERVER_FIELDS = Object.fromEntries(FIELDS.map((f) => [f, f])) as Record<string, FieldName>;
 
@@ -22,6 +23,7 @@ const LABELS: Record<FieldName, MessageKey> = {
   bankName: 'supplier.bankName',
   bankAccount: 'supplier.bankAccount',
   bankHolder: 'supplier.bankHolder',
+  nib: 'bo.supplier.nib',
 };
 
 const valuesOf = (s: Supplier | null): Record<FieldName, string> =>
@@ -45,6 +47,10 @@ export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: S
     e.stopPropagation();
     if (!values.name.trim()) {
       setErrors({ name: t('form.required') });
+      return;
+    }
+    if (values.nib.trim() && !NIB_PATTERN.test(values.nib.trim())) {
+      setErrors({ nib: t('bo.supplier.nibInvalid') });
       return;
     }
     setBusy(true);
@@ -106,6 +112,9 @@ export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: S
           </Field>
         </div>
         {text('address', { maxLength: 300 })}
+        <Field label={t('bo.supplier.nib')} error={errors.nib} hint={t('bo.supplier.nibHelp')}>
+          <input className="input mono" name="nib" value={values.nib} onChange={set('nib')} inputMode="numeric" maxLength={13} autoComplete="off" />
+        </Field>
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('bo.supplier.sectionBank')}</legend>

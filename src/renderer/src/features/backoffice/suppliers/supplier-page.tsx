@@ -46,6 +46,7 @@ export function SupplierPage({ id, onBack }: { id: number; onBack(): void }) {
                 {[d.supplier.ownerName, d.supplier.phone, d.supplier.district].filter(Boolean).join(' · ') || t('bo.supplier.noContact')}
               </p>
               {d.supplier.address && <p className="muted">{d.supplier.address}</p>}
+              {d.supplier.nib && <p className="muted mono" data-testid="supplier-nib">{t('bo.supplier.nibShown', { nib: d.supplier.nib })}</p>}
               <div className="bo-hero-actions">
                 <button type="button" className="btn btn-primary btn-sm" onClick={() => openOn('intake', 'intakeSupplier', id)} disabled={!d.supplier.active}>
                   {t('bo.supplier.receive')}
