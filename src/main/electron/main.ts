@@ -6,6 +6,7 @@ import { openApp, type App } from '../app';
 import { dispatch } from '../api/dispatch';
 import { scheduleDailyBackup } from '../api/procedures-system';
 import { CONTENT_SECURITY_POLICY } from '../api/http';
+import { WriterLockHeld } from '../../db/writer-lock';
 import { chromiumLocale, readUiLanguage, writeUiLanguage } from './locale';
 
 let core: App | null = null;
@@ -73,6 +74,11 @@ app.whenReady().then(() => {
     // Migrations run here, before any window exists.
     core = openApp(dbPath, { nativeBinding: electronNativeBinding() });
   } catch (err) {
+    if (err instanceof WriterLockHeld) {
+      dialog.showErrorBox('Kasir PLUT sudah berjalan', err.message);
+      app.exit(1);
+      return;
+    }
     dialog.showErrorBox('Kasir PLUT tidak dapat dimulai', `Database ${dbPath} tidak dapat dibuka atau diperbarui.\n\n${String(err)}`);
     app.exit(1);
     return;

@@ -13,6 +13,7 @@ import { seedDemo, DEMO_LOGINS } from '../core/demo';
 import { scheduleDailyBackup } from '../api/procedures-system';
 import type { ForwarderOptions } from '../outbox/forwarder';
 import { interfaceAddresses } from '../api/hosts';
+import { WriterLockHeld } from '../../db/writer-lock';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -59,6 +60,10 @@ function main(): void {
   try {
     app = openApp(resolve(values.db!), { forwarder: forwarderOptionsFromEnv() });
   } catch (err) {
+    if (err instanceof WriterLockHeld) {
+      console.error(`Not starting: ${err.message}`);
+      process.exit(3);
+    }
     console.error('Database could not be opened or migrated; not starting.', err);
     process.exit(1);
   }
