@@ -3,6 +3,7 @@ import type { Actor, Ctx, Role } from '../core/context';
 import type { PrintQueue } from '../printing/queue';
 import type { Forwarder } from '../outbox/forwarder';
 import type { ReportRunner } from '../reports/runner';
+import type { DeviceRow } from '../core/devices';
 
 /** What every handler can reach. */
 export interface ApiEnv {
@@ -18,6 +19,10 @@ export interface Call extends ApiEnv {
   /** The caller; only `null` for public procedures. */
   actor: Actor;
   token: string | null;
+  /** The paired device the request came from (HTTP with pairing on), if any. */
+  device?: DeviceRow | null;
+  /** The caller's network address (HTTP). */
+  address?: string | null;
 }
 
 export interface Procedure<N extends ProcedureName> {

@@ -5,6 +5,7 @@ import type { ApiEnv, Call, Procedure } from './procedure';
 import { backofficeProcedures, printIntakeSlip } from './procedures-backoffice';
 import { reportsProcedures } from './procedures-reports';
 import { outletsProcedures } from './procedures-outlets';
+import { tillsProcedures } from './procedures-tills';
 import { settlementProcedures } from './procedures-settlement';
 import { backupInBackground, systemProcedures } from './procedures-system';
 import { printShiftReport, tillAreaProcedures } from './procedures-till';
@@ -195,7 +196,7 @@ const tillProcedures = {
   'printing.retry': { role: 'cashier', handler: (call, input) => retryPrintJob(call, input.id) },
 } satisfies Partial<Procedures>;
 
-const allProcedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...dataProcedures, ...outletsProcedures };
+const allProcedures: Procedures = { ...tillProcedures, ...backofficeProcedures, ...settlementProcedures, ...systemProcedures, ...tillAreaProcedures, ...reportsProcedures, ...dataProcedures, ...outletsProcedures, ...tillsProcedures };
 
 /**
  * Read-only procedures heavy enough on a year of data to hold up every till's

@@ -88,7 +88,8 @@ app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   ipcMain.handle('pos:call', (_event, name: unknown, input: unknown, token: unknown) =>
-    dispatch(core!, String(name), input, typeof token === 'string' ? token : null),
+    // The host PC's own window is the host's till (K1 by default): a typed till code is ignored.
+    dispatch(core!, String(name), input, typeof token === 'string' ? token : null, { host: true }),
   );
   scheduleDailyBackup(core.ctx);
   core.print.startAutoRetry();

@@ -83,7 +83,8 @@ function main(): void {
   }
   const staticDir = findStaticDir(values.static);
   if (!staticDir) console.warn('Built UI not found (run `npm run build`); serving the API only.');
-  const server = createHttpServer(app, { staticDir });
+  // Beyond loopback every till is a paired device (issue 17); the host PC's own browser is the default till.
+  const server = createHttpServer(app, { staticDir, pairing: !LOOPBACK.has(host) || process.env.KASIR_PAIRING === '1' });
   scheduleDailyBackup(app.ctx);
   app.print.startAutoRetry(Number(process.env.KASIR_PRINT_RETRY_MS ?? 10_000));
   // Forwarding to the central database: does nothing until configured in the back office.
