@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { def, empty, id, rupiah, text, tillCode } from './contract-kit';
 import type { ShiftReport } from './types-till';
 import type { ShiftView } from './types';
-import type { DeviceView, PairingRequestResult, PairingStatus } from './types-tills';
+import type { DeviceView, HostModeStatus, PairingRequestResult, PairingStatus } from './types-tills';
 
 const pairingCode = z.string().trim().min(4, 'Kode pemasangan 6 huruf/angka').max(12, 'Kode pemasangan 6 huruf/angka');
 
@@ -18,4 +18,9 @@ export const tillsContract = {
   /** Shifts still open under a till code no device holds (typed before the upgrade). */
   'shifts.orphans': def<{ id: number; tillCode: string; openedAt: number }[]>()(empty),
   'shifts.closeOrphan': def<ShiftView & { report: ShiftReport }>()(z.strictObject({ shiftId: id, countedCash: rupiah })),
+  /** The desktop app serving the LAN (admin; off by default). */
+  'hostMode.status': def<HostModeStatus>()(empty),
+  'hostMode.configure': def<HostModeStatus>()(
+    z.strictObject({ enabled: z.boolean(), port: z.number({ error: 'Harus berupa angka' }).int().min(1024, 'Port 1024–65535').max(65535, 'Port 1024–65535') }),
+  ),
 } as const;

@@ -24,3 +24,15 @@ export interface PairingRequestResult {
   credential: string;
   code: string;
 }
+
+export interface HostModeStatus {
+  /** False in browser mode (`npm run serve`): there `--host` decides where it listens. */
+  available: boolean;
+  enabled: boolean;
+  port: number;
+  listening: boolean;
+  /** What the other tills open (and the QR code shows). */
+  urls: string[];
+  /** Why it could not listen (e.g. the port is taken). */
+  error: string | null;
+}

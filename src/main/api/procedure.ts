@@ -4,6 +4,7 @@ import type { PrintQueue } from '../printing/queue';
 import type { Forwarder } from '../outbox/forwarder';
 import type { ReportRunner } from '../reports/runner';
 import type { DeviceRow } from '../core/devices';
+import type { HostMode } from '../host-mode';
 
 /** What every handler can reach. */
 export interface ApiEnv {
@@ -13,6 +14,8 @@ export interface ApiEnv {
   reports: ReportRunner;
   /** Forwarding to the central database (issue 19). */
   central: Forwarder;
+  /** Serving the LAN from the desktop app (issue 17); absent in browser mode. */
+  hostMode?: HostMode;
 }
 
 export interface Call extends ApiEnv {

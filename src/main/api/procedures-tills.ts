@@ -6,6 +6,10 @@ import { approveDevice, endTillSessions, getDevice, listDevices, moveTill, orpha
 import { closeShift } from '../core/shifts';
 import { shiftReport } from '../core/reports-shift';
 import type { AreaProcedures } from './procedure';
+import type { HostModeStatus } from '../../shared/types-tills';
+
+/** Browser mode has no switch: `serve --host` decides where it listens. */
+const NO_HOST_MODE: HostModeStatus = { available: false, enabled: false, port: 0, listening: false, urls: [], error: null };
 
 /** Handlers of pairing and the tills list (see src/shared/contract-tills.ts). */
 export const tillsProcedures: AreaProcedures<typeof tillsContract> = {
@@ -29,6 +33,14 @@ export const tillsProcedures: AreaProcedures<typeof tillsContract> = {
       const view = moveTill(ctx, actor, input);
       endTillSessions(ctx, input.tillCode);
       return view;
+    },
+  },
+  'hostMode.status': { role: 'admin', handler: ({ hostMode }) => hostMode?.status() ?? NO_HOST_MODE },
+  'hostMode.configure': {
+    role: 'admin',
+    handler: ({ hostMode, actor }, input) => {
+      if (!hostMode) return fail('CONFLICT', 'Mode browser: jalankan "npm run serve -- --host 0.0.0.0" untuk melayani kasir lain.');
+      return hostMode.configure(actor, input);
     },
   },
   'shifts.orphans': { role: 'manager', handler: ({ ctx }) => orphanShifts(ctx) },

@@ -7,6 +7,7 @@ import { dispatch } from '../api/dispatch';
 import { scheduleDailyBackup } from '../api/procedures-system';
 import { CONTENT_SECURITY_POLICY } from '../api/http';
 import { WriterLockHeld } from '../../db/writer-lock';
+import { HostMode } from '../host-mode';
 import { chromiumLocale, readUiLanguage, writeUiLanguage } from './locale';
 
 let core: App | null = null;
@@ -95,6 +96,9 @@ app.whenReady().then(() => {
   core.print.startAutoRetry();
   // Forwarding to the central database: does nothing until configured in the back office.
   core.central.start();
+  // Host mode (Sistem → Jaringan kasir): serves the LAN from this process once the admin turns it on.
+  core.hostMode = new HostMode(core, { staticDir: join(here, '../renderer') });
+  void core.hostMode.apply();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -106,7 +110,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  void Promise.all([core?.print.idle(), core?.central.stop()]).finally(() => {
+  void Promise.all([core?.print.idle(), core?.central.stop(), core?.hostMode?.stop()]).finally(() => {
     core?.close();
     app.quit();
   });

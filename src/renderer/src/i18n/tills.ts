@@ -37,6 +37,15 @@ export const tillsId = {
   'tills.counted': 'Uang dihitung (Rp)',
   'tills.closeShift': 'Tutup shift',
   'tills.closed': 'Shift kasir {till} ditutup. Selisih: {variance}.',
+  'host.title': 'Layani kasir lain dari komputer ini',
+  'host.intro': 'Mati secara bawaan. Bila dinyalakan, kasir lain di jaringan toko membuka alamat di bawah dan harus dipasangkan dulu.',
+  'host.enabled': 'Nyalakan mode host',
+  'host.port': 'Port',
+  'host.listening': 'Melayani di:',
+  'host.off': 'Mode host mati: tidak ada yang mendengarkan di jaringan.',
+  'host.browserMode': 'Mode browser: jalankan "npm run serve -- --host 0.0.0.0" untuk melayani kasir lain.',
+  'host.qr': 'Kode QR alamat kasir',
+  'host.failed': 'Tidak dapat mendengarkan di port ini: {error}',
 } as const;
 
 export const tillsEn: Record<keyof typeof tillsId, string> = {
@@ -77,4 +86,13 @@ export const tillsEn: Record<keyof typeof tillsId, string> = {
   'tills.counted': 'Counted cash (Rp)',
   'tills.closeShift': 'Close shift',
   'tills.closed': 'Shift of till {till} closed. Variance: {variance}.',
+  'host.title': 'Serve other tills from this computer',
+  'host.intro': 'Off by default. When on, the other tills on the shop network open the address below and must be paired first.',
+  'host.enabled': 'Turn host mode on',
+  'host.port': 'Port',
+  'host.listening': 'Serving at:',
+  'host.off': 'Host mode is off: nothing listens on the network.',
+  'host.browserMode': 'Browser mode: start "npm run serve -- --host 0.0.0.0" to serve other tills.',
+  'host.qr': 'QR code of the till address',
+  'host.failed': 'Cannot listen on this port: {error}',
 };

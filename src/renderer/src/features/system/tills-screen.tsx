@@ -9,6 +9,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
 import { normalizeRupiahText } from '../../lib/rupiah-input';
+import { HostModePanel } from './host-mode-panel';
 
 type Orphan = { id: number; tillCode: string; openedAt: number };
 
@@ -190,6 +191,7 @@ export function TillsScreen() {
           </>
         )}
       </div>
+      {isAdmin && <HostModePanel />}
       {revoke && (
         <ConfirmDialog
           title={t('tills.revoke')}
