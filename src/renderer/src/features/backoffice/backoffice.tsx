@@ -63,7 +63,7 @@ const NAV_GROUPS: { label: MessageKey; items: NavItem[] }[] = [
       { route: 'backup', label: 'nav.backup' },
       { route: 'central', label: 'nav.central' },
       { route: 'corrections', label: 'nav.corrections' },
-      { route: 'lan', label: 'nav.lan', admin: true },
+      // Jaringan kasir: paired tills and host mode; for the admin also the LAN names (#/lan).
       { route: 'tills', label: 'nav.tills' },
       { route: 'users', label: 'nav.users', admin: true },
     ],

@@ -10,6 +10,7 @@ import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
 import { normalizeRupiahText } from '../../lib/rupiah-input';
 import { HostModePanel } from './host-mode-panel';
+import { LanScreen } from './lan-screen';
 
 type Orphan = { id: number; tillCode: string; openedAt: number };
 
@@ -192,6 +193,7 @@ export function TillsScreen() {
         )}
       </div>
       {isAdmin && <HostModePanel />}
+      {isAdmin && <LanScreen />}
       {revoke && (
         <ConfirmDialog
           title={t('tills.revoke')}
