@@ -149,6 +149,16 @@ describe('pairing', () => {
     expect(JSON.parse(log.details)).toMatchObject({ tillCode: 'K2', from: { name: 'PC lama' }, to: { name: 'PC baru' } });
   });
 
+  it('keeps at most 20 pending requests: anyone may ask, nobody may fill the list', async () => {
+    for (let i = 0; i < 20; i++) expect((await device().call('pairing.request', { deviceName: `PC ${i}` })).status).toBe(200);
+    const over = await device().call('pairing.request', { deviceName: 'PC 21' });
+    expect(over.status).toBe(429);
+    expect(over.body.error.code).toBe('RATE_LIMITED');
+    const first = (await t.api('devices.list', {}, s.manager)).body[0];
+    expect((await t.api('devices.revoke', { id: first.id }, s.manager)).status).toBe(200);
+    expect((await device().call('pairing.request', { deviceName: 'PC 21' })).status).toBe(200);
+  });
+
   it('the host PC itself (loopback, no credential) is the host till K1 whatever is typed', async () => {
     const host = createHttpServer(t.app, { pairing: true });
     await new Promise<void>((r) => host.listen(0, '127.0.0.1', r));

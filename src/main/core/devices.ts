@@ -28,10 +28,17 @@ export const hashCredential = (credential: string) => createHash('sha256').updat
 /** The till code of the host's own window (Electron IPC, or a browser on the host PC itself). */
 export const hostTillCode = (ctx: Ctx): string => getSetting(ctx.db, 'defaultTillCode');
 
+/** Pending requests kept at most: anyone on the LAN may ask, nobody may fill the list. */
+export const MAX_PENDING = 20;
+
 export function requestPairing(ctx: Ctx, input: { deviceName: string }, address: string | null): { credential: string; code: string } {
   const credential = randomBytes(32).toString('base64url');
   const now = ctx.clock.now();
   return ctx.db.transaction(() => {
+    const pending = ctx.db.select({ n: sql<number>`count(*)` }).from(devices).where(eq(devices.status, 'pending')).get()!.n;
+    if (pending >= MAX_PENDING) {
+      fail('RATE_LIMITED', `Sudah ${pending} perangkat menunggu persetujuan. Minta manajer menyetujui atau mencabutnya dulu.`, { pending });
+    }
     let code = '';
     for (let tries = 0; tries < 20; tries++) {
       code = Array.from({ length: CODE_LENGTH }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
