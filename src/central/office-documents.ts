@@ -2,7 +2,7 @@
  * The office's documents: report exports (CSV / XLSX, through the shop's own
  * writers) and the consolidated A4 statement of one UMKM (HTML to print).
  */
-import { escapeHtml } from '../main/core/office-report-html';
+import { escapeHtml } from '../shared/html';
 import { toCsv, toXlsx, CSV_MIME, XLSX_MIME, type ExportTable } from '../main/core/export';
 import { formatDmy } from '../shared/dates';
 import { formatRupiah } from '../shared/money';

@@ -31,8 +31,24 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   // The outbox triggers call these (uuidv7, business_day): every connection that writes needs them.
   registerSqlFunctions(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
-  if (!options.readonly) migrateDb(db, options.migrationsFolder);
+  if (!options.readonly) {
+    writeTransactionsImmediate(db);
+    migrateDb(db, options.migrationsFolder);
+  }
   return db;
+}
+
+/**
+ * Every write transaction takes the write lock up front (`BEGIN IMMEDIATE`):
+ * a deferred transaction that reads first and then meets a reader-turned-
+ * writer elsewhere (the backup CLI, a restore) would fail with SQLITE_BUSY
+ * halfway instead of waiting `busy_timeout` at its start. An explicit
+ * `behavior` still wins; nested transactions stay savepoints.
+ */
+export function writeTransactionsImmediate(db: Db): void {
+  const transaction = db.transaction.bind(db);
+  db.transaction = ((fn: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) =>
+    transaction(fn, { behavior: 'immediate', ...config })) as Db['transaction'];
 }
 
 /** Apply every migration the database does not have yet (synchronous). */

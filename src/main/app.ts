@@ -1,4 +1,5 @@
 import { openDb, type Db, type OpenDbOptions } from '../db';
+import { acquireWriterLock, type WriterLock } from '../db/writer-lock';
 import { systemClock, type Clock } from './core/clock';
 import type { Ctx } from './core/context';
 import type { ApiEnv } from './api/kit';
@@ -42,7 +43,15 @@ export function openApp(
   dbPath: string,
   options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory; reports?: ReportRunnerOptions; forwarder?: ForwarderOptions } = {},
 ): App {
-  const db = openDb(dbPath, options);
+  // One writer per file (src/db/writer-lock.ts): a second process is refused here, before migrating.
+  const lock: WriterLock | null = dbPath === ':memory:' || options.readonly ? null : acquireWriterLock(dbPath, options.nativeBinding);
+  let db: Db;
+  try {
+    db = openDb(dbPath, options);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const ctx: Ctx = { db, clock: options.clock ?? systemClock };
   const outputDir = printerOutputDir(dbPath);
   // Receipts and refund slips are rendered at send time by the documents service.
@@ -89,6 +98,7 @@ export function openApp(
       stopAll();
       reports.close();
       db.$client.close();
+      lock?.release();
     },
   };
 }

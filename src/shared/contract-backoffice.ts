@@ -1,6 +1,6 @@
 /** Back office procedures: suppliers, products, intake, returns, expiry, stock counts, labels. */
 import { z } from 'zod';
-import { barcode, clearableNib, calendarDate, date, def, empty, id, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
+import { barcode, clearableNib, calendarDate, date, def, empty, id, idempotencyKey, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
 import type { PrintJobView, ProductView, Supplier } from './types';
 import type {
   ExpiryCorrection,
@@ -97,10 +97,17 @@ export const backofficeContract = {
       lines: z.array(z.strictObject({ lotId: id, qty })).min(1, 'Minimal satu barang').max(500),
       reason: returnReason,
       note: optionalText(500),
+      idempotencyKey: idempotencyKey.optional(),
     }),
   ),
   'returns.fromNearExpiry': def<ReturnResult>()(
-    z.strictObject({ supplierId: id, days: days(365).optional(), reason: returnReason.optional(), note: optionalText(500) }),
+    z.strictObject({
+      supplierId: id,
+      days: days(365).optional(),
+      reason: returnReason.optional(),
+      note: optionalText(500),
+      idempotencyKey: idempotencyKey.optional(),
+    }),
   ),
   'returns.get': def<ReturnView>()(byId),
   'returns.list': def<ReturnSummary[]>()(

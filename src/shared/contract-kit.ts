@@ -34,6 +34,8 @@ export const username = z
   .max(32)
   .regex(/^[a-zA-Z0-9._-]+$/, 'Hanya huruf, angka, titik, garis bawah atau minus');
 export const tillCode = z.string().trim().regex(/^[A-Z0-9]{1,6}$/, 'Kode mesin 1–6 huruf besar/angka');
+/** A retry-safe request's key (issue 17): scoped to the till, bound to the request's content. */
+export const idempotencyKey = z.string().trim().min(8, 'idempotencyKey minimal 8 karakter').max(64, 'idempotencyKey maksimal 64 karakter');
 export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Format tanggal YYYY-MM-DD');
 export const barcode = z.string().trim().regex(/^[0-9A-Za-z-]{3,32}$/, 'Barcode 3–32 huruf/angka');
 export const paymentMethod = z.enum(['cash', 'qris', 'debit', 'transfer', 'ewallet']);

@@ -1,6 +1,6 @@
 /** Supplier ledger and settlement procedures. */
 import { z } from 'zod';
-import { calendarDate, def, id, optionalText, positiveRupiah, signedRupiah, text } from './contract-kit';
+import { calendarDate, def, id, idempotencyKey, optionalText, positiveRupiah, signedRupiah, text } from './contract-kit';
 import type { PrintJobView } from './types';
 import type {
   BulkSettlementRow,
@@ -39,9 +39,10 @@ export const settlementContract = {
       expectedAmount: positiveRupiah.optional(),
       /** From the preview: cover no entry written after it. */
       throughEntryId: id.optional(),
+      idempotencyKey: idempotencyKey.optional(),
     }),
   ),
-  'settlements.void': def<SettlementView>()(z.strictObject({ id, reason: text(200) })),
+  'settlements.void': def<SettlementView>()(z.strictObject({ id, reason: text(200), idempotencyKey: idempotencyKey.optional() })),
   'settlements.list': def<SettlementView[]>()(
     z.strictObject({ supplierId: id.optional(), from: calendarDate.optional(), to: calendarDate.optional() }),
   ),

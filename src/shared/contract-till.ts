@@ -4,7 +4,7 @@
  * the audit log, shop settings and QRIS.
  */
 import { z } from 'zod';
-import { calendarDate, def, empty, id, optionalText, paymentMethod, pin, pinAttempt, positiveRupiah, qty, role, text, username } from './contract-kit';
+import { calendarDate, def, empty, id, idempotencyKey, optionalText, paymentMethod, pin, pinAttempt, positiveRupiah, qty, role, text, username } from './contract-kit';
 import { DENOMINATIONS } from './types-till';
 import type { PrintJobView, ShopInfo, TillSaleView, UserView } from './types';
 import type {
@@ -85,9 +85,12 @@ export const tillContract = {
       reason: text(200),
       payments: z.array(moneyOut).max(10),
       approval: approval.optional(),
+      idempotencyKey: idempotencyKey.optional(),
     }),
   ),
-  'sales.void': def<TillRefundResult>()(z.strictObject({ saleId: id, reason: text(200), approval: approval.optional() })),
+  'sales.void': def<TillRefundResult>()(
+    z.strictObject({ saleId: id, reason: text(200), approval: approval.optional(), idempotencyKey: idempotencyKey.optional() }),
+  ),
   'refunds.get': def<TillRefundView>()(z.strictObject({ id })),
   'refunds.reprint': def<PrintJobView>()(z.strictObject({ id })),
   'shifts.payIn': def<CashMovementView>()(z.strictObject({ amount: positiveRupiah, reason: text(200) })),

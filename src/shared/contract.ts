@@ -11,6 +11,7 @@ import {
   def,
   empty,
   id,
+  idempotencyKey,
   optionalText,
   paymentMethod,
   pin,
@@ -31,6 +32,7 @@ import { reportsContract } from './contract-reports';
 import { settlementContract } from './contract-settlement';
 import { systemContract } from './contract-system';
 import { outletsContract } from './contract-outlets';
+import { tillsContract } from './contract-tills';
 import { dataContract } from './contract-data';
 import { approval, cartLine, denominations, discount, tillContract } from './contract-till';
 import type { ShiftReport, TillSettings } from './types-till';
@@ -94,6 +96,7 @@ export const coreContract = {
       supplierId: id,
       lines: z.array(z.strictObject({ productId: id, qty, expiryDate: date.optional() })).min(1, 'Minimal satu barang').max(500),
       note: optionalText(500),
+      idempotencyKey: idempotencyKey.optional(),
     }),
   ),
   'shifts.open': def<ShiftView>()(z.strictObject({ openingFloat: rupiah })),
@@ -126,7 +129,7 @@ export const coreContract = {
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;
 
-export const contract = { ...coreContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillContract, ...reportsContract, ...dataContract, ...outletsContract } as const;
+export const contract = { ...coreContract, ...backofficeContract, ...settlementContract, ...systemContract, ...tillContract, ...reportsContract, ...dataContract, ...outletsContract, ...tillsContract } as const;
 
 export type Contract = typeof contract;
 export type ProcedureName = keyof Contract;

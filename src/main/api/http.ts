@@ -42,6 +42,21 @@ export interface HttpOptions {
   now?: () => number;
   /** The machine's network interfaces (os.networkInterfaces by default), for the `Host` check. */
   interfaces?: InterfaceReader;
+  /**
+   * Paired tills (issue 17): every caller must be a paired device
+   * (`X-Kasir-Device`), except the pairing procedures. On by default when the
+   * server listens beyond loopback (serve.ts, host mode).
+   */
+  pairing?: boolean;
+  /** With pairing on, a loopback caller without a device credential is the host PC's own till (default true). */
+  loopbackIsHost?: boolean;
+}
+
+const isLoopback = (address: string) => address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+
+function deviceHeader(req: IncomingMessage): string | null {
+  const value = req.headers['x-kasir-device'];
+  return typeof value === 'string' && value.length <= 200 ? value : null;
 }
 
 /**
@@ -141,7 +156,7 @@ function crossOrigin(req: IncomingMessage): boolean {
   }
 }
 
-async function handleApi(env: ApiEnv, limiter: LoginLimiter, req: IncomingMessage, res: ServerResponse, name: string): Promise<void> {
+async function handleApi(env: ApiEnv, limiter: LoginLimiter, req: IncomingMessage, res: ServerResponse, name: string, options: HttpOptions): Promise<void> {
   if (crossOrigin(req)) {
     sendError(res, { code: 'FORBIDDEN', message: 'Permintaan dari situs lain ditolak.' });
     return;
@@ -185,7 +200,11 @@ async function handleApi(env: ApiEnv, limiter: LoginLimiter, req: IncomingMessag
     sendError(res, { code: 'RATE_LIMITED', message: 'Terlalu banyak percobaan PIN dari perangkat ini. Tunggu beberapa menit.' });
     return;
   }
-  const outcome = await dispatch(env, name, input, bearer(req));
+  const device = deviceHeader(req);
+  const origin = options.pairing
+    ? { pairing: true, device, address, host: !device && (options.loopbackIsHost ?? true) && isLoopback(address) }
+    : { address };
+  const outcome = await dispatch(env, name, input, bearer(req), origin);
   if (pinRefused && !outcome.ok && pinRefused(outcome.error)) limiter.fail(address);
   if (outcome.ok) sendJson(res, 200, outcome.result);
   else sendError(res, outcome.error);
@@ -298,7 +317,7 @@ export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server
       return;
     }
     if (path === '/api/health') sendJson(res, 200, { ok: true });
-    else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length));
+    else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length), options);
     else if (options.staticDir && !api) await serveStatic(options.staticDir, req, res, path);
     else sendError(res, { code: 'NOT_FOUND', message: 'Tidak ditemukan.' });
   }

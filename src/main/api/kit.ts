@@ -10,6 +10,8 @@ import type { PrintQueue } from '../services/print-queue';
 import type { Documents } from '../services/documents';
 import type { Forwarder } from '../outbox/forwarder';
 import type { ReportRunner } from '../reports/runner';
+import type { DeviceRow } from '../core/devices';
+import type { HostMode } from '../host-mode';
 
 /** What every handler can reach. */
 export interface ApiEnv {
@@ -21,12 +23,18 @@ export interface ApiEnv {
   reports: ReportRunner;
   /** Forwarding to the central database (issue 19). */
   central: Forwarder;
+  /** Serving the LAN from the desktop app (issue 17); absent in browser mode. */
+  hostMode?: HostMode;
 }
 
 export interface Call extends ApiEnv {
   /** The caller; only `null` for public procedures. */
   actor: Actor;
   token: string | null;
+  /** The paired device the request came from (HTTP with pairing on), if any. */
+  device?: DeviceRow | null;
+  /** The caller's network address (HTTP). */
+  address?: string | null;
 }
 
 export type Handler<N extends ProcedureName> = (call: Call, input: ParsedInput<N>) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;

@@ -13,6 +13,7 @@ import { reportsProcedures } from './handlers/reports';
 import { settlementProcedures } from './handlers/settlement';
 import { systemProcedures } from './handlers/system';
 import { tillProcedures } from './handlers/till';
+import { tillsProcedures } from './handlers/tills';
 
 export type Procedures = { [N in ProcedureName]: Procedure<N> };
 
@@ -28,6 +29,7 @@ export const AREAS = {
   reports: reportsProcedures,
   data: dataProcedures,
   outlets: outletsProcedures,
+  tills: tillsProcedures,
 };
 
 const allProcedures: Procedures = mergeAreas<Record<string, Procedure<ProcedureName>>>(AREAS) as unknown as Procedures;

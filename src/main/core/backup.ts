@@ -135,7 +135,7 @@ let running: Promise<unknown> = Promise.resolve();
  * never fails a backup: what it could not delete is logged and kept in
  * `pruneError`.
  */
-export function runBackup(ctx: Ctx, options: { folder?: string; keep?: number } = {}): Promise<BackupInfo> {
+export function runBackup(ctx: Ctx, options: { folder?: string; keep?: number; /** Read-only connection (the app runs elsewhere): record nothing in settings. */ readOnly?: boolean } = {}): Promise<BackupInfo> {
   const run = running.then(
     () => backupNow(ctx, options),
     () => backupNow(ctx, options),
@@ -144,7 +144,7 @@ export function runBackup(ctx: Ctx, options: { folder?: string; keep?: number } 
   return run;
 }
 
-async function backupNow(ctx: Ctx, options: { folder?: string; keep?: number }): Promise<BackupInfo> {
+async function backupNow(ctx: Ctx, options: { folder?: string; keep?: number; readOnly?: boolean }): Promise<BackupInfo> {
   const status = backupStatus(ctx);
   const folder = options.folder ?? status.folder;
   let file: string;
@@ -163,14 +163,14 @@ async function backupNow(ctx: Ctx, options: { folder?: string; keep?: number }):
   } catch (err) {
     if (partial) removeQuietly(partial);
     const message = err instanceof Error ? err.message : String(err);
-    ctx.db.transaction(() => setRaw(ctx.db, 'backupLastError', `${message}`));
+    if (!options.readOnly) ctx.db.transaction(() => setRaw(ctx.db, 'backupLastError', `${message}`));
     if (err instanceof AppError) throw err;
     throw new AppError('CONFLICT', `Cadangan gagal: ${message}`);
   }
   const bytes = statSync(file).size;
   const pruned = pruneBackups(folder, options.keep ?? status.keep, file);
   for (const f of pruned.failed) console.warn(`backup kept: could not delete old backup ${f.file}: ${f.error}`);
-  ctx.db.transaction(() => {
+  if (!options.readOnly) ctx.db.transaction(() => {
     setRaw(ctx.db, 'backupLastAt', ctx.clock.now());
     setRaw(ctx.db, 'backupLastError', null);
     setRaw(ctx.db, 'backupPruneError', pruned.failed.length ? pruned.failed.map((f) => `${basename(f.file)}: ${f.error}`).join('; ') : null);

@@ -142,7 +142,9 @@ export function checkout(
   inTransaction?: (saleId: number) => void,
 ): { sale: SaleView; replayed: boolean } {
   const replay = () => {
-    const prior = ctx.db.select({ id: sales.id }).from(sales).where(eq(sales.clientRequestId, input.clientRequestId)).get();
+    const prior = ctx.db.select({ id: sales.id, tillCode: sales.tillCode }).from(sales).where(eq(sales.clientRequestId, input.clientRequestId)).get();
+    // Keys are the till's own (issue 17): another till's request is never replayed, nor shown.
+    if (prior && prior.tillCode !== actor.tillCode) fail('CONFLICT', 'Kunci permintaan ini sudah dipakai kasir lain. Buat kunci baru.', { field: 'clientRequestId' });
     return prior ? { sale: getSale(ctx, prior.id), replayed: true } : undefined;
   };
   const sqlite = ctx.db.$client;

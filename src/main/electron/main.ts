@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 import { openApp, type App } from '../app';
 import { dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../api/http';
+import { WriterLockHeld } from '../../db/writer-lock';
+import { HostMode } from '../host-mode';
 import { chromiumLocale, readUiLanguage, writeUiLanguage } from './locale';
 
 let core: App | null = null;
@@ -72,6 +74,11 @@ app.whenReady().then(() => {
     // Migrations run here, before any window exists.
     core = openApp(dbPath, { nativeBinding: electronNativeBinding() });
   } catch (err) {
+    if (err instanceof WriterLockHeld) {
+      dialog.showErrorBox('Kasir PLUT sudah berjalan', err.message);
+      app.exit(1);
+      return;
+    }
     dialog.showErrorBox('Kasir PLUT tidak dapat dimulai', `Database ${dbPath} tidak dapat dibuka atau diperbarui.\n\n${String(err)}`);
     app.exit(1);
     return;
@@ -81,10 +88,14 @@ app.whenReady().then(() => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
   ipcMain.handle('pos:call', (_event, name: unknown, input: unknown, token: unknown) =>
-    dispatch(core!, String(name), input, typeof token === 'string' ? token : null),
+    // The host PC's own window is the host's till (K1 by default): a typed till code is ignored.
+    dispatch(core!, String(name), input, typeof token === 'string' ? token : null, { host: true }),
   );
   // Daily backup, print auto-retry and the forwarder to the central database.
   core.start();
+  // Host mode (Sistem → Jaringan kasir): serves the LAN from this process once the admin turns it on.
+  core.hostMode = new HostMode(core, { staticDir: join(here, '../renderer') });
+  void core.hostMode.apply();
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
@@ -96,5 +107,5 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 app.on('window-all-closed', () => {
-  void (core?.shutdown() ?? Promise.resolve()).finally(() => app.quit());
+  void Promise.all([core?.hostMode?.stop()]).finally(() => (core?.shutdown() ?? Promise.resolve()).finally(() => app.quit()));
 });

@@ -12,6 +12,7 @@ import { isInitialized } from '../core/users';
 import { seedDemo, DEMO_LOGINS } from '../core/demo';
 import type { ForwarderOptions } from '../outbox/forwarder';
 import { interfaceAddresses } from '../api/hosts';
+import { WriterLockHeld } from '../../db/writer-lock';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -58,6 +59,10 @@ function main(): void {
   try {
     app = openApp(resolve(values.db!), { forwarder: forwarderOptionsFromEnv() });
   } catch (err) {
+    if (err instanceof WriterLockHeld) {
+      console.error(`Not starting: ${err.message}`);
+      process.exit(3);
+    }
     console.error('Database could not be opened or migrated; not starting.', err);
     process.exit(1);
   }
@@ -77,7 +82,8 @@ function main(): void {
   }
   const staticDir = findStaticDir(values.static);
   if (!staticDir) console.warn('Built UI not found (run `npm run build`); serving the API only.');
-  const server = createHttpServer(app, { staticDir });
+  // Beyond loopback every till is a paired device (issue 17); the host PC's own browser is the default till.
+  const server = createHttpServer(app, { staticDir, pairing: !LOOPBACK.has(host) || process.env.KASIR_PAIRING === '1' });
   // Daily backup, print auto-retry and the forwarder to the central database.
   app.start({ printRetryMs: Number(process.env.KASIR_PRINT_RETRY_MS ?? 10_000) });
   server.listen(port, host, () => {

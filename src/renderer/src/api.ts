@@ -33,6 +33,39 @@ export class ApiError extends Error {
 }
 
 const TOKEN_KEY = 'kasir.token';
+/** The paired device's credential (issue 17): kept across restarts, sent as `X-Kasir-Device`. */
+const DEVICE_KEY = 'kasir.device';
+let device: string | null = (() => {
+  try {
+    return localStorage.getItem(DEVICE_KEY);
+  } catch {
+    return null;
+  }
+})();
+
+export function setDeviceCredential(value: string | null): void {
+  device = value;
+  try {
+    if (value) localStorage.setItem(DEVICE_KEY, value);
+    else localStorage.removeItem(DEVICE_KEY);
+  } catch {
+    /* private mode: kept for this page only */
+  }
+}
+
+/** The server's word that this device must (again) be paired: `unpaired`, `pending` or `revoked`. */
+export function pairingRequired(err: unknown): string | null {
+  if (!(err instanceof ApiError) || err.code !== 'UNAUTHENTICATED') return null;
+  const p = (err.details as { pairing?: unknown } | undefined)?.pairing;
+  return typeof p === 'string' && p !== 'paired' ? p : null;
+}
+
+const pairingListeners = new Set<() => void>();
+/** Called when the server says this device is not (or no longer) paired. */
+export function onPairingRequired(listener: () => void): () => void {
+  pairingListeners.add(listener);
+  return () => pairingListeners.delete(listener);
+}
 let token: string | null = sessionStorage.getItem(TOKEN_KEY);
 
 export function setToken(value: string | null): void {
@@ -56,7 +89,11 @@ async function transport(name: string, input: unknown): Promise<Envelope> {
   try {
     res = await fetch(`/api/${name}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...(device ? { 'X-Kasir-Device': device } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch {
@@ -71,9 +108,13 @@ async function transport(name: string, input: unknown): Promise<Envelope> {
 export async function call<N extends ProcedureName>(name: N, input: ProcedureInput<N>): Promise<ProcedureOutput<N>> {
   const envelope = await transport(name, input);
   if (envelope.ok) return envelope.result as ProcedureOutput<N>;
-  if (envelope.error.code === 'UNAUTHENTICATED' && name !== 'auth.login') {
+  const error = new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+  if (pairingRequired(error)) {
+    setToken(null);
+    pairingListeners.forEach((l) => l());
+  } else if (envelope.error.code === 'UNAUTHENTICATED' && name !== 'auth.login') {
     setToken(null);
     unauthenticatedListeners.forEach((l) => l());
   }
-  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.details);
+  throw error;
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { call, getToken, onUnauthenticated, setToken } from '../api';
+import { call, getToken, onPairingRequired, onUnauthenticated, pairingRequired, setToken } from '../api';
+import { PairingScreen } from '../features/pairing/pairing-screen';
 import { useT } from '../i18n';
 import { ErrorNotice } from '../components/error-notice';
 import { SetupScreen } from '../features/setup/setup-screen';
@@ -24,6 +25,7 @@ type Phase =
   | { kind: 'loading' }
   | { kind: 'offline'; error: unknown }
   | { kind: 'setup' }
+  | { kind: 'pairing' }
   | { kind: 'login'; notice?: LoginNotice; username?: string }
   | { kind: 'ready'; session: Session };
 
@@ -51,7 +53,8 @@ export function App() {
       }
       setPhase({ kind: 'login' });
     } catch (error) {
-      setPhase({ kind: 'offline', error });
+      // A till on the LAN that is not (or no longer) paired sees only the pairing screen.
+      setPhase(pairingRequired(error) ? { kind: 'pairing' } : { kind: 'offline', error });
     }
   }, []);
 
@@ -66,6 +69,8 @@ export function App() {
       }),
     [],
   );
+
+  useEffect(() => onPairingRequired(() => setPhase({ kind: 'pairing' })), []);
 
   const onLogout = useCallback(() => {
     setToken(null);
@@ -92,6 +97,8 @@ export function App() {
           </div>
         </div>
       );
+    case 'pairing':
+      return <PairingScreen onPaired={() => void boot()} />;
     case 'setup':
       return <SetupScreen onDone={(username) => setPhase({ kind: 'login', notice: 'setupDone', username })} />;
     case 'login':

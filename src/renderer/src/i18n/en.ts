@@ -3,6 +3,7 @@ import { settlementsEn } from './settlements';
 import { tillExtraEn } from './till-extra';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
+import { tillsEn } from './tills';
 import { outletsEn } from './outlets';
 import { backofficeEn } from './backoffice';
 import { dataRulesEn } from './data-rules';
@@ -19,6 +20,7 @@ export const en: Dictionary = {
   ...reportsEn,
   ...systemEn,
   ...outletsEn,
+  ...tillsEn,
   ...dataRulesEn,
   ...datesEn,
   ...screensEn,

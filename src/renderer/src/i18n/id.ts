@@ -4,6 +4,7 @@ import { settlementsId } from './settlements';
 import { reportsId } from './reports';
 import { systemId } from './system';
 import { outletsId } from './outlets';
+import { tillsId } from './tills';
 import { backofficeId } from './backoffice';
 import { dataRulesId } from './data-rules';
 import { tillKeysId } from './till-keys';
@@ -17,6 +18,7 @@ export const id = {
   ...reportsId,
   ...systemId,
   ...outletsId,
+  ...tillsId,
   ...dataRulesId,
   ...datesId,
   ...screensId,

@@ -14,6 +14,7 @@ import { BackupScreen } from '../system/backup-screen';
 import { CentralScreen } from '../system/central-screen';
 import { CorrectionsScreen } from '../system/corrections-screen';
 import { LanScreen } from '../system/lan-screen';
+import { TillsScreen } from '../system/tills-screen';
 import { UsersScreen } from './users-screen';
 import { SettingsScreen } from '../till/settings-screen';
 import { BalancesScreen, BulkSettlementScreen, HistoryScreen } from '../settlements';
@@ -62,7 +63,8 @@ const NAV_GROUPS: { label: MessageKey; items: NavItem[] }[] = [
       { route: 'backup', label: 'nav.backup' },
       { route: 'central', label: 'nav.central' },
       { route: 'corrections', label: 'nav.corrections' },
-      { route: 'lan', label: 'nav.lan', admin: true },
+      // Jaringan kasir: paired tills and host mode; for the admin also the LAN names (#/lan).
+      { route: 'tills', label: 'nav.tills' },
       { route: 'users', label: 'nav.users', admin: true },
     ],
   },
@@ -110,6 +112,7 @@ export function BackOffice({ route }: { route: BackOfficeRoute }) {
           {route === 'central' && <CentralScreen />}
           {route === 'corrections' && <CorrectionsScreen />}
           {route === 'lan' && <LanScreen />}
+          {route === 'tills' && <TillsScreen />}
           {route === 'users' && <UsersScreen />}
           {route === 'shopSettings' && <SettingsScreen />}
           {route === 'balances' && <BalancesScreen />}

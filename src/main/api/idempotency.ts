@@ -1,0 +1,91 @@
+/**
+ * Keys that mean one request (issue 17). A checkout's `clientRequestId` and
+ * the `idempotencyKey` of refunds, voids, intakes, returns and settlements
+ * are scoped to the caller's till and bound to a hash of the request:
+ * - the same key with the same request answers the first result again
+ *   (its print job as it stands now) and changes nothing;
+ * - the same key with another request (or for another procedure) is CONFLICT;
+ * - another till's key is simply another key: no till can replay, or even
+ *   see, another till's request.
+ * The key is looked up, the handler run and the answer kept in one IMMEDIATE
+ * transaction, so a crash can never keep a change without its key.
+ */
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { ProcedureName } from '../../shared/contract';
+import { fail } from '../../shared/errors';
+import { requestKeys } from '../../db/schema-tills';
+import type { Call } from './kit';
+
+/** The keyed procedures and the input field holding the key. */
+export const KEYED_PROCEDURES: Partial<Record<ProcedureName, 'clientRequestId' | 'idempotencyKey'>> = {
+  'sales.checkout': 'clientRequestId',
+  'sales.refund': 'idempotencyKey',
+  'sales.void': 'idempotencyKey',
+  'intakes.create': 'idempotencyKey',
+  'returns.create': 'idempotencyKey',
+  'returns.fromNearExpiry': 'idempotencyKey',
+  'settlements.create': 'idempotencyKey',
+  'settlements.void': 'idempotencyKey',
+};
+
+/** JSON with object keys sorted at every level: the same request always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+export function requestHash(name: string, input: Record<string, unknown>, field: string): string {
+  const { [field]: _key, ...request } = input;
+  return createHash('sha256').update(name).update('\n').update(canonicalJson(request)).digest('hex');
+}
+
+/** Run a keyed procedure's handler once per (till, key); `run` gets the input without `idempotencyKey`. */
+export function runKeyed(call: Call, name: ProcedureName, input: Record<string, unknown>, run: (input: unknown) => unknown): unknown {
+  const field = KEYED_PROCEDURES[name];
+  const key = field ? (input[field] as string | undefined) : undefined;
+  if (!field || key === undefined) return run(input);
+  const tillCode = call.actor.tillCode;
+  const hash = requestHash(name, input, field);
+  const handlerInput = field === 'idempotencyKey' ? (({ idempotencyKey: _k, ...rest }) => rest)(input) : input;
+  const db = call.ctx.db;
+  const outcome = db.transaction(() => {
+    const prior = db
+      .select()
+      .from(requestKeys)
+      .where(and(eq(requestKeys.tillCode, tillCode), eq(requestKeys.key, key)))
+      .get();
+    if (prior) {
+      if (prior.procedure !== name || prior.requestHash !== hash) {
+        fail('CONFLICT', `Kunci permintaan ${key} sudah dipakai untuk permintaan lain di kasir ${tillCode}. Buat kunci baru.`, {
+          field,
+          procedure: prior.procedure,
+        });
+      }
+      return { replay: true as const, result: JSON.parse(prior.result) as unknown };
+    }
+    const result = run(handlerInput);
+    if (result instanceof Promise) throw new Error(`keyed procedure ${name} must answer synchronously`);
+    db.insert(requestKeys)
+      .values({ tillCode, key, procedure: name, requestHash: hash, result: JSON.stringify(result ?? null), userId: call.actor.userId, createdAt: call.ctx.clock.now() })
+      .run();
+    return { replay: false as const, result };
+  });
+  if (!outcome.replay) return outcome.result;
+  // The first answer, with its print job as it stands now (it may have printed since).
+  const result = outcome.result as { printJob?: { id?: number } } | null;
+  if (result?.printJob?.id) {
+    try {
+      return { ...result, printJob: call.print.get(result.printJob.id) };
+    } catch {
+      return result;
+    }
+  }
+  return result;
+}

@@ -1,0 +1,26 @@
+/** Several tills on one host (issue 17): pairing devices and the back office's list of tills. */
+import { z } from 'zod';
+import { def, empty, id, rupiah, text, tillCode } from './contract-kit';
+import type { ShiftReport } from './types-till';
+import type { ShiftView } from './types';
+import type { DeviceView, HostModeStatus, PairingRequestResult, PairingStatus } from './types-tills';
+
+const pairingCode = z.string().trim().min(4, 'Kode pemasangan 6 huruf/angka').max(12, 'Kode pemasangan 6 huruf/angka');
+
+export const tillsContract = {
+  /** Unpaired devices may call only these two. */
+  'pairing.request': def<PairingRequestResult>()(z.strictObject({ deviceName: text(60) })),
+  'pairing.status': def<PairingStatus>()(empty),
+  'devices.list': def<DeviceView[]>()(empty),
+  'devices.approve': def<DeviceView>()(z.strictObject({ code: pairingCode, tillCode })),
+  'devices.revoke': def<DeviceView>()(z.strictObject({ id })),
+  'devices.moveTill': def<DeviceView>()(z.strictObject({ tillCode, toDeviceId: id })),
+  /** Shifts still open under a till code no device holds (typed before the upgrade). */
+  'shifts.orphans': def<{ id: number; tillCode: string; openedAt: number }[]>()(empty),
+  'shifts.closeOrphan': def<ShiftView & { report: ShiftReport }>()(z.strictObject({ shiftId: id, countedCash: rupiah })),
+  /** The desktop app serving the LAN (admin; off by default). */
+  'hostMode.status': def<HostModeStatus>()(empty),
+  'hostMode.configure': def<HostModeStatus>()(
+    z.strictObject({ enabled: z.boolean(), port: z.number({ error: 'Harus berupa angka' }).int().min(1024, 'Port 1024–65535').max(65535, 'Port 1024–65535') }),
+  ),
+} as const;

@@ -1,0 +1,38 @@
+/** Several tills on one host (issue 17). */
+export type PairingStatus =
+  | { status: 'unpaired' }
+  | { status: 'pending'; code: string; deviceName: string }
+  | { status: 'paired'; tillCode: string; deviceName: string }
+  | { status: 'revoked'; deviceName: string };
+
+export interface DeviceView {
+  id: number;
+  name: string;
+  status: 'pending' | 'paired' | 'revoked';
+  tillCode: string | null;
+  pairingCode: string | null;
+  createdAt: number;
+  pairedAt: number | null;
+  lastSeenAt: number | null;
+  lastAddress: string | null;
+  lastUserName: string | null;
+  openShift: { id: number; openedAt: number } | null;
+}
+
+export interface PairingRequestResult {
+  /** Keep it (localStorage); send it as the `X-Kasir-Device` header on every request. */
+  credential: string;
+  code: string;
+}
+
+export interface HostModeStatus {
+  /** False in browser mode (`npm run serve`): there `--host` decides where it listens. */
+  available: boolean;
+  enabled: boolean;
+  port: number;
+  listening: boolean;
+  /** What the other tills open (and the QR code shows). */
+  urls: string[];
+  /** Why it could not listen (e.g. the port is taken). */
+  error: string | null;
+}
