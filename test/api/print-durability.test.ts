@@ -126,6 +126,11 @@ describe('print jobs that survive a crash', () => {
     expect(decoded.drawerPulses).toBe(0);
     const done = await jobWhen(sale.body.printJob.id, s.cashier, (j) => j.status === 'printed');
     expect(done.copy).toBe(true);
+    // The till retrying that checkout is answered with the same job, printed as a copy, and nothing prints again.
+    const replay = await sell('crash-print-01');
+    expect(replay.body).toMatchObject({ number: sale.body.number, printJob: { id: sale.body.printJob.id, status: 'printed', copy: true } });
+    await t.app.print.idle();
+    expect(printer.jobs()).toHaveLength(1);
     expect((await t.api('printers.status', {}, s.cashier)).body.failedJobs).toBe(0);
   });
 

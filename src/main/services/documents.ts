@@ -8,7 +8,7 @@
  * send may open the cash drawer, a send after a failure or an interruption
  * is rendered again as a copy without the pulse.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { lots, printJobs } from '../../db/schema';
 import { AppError, fail } from '../../shared/errors';
 import type { PrinterColumns } from '../../shared/printer';
@@ -230,7 +230,10 @@ export class Documents {
       const prior = this.ctx.db
         .select({ id: printJobs.id })
         .from(printJobs)
-        .where(and(eq(printJobs.kind, 'receipt'), eq(printJobs.refId, sale.id), eq(printJobs.copy, false)))
+        // The sale's own receipt job is its first (reprints come later; a resend may have made it a copy).
+        .where(and(eq(printJobs.kind, 'receipt'), eq(printJobs.refId, sale.id)))
+        .orderBy(asc(printJobs.id))
+        .limit(1)
         .get();
       return { sale, replayed, printJob: prior ? this.queue.get(prior.id) : undefined };
     }
