@@ -53,6 +53,18 @@ describe('the checkout is one durable transaction', () => {
     expect(pragmas()).toEqual({ journal: 'wal', synchronous: 2 });
   });
 
+  it('renders the receipt outside the sale transaction: the job row is written empty and gets its bytes after the answer', async () => {
+    t.app.db.$client.exec('CREATE TABLE probe (bytes_at_insert INTEGER); CREATE TRIGGER probe_jobs AFTER INSERT ON print_jobs BEGIN INSERT INTO probe VALUES (length(NEW.bytes)); END');
+    const sale = await sell('dur-0004');
+    expect(sale.status).toBe(200);
+    await jobWhen(sale.body.printJob.id, s.cashier, (j) => j.status === 'printed');
+    expect(t.app.db.$client.prepare('SELECT bytes_at_insert FROM probe').all()).toEqual([{ bytes_at_insert: 0 }]);
+    const stored = t.app.db.$client.prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(sale.body.printJob.id) as { bytes: Buffer };
+    const decoded = decodeEscPos(stored.bytes);
+    expect(decoded.lines.join('\n')).toContain(sale.body.number);
+    expect(decoded.drawerPulses).toBe(1);
+  });
+
   it('writes the receipt job in the sale transaction: both commit, or neither', async () => {
     const ok = await sell('dur-0002');
     expect(ok.status).toBe(200);
@@ -114,6 +126,11 @@ describe('print jobs that survive a crash', () => {
     expect(decoded.drawerPulses).toBe(0);
     const done = await jobWhen(sale.body.printJob.id, s.cashier, (j) => j.status === 'printed');
     expect(done.copy).toBe(true);
+    // The till retrying that checkout is answered with the same job, printed as a copy, and nothing prints again.
+    const replay = await sell('crash-print-01');
+    expect(replay.body).toMatchObject({ number: sale.body.number, printJob: { id: sale.body.printJob.id, status: 'printed', copy: true } });
+    await t.app.print.idle();
+    expect(printer.jobs()).toHaveLength(1);
     expect((await t.api('printers.status', {}, s.cashier)).body.failedJobs).toBe(0);
   });
 

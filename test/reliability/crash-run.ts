@@ -125,7 +125,7 @@ function check(dbPath: string, acknowledged: Map<string, { number: string; sent:
     }
     // The receipt job is written in the sale's own transaction: every sale has exactly one, never a job without its sale.
     const receiptless = db
-      .prepare("SELECT s.number FROM sales s WHERE (SELECT count(*) FROM print_jobs j WHERE j.kind = 'receipt' AND j.copy = 0 AND j.ref_id = s.id) <> 1")
+      .prepare("SELECT s.number FROM sales s WHERE (SELECT count(*) FROM print_jobs j WHERE j.kind = 'receipt' AND j.ref_id = s.id) <> 1")
       .all() as { number: string }[];
     for (const s of receiptless) problems.push(`sale ${s.number} has no receipt job (or more than one)`);
     const orphan = db.prepare("SELECT count(*) AS n FROM print_jobs j WHERE j.kind = 'receipt' AND NOT EXISTS (SELECT 1 FROM sales s WHERE s.id = j.ref_id)").get() as { n: number };

@@ -157,4 +157,16 @@ describe('TillScreen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: /Ya, kosongkan/ }));
     await waitFor(() => expect(screen.queryAllByTestId('cart-line')).toHaveLength(0));
   });
+
+  it('the printer chip counts failed jobs waiting for a retry, even when the last job printed (an interrupted receipt)', async () => {
+    callMock.mockImplementation((name: string, input: Record<string, unknown>) => {
+      if (name === 'printers.status') return Promise.resolve({ state: 'ok', message: 'Printer siap.', failedJobs: 2 });
+      if (name === 'printing.jobs') return Promise.resolve([{ id: 9, kind: 'test', refId: null, copy: false, status: 'printed', attempts: 1, lastError: null, tillCode: 'K1', createdAt: 0, printedAt: 0 }]);
+      return api(name, input);
+    });
+    await renderTill();
+    const chip = screen.getByTestId('printer-status');
+    await waitFor(() => expect(chip.textContent).toBe('2 cetakan gagal'));
+    expect(chip.getAttribute('data-status')).toBe('failed');
+  });
 });

@@ -8,21 +8,23 @@
  * send may open the cash drawer, a send after a failure or an interruption
  * is rendered again as a copy without the pulse.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
+import { AppError, fail } from '../../shared/errors';
 import type { PrinterColumns } from '../../shared/printer';
 import type { PrintJobView, SaleView } from '../../shared/types';
-import type { IntakeView, ReturnView } from '../../shared/types-backoffice';
+import type { IntakeView, LabelsResult, ReturnView } from '../../shared/types-backoffice';
 import type { RefundView, ShiftReport } from '../../shared/types-till';
 import type { SettlementDetail } from '../../shared/types-settlement';
 import type { Actor, Ctx } from '../core/context';
+import { getProduct } from '../core/catalog';
 import { getRefund } from '../core/refunds';
 import { officeReport } from '../core/reports';
 import { getReturn } from '../core/returns';
 import { checkout, getSale, receiptRefunds, type CheckoutInput } from '../core/sales';
 import { getPrinterConfig, getSettings } from '../core/settings';
 import { getSettlement } from '../core/settlements';
-import { getIntake } from '../core/stock';
+import { getIntake, lotExpiry } from '../core/stock';
 import { renderOfficeReportHtml } from '../printing/documents/office-report-html';
 import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../printing/documents/intake-slip';
 import { renderLabels, type LabelData } from '../printing/documents/labels';
@@ -135,6 +137,27 @@ export function officeReportHtml(ctx: Ctx, input: Parameters<typeof officeReport
   return renderOfficeReportHtml({ shop, timeZone, printedAt: ctx.clock.now(), report: officeReport(ctx, input) });
 }
 
+/** Most labels one request may print. */
+export const MAX_LABELS = 500;
+
+function productOr404(ctx: Ctx, id: number, field: string) {
+  try {
+    return getProduct(ctx, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') fail('NOT_FOUND', err.message, { field });
+    throw err;
+  }
+}
+
+function intakeOr404(ctx: Ctx, id: number): IntakeView {
+  try {
+    return getIntake(ctx, id);
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND') fail('NOT_FOUND', err.message, { field: 'intakeId' });
+    throw err;
+  }
+}
+
 /** Who prints: the caller's till. */
 type Caller = Pick<Actor, 'tillCode'>;
 
@@ -199,7 +222,10 @@ export class Documents {
       const prior = this.ctx.db
         .select({ id: printJobs.id })
         .from(printJobs)
-        .where(and(eq(printJobs.kind, 'receipt'), eq(printJobs.refId, sale.id), eq(printJobs.copy, false)))
+        // The sale's own receipt job is its first (reprints come later; a resend may have made it a copy).
+        .where(and(eq(printJobs.kind, 'receipt'), eq(printJobs.refId, sale.id)))
+        .orderBy(asc(printJobs.id))
+        .limit(1)
         .get();
       return { sale, replayed, printJob: prior ? this.queue.get(prior.id) : undefined };
     }
@@ -260,8 +286,28 @@ export class Documents {
     return copy || report.kind === 'X' ? queue() : this.safely(`Z report of shift #${report.shiftId}`, queue);
   }
 
-  labels(caller: Caller, items: readonly { label: LabelData; qty: number }[]): PrintJobView {
-    return this.queue.enqueue({ kind: 'labels', tillCode: caller.tillCode, bytes: renderLabels(items, { columns: this.columns(caller) }) });
+  /**
+   * Price labels: per unit of the listed products (or of an intake's lines),
+   * name, price, barcode, and for food the expiry: the lot's, or for a
+   * product that tracks expiry, the lot sold next (FEFO).
+   */
+  labels(caller: Caller, input: { items?: { productId: number; qty: number; lotId?: number }[]; intakeId?: number }): LabelsResult {
+    const wanted: { productId: number; qty: number; lotId?: number; expiryDate?: string | null; field: string }[] =
+      input.intakeId !== undefined
+        ? intakeOr404(this.ctx, input.intakeId).lines.map((l) => ({ productId: l.productId, qty: l.qty, expiryDate: l.expiryDate, field: 'intakeId' }))
+        : (input.items ?? []).map((item, i) => ({ ...item, field: `items.${i}.productId` }));
+    const total = wanted.reduce((n, w) => n + w.qty, 0);
+    if (total > MAX_LABELS) fail('VALIDATION', `Maksimal ${MAX_LABELS} label sekali cetak (diminta ${total}).`, { field: 'items', total });
+    const items = wanted.map((w, i) => {
+      const p = productOr404(this.ctx, w.productId, w.field);
+      let expiryDate = w.expiryDate ?? null;
+      if (w.lotId !== undefined) expiryDate = lotExpiry(this.ctx, w.lotId, p.id, `items.${i}.lotId`);
+      else if (w.expiryDate === undefined && p.trackExpiry) expiryDate = p.nextExpiry;
+      const label: LabelData = { name: p.name, sellPrice: p.sellPrice, sku: p.sku, barcode: p.barcode, expiryDate };
+      return { label, qty: w.qty };
+    });
+    const printJob = this.queue.enqueue({ kind: 'labels', tillCode: caller.tillCode, bytes: renderLabels(items, { columns: this.columns(caller) }) });
+    return { labels: total, printJob };
   }
 
   qrisSlip(caller: Caller, qris: Pick<QrisSlipData, 'merchantName' | 'payload' | 'amount'>): PrintJobView {

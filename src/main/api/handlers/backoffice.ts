@@ -1,21 +1,16 @@
 import type { backofficeContract } from '../../../shared/contract-backoffice';
-import { AppError, fail } from '../../../shared/errors';
-import type { IntakeView, ReturnResult, ReturnView } from '../../../shared/types-backoffice';
+import type { ReturnResult, ReturnView } from '../../../shared/types-backoffice';
 import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
 import { adjustLot } from '../../core/adjustments';
-import { getProduct, listProducts, productDetail, setProductActive, updateProduct } from '../../core/catalog';
+import { listProducts, productDetail, setProductActive, updateProduct } from '../../core/catalog';
 import { correctExpiry, implausibleExpiry, nearExpiry, returnNearExpiry, slowMoving } from '../../core/expiry';
 import { stockMovements } from '../../core/movements';
 import { createReturn, getReturn, listReturns } from '../../core/returns';
-import { getIntake, listIntakes, lotExpiry } from '../../core/stock';
+import { getIntake, listIntakes } from '../../core/stock';
 import { cancelCount, getCount, listCounts, postCount, recordCount, startCount } from '../../core/stock-count';
 import { supplierDetail, supplierOverview } from '../../core/supplier-detail';
 import { setSupplierActive, updateSupplier } from '../../core/suppliers';
-import type { Ctx } from '../../core/context';
-import type { LabelData } from '../../printing/documents/labels';
 
-/** Most labels one request may print. */
-export const MAX_LABELS = 500;
 
 /** The return as answered after it commits, with its slip queued. */
 function withReturnSlip(call: Call, ret: ReturnView): ReturnResult {
@@ -76,42 +71,5 @@ export const backofficeProcedures: AreaProcedures<typeof backofficeContract> = {
   'stock.count.cancel': { role: 'manager', handler: ({ ctx, actor }, input) => cancelCount(ctx, actor, input) },
   'stock.count.list': { role: 'manager', handler: ({ ctx }, input) => listCounts(ctx, input) },
 
-  'labels.print': {
-    role: 'cashier',
-    handler: (call, input) => {
-      const wanted: { productId: number; qty: number; lotId?: number; expiryDate?: string | null; field: string }[] = input.intakeId
-        ? intakeOr404(call.ctx, input.intakeId).lines.map((l) => ({ productId: l.productId, qty: l.qty, expiryDate: l.expiryDate, field: 'intakeId' }))
-        : input.items!.map((item, i) => ({ ...item, field: `items.${i}.productId` }));
-      const total = wanted.reduce((n, w) => n + w.qty, 0);
-      if (total > MAX_LABELS) fail('VALIDATION', `Maksimal ${MAX_LABELS} label sekali cetak (diminta ${total}).`, { field: 'items', total });
-      const items = wanted.map((w, i) => {
-        const p = getProductOr404(call.ctx, w.productId, w.field);
-        // Food labels carry the expiry: the lot's, or for a product that tracks expiry, the lot sold next (FEFO).
-        let expiryDate = w.expiryDate ?? null;
-        if (w.lotId !== undefined) expiryDate = lotExpiry(call.ctx, w.lotId, p.id, `items.${i}.lotId`);
-        else if (w.expiryDate === undefined && p.trackExpiry) expiryDate = p.nextExpiry;
-        const label: LabelData = { name: p.name, sellPrice: p.sellPrice, sku: p.sku, barcode: p.barcode, expiryDate };
-        return { label, qty: w.qty };
-      });
-      return { labels: total, printJob: call.documents.labels(call.actor, items) };
-    },
-  },
+  'labels.print': { role: 'cashier', handler: (call, input) => call.documents.labels(call.actor, input) },
 };
-
-function getProductOr404(ctx: Ctx, id: number, field: string) {
-  try {
-    return getProduct(ctx, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') fail('NOT_FOUND', err.message, { field });
-    throw err;
-  }
-}
-
-function intakeOr404(ctx: Ctx, id: number): IntakeView {
-  try {
-    return getIntake(ctx, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') fail('NOT_FOUND', err.message, { field: 'intakeId' });
-    throw err;
-  }
-}

@@ -114,6 +114,7 @@ export const en: Dictionary = {
   'printer.statusPrinted': 'Printer ready',
   'printer.statusPending': 'Printing…',
   'printer.statusFailed': 'Printer failed',
+  'printer.failedJobs': '{n} {n|print|prints} failed',
   'printer.statusSkipped': 'No printer set',
   'printer.failedBanner': 'The last receipt failed to print',
   'printer.retry': 'Print again',

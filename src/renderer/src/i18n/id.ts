@@ -112,6 +112,7 @@ export const id = {
   'printer.statusPrinted': 'Printer siap',
   'printer.statusPending': 'Mencetak…',
   'printer.statusFailed': 'Printer gagal',
+  'printer.failedJobs': '{n} cetakan gagal',
   'printer.statusSkipped': 'Tanpa printer',
   'printer.failedBanner': 'Struk terakhir gagal dicetak',
   'printer.retry': 'Cetak ulang',

@@ -66,6 +66,9 @@ export function TopBar({ shift, latestJob, printerState, onPrinterClick, onClose
           : (latestJob?.status ?? (device === 'ok' ? 'printed' : 'none'));
   const chipLabel: MessageKey =
     device && DEVICE_LABEL[device] && (chip === 'failed' || device === 'paperNearEnd') ? DEVICE_LABEL[device] : (PRINTER_LABEL[chip] ?? 'printer.statusNone');
+  // Failed jobs waiting for a retry (an interrupted receipt too) show even when the last job printed.
+  const failedJobs = printerState?.failedJobs ?? 0;
+  const showFailed = failedJobs > 0 && chip !== 'failed' && chip !== 'skipped';
   return (
     <header className="topbar">
       <div className="brand">
@@ -98,14 +101,14 @@ export function TopBar({ shift, latestJob, printerState, onPrinterClick, onClose
 
       <button
         type="button"
-        className={`printer-chip printer-${chip}`}
+        className={`printer-chip printer-${showFailed ? 'failed' : chip}`}
         onClick={onPrinterClick}
         title={printerState?.message ?? latestJob?.lastError ?? t(chipLabel)}
         data-testid="printer-status"
-        data-status={chip}
+        data-status={showFailed ? 'failed' : chip}
       >
         <PrinterIcon size={18} />
-        <span>{t(chipLabel)}</span>
+        <span>{showFailed ? t('printer.failedJobs', { n: failedJobs }) : t(chipLabel)}</span>
       </button>
 
       <Clock timeZone={shop.timeZone} />
