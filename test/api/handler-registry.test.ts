@@ -10,6 +10,7 @@ import { reportsContract } from '../../src/shared/contract-reports';
 import { settlementContract } from '../../src/shared/contract-settlement';
 import { systemContract } from '../../src/shared/contract-system';
 import { tillContract } from '../../src/shared/contract-till';
+import { tillsContract } from '../../src/shared/contract-tills';
 import { afterCommit, audited, duplicateNames, mergeAreas, type Call } from '../../src/main/api/kit';
 import { AREAS, procedures } from '../../src/main/api/procedures';
 import { openApp } from '../../src/main/app';
@@ -39,7 +40,7 @@ describe('the handler registry', () => {
   });
 
   it('has no procedure name in two areas of the contract either', () => {
-    const areas = { coreContract, backofficeContract, settlementContract, systemContract, tillContract, reportsContract, dataContract, outletsContract };
+    const areas = { coreContract, backofficeContract, settlementContract, systemContract, tillContract, reportsContract, dataContract, outletsContract, tillsContract };
     expect(duplicateNames(areas)).toEqual([]);
     const total = Object.values(areas).reduce((n, c) => n + Object.keys(c).length, 0);
     expect(Object.keys(contract).length).toBe(total);

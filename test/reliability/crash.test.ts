@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runCrashTest, runPrintCrashTest } from './crash-run';
 import { INTERRUPTED_REASON } from '../../src/main/services/print-queue';
 
-const KILLS = Number(process.env.KASIR_CRASH_KILLS ?? 200);
+const KILLS = Number(process.env.KASIR_CRASH_KILLS ?? 80);
 
 describe('power cuts', () => {
   it(`loses no acknowledged sale and half-writes none across ${KILLS} SIGKILLs`, async () => {
