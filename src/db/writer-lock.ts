@@ -33,7 +33,8 @@ export function acquireWriterLock(dbPath: string, nativeBinding?: string): Write
   try {
     lock = new Database(path, { nativeBinding, timeout: 0 });
     lock.pragma('locking_mode = EXCLUSIVE');
-    lock.pragma('journal_mode = DELETE');
+    // No journal file beside the lock (exclusive mode would keep one); the pid row is only informative.
+    lock.pragma('journal_mode = MEMORY');
     lock.exec('BEGIN EXCLUSIVE');
     lock.exec('CREATE TABLE IF NOT EXISTS writer (pid INTEGER NOT NULL, since INTEGER NOT NULL)');
     lock.exec('DELETE FROM writer');

@@ -34,6 +34,7 @@ export const WRITES = new Set([
   'ledger.fee', 'ledger.adjust', 'settlements.create', 'settlements.void', 'settlements.reprint', 'settlements.transferCsv',
   'backup.configure', 'backup.run', 'backup.restore', 'lan.configure',
   'central.configure', 'central.pause', 'central.retry', 'central.dismissNotice',
+  'pairing.request', 'devices.approve', 'devices.revoke', 'devices.moveTill', 'shifts.closeOrphan', 'hostMode.configure',
 ]);
 
 const RANGE = { from: '2026-01-01', to: '2027-12-31' };
@@ -107,6 +108,10 @@ export function readCalls(ids: KnownIds): Record<string, unknown[]> {
     'data.corrections': [{}],
     'lan.status': [{}],
     'central.status': [{}],
+    'pairing.status': [{}],
+    'devices.list': [{}],
+    'shifts.orphans': [{}],
+    'hostMode.status': [{}],
   };
 }
 
