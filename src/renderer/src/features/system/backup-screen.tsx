@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import type { BackupStatus } from '../../../../shared/types-system';
@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
+import { useData } from '../../lib/use-data';
 import './backup.css';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -17,7 +18,6 @@ export function BackupScreen() {
   const t = useT();
   const { lang } = useLang();
   const { isAdmin, shop } = useSession();
-  const [status, setStatus] = useState<BackupStatus | null>(null);
   const [folder, setFolder] = useState('');
   const [keep, setKeep] = useState('30');
   const [error, setError] = useState<unknown>(null);
@@ -26,16 +26,14 @@ export function BackupScreen() {
   const [restorePath, setRestorePath] = useState('');
   const [confirm, setConfirm] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  // Every load (also the one after an action) puts the saved settings back in the form.
+  const backup = useData(async (): Promise<BackupStatus> => {
     const s = await call('backup.status', {});
-    setStatus(s);
     setFolder(s.folder ?? '');
     setKeep(String(s.keep));
+    return s;
   }, []);
-
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
+  const status = backup.data;
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -47,7 +45,7 @@ export function BackupScreen() {
       setError(err);
     } finally {
       setBusy(false);
-      await load().catch(() => undefined);
+      await backup.reload();
     }
   };
 
@@ -67,7 +65,7 @@ export function BackupScreen() {
       return t('backup.restored', { file: fileName(r.restoredFrom), copy: r.safetyCopy });
     });
 
-  if (!status) return <ErrorNotice error={error} />;
+  if (!status) return <ErrorNotice error={backup.error} />;
   const when = (ms: number) => formatDateTime(ms, shop.timeZone, lang);
 
   return (
