@@ -14,7 +14,7 @@ import { contains } from './sql-helpers';
 import { businessDate } from './clock';
 import { getSetting } from './settings';
 import { nextInternalBarcode } from './barcodes';
-import { valueAtTerms } from './stock-value';
+import { valueAtTerms, type LotStockRow } from './stock-value';
 import type { LotView, ProductDetail } from '../../shared/types-backoffice';
 
 
@@ -366,19 +366,13 @@ export function productDetail(ctx: Ctx, id: number): ProductDetail {
 /** Lots with their history totals; newest first. */
 export function lotViews(ctx: Ctx, where: { productId?: number; supplierId?: number; onlyInStock?: boolean }): LotView[] {
   const today = businessDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone'));
-  const rows = ctx.db.all<{
+  const rows = ctx.db.all<LotStockRow & {
     id: number;
     product_id: number;
     intake_id: number | null;
     intake_number: string | null;
     supplier_id: number | null;
     received_qty: number;
-    remaining_qty: number;
-    expiry_date: string | null;
-    terms_type: 'fixed' | 'commission';
-    supplier_price: number | null;
-    commission_bps: number | null;
-    sell_price: number;
     created_at: number;
     p_terms_type: 'fixed' | 'commission';
     p_supplier_price: number | null;
