@@ -15,6 +15,7 @@ import { businessDate } from './clock';
 import { getSetting } from './settings';
 import { nextInternalBarcode } from './barcodes';
 import { valueAtTerms, type LotStockRow } from './stock-value';
+import { lotTotals } from './invariants';
 import type { LotView, ProductDetail } from '../../shared/types-backoffice';
 
 
@@ -406,12 +407,7 @@ export function lotViews(ctx: Ctx, where: { productId?: number; supplierId?: num
       intakeId: r.intake_id,
       intakeNumber: r.intake_number,
       supplierId: r.supplier_id,
-      receivedQty: r.received_qty,
-      remainingQty: r.remaining_qty,
-      soldQty: r.sold,
-      restockedQty: r.restocked,
-      returnedQty: r.returned,
-      adjustedQty: r.adjusted,
+      ...lotTotals(r),
       expiryDate: r.expiry_date,
       expired: r.expiry_date !== null && r.expiry_date < today,
       terms: termsOf(lot),

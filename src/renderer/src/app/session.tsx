@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { call } from '../api';
-import type { Role, ShopInfo } from '../../../shared/types';
+import { SHOP_DEFAULTS, type Role, type ShopInfo } from '../../../shared/types';
 import { DEFAULT_TIME_ZONE } from '../lib/format';
 import { hasRole } from './routes';
 
@@ -17,15 +17,7 @@ interface SessionState {
   logout(): Promise<void>;
 }
 
-const FALLBACK_SHOP: ShopInfo = {
-  shopName: 'Kasir PLUT',
-  shopAddress: null,
-  shopPhone: null,
-  receiptFooter: null,
-  timeZone: DEFAULT_TIME_ZONE,
-  outletCode: null,
-  defaultTillCode: 'K1',
-};
+const FALLBACK_SHOP: ShopInfo = { shopName: 'Kasir PLUT', ...SHOP_DEFAULTS, timeZone: DEFAULT_TIME_ZONE };
 
 const SessionContext = createContext<SessionState | null>(null);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import type { Role, UserView } from '../../../../shared/types';
@@ -6,7 +6,8 @@ import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { roleKey } from '../../components/user-chip';
-import { apiFieldError } from '../../lib/form';
+import { showSaveError } from '../../lib/form';
+import { useData } from '../../lib/use-data';
 import { CancelButton } from '../../components/dialog-parts';
 
 type FieldName = 'name' | 'username' | 'role' | 'pin' | 'pinConfirm';
@@ -16,8 +17,6 @@ const ROLES: Role[] = ['cashier', 'manager', 'admin'];
 /** Users (admin only): who may log in, with which role. */
 export function UsersScreen() {
   const t = useT();
-  const [users, setUsers] = useState<UserView[]>([]);
-  const [listError, setListError] = useState<unknown>(null);
   const [values, setValues] = useState<Record<FieldName, string>>({ name: '', username: '', role: 'cashier', pin: '', pinConfirm: '' });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [error, setError] = useState<unknown>(null);
@@ -26,15 +25,10 @@ export function UsersScreen() {
   const [editing, setEditing] = useState<{ user: UserView; mode: 'edit' | 'pin' } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    call('users.list', {})
-      .then((u) => {
-        setUsers(u);
-        setListError(null);
-      })
-      .catch(setListError);
-  }, []);
-  useEffect(load, [load]);
+  const list = useData(() => call('users.list', {}), []);
+  const users: UserView[] = list.data ?? [];
+  const listError = list.error;
+  const load = () => void list.reload();
 
   const set = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setValues((v) => ({ ...v, [name]: e.target.value }));
@@ -63,9 +57,7 @@ export function UsersScreen() {
       setValues({ name: '', username: '', role: 'cashier', pin: '', pinConfirm: '' });
       load();
     } catch (err) {
-      const fe = apiFieldError(err, SERVER_FIELDS);
-      if (fe) setErrors({ [fe.field]: fe.message });
-      else setError(err);
+      showSaveError(err, SERVER_FIELDS, setErrors, setError);
     } finally {
       setBusy(false);
     }
