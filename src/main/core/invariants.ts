@@ -35,15 +35,7 @@ export function lotTotals(r: LotTotalsRow) {
 }
 
 export function lotInvariantViolations(db: Db): LotInvariantViolation[] {
-  const rows = db.all<{
-    id: number;
-    received_qty: number;
-    remaining_qty: number;
-    sold: number;
-    restocked: number;
-    returned: number;
-    adjusted: number;
-  }>(sql`
+  const rows = db.all<LotTotalsRow & { id: number }>(sql`
     SELECT id, received_qty, remaining_qty, sold, restocked, returned, adjusted FROM (
       SELECT l.id, l.received_qty, l.remaining_qty,
         coalesce((SELECT sum(qty) FROM sale_line_lots WHERE lot_id = l.id), 0) AS sold,

@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
 import { useData } from '../../lib/use-data';
+import { TableCard } from './list-parts';
 import { usePrintJob } from '../till/use-printer-status';
 
 type TransportType = PrinterTransportConfig['type'];
@@ -286,15 +287,14 @@ export function PrinterScreen() {
         </div>
       </form>
 
-      <section className="card bo-list">
-        <div className="bo-toolbar">
-          <h2>{t('printer.recentJobs')}</h2>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={loadJobs}>
+      <TableCard
+        title={t('printer.recentJobs')}
+        actions={
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => void loadJobs()}>
             {t('common.refresh')}
           </button>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
+        }
+      >
             <thead>
               <tr>
                 <th>#</th>
@@ -333,10 +333,8 @@ export function PrinterScreen() {
                   </td>
                 </tr>
               )}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        </tbody>
+      </TableCard>
     </div>
   );
 }

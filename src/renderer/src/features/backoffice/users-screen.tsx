@@ -8,11 +8,41 @@ import { Field } from '../../components/field';
 import { roleKey } from '../../components/user-chip';
 import { showSaveError } from '../../lib/form';
 import { useData } from '../../lib/use-data';
-import { CancelButton } from '../../components/dialog-parts';
+import { SaveFoot } from '../../components/dialog-parts';
 
 type FieldName = 'name' | 'username' | 'role' | 'pin' | 'pinConfirm';
 const SERVER_FIELDS: Record<string, FieldName> = { name: 'name', username: 'username', role: 'role', pin: 'pin' };
 const ROLES: Role[] = ['cashier', 'manager', 'admin'];
+
+/** A new PIN: digits only, hidden, never filled in by the browser. */
+function PinInput({ value, onChange, autoFocus }: { value: string; onChange(pin: string): void; autoFocus?: boolean }) {
+  return (
+    <input
+      className="input"
+      type="password"
+      inputMode="numeric"
+      maxLength={8}
+      autoComplete="new-password"
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+      {...(autoFocus ? { 'data-autofocus': true } : {})}
+    />
+  );
+}
+
+/** The roles, least to most rights, in the user's words. */
+function RoleOptions() {
+  const t = useT();
+  return (
+    <>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(roleKey(r))}
+        </option>
+      ))}
+    </>
+  );
+}
 
 /** Users (admin only): who may log in, with which role. */
 export function UsersScreen() {
@@ -121,11 +151,7 @@ export function UsersScreen() {
         </Field>
         <Field label={t('users.role')} error={errors.role} required>
           <select className="input" value={values.role} onChange={set('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(roleKey(r))}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </Field>
         <div className="form-grid">
@@ -217,11 +243,7 @@ function UserDialog({ user, mode, onClose, onSaved }: { user: UserView; mode: 'e
             </Field>
             <Field label={t('users.role')} required>
               <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(roleKey(r))}
-                  </option>
-                ))}
+                <RoleOptions />
               </select>
             </Field>
             <label className="check-label">
@@ -233,37 +255,14 @@ function UserDialog({ user, mode, onClose, onSaved }: { user: UserView; mode: 'e
           <>
             <p className="muted">{t('tx.users.pinHint')}</p>
             <Field label={t('setup.pin')} required error={fieldError}>
-              <input
-                className="input"
-                type="password"
-                inputMode="numeric"
-                maxLength={8}
-                autoComplete="new-password"
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-                data-autofocus
-              />
+              <PinInput value={pin} onChange={setPin} autoFocus />
             </Field>
             <Field label={t('setup.pinConfirm')} required>
-              <input
-                className="input"
-                type="password"
-                inputMode="numeric"
-                maxLength={8}
-                autoComplete="new-password"
-                value={pin2}
-                onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-              />
+              <PinInput value={pin2} onChange={setPin2} />
             </Field>
           </>
         )}
-        <ErrorNotice error={error} />
-        <div className="pay-actions">
-          <CancelButton onClick={onClose} disabled={busy} />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <SaveFoot error={error} busy={busy} onClose={onClose} />
       </form>
     </Dialog>
   );

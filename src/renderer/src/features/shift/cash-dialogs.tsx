@@ -10,7 +10,7 @@ import { PrinterIcon } from '../../components/icons';
 import { RupiahInput } from '../../components/rupiah-input';
 import { ShiftReportView } from './report-view';
 import { usePrintJob } from '../till/use-printer-status';
-import { CancelButton } from '../../components/dialog-parts';
+import { CancelButton, SaveFoot } from '../../components/dialog-parts';
 import { useSubmit } from '../../lib/use-submit';
 import { useData } from '../../lib/use-data';
 
@@ -49,13 +49,7 @@ export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; 
             {local}
           </div>
         )}
-        <ErrorNotice error={error} />
-        <div className="pay-actions">
-          <CancelButton onClick={onClose} disabled={busy} />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <SaveFoot error={error} busy={busy} onClose={onClose} />
       </form>
     </Dialog>
   );

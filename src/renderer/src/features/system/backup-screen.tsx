@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
 import { useData } from '../../lib/use-data';
+import { EmptyRow, TableCard } from '../backoffice/list-parts';
 import './backup.css';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -125,12 +126,7 @@ export function BackupScreen() {
         )}
       </form>
 
-      <section className="card bo-list">
-        <div className="bo-toolbar">
-          <h2>{t('backup.files')}</h2>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
+      <TableCard title={t('backup.files')}>
             <thead>
               <tr>
                 <th>{t('backup.file')}</th>
@@ -139,13 +135,7 @@ export function BackupScreen() {
               </tr>
             </thead>
             <tbody>
-              {status.files.length === 0 && (
-                <tr>
-                  <td colSpan={3} className="empty-cell">
-                    {t('backup.noFiles')}
-                  </td>
-                </tr>
-              )}
+              {status.files.length === 0 && <EmptyRow cols={3}>{t('backup.noFiles')}</EmptyRow>}
               {status.files.map((f) => (
                 <tr key={f.file}>
                   <td className="mono">{fileName(f.file)}</td>
@@ -159,10 +149,8 @@ export function BackupScreen() {
                   )}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        </tbody>
+      </TableCard>
       {confirm && (
         <ConfirmDialog
           title={t('backup.restoreConfirmTitle')}
