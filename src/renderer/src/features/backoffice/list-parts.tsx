@@ -29,6 +29,15 @@ export function TableCard({ title, actions, children }: { title: string; actions
   );
 }
 
+/** A row that opens its record on a click or on Enter; `fresh` marks the one just created. */
+export function OpenRow({ fresh, testId, onOpen, children }: { fresh?: boolean; testId?: string; onOpen(): void; children: ReactNode }) {
+  return (
+    <tr className={fresh ? 'row-new' : undefined} tabIndex={0} data-testid={testId} onClick={onOpen} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
+      {children}
+    </tr>
+  );
+}
+
 /** "All suppliers" or one of them. */
 export function SupplierFilter({ label, suppliers, value, onChange }: { label: string; suppliers: Supplier[]; value: string; onChange(id: string): void }) {
   const t = useT();
