@@ -10,7 +10,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import type { LotInvariantViolation } from '../../shared/types-backoffice';
+import type { LotInvariantViolation, LotTotals } from '../../shared/types-backoffice';
 
 /** A lot's received and remaining units with its movement sums, as the queries below read them. */
 export interface LotTotalsRow {
@@ -23,7 +23,7 @@ export interface LotTotalsRow {
 }
 
 /** The lot's units in and out, in the words of the lot views (also the lot page's history). */
-export function lotTotals(r: LotTotalsRow) {
+export function lotTotals(r: LotTotalsRow): LotTotals {
   return {
     receivedQty: r.received_qty,
     remainingQty: r.remaining_qty,
