@@ -14,10 +14,16 @@ type FieldName = 'name' | 'username' | 'role' | 'pin' | 'pinConfirm';
 const SERVER_FIELDS: Record<string, FieldName> = { name: 'name', username: 'username', role: 'role', pin: 'pin' };
 const ROLES: Role[] = ['cashier', 'manager', 'admin'];
 
-/** A new PIN: digits only, hidden, never filled in by the browser. */
-function PinInput({ value, onChange, autoFocus }: { value: string; onChange(pin: string): void; autoFocus?: boolean }) {
+/** A new PIN: digits only, hidden, never filled in by the browser. `Field` hands it its id and aria. */
+function PinInput({
+  value,
+  onChange,
+  autoFocus,
+  ...aria
+}: { value: string; onChange(pin: string): void; autoFocus?: boolean } & Pick<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>) {
   return (
     <input
+      {...aria}
       className="input"
       type="password"
       inputMode="numeric"
