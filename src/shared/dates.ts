@@ -9,6 +9,19 @@
 import { format, isValid, parse } from 'date-fns';
 import { id as idLocale } from 'date-fns/locale';
 
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Ujung_Pandang': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+/** WIB / WITA / WIT for Indonesian zones, otherwise the IANA name itself. */
+export function zoneAbbreviation(timeZone: string): string {
+  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+}
+
 /** An expiry this many years after the intake, or more, is taken for a typing mistake. */
 export const MAX_EXPIRY_YEARS = 10;
 

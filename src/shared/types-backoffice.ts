@@ -51,13 +51,8 @@ export interface SupplierDetail {
   sold: { qty: number; netAmount: Rupiah; supplierShare: Rupiah; products: SoldProductSummary[] };
 }
 
-/** One lot as the product page shows it: its own terms snapshot and history totals. */
-export interface LotView {
-  id: number;
-  productId: number;
-  intakeId: number | null;
-  intakeNumber: string | null;
-  supplierId: number | null;
+/** A lot's units in and out since its intake. */
+export interface LotTotals {
   receivedQty: number;
   remainingQty: number;
   soldQty: number;
@@ -66,6 +61,15 @@ export interface LotView {
   returnedQty: number;
   /** Net of adjustments (negative = units written off). */
   adjustedQty: number;
+}
+
+/** One lot as the product page shows it: its own terms snapshot and history totals. */
+export interface LotView extends LotTotals {
+  id: number;
+  productId: number;
+  intakeId: number | null;
+  intakeNumber: string | null;
+  supplierId: number | null;
   expiryDate: string | null;
   expired: boolean;
   /** Terms and sell price agreed at intake; a later product change never rewrites them. */
@@ -82,13 +86,17 @@ export interface ProductDetail extends ProductView {
   lots: LotView[];
 }
 
-export interface IntakeLineView {
+/** A slip line on one lot: which lot and product, how many units. */
+export interface LotLine {
   lotId: number;
   productId: number;
   sku: string;
   name: string;
   unit: string;
   qty: number;
+}
+
+export interface IntakeLineView extends LotLine {
   remainingQty: number;
   expiryDate: string | null;
   terms: Terms;
@@ -127,13 +135,7 @@ export interface IntakeSummary {
   totalValue: Rupiah;
 }
 
-export interface ReturnLineView {
-  lotId: number;
-  productId: number;
-  sku: string;
-  name: string;
-  unit: string;
-  qty: number;
+export interface ReturnLineView extends LotLine {
   expiryDate: string | null;
   intakeNumber: string | null;
   terms: Terms;
@@ -303,15 +305,8 @@ export interface StockMovement {
   note: string | null;
 }
 
-export interface LotInvariantViolation {
+export interface LotInvariantViolation extends LotTotals {
   lotId: number;
-  receivedQty: number;
-  remainingQty: number;
-  soldQty: number;
-  /** Refunded units put back into the lot. */
-  restockedQty: number;
-  returnedQty: number;
-  adjustedQty: number;
   /** received + restocked + adjusted − sold − returned − remaining (0 when the lot is consistent). */
   discrepancy: number;
 }

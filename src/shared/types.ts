@@ -207,15 +207,31 @@ export interface SessionInfo {
   tillCode: string;
 }
 
+/** The shop's settings every screen and document may read (the settings table, with defaults). */
 export interface ShopInfo {
   shopName: string;
   shopAddress: string | null;
   shopPhone: string | null;
   receiptFooter: string | null;
   timeZone: string;
-  /** Set when forwarding to the central database is configured; null for a single shop. */
+  /**
+   * This outlet's code (KDI, WKT, …): none until an admin sets it when configuring forwarding to
+   * the central database (Back office → Sistem → Kantor pusat); frozen from then on. Null for a
+   * single shop.
+   */
   outletCode: string | null;
+  /** Till used when a login does not name one. */
   defaultTillCode: string;
 }
+
+/** What a fresh database answers before anyone changed a setting (the shop's name aside). */
+export const SHOP_DEFAULTS: Omit<ShopInfo, 'shopName'> = {
+  shopAddress: null,
+  shopPhone: null,
+  receiptFooter: null,
+  timeZone: 'Asia/Makassar',
+  outletCode: null,
+  defaultTillCode: 'K1',
+};
 
 export type { PrinterConfig };

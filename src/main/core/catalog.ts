@@ -14,7 +14,8 @@ import { contains } from './sql-helpers';
 import { businessDate } from './clock';
 import { getSetting } from './settings';
 import { nextInternalBarcode } from './barcodes';
-import { valueAtTerms } from './stock-value';
+import { valueAtTerms, type LotStockRow } from './stock-value';
+import { lotTotals } from './invariants';
 import type { LotView, ProductDetail } from '../../shared/types-backoffice';
 
 
@@ -366,19 +367,13 @@ export function productDetail(ctx: Ctx, id: number): ProductDetail {
 /** Lots with their history totals; newest first. */
 export function lotViews(ctx: Ctx, where: { productId?: number; supplierId?: number; onlyInStock?: boolean }): LotView[] {
   const today = businessDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone'));
-  const rows = ctx.db.all<{
+  const rows = ctx.db.all<LotStockRow & {
     id: number;
     product_id: number;
     intake_id: number | null;
     intake_number: string | null;
     supplier_id: number | null;
     received_qty: number;
-    remaining_qty: number;
-    expiry_date: string | null;
-    terms_type: 'fixed' | 'commission';
-    supplier_price: number | null;
-    commission_bps: number | null;
-    sell_price: number;
     created_at: number;
     p_terms_type: 'fixed' | 'commission';
     p_supplier_price: number | null;
@@ -412,12 +407,7 @@ export function lotViews(ctx: Ctx, where: { productId?: number; supplierId?: num
       intakeId: r.intake_id,
       intakeNumber: r.intake_number,
       supplierId: r.supplier_id,
-      receivedQty: r.received_qty,
-      remainingQty: r.remaining_qty,
-      soldQty: r.sold,
-      restockedQty: r.restocked,
-      returnedQty: r.returned,
-      adjustedQty: r.adjusted,
+      ...lotTotals(r),
       expiryDate: r.expiry_date,
       expired: r.expiry_date !== null && r.expiry_date < today,
       terms: termsOf(lot),

@@ -11,14 +11,14 @@ import { audit } from './audit';
 import type { Actor, Ctx } from './context';
 import { businessDate } from './clock';
 import { getSetting } from './settings';
-import { addDaysToDate, daysBetween, valueAtTerms } from './stock-value';
+import { addDaysToDate, daysBetween, valueAtTerms, type LotStockRow } from './stock-value';
 import { createReturn } from './returns';
 import { requireSupplier } from './suppliers';
 
 export const DEFAULT_NEAR_EXPIRY_DAYS = 30;
 const DAY_MS = 86_400_000;
 
-interface LotRow {
+interface LotRow extends LotStockRow {
   id: number;
   product_id: number;
   sku: string;
@@ -30,12 +30,6 @@ interface LotRow {
   intake_number: string | null;
   intake_date: string | null;
   created_at: number;
-  remaining_qty: number;
-  expiry_date: string | null;
-  terms_type: 'fixed' | 'commission';
-  supplier_price: number | null;
-  commission_bps: number | null;
-  sell_price: number;
   last_sold_at: number | null;
 }
 

@@ -10,18 +10,32 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db';
-import type { LotInvariantViolation } from '../../shared/types-backoffice';
+import type { LotInvariantViolation, LotTotals } from '../../shared/types-backoffice';
+
+/** A lot's received and remaining units with its movement sums, as the queries below read them. */
+export interface LotTotalsRow {
+  received_qty: number;
+  remaining_qty: number;
+  sold: number;
+  restocked: number;
+  returned: number;
+  adjusted: number;
+}
+
+/** The lot's units in and out, in the words of the lot views (also the lot page's history). */
+export function lotTotals(r: LotTotalsRow): LotTotals {
+  return {
+    receivedQty: r.received_qty,
+    remainingQty: r.remaining_qty,
+    soldQty: r.sold,
+    restockedQty: r.restocked,
+    returnedQty: r.returned,
+    adjustedQty: r.adjusted,
+  };
+}
 
 export function lotInvariantViolations(db: Db): LotInvariantViolation[] {
-  const rows = db.all<{
-    id: number;
-    received_qty: number;
-    remaining_qty: number;
-    sold: number;
-    restocked: number;
-    returned: number;
-    adjusted: number;
-  }>(sql`
+  const rows = db.all<LotTotalsRow & { id: number }>(sql`
     SELECT id, received_qty, remaining_qty, sold, restocked, returned, adjusted FROM (
       SELECT l.id, l.received_qty, l.remaining_qty,
         coalesce((SELECT sum(qty) FROM sale_line_lots WHERE lot_id = l.id), 0) AS sold,
@@ -34,12 +48,7 @@ export function lotInvariantViolations(db: Db): LotInvariantViolation[] {
     ORDER BY id`);
   return rows.map((r) => ({
     lotId: r.id,
-    receivedQty: r.received_qty,
-    remainingQty: r.remaining_qty,
-    soldQty: r.sold,
-    restockedQty: r.restocked,
-    returnedQty: r.returned,
-    adjustedQty: r.adjusted,
+    ...lotTotals(r),
     discrepancy: r.received_qty + r.restocked + r.adjusted - r.sold - r.returned - r.remaining_qty,
   }));
 }

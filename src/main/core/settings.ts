@@ -3,33 +3,13 @@ import { settings } from '../../db/schema';
 import type { Db } from '../../db';
 import { DEFAULT_TIME_ZONE } from './clock';
 import type { PrinterConfig } from '../../shared/printer';
+import { SHOP_DEFAULTS, type ShopInfo } from '../../shared/types';
 import { get, query } from '../../db/statements';
 
 /** Typed view of the key/value settings table, with defaults. */
-export interface SettingValues {
-  shopName: string;
-  shopAddress: string | null;
-  shopPhone: string | null;
-  receiptFooter: string | null;
-  timeZone: string;
-  /**
-   * This outlet's code (KDI, WKT, …): none until an admin sets it when configuring forwarding to
-   * the central database (Back office → Sistem → Kantor pusat); frozen from then on.
-   */
-  outletCode: string | null;
-  /** Till used when a login does not name one. */
-  defaultTillCode: string;
-}
+export type SettingValues = ShopInfo;
 
-const DEFAULTS: SettingValues = {
-  shopName: 'PLUT Sultra',
-  shopAddress: null,
-  shopPhone: null,
-  receiptFooter: null,
-  timeZone: DEFAULT_TIME_ZONE,
-  outletCode: null,
-  defaultTillCode: 'K1',
-};
+const DEFAULTS: SettingValues = { shopName: 'PLUT Sultra', ...SHOP_DEFAULTS, timeZone: DEFAULT_TIME_ZONE };
 
 /** Settings are read on every sale: one prepared statement per connection, no query building. */
 const settingValue = query<{ value: string }>()<[key: string]>('settings.value', 'SELECT value FROM settings WHERE key = ?', { value: true });

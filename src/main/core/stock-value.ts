@@ -12,6 +12,16 @@ export function valueAtTerms(lot: LotTerms & { sellPrice: number }, qty: number)
   return supplierShare(lot, qty, times(lot.sellPrice, qty));
 }
 
+/** A lot's stock and terms as its row reads from SQLite (the `lots` columns, snake_case). */
+export interface LotStockRow {
+  remaining_qty: number;
+  expiry_date: string | null;
+  terms_type: 'fixed' | 'commission';
+  supplier_price: number | null;
+  commission_bps: number | null;
+  sell_price: number;
+}
+
 /** `2026-12-10` + n days, as a date string (calendar arithmetic, no time zone). */
 export function addDaysToDate(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

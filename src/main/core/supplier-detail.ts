@@ -14,16 +14,10 @@ import { listProducts } from './catalog';
 import { listReturns } from './returns';
 import { listIntakes } from './stock';
 import { listSuppliers, requireSupplier } from './suppliers';
-import { valueAtTerms } from './stock-value';
+import { valueAtTerms, type LotStockRow } from './stock-value';
 
-interface StockLot {
+interface StockLot extends LotStockRow {
   supplier_id: number;
-  remaining_qty: number;
-  expiry_date: string | null;
-  terms_type: 'fixed' | 'commission';
-  supplier_price: number | null;
-  commission_bps: number | null;
-  sell_price: number;
 }
 
 function stockLots(ctx: Ctx, supplierId: number | null): StockLot[] {

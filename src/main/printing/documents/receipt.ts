@@ -4,6 +4,9 @@
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { formatNumber, formatRupiah } from '../../../shared/money';
+import { zoneAbbreviation } from '../../../shared/dates';
+
+export { zoneAbbreviation };
 import type { PaymentMethod } from '../../../shared/printer';
 import { encodeBlocks } from '../encode';
 import { cleanText, Doc } from '../layout';
@@ -24,18 +27,6 @@ export const DEFAULT_RECEIPT_FOOTER = [
 
 export const COPY_MARK = '** SALINAN / COPY **';
 
-const ZONE_ABBREVIATIONS: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Ujung_Pandang': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
-
-/** WIB / WITA / WIT for Indonesian zones, otherwise the IANA name itself. */
-export function zoneAbbreviation(timeZone: string): string {
-  return ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
-}
 
 /** `29/11/2026 14:05 WITA`: local time of `utcMillis` in `timeZone`. */
 export function formatReceiptDateTime(utcMillis: number, timeZone: string): string {

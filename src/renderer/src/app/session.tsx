@@ -1,8 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
 import { call } from '../api';
-import type { Role, ShopInfo } from '../../../shared/types';
+import { SHOP_DEFAULTS, type Role, type ShopInfo } from '../../../shared/types';
 import { DEFAULT_TIME_ZONE } from '../lib/format';
 import { hasRole } from './routes';
+import { useData } from '../lib/use-data';
 
 export interface Session {
   user: { id: number; name: string; role: Role };
@@ -17,29 +18,14 @@ interface SessionState {
   logout(): Promise<void>;
 }
 
-const FALLBACK_SHOP: ShopInfo = {
-  shopName: 'Kasir PLUT',
-  shopAddress: null,
-  shopPhone: null,
-  receiptFooter: null,
-  timeZone: DEFAULT_TIME_ZONE,
-  outletCode: null,
-  defaultTillCode: 'K1',
-};
+const FALLBACK_SHOP: ShopInfo = { shopName: 'Kasir PLUT', ...SHOP_DEFAULTS, timeZone: DEFAULT_TIME_ZONE };
 
 const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ session, onLogout, children }: { session: Session; onLogout(): void; children: ReactNode }) {
-  const [shop, setShop] = useState<ShopInfo>(FALLBACK_SHOP);
-  useEffect(() => {
-    let alive = true;
-    call('settings.get', {})
-      .then((s) => alive && setShop(s))
-      .catch(() => undefined);
-    return () => {
-      alive = false;
-    };
-  }, []);
+  // Until the settings answer (or when they fail), the screens show the defaults.
+  const settings = useData(() => call('settings.get', {}), []);
+  const shop: ShopInfo = settings.data ?? FALLBACK_SHOP;
   const logout = useCallback(async () => {
     try {
       await call('auth.logout', {});

@@ -11,6 +11,18 @@ export function apiFieldError<F extends string>(err: unknown, fields: Record<str
   return field ? { field, message: fieldMessage(err) } : null;
 }
 
+/** A failed save: the server's field error goes under its field, anything else to the form's notice. */
+export function showSaveError<F extends string>(
+  err: unknown,
+  fields: Record<string, F>,
+  setFieldErrors: (errors: Partial<Record<F, string>>) => void,
+  setError: (err: unknown) => void,
+): void {
+  const fe = apiFieldError(err, fields);
+  if (fe) setFieldErrors({ [fe.field]: fe.message } as Partial<Record<F, string>>);
+  else setError(err);
+}
+
 /** Only the fields with text, trimmed (the API wants absent, not empty, optional fields). */
 export function presentFields<K extends string>(values: Record<K, string>, keys: readonly K[]): Partial<Record<K, string>> {
   const out: Partial<Record<K, string>> = {};

@@ -7,6 +7,7 @@ import { differenceInCalendarDays, format, parseISO } from 'date-fns';
 import { enUS } from 'date-fns/locale/en-US';
 import { id as idLocale } from 'date-fns/locale/id';
 import type { Locale } from 'date-fns';
+import { zoneAbbreviation } from '../../../shared/dates';
 
 export type Lang = 'id' | 'en';
 
@@ -14,13 +15,6 @@ export const DEFAULT_TIME_ZONE = 'Asia/Makassar';
 
 export const dateLocale = (lang: Lang): Locale => (lang === 'en' ? enUS : idLocale);
 
-const ZONE_ABBREVIATIONS: Record<string, string> = {
-  'Asia/Jakarta': 'WIB',
-  'Asia/Pontianak': 'WIB',
-  'Asia/Makassar': 'WITA',
-  'Asia/Ujung_Pandang': 'WITA',
-  'Asia/Jayapura': 'WIT',
-};
 
 const validZones = new Map<string, boolean>();
 function safeZone(timeZone: string): string {
@@ -38,7 +32,7 @@ function safeZone(timeZone: string): string {
 }
 
 /** WIB / WITA / WIT, or the IANA name. */
-export const zoneAbbreviation = (timeZone: string): string => ZONE_ABBREVIATIONS[timeZone] ?? timeZone;
+export { zoneAbbreviation };
 
 export const zoned = (utcMillis: number, timeZone: string): TZDate => new TZDate(utcMillis, safeZone(timeZone));
 

@@ -11,6 +11,12 @@ export interface Data<T> {
   reload(): Promise<T | null>;
   /** Replace the data by a value the screen already has (e.g. the answer of a write). */
   set(data: T | null): void;
+  /**
+   * Load a step that builds on the data on screen (e.g. the next page appended to the list). Like
+   * `reload`, it is dropped when a newer load (or new `deps`) overtakes it, so a page of old filters
+   * never lands on a new list. Refused (null) while the data on screen answers earlier `deps`.
+   */
+  extend(step: (current: T | null) => Promise<T>): Promise<T | null>;
 }
 
 /**
@@ -27,14 +33,15 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
   const generation = useRef(0);
   const loadRef = useRef(load);
   loadRef.current = load;
+  const stateRef = useRef(state);
+  stateRef.current = state;
 
-  const reload = useCallback((): Promise<T | null> => {
+  const run = useCallback((loader: () => Promise<T>): Promise<T | null> => {
     const mine = ++seq.current;
     const forGeneration = generation.current;
     setLoading(true);
     setError(null);
-    return loadRef
-      .current()
+    return loader()
       .then((d) => {
         if (mine !== seq.current) return null;
         setState({ data: d, generation: forGeneration });
@@ -48,6 +55,16 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
         if (mine === seq.current) setLoading(false);
       });
   }, []);
+  const reload = useCallback(() => run(() => loadRef.current()), [run]);
+  const extend = useCallback(
+    (step: (current: T | null) => Promise<T>) => {
+      const { data, generation: of } = stateRef.current;
+      // A step on data of earlier deps would land stale data as fresh: the current load answers first.
+      if (of !== generation.current) return Promise.resolve(null);
+      return run(() => step(data));
+    },
+    [run],
+  );
 
   const set = useCallback((data: T | null) => {
     seq.current += 1;
@@ -67,5 +84,5 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload, ...deps]);
 
-  return { data: state.data, fresh: state.generation === generation.current, error, loading, reload, set };
+  return { data: state.data, fresh: state.generation === generation.current, error, loading, reload, set, extend };
 }

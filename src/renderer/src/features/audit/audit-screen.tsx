@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import '../till/till-extra.css';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey, type Translate } from '../../i18n';
@@ -9,6 +9,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime, todayIn } from '../../lib/format';
 import { auditDetails, AUDIT_AREAS } from './audit-logic';
 import { DateField } from '../../components/date-field';
+import { useData } from '../../lib/use-data';
 
 const PAGE = 200;
 
@@ -50,44 +51,37 @@ export function AuditScreen() {
   const { shop } = useSession();
   const [draft, setDraft] = useState<Filters>({ from: '', to: '', action: '', userId: '' });
   const [filters, setFilters] = useState<Filters>(draft);
-  const [entries, setEntries] = useState<AuditEntryView[]>([]);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(false);
   const [users, setUsers] = useState<Map<number, string>>(new Map());
 
-  const load = useCallback(
-    async (f: Filters, beforeId?: number) => {
-      setLoading(true);
-      setError(null);
-      try {
-        const list = await call('audit.list', {
-          ...(f.from ? { from: f.from } : {}),
-          ...(f.to ? { to: f.to } : {}),
-          ...(f.action.trim() ? { action: f.action.trim() } : {}),
-          ...(f.userId ? { userId: Number(f.userId) } : {}),
-          ...(beforeId ? { beforeId } : {}),
-          limit: PAGE,
-        });
-        setEntries((cur) => (beforeId ? [...cur, ...list] : list));
-        setMore(list.length === PAGE);
-        setUsers((m) => {
-          const next = new Map(m);
-          for (const e of list) if (e.userId !== null && e.userName) next.set(e.userId, e.userName);
-          return next;
-        });
-      } catch (err) {
-        setError(err);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [],
-  );
-
-  useEffect(() => {
-    void load(filters);
-  }, [filters, load]);
+  /** One page of the log under `f`, older than `beforeId`; remembers the users it names for the filter. */
+  const page = async (f: Filters, beforeId?: number): Promise<AuditEntryView[]> => {
+    const list = await call('audit.list', {
+      ...(f.from ? { from: f.from } : {}),
+      ...(f.to ? { to: f.to } : {}),
+      ...(f.action.trim() ? { action: f.action.trim() } : {}),
+      ...(f.userId ? { userId: Number(f.userId) } : {}),
+      ...(beforeId ? { beforeId } : {}),
+      limit: PAGE,
+    });
+    setUsers((m) => {
+      const next = new Map(m);
+      for (const e of list) if (e.userId !== null && e.userName) next.set(e.userId, e.userName);
+      return next;
+    });
+    return list;
+  };
+  const log = useData(async () => {
+    const list = await page(filters);
+    return { entries: list, more: list.length === PAGE };
+  }, [filters]);
+  const entries = log.data?.entries ?? [];
+  const more = log.data?.more ?? false;
+  const loading = log.loading;
+  const loadMore = () =>
+    void log.extend(async (cur) => {
+      const list = await page(filters, cur?.entries.at(-1)?.id);
+      return { entries: [...(cur?.entries ?? []), ...list], more: list.length === PAGE };
+    });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -151,7 +145,7 @@ export function AuditScreen() {
             </button>
           </div>
         </form>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={log.error} />
         <section className="card audit-list">
           <div className="table-wrap">
             <table className="table audit-table" data-testid="audit-table">
@@ -193,7 +187,7 @@ export function AuditScreen() {
             <span className="muted">{t('common.count', { n: entries.length })}</span>
             {loading && <span className="spinner spinner-sm" />}
             {more && !loading && (
-              <button type="button" className="btn btn-secondary btn-sm" onClick={() => void load(filters, entries.at(-1)?.id)}>
+              <button type="button" className="btn btn-secondary btn-sm" onClick={loadMore}>
                 {t('tx.audit.more')}
               </button>
             )}

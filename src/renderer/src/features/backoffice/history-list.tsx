@@ -4,7 +4,7 @@ import { useT } from '../../i18n';
 import { formatNumber, formatRupiah, type Rupiah } from '../../../../shared/money';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
-import { EmptyRow, ListToolbar, SupplierFilter } from './list-parts';
+import { EmptyRow, ListToolbar, OpenRow, SupplierFilter } from './list-parts';
 import { useDateTime } from './ui';
 import { useData } from '../../lib/use-data';
 import { DateField } from '../../components/date-field';
@@ -89,7 +89,7 @@ export function HistoryList<R extends HistoryRow>({ load, numberLabel, valueLabe
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} tabIndex={0} onClick={() => setOpen(r.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(r.id)}>
+              <OpenRow key={r.id} onOpen={() => setOpen(r.id)}>
                 <td className="mono strong">{r.number}</td>
                 <td>{dt(r.createdAt)}</td>
                 <td>
@@ -99,7 +99,7 @@ export function HistoryList<R extends HistoryRow>({ load, numberLabel, valueLabe
                 {middle(r)}
                 <td className="num">{formatNumber(r.totalQty)}</td>
                 <td className="num strong">{formatRupiah(r.totalValue)}</td>
-              </tr>
+              </OpenRow>
             ))}
             {!list.loading && rows.length === 0 && <EmptyRow cols={7}>{emptyText}</EmptyRow>}
           </tbody>

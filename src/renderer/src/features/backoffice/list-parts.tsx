@@ -14,6 +14,30 @@ export function EmptyRow({ cols, children }: { cols: number; children: ReactNode
   );
 }
 
+/** A card holding one titled table (with buttons beside the title): give it the table's head and body. */
+export function TableCard({ title, actions, children }: { title: string; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="card bo-list">
+      <div className="bo-toolbar">
+        <h2>{title}</h2>
+        {actions}
+      </div>
+      <div className="table-wrap">
+        <table className="table">{children}</table>
+      </div>
+    </section>
+  );
+}
+
+/** A row that opens its record on a click or on Enter; `fresh` marks the one just created. */
+export function OpenRow({ fresh, testId, onOpen, children }: { fresh?: boolean; testId?: string; onOpen(): void; children: ReactNode }) {
+  return (
+    <tr className={fresh ? 'row-new' : undefined} tabIndex={0} data-testid={testId} onClick={onOpen} onKeyDown={(e) => e.key === 'Enter' && onOpen()}>
+      {children}
+    </tr>
+  );
+}
+
 /** "All suppliers" or one of them. */
 export function SupplierFilter({ label, suppliers, value, onChange }: { label: string; suppliers: Supplier[]; value: string; onChange(id: string): void }) {
   const t = useT();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
 import { isPrinterFileName, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, type PrinterColumns, type PrinterConfig, type PrinterTransportConfig } from '../../../../shared/printer';
@@ -8,6 +8,8 @@ import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
+import { useData } from '../../lib/use-data';
+import { TableCard } from './list-parts';
 import { usePrintJob } from '../till/use-printer-status';
 
 type TransportType = PrinterTransportConfig['type'];
@@ -120,28 +122,25 @@ export function PrinterScreen() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [testJob, setTestJob] = usePrintJob(null);
-  const [jobs, setJobs] = useState<PrintJobView[]>([]);
   // Where the host sends bytes is the admin's to decide; a manager sees the setting and can test and retry.
   const canEdit = hasRole(session.user.role, 'admin');
 
-  const loadJobs = useCallback(() => {
-    call('printing.jobs', { limit: 10 })
-      .then(setJobs)
-      .catch(() => undefined);
+  // The saved setting seeds the form; the form is what the screen shows from then on.
+  const printer = useData(async () => {
+    const c = await call('printers.get', {});
+    setForm(toForm(c));
+    return c;
   }, []);
+  // The last jobs; a failed read keeps the list on screen (the setting above still works).
+  const recent = useData(() => call('printing.jobs', { limit: 10 }), []);
+  const jobs: PrintJobView[] = recent.data ?? [];
+  const loadJobs = recent.reload;
 
   useEffect(() => {
-    call('printers.get', {})
-      .then((c) => setForm(toForm(c)))
-      .catch(setError);
-    loadJobs();
-  }, [loadJobs]);
-
-  useEffect(() => {
-    if (testJob && testJob.status !== 'pending') loadJobs();
+    if (testJob && testJob.status !== 'pending') void loadJobs();
   }, [testJob, loadJobs]);
 
-  if (!form) return <ErrorNotice error={error} />;
+  if (!form) return <ErrorNotice error={error ?? printer.error} />;
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => {
     setForm({ ...form, [k]: v });
@@ -182,8 +181,9 @@ export function PrinterScreen() {
   const retry = async (id: number) => {
     try {
       await call('printing.retry', { id });
-      loadJobs();
-      setTimeout(loadJobs, 1500);
+      void loadJobs();
+      // The retry sends in the background: read the list once more when it has had time to print.
+      setTimeout(() => void loadJobs(), 1500);
     } catch (err) {
       setError(err);
     }
@@ -287,15 +287,14 @@ export function PrinterScreen() {
         </div>
       </form>
 
-      <section className="card bo-list">
-        <div className="bo-toolbar">
-          <h2>{t('printer.recentJobs')}</h2>
-          <button type="button" className="btn btn-ghost btn-sm" onClick={loadJobs}>
+      <TableCard
+        title={t('printer.recentJobs')}
+        actions={
+          <button type="button" className="btn btn-ghost btn-sm" onClick={() => void loadJobs()}>
             {t('common.refresh')}
           </button>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
+        }
+      >
             <thead>
               <tr>
                 <th>#</th>
@@ -334,10 +333,8 @@ export function PrinterScreen() {
                   </td>
                 </tr>
               )}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        </tbody>
+      </TableCard>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatIsoDate, todayIn } from '../../lib/format';
 import { productStatus } from '../till/product-status';
-import { CreatedNotice, EmptyRow, ListToolbar, SearchInput, SupplierFilter, ToolbarEnd, useSearchText } from './list-parts';
+import { CreatedNotice, EmptyRow, ListToolbar, OpenRow, SearchInput, SupplierFilter, ToolbarEnd, useSearchText } from './list-parts';
 import { usePendingOpen } from './nav';
 import { ProductFormDialog } from './products/product-form';
 import { ProductPage } from './products/product-page';
@@ -88,14 +88,7 @@ export function ProductsScreen() {
               {products.map((p) => {
                 const st = productStatus(p, today);
                 return (
-                  <tr
-                    key={p.id}
-                    className={created?.id === p.id ? 'row-new' : ''}
-                    tabIndex={0}
-                    data-testid="product-row"
-                    onClick={() => setOpen(p.id)}
-                    onKeyDown={(e) => e.key === 'Enter' && setOpen(p.id)}
-                  >
+                  <OpenRow key={p.id} fresh={created?.id === p.id} testId="product-row" onOpen={() => setOpen(p.id)}>
                     <td className="strong col-name">
                       {p.name}
                       <div className="sub">{[p.supplierName, p.category].filter(Boolean).join(' · ') || '—'}</div>
@@ -118,7 +111,7 @@ export function ProductsScreen() {
                     <td>
                       <ActiveBadge active={p.active} />
                     </td>
-                  </tr>
+                  </OpenRow>
                 );
               })}
               {!list.loading && products.length === 0 && <EmptyRow cols={6}>{t('product.none')}</EmptyRow>}

@@ -5,7 +5,7 @@ import { formatNumber, formatRupiah } from '../../../../shared/money';
 import type { Supplier } from '../../../../shared/types';
 import { ErrorNotice } from '../../components/error-notice';
 import { filterByActive, overviewTotals, type ActiveFilter } from './logic';
-import { CreatedNotice, EmptyRow, ListToolbar, SearchInput, ToolbarEnd, useSearchText } from './list-parts';
+import { CreatedNotice, EmptyRow, ListToolbar, OpenRow, SearchInput, ToolbarEnd, useSearchText } from './list-parts';
 import { usePendingOpen } from './nav';
 import { SupplierFormDialog } from './suppliers/supplier-form';
 import { SupplierPage } from './suppliers/supplier-page';
@@ -67,14 +67,7 @@ export function SuppliersScreen() {
             </thead>
             <tbody>
               {rows.map((s) => (
-                <tr
-                  key={s.id}
-                  className={created?.id === s.id ? 'row-new' : ''}
-                  tabIndex={0}
-                  data-testid="supplier-row"
-                  onClick={() => setOpen(s.id)}
-                  onKeyDown={(e) => e.key === 'Enter' && setOpen(s.id)}
-                >
+                <OpenRow key={s.id} fresh={created?.id === s.id} testId="supplier-row" onOpen={() => setOpen(s.id)}>
                   <td className="mono">{s.code}</td>
                   <td className="strong">
                     {s.name}
@@ -88,7 +81,7 @@ export function SuppliersScreen() {
                   <td>
                     <ActiveBadge active={s.active} />
                   </td>
-                </tr>
+                </OpenRow>
               ))}
               {!list.loading && rows.length === 0 && <EmptyRow cols={8}>{t('supplier.none')}</EmptyRow>}
             </tbody>

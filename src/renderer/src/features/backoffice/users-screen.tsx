@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import type { Role, UserView } from '../../../../shared/types';
@@ -6,18 +6,53 @@ import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { roleKey } from '../../components/user-chip';
-import { apiFieldError } from '../../lib/form';
-import { CancelButton } from '../../components/dialog-parts';
+import { showSaveError } from '../../lib/form';
+import { useData } from '../../lib/use-data';
+import { SaveFoot } from '../../components/dialog-parts';
 
 type FieldName = 'name' | 'username' | 'role' | 'pin' | 'pinConfirm';
 const SERVER_FIELDS: Record<string, FieldName> = { name: 'name', username: 'username', role: 'role', pin: 'pin' };
 const ROLES: Role[] = ['cashier', 'manager', 'admin'];
 
+/** A new PIN: digits only, hidden, never filled in by the browser. `Field` hands it its id and aria. */
+function PinInput({
+  value,
+  onChange,
+  autoFocus,
+  ...aria
+}: { value: string; onChange(pin: string): void; autoFocus?: boolean } & Pick<React.InputHTMLAttributes<HTMLInputElement>, 'id' | 'aria-invalid' | 'aria-describedby'>) {
+  return (
+    <input
+      {...aria}
+      className="input"
+      type="password"
+      inputMode="numeric"
+      maxLength={8}
+      autoComplete="new-password"
+      value={value}
+      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+      {...(autoFocus ? { 'data-autofocus': true } : {})}
+    />
+  );
+}
+
+/** The roles, least to most rights, in the user's words. */
+function RoleOptions() {
+  const t = useT();
+  return (
+    <>
+      {ROLES.map((r) => (
+        <option key={r} value={r}>
+          {t(roleKey(r))}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** Users (admin only): who may log in, with which role. */
 export function UsersScreen() {
   const t = useT();
-  const [users, setUsers] = useState<UserView[]>([]);
-  const [listError, setListError] = useState<unknown>(null);
   const [values, setValues] = useState<Record<FieldName, string>>({ name: '', username: '', role: 'cashier', pin: '', pinConfirm: '' });
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [error, setError] = useState<unknown>(null);
@@ -26,15 +61,10 @@ export function UsersScreen() {
   const [editing, setEditing] = useState<{ user: UserView; mode: 'edit' | 'pin' } | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    call('users.list', {})
-      .then((u) => {
-        setUsers(u);
-        setListError(null);
-      })
-      .catch(setListError);
-  }, []);
-  useEffect(load, [load]);
+  const list = useData(() => call('users.list', {}), []);
+  const users: UserView[] = list.data ?? [];
+  const listError = list.error;
+  const load = () => void list.reload();
 
   const set = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     setValues((v) => ({ ...v, [name]: e.target.value }));
@@ -63,9 +93,7 @@ export function UsersScreen() {
       setValues({ name: '', username: '', role: 'cashier', pin: '', pinConfirm: '' });
       load();
     } catch (err) {
-      const fe = apiFieldError(err, SERVER_FIELDS);
-      if (fe) setErrors({ [fe.field]: fe.message });
-      else setError(err);
+      showSaveError(err, SERVER_FIELDS, setErrors, setError);
     } finally {
       setBusy(false);
     }
@@ -129,11 +157,7 @@ export function UsersScreen() {
         </Field>
         <Field label={t('users.role')} error={errors.role} required>
           <select className="input" value={values.role} onChange={set('role')}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(roleKey(r))}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </Field>
         <div className="form-grid">
@@ -225,11 +249,7 @@ function UserDialog({ user, mode, onClose, onSaved }: { user: UserView; mode: 'e
             </Field>
             <Field label={t('users.role')} required>
               <select className="input" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(roleKey(r))}
-                  </option>
-                ))}
+                <RoleOptions />
               </select>
             </Field>
             <label className="check-label">
@@ -241,37 +261,14 @@ function UserDialog({ user, mode, onClose, onSaved }: { user: UserView; mode: 'e
           <>
             <p className="muted">{t('tx.users.pinHint')}</p>
             <Field label={t('setup.pin')} required error={fieldError}>
-              <input
-                className="input"
-                type="password"
-                inputMode="numeric"
-                maxLength={8}
-                autoComplete="new-password"
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-                data-autofocus
-              />
+              <PinInput value={pin} onChange={setPin} autoFocus />
             </Field>
             <Field label={t('setup.pinConfirm')} required>
-              <input
-                className="input"
-                type="password"
-                inputMode="numeric"
-                maxLength={8}
-                autoComplete="new-password"
-                value={pin2}
-                onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-              />
+              <PinInput value={pin2} onChange={setPin2} />
             </Field>
           </>
         )}
-        <ErrorNotice error={error} />
-        <div className="pay-actions">
-          <CancelButton onClick={onClose} disabled={busy} />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <SaveFoot error={error} busy={busy} onClose={onClose} />
       </form>
     </Dialog>
   );

@@ -12,14 +12,10 @@ import { DataTable, Loading, Panel } from './components';
 import { barPercent } from './logic';
 import { RupiahBars } from './charts';
 import { useData } from '../../lib/use-data';
+import { METHOD_LABEL } from '../till/payment-dialog';
 
-export const METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
-  cash: 'pay.cash',
-  qris: 'pay.qris',
-  debit: 'pay.debit',
-  transfer: 'pay.transfer',
-  ewallet: 'pay.ewallet',
-};
+// The payment methods' names are the till's (one list).
+export { METHOD_LABEL };
 
 function PeriodCard({ title, when, period, testId }: { title: string; when: string; period: PeriodSummary; testId: string }) {
   const t = useT();

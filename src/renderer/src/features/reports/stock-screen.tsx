@@ -6,7 +6,31 @@ import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime, formatIsoDate } from '../../lib/format';
 import { DataTable, ExportButtons, Loading, Panel } from './components';
-import { useData } from '../../lib/use-data';
+import { useData, type Data } from '../../lib/use-data';
+
+/** A list's error, or the spinner until its first answer. */
+function LoadState({ of }: { of: Data<unknown> }) {
+  return (
+    <>
+      <ErrorNotice error={of.error} />
+      {!of.data && !of.error && <Loading />}
+    </>
+  );
+}
+
+/** The product column of the stock lists: name, then SKU and supplier (and what `more` adds). */
+function ProductCell({ row, more = '' }: { row: { name: string; sku: string; supplierName: string | null }; more?: string }) {
+  const t = useT();
+  return (
+    <>
+      <span className="strong">{row.name}</span>
+      <div className="sub">
+        {row.sku} · {row.supplierName ?? t('rep.shopOwned')}
+        {more}
+      </div>
+    </>
+  );
+}
 
 export function StockScreen() {
   const t = useT();
@@ -23,8 +47,7 @@ export function StockScreen() {
   return (
     <div className="rp-page">
       <Panel title={t('rep.stock.bySupplier')} actions={<ExportButtons request={{ report: 'stock', params: {} }} label={t('rep.stock.bySupplier')} />} testId="stock-by-supplier">
-        <ErrorNotice error={stock.error} />
-        {!s && !stock.error && <Loading />}
+        <LoadState of={stock} />
         {s && (
           <DataTable
             testId="stock-table"
@@ -74,8 +97,7 @@ export function StockScreen() {
               {t('rep.stock.apply')}
             </button>
           </form>
-          <ErrorNotice error={slow.error} />
-          {!slow.data && !slow.error && <Loading />}
+          <LoadState of={slow} />
           {slow.data && (
             <DataTable
               testId="slow-table"
@@ -86,14 +108,7 @@ export function StockScreen() {
                 {
                   key: 'product',
                   label: t('rep.col.product'),
-                  value: (r) => (
-                    <>
-                      <span className="strong">{r.name}</span>
-                      <div className="sub">
-                        {r.sku} · {r.supplierName ?? t('rep.shopOwned')}
-                      </div>
-                    </>
-                  ),
+                  value: (r) => <ProductCell row={r} />,
                 },
                 { key: 'qty', label: t('rep.col.qty'), kind: 'int', value: (r) => r.remainingQty },
                 { key: 'value', label: t('rep.col.value'), kind: 'rupiah', value: (r) => r.value },
@@ -108,8 +123,7 @@ export function StockScreen() {
         </Panel>
 
         <Panel title={t('rep.stock.low')} actions={<ExportButtons request={{ report: 'lowStock', params: {} }} label={t('rep.stock.low')} />} testId="low-stock">
-          <ErrorNotice error={low.error} />
-          {!low.data && !low.error && <Loading />}
+          <LoadState of={low} />
           {low.data && (
             <DataTable
               testId="low-table"
@@ -120,15 +134,7 @@ export function StockScreen() {
                 {
                   key: 'product',
                   label: t('rep.col.product'),
-                  value: (r) => (
-                    <>
-                      <span className="strong">{r.name}</span>
-                      <div className="sub">
-                        {r.sku} · {r.supplierName ?? t('rep.shopOwned')}
-                        {r.nextExpiry ? ` · ${formatIsoDate(r.nextExpiry)}` : ''}
-                      </div>
-                    </>
-                  ),
+                  value: (r) => <ProductCell row={r} more={r.nextExpiry ? ` · ${formatIsoDate(r.nextExpiry)}` : ''} />,
                 },
                 { key: 'stock', label: t('rep.col.stock'), kind: 'int', value: (r) => r.stock },
                 { key: 'min', label: t('rep.col.minStock'), kind: 'int', value: (r) => r.minStock },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
@@ -14,6 +14,7 @@ import { usePrintJob } from '../till/use-printer-status';
 import { SlipView } from './slip-view';
 import { openHtmlWindow, printFrame } from '../../lib/files';
 import { CancelButton } from '../../components/dialog-parts';
+import { useData } from '../../lib/use-data';
 
 export const METHOD_LABEL: Record<SettlementMethod, MessageKey> = {
   cash: 'settle.method.cash',
@@ -56,19 +57,11 @@ export function StatusBadge({ status }: { status: SettlementView['status'] }) {
  */
 export function StatementDialog({ settlement, onClose }: { settlement: Pick<SettlementView, 'id' | 'number'>; onClose(): void }) {
   const t = useT();
-  const [html, setHtml] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const frame = useRef<HTMLIFrameElement>(null);
 
-  useEffect(() => {
-    let alive = true;
-    call('settlements.statementHtml', { id: settlement.id })
-      .then((r) => alive && setHtml(r.html))
-      .catch((err) => alive && setError(err));
-    return () => {
-      alive = false;
-    };
-  }, [settlement.id]);
+  const statement = useData(async () => (await call('settlements.statementHtml', { id: settlement.id })).html, [settlement.id]);
+  const html = statement.data;
 
   const print = () => {
     if (!html) return;
@@ -102,7 +95,7 @@ export function StatementDialog({ settlement, onClose }: { settlement: Pick<Sett
         </>
       }
     >
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? statement.error} />
       {html === null && !error && <div className="spinner" aria-label={t('common.loading')} />}
       {html !== null && (
         <iframe
@@ -123,22 +116,15 @@ export function SettlementDetailDialog({ id, onClose, onChanged }: { id: number;
   const t = useT();
   const { lang } = useLang();
   const { shop, isAdmin } = useSession();
-  const [detail, setDetail] = useState<SettlementDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [job, setJob] = useState<PrintJobView | null>(null);
   const [statement, setStatement] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
-  useEffect(() => {
-    let alive = true;
-    call('settlements.get', { id })
-      .then((d) => alive && setDetail(d))
-      .catch((err) => alive && setError(err));
-    return () => {
-      alive = false;
-    };
-  }, [id]);
+  const loaded = useData(() => call('settlements.get', { id }), [id]);
+  const detail: SettlementDetail | null = loaded.data;
+  const setDetail = loaded.set;
 
   const reprint = async () => {
     setError(null);
@@ -191,7 +177,7 @@ export function SettlementDetailDialog({ id, onClose, onChanged }: { id: number;
         )
       }
     >
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? loaded.error} />
       {notice && (
         <div className="notice notice-success" role="status">
           {notice}

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../shared/money';
@@ -10,8 +10,9 @@ import { PrinterIcon } from '../../components/icons';
 import { RupiahInput } from '../../components/rupiah-input';
 import { ShiftReportView } from './report-view';
 import { usePrintJob } from '../till/use-printer-status';
-import { CancelButton } from '../../components/dialog-parts';
+import { CancelButton, SaveFoot } from '../../components/dialog-parts';
 import { useSubmit } from '../../lib/use-submit';
+import { useData } from '../../lib/use-data';
 
 /** Pay-in (kas masuk) or pay-out (kas keluar): an amount and a reason. */
 export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; onDone(message: string): void; onClose(): void }) {
@@ -48,13 +49,7 @@ export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; 
             {local}
           </div>
         )}
-        <ErrorNotice error={error} />
-        <div className="pay-actions">
-          <CancelButton onClick={onClose} disabled={busy} />
-          <button type="submit" className="btn btn-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')} <kbd>Enter</kbd>
-          </button>
-        </div>
+        <SaveFoot error={error} busy={busy} onClose={onClose} />
       </form>
     </Dialog>
   );
@@ -104,13 +99,11 @@ export function DrawerDialog({ onDone, onClose }: { onDone(message: string): voi
 /** The X report of the open shift: on screen, and printed on request. */
 export function XReportDialog({ onClose }: { onClose(): void }) {
   const t = useT();
-  const [report, setReport] = useState<ShiftReport | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [started, setStarted] = useState<PrintJobView | null>(null);
   const [job] = usePrintJob(started);
-  useEffect(() => {
-    call('shifts.report', {}).then(setReport, setError);
-  }, []);
+  const loaded = useData(() => call('shifts.report', {}), []);
+  const report: ShiftReport | null = loaded.data;
   const print = async () => {
     setError(null);
     try {
@@ -141,7 +134,7 @@ export function XReportDialog({ onClose }: { onClose(): void }) {
         </>
       }
     >
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? loaded.error} />
       {report ? <ShiftReportView report={report} /> : !error && <div className="spinner" />}
     </Dialog>
   );

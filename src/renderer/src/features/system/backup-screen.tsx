@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import type { BackupStatus } from '../../../../shared/types-system';
@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../components/error-notice';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
+import { useData } from '../../lib/use-data';
+import { EmptyRow, TableCard } from '../backoffice/list-parts';
 import './backup.css';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -17,7 +19,6 @@ export function BackupScreen() {
   const t = useT();
   const { lang } = useLang();
   const { isAdmin, shop } = useSession();
-  const [status, setStatus] = useState<BackupStatus | null>(null);
   const [folder, setFolder] = useState('');
   const [keep, setKeep] = useState('30');
   const [error, setError] = useState<unknown>(null);
@@ -26,16 +27,14 @@ export function BackupScreen() {
   const [restorePath, setRestorePath] = useState('');
   const [confirm, setConfirm] = useState<string | null>(null);
 
-  const load = useCallback(async () => {
+  // Every load (also the one after an action) puts the saved settings back in the form.
+  const backup = useData(async (): Promise<BackupStatus> => {
     const s = await call('backup.status', {});
-    setStatus(s);
     setFolder(s.folder ?? '');
     setKeep(String(s.keep));
+    return s;
   }, []);
-
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
+  const status = backup.data;
 
   const run = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -47,7 +46,7 @@ export function BackupScreen() {
       setError(err);
     } finally {
       setBusy(false);
-      await load().catch(() => undefined);
+      await backup.reload();
     }
   };
 
@@ -67,7 +66,7 @@ export function BackupScreen() {
       return t('backup.restored', { file: fileName(r.restoredFrom), copy: r.safetyCopy });
     });
 
-  if (!status) return <ErrorNotice error={error} />;
+  if (!status) return <ErrorNotice error={backup.error} />;
   const when = (ms: number) => formatDateTime(ms, shop.timeZone, lang);
 
   return (
@@ -127,12 +126,7 @@ export function BackupScreen() {
         )}
       </form>
 
-      <section className="card bo-list">
-        <div className="bo-toolbar">
-          <h2>{t('backup.files')}</h2>
-        </div>
-        <div className="table-wrap">
-          <table className="table">
+      <TableCard title={t('backup.files')}>
             <thead>
               <tr>
                 <th>{t('backup.file')}</th>
@@ -141,13 +135,7 @@ export function BackupScreen() {
               </tr>
             </thead>
             <tbody>
-              {status.files.length === 0 && (
-                <tr>
-                  <td colSpan={3} className="empty-cell">
-                    {t('backup.noFiles')}
-                  </td>
-                </tr>
-              )}
+              {status.files.length === 0 && <EmptyRow cols={3}>{t('backup.noFiles')}</EmptyRow>}
               {status.files.map((f) => (
                 <tr key={f.file}>
                   <td className="mono">{fileName(f.file)}</td>
@@ -161,10 +149,8 @@ export function BackupScreen() {
                   )}
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+        </tbody>
+      </TableCard>
       {confirm && (
         <ConfirmDialog
           title={t('backup.restoreConfirmTitle')}

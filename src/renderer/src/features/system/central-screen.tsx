@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import type { CentralStatus, CentralTls } from '../../../../shared/types-outlets';
@@ -6,6 +6,7 @@ import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
+import { useData } from '../../lib/use-data';
 import { formatNumber } from '../../../../shared/money';
 import './central.css';
 
@@ -38,23 +39,24 @@ export function CentralScreen() {
   const t = useT();
   const { lang } = useLang();
   const { isAdmin, shop } = useSession();
-  const [status, setStatus] = useState<CentralStatus | null>(null);
   const [form, setForm] = useState<Form | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
+  const central = useData(async () => {
     const s = await call('central.status', {});
-    setStatus(s);
     setForm((f) => f ?? formOf(s));
+    return s;
   }, []);
-
+  const status = central.data;
+  const { reload, set: setStatus } = central;
+  // A poll, not a load: the forwarder works in the background and the queue and state move on their
+  // own. A failed poll keeps the last status on screen.
   useEffect(() => {
-    load().catch(setError);
-    const timer = setInterval(() => load().catch(() => undefined), REFRESH_MS);
+    const timer = setInterval(() => void reload(), REFRESH_MS);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [reload]);
 
   const act = async (action: () => Promise<CentralStatus>, done?: string) => {
     setBusy(true);
@@ -92,7 +94,7 @@ export function CentralScreen() {
     ).then((s) => s && setForm(formOf(s)));
   };
 
-  if (!status || !form) return <ErrorNotice error={error} />;
+  if (!status || !form) return <ErrorNotice error={error ?? central.error} />;
   const when = (ms: number) => formatDateTime(ms, shop.timeZone, lang);
   const set = (key: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const facts = (n: number) => t('central.facts', { n: formatNumber(n) });

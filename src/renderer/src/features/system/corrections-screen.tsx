@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
 import { call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
 import type { DataCorrection, DataCorrectionKind } from '../../../../shared/contract-data';
 import { ErrorNotice } from '../../components/error-notice';
+import { useData } from '../../lib/use-data';
 import { formatNumber, MAX_RUPIAH } from '../../../../shared/money';
 import { EmptyRow } from '../backoffice/list-parts';
 import { openOn } from '../backoffice/nav';
@@ -26,17 +26,13 @@ const shown = (value: string) => (/^\d+$/.test(value) ? value.replace(/\B(?=(\d{
  */
 export function CorrectionsScreen() {
   const t = useT();
-  const [rows, setRows] = useState<DataCorrection[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    call('data.corrections', {}).then(setRows, setError);
-  }, []);
+  const corrections = useData(() => call('data.corrections', {}), []);
+  const rows: DataCorrection[] | null = corrections.data;
 
   return (
     <section className="card bo-list bo-list-full" data-testid="corrections">
       <p className="muted">{t('fix.intro', { max: formatNumber(MAX_RUPIAH) })}</p>
-      <ErrorNotice error={error} />
+      <ErrorNotice error={corrections.error} />
       <div className="table-wrap">
         <table className="table">
           <thead>

@@ -1,35 +1,35 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import type { HostModeStatus } from '../../../../shared/types-tills';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
+import { useData } from '../../lib/use-data';
 import { QrCode } from '../till/qr-code';
 
 /** Host mode switch (admin): off by default; port; the address other tills open and its QR code. */
 export function HostModePanel() {
   const t = useT();
-  const [status, setStatus] = useState<HostModeStatus | null>(null);
   const [enabled, setEnabled] = useState(false);
   const [port, setPort] = useState('8080');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
 
-  const show = (s: HostModeStatus) => {
-    setStatus(s);
+  /** The saved switch and port go back in the form with every status. */
+  const fill = (s: HostModeStatus) => {
     setEnabled(s.enabled);
     setPort(String(s.port || 8080));
+    return s;
   };
-  useEffect(() => {
-    call('hostMode.status', {}).then(show).catch(setError);
-  }, []);
+  const host = useData(() => call('hostMode.status', {}).then(fill), []);
+  const status = host.data;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      show(await call('hostMode.configure', { enabled, port: Number(port) }));
+      host.set(fill(await call('hostMode.configure', { enabled, port: Number(port) })));
     } catch (err) {
       setError(err);
     } finally {
@@ -37,7 +37,7 @@ export function HostModePanel() {
     }
   };
 
-  if (!status) return <ErrorNotice error={error} />;
+  if (!status) return <ErrorNotice error={host.error} />;
   return (
     <form className="card bo-form" onSubmit={save} noValidate data-testid="host-mode">
       <h2>{t('host.title')}</h2>

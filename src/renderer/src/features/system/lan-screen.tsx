@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import type { LanStatus } from '../../../../shared/types-system';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
+import { useData } from '../../lib/use-data';
 import { parseHostNames, tillUrls } from './lan-logic';
 
 /**
@@ -13,20 +14,18 @@ import { parseHostNames, tillUrls } from './lan-logic';
  */
 export function LanScreen() {
   const t = useT();
-  const [status, setStatus] = useState<LanStatus | null>(null);
   const [names, setNames] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const show = useCallback((s: LanStatus) => {
-    setStatus(s);
+  /** The saved names go back in the form with every status. */
+  const fill = (s: LanStatus) => {
     setNames(s.names.join('\n'));
-  }, []);
-
-  useEffect(() => {
-    call('lan.status', {}).then(show).catch(setError);
-  }, [show]);
+    return s;
+  };
+  const lan = useData(() => call('lan.status', {}).then(fill), []);
+  const status = lan.data;
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -34,7 +33,7 @@ export function LanScreen() {
     setError(null);
     setSaved(false);
     try {
-      show(await call('lan.configure', { names: parseHostNames(names) }));
+      lan.set(fill(await call('lan.configure', { names: parseHostNames(names) })));
       setSaved(true);
     } catch (err) {
       setError(err);
@@ -43,7 +42,7 @@ export function LanScreen() {
     }
   };
 
-  if (!status) return <ErrorNotice error={error} />;
+  if (!status) return <ErrorNotice error={lan.error} />;
   const port = typeof window === 'undefined' ? '' : window.location.port;
   return (
     <div className="bo-split">

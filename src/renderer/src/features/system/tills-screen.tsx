@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import type { DeviceView } from '../../../../shared/types-tills';
 import { formatRupiah } from '../../../../shared/money';
 import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
+import { useData } from '../../lib/use-data';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
@@ -23,8 +24,6 @@ export function TillsScreen() {
   const t = useT();
   const { lang } = useLang();
   const { isAdmin, shop } = useSession();
-  const [devices, setDevices] = useState<DeviceView[] | null>(null);
-  const [orphans, setOrphans] = useState<Orphan[]>([]);
   const [code, setCode] = useState('');
   const [tillCode, setTillCode] = useState('K2');
   const [moveTill, setMoveTill] = useState('');
@@ -35,13 +34,9 @@ export function TillsScreen() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const load = useCallback(async () => {
-    setDevices(await call('devices.list', {}));
-    setOrphans(await call('shifts.orphans', {}));
-  }, []);
-  useEffect(() => {
-    load().catch(setError);
-  }, [load]);
+  const tills = useData(async () => ({ devices: await call('devices.list', {}), orphans: await call('shifts.orphans', {}) }), []);
+  const devices: DeviceView[] | null = tills.data?.devices ?? null;
+  const orphans: Orphan[] = tills.data?.orphans ?? [];
 
   const run = async (work: () => Promise<string>) => {
     setBusy(true);
@@ -49,7 +44,7 @@ export function TillsScreen() {
     setNotice(null);
     try {
       setNotice(await work());
-      await load();
+      await tills.reload();
     } catch (err) {
       setError(err);
     } finally {
@@ -108,7 +103,7 @@ export function TillsScreen() {
             {notice}
           </div>
         )}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error ?? tills.error} />
         {devices && devices.length === 0 && <p className="muted">{t('tills.none')}</p>}
         {devices && devices.length > 0 && (
           <table className="table" data-testid="tills-list">

@@ -8,6 +8,7 @@ import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatDateTime } from '../../lib/format';
 import { CancelButton } from '../../components/dialog-parts';
+import { useData } from '../../lib/use-data';
 
 /** F4: put the cart aside with a note (a tourist group still choosing). */
 export function HoldDialog({
@@ -86,26 +87,20 @@ export function HeldListDialog({
   const t = useT();
   const { lang } = useLang();
   const { shop } = useSession();
-  const [list, setList] = useState<HeldSaleSummary[] | null>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [discarding, setDiscarding] = useState<number | null>(null);
   const listRef = useRef<HTMLDivElement>(null);
 
-  const load = async () => {
-    try {
-      const l = await call('sales.held', {});
-      setList(l);
-      setActive((a) => Math.max(0, Math.min(a, l.length - 1)));
-      onCount?.(l.length);
-    } catch (err) {
-      setError(err);
-    }
-  };
-  useEffect(() => {
-    void load();
+  const held = useData(async () => {
+    const l = await call('sales.held', {});
+    setActive((a) => Math.max(0, Math.min(a, l.length - 1)));
+    onCount?.(l.length);
+    return l;
   }, []);
+  const list: HeldSaleSummary[] | null = held.data;
+  const load = held.reload;
   // The list takes the focus once it is there (the dialog opened before it loaded).
   useEffect(() => {
     if (list && list.length > 0 && !listRef.current?.contains(document.activeElement)) listRef.current?.focus();
@@ -169,7 +164,7 @@ export function HeldListDialog({
     <Dialog title={t('tx.held.title')} size="lg" onClose={discarding !== null ? () => setDiscarding(null) : onClose}>
       <div data-testid="held-dialog">
         {!cartEmpty && <div className="notice notice-info">{t('tx.held.cartNotEmpty')}</div>}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={error ?? held.error} />
         {list === null ? (
           <div className="spinner" />
         ) : list.length === 0 ? (

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import './till-extra.css';
 import { ApiError, call } from '../../api';
 import { useT } from '../../i18n';
@@ -9,6 +9,7 @@ import type { CashRounding } from '../../../../shared/types-till';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { bpsToPercent, percentToBps } from '../../lib/form';
+import { useData } from '../../lib/use-data';
 import { METHOD_LABEL } from './payment-dialog';
 
 const ALL_METHODS: PaymentMethod[] = ['cash', 'qris', 'debit', 'transfer', 'ewallet'];
@@ -56,21 +57,20 @@ export function SettingsScreen() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
-  useEffect(() => {
-    call('settings.get', {})
-      .then((s) =>
-        setValues({
-          shopName: s.shopName,
-          shopAddress: s.shopAddress ?? '',
-          shopPhone: s.shopPhone ?? '',
-          receiptFooter: s.receiptFooter ?? '',
-          discountLimit: bpsToPercent(s.discountLimitBps).replace('%', ''),
-          cashRounding: s.cashRounding,
-          paymentMethods: s.paymentMethods,
-          qrisPayload: s.qrisPayload ?? '',
-        }),
-      )
-      .catch(setError);
+  // The saved settings seed the form once; the form is what the screen shows from then on.
+  const loaded = useData(async () => {
+    const s = await call('settings.get', {});
+    setValues({
+      shopName: s.shopName,
+      shopAddress: s.shopAddress ?? '',
+      shopPhone: s.shopPhone ?? '',
+      receiptFooter: s.receiptFooter ?? '',
+      discountLimit: bpsToPercent(s.discountLimitBps).replace('%', ''),
+      cashRounding: s.cashRounding,
+      paymentMethods: s.paymentMethods,
+      qrisPayload: s.qrisPayload ?? '',
+    });
+    return s;
   }, []);
 
   const set = (k: FieldName, v: Values[FieldName]) => {
@@ -118,7 +118,7 @@ export function SettingsScreen() {
 
   return (
     <div className="settings-page">
-      <ErrorNotice error={error} />
+      <ErrorNotice error={error ?? loaded.error} />
       {!values ? (
         !error && <div className="spinner" />
       ) : (

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useRef } from 'react';
+import { useData } from '../../lib/use-data';
 import { call } from '../../api';
 import type { ShiftView } from '../../../../shared/types';
 import { checkoutLines, toCartProduct, type CartLine } from './cart';
@@ -12,14 +13,19 @@ export function useHeldSales(
   notify: (m: Omit<TillMessage, 'id'>) => void,
   closeOverlay: () => void,
 ) {
-  const [heldCount, setHeldCount] = useState(0);
-
-  useEffect(() => {
-    if (!shift) return;
-    call('sales.held', {})
-      .then((l) => setHeldCount(l.length))
-      .catch(() => undefined);
-  }, [shift]);
+  // No shift, no held sales to count; a failed count keeps the last one (the till works on).
+  const count = useData(async () => (shift ? (await call('sales.held', {})).length : 0), [shift]);
+  const heldCount = count.data ?? 0;
+  const latest = useRef(heldCount);
+  latest.current = heldCount;
+  const { set } = count;
+  const setHeldCount = useCallback(
+    (n: number | ((current: number) => number)) => {
+      latest.current = typeof n === 'number' ? n : n(latest.current);
+      set(latest.current);
+    },
+    [set],
+  );
 
   const holdSale = useCallback(
     async (note: string) => {
@@ -33,7 +39,7 @@ export function useHeldSales(
       notify({ tone: 'success', text: { key: 'tx.hold.done' } });
       closeOverlay();
     },
-    [cart, notify, closeOverlay],
+    [cart, notify, closeOverlay, setHeldCount],
   );
 
   const resumeSale = useCallback(
@@ -56,7 +62,7 @@ export function useHeldSales(
       notify({ tone: 'success', text: { key: 'tx.held.resumed', params: { note: held.note ?? '' } } });
       closeOverlay();
     },
-    [cart, notify, closeOverlay],
+    [cart, notify, closeOverlay, setHeldCount],
   );
 
   return { heldCount, setHeldCount, holdSale, resumeSale };

@@ -9,7 +9,12 @@ const STATE_POLL_MS = 15_000;
 
 export const BLOCKING_STATES = ['offline', 'paperOut', 'coverOpen'] as const;
 
-/** The latest print jobs of this till, polled; the newest decides the indicator. */
+/**
+ * The latest print jobs of this till, polled; the newest decides the indicator.
+ * A poll rather than `useData`: nothing on the till screen changes when a job prints, runs out of
+ * paper or is retried in the background, so the status is asked again on a timer (two timers: the
+ * jobs are cheap, asking the printer is not), and a failed poll keeps the last answer.
+ */
 export function usePrinterStatus() {
   const [jobs, setJobs] = useState<PrintJobView[]>([]);
   const [error, setError] = useState<unknown>(null);
@@ -70,7 +75,7 @@ export function usePrinterStatus() {
   return { jobs, latest, failedReceipt, printer, blocked, error, refresh, refreshAll, retry };
 }
 
-/** Follow one job until it is no longer pending (or give up after ~20 s). */
+/** Follow one job until it is no longer pending (or give up after ~20 s): a poll with an end, not a load. */
 export function usePrintJob(initial: PrintJobView | null | undefined) {
   const [job, setJob] = useState<PrintJobView | null>(initial ?? null);
   useEffect(() => setJob(initial ?? null), [initial]);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call } from '../../api';
 import type { TillProductView } from '../../../../shared/types';
+import { useData } from '../../lib/use-data';
 
 export const SEARCH_DEBOUNCE_MS = 200;
 export const SEARCH_MIN_CHARS = 2;
@@ -8,6 +9,8 @@ export const SEARCH_MIN_CHARS = 2;
 /**
  * Product search for the till: debounced while typing, immediate on demand.
  * A late answer to an older query never replaces a newer one.
+ * Not `useData`: a search runs on demand (a keystroke's timer, Enter) and hands its answer to the
+ * caller (a scan of a name picks the only match), rather than following a screen's dependencies.
  */
 export function useProductSearch() {
   const [results, setResults] = useState<TillProductView[] | null>(null);
@@ -77,19 +80,7 @@ export function useProductSearch() {
 
 /** The catalogue shown when nothing is being searched (first 100 by name). */
 export function useCatalog() {
-  const [products, setProducts] = useState<TillProductView[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const reload = useCallback(async () => {
-    try {
-      setProducts(await call('products.search', { query: '', limit: 100 }));
-    } catch {
-      /* the till still works by scanning */
-    } finally {
-      setLoaded(true);
-    }
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-  return { products, loaded, reload };
+  // A failed load leaves the catalogue empty: the till still works by scanning.
+  const catalog = useData(() => call('products.search', { query: '', limit: 100 }), []);
+  return { products: catalog.data ?? [], loaded: catalog.data !== null || catalog.error !== null, reload: catalog.reload };
 }

@@ -6,7 +6,7 @@ import type { ProductView, Terms } from '../../../../../shared/types';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Field } from '../../../components/field';
 import { RupiahInput } from '../../../components/rupiah-input';
-import { apiFieldError, bpsToPercent, percentToBps } from '../../../lib/form';
+import { bpsToPercent, percentToBps, showSaveError } from '../../../lib/form';
 import { FormDialog } from '../form-dialog';
 import { SupplierOptions } from '../list-parts';
 import { useSuppliers } from '../use-suppliers';
@@ -120,9 +120,7 @@ export function ProductFormDialog({ product, supplierId: fixedSupplier, initialN
       }
       onSaved(saved);
     } catch (err) {
-      const fe = apiFieldError(err, SERVER_FIELDS);
-      if (fe) setErrors({ [fe.field]: fe.message });
-      else setError(err);
+      showSaveError(err, SERVER_FIELDS, setErrors, setError);
     } finally {
       setBusy(false);
     }

@@ -3,7 +3,7 @@ import { call } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber } from '../../../../../shared/money';
 import { ErrorNotice } from '../../../components/error-notice';
-import { EmptyRow, SupplierOptions } from '../list-parts';
+import { EmptyRow, OpenRow, SupplierOptions } from '../list-parts';
 import { useDateTime } from '../ui';
 import { useData } from '../../../lib/use-data';
 import { useSuppliers } from '../use-suppliers';
@@ -70,7 +70,7 @@ export function StockCountScreen() {
             </thead>
             <tbody>
               {(list.data ?? []).map((c) => (
-                <tr key={c.id} tabIndex={0} onClick={() => setOpen(c.id)} onKeyDown={(e) => e.key === 'Enter' && setOpen(c.id)}>
+                <OpenRow key={c.id} onOpen={() => setOpen(c.id)}>
                   <td className="mono strong">{c.number}</td>
                   <td>{c.supplierName ?? c.category ?? t('bo.count.scopeAll')}</td>
                   <td>
@@ -83,7 +83,7 @@ export function StockCountScreen() {
                   <td>
                     <span className={`badge count-${c.status}`}>{t(STATUS_KEY[c.status])}</span>
                   </td>
-                </tr>
+                </OpenRow>
               ))}
               {list.data && list.data.length === 0 && <EmptyRow cols={5}>{t('bo.count.none')}</EmptyRow>}
             </tbody>

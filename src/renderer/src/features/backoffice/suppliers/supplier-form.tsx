@@ -5,7 +5,7 @@ import { SULTRA_DISTRICTS } from '../../../../../shared/districts';
 import type { Supplier } from '../../../../../shared/types';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Field } from '../../../components/field';
-import { apiFieldError, presentFields } from '../../../lib/form';
+import { presentFields, showSaveError } from '../../../lib/form';
 import { FormDialog } from '../form-dialog';
 import { changedFields } from '../logic';
 import { NIB_PATTERN } from '../../../../../shared/contract-kit';
@@ -67,9 +67,7 @@ export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: S
       }
       onSaved(saved);
     } catch (err) {
-      const fe = apiFieldError(err, SERVER_FIELDS);
-      if (fe) setErrors({ [fe.field]: fe.message });
-      else setError(err);
+      showSaveError(err, SERVER_FIELDS, setErrors, setError);
     } finally {
       setBusy(false);
     }
