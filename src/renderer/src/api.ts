@@ -6,6 +6,7 @@
  */
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors';
+import { markHost } from './lib/host-link';
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -97,8 +98,11 @@ async function transport(name: string, input: unknown): Promise<Envelope> {
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'Tidak dapat terhubung ke server kasir.' } };
+    // No answer at all: the host is off or the network is down (issue 18).
+    markHost(false);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Tidak dapat terhubung ke server kasir.', details: { unreachable: true } } };
   }
+  markHost(true);
   const body = (await res.json().catch(() => null)) as unknown;
   if (res.ok) return { ok: true, result: body };
   const error = (body as { error?: ApiErrorBody } | null)?.error;
