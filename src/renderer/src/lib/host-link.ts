@@ -43,3 +43,35 @@ export function useHostReachable(ping?: () => Promise<unknown>, everyMs = 2000):
   }, [up, ping, everyMs]);
   return up;
 }
+
+/** How far the host's clock is ahead of this till's (ms; negative: behind); null until an answer told. */
+let skew: number | null = null;
+const skewListeners = new Set<() => void>();
+
+/** A till whose clock differs from the host's by more than this shows a warning. */
+export const CLOCK_SKEW_LIMIT_MS = 60_000;
+
+/** The host's time from an answer (`X-Kasir-Time`), against this till's clock halfway through the request. */
+export function noteHostTime(hostMs: number, sentAt: number, receivedAt: number): void {
+  if (!Number.isFinite(hostMs)) return;
+  const next = hostMs - Math.round((sentAt + receivedAt) / 2);
+  // Only a change that matters re-renders: the warning is about minutes, not milliseconds.
+  if (skew !== null && Math.abs(next - skew) < 1000) return;
+  skew = next;
+  skewListeners.forEach((l) => l());
+}
+
+export function clockSkew(): number | null {
+  return skew;
+}
+
+export function useClockSkew(): number | null {
+  return useSyncExternalStore(
+    (l) => {
+      skewListeners.add(l);
+      return () => skewListeners.delete(l);
+    },
+    clockSkew,
+    clockSkew,
+  );
+}

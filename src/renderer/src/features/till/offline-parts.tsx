@@ -3,7 +3,7 @@ import { useCallback, useEffect } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
-import { useHostReachable } from '../../lib/host-link';
+import { CLOCK_SKEW_LIMIT_MS, useClockSkew, useHostReachable } from '../../lib/host-link';
 import { cartTotals, type CartState } from './cart';
 import type { PendingCheckout } from './pending-checkout';
 
@@ -111,6 +111,21 @@ export function HostOfflineScreen({ onBack }: { onBack(): void }) {
           {t('common.retry')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/**
+ * A warning when this till's clock differs from the host's by more than a minute. Sale times always
+ * come from the host; the warning is so the cashier's own reading of the time is not wrong.
+ */
+export function ClockSkewWarning() {
+  const t = useT();
+  const skew = useClockSkew();
+  if (skew === null || Math.abs(skew) <= CLOCK_SKEW_LIMIT_MS) return null;
+  return (
+    <div className="notice notice-info notice-compact clock-skew" role="status" data-testid="clock-skew">
+      {t('clock.skew', { minutes: Math.round(Math.abs(skew) / 60_000) })}
     </div>
   );
 }

@@ -32,7 +32,7 @@ import { useTillKeymap } from './use-till-keymap';
 import { problemText, useTillMessage } from './use-till-message';
 import { useTillOverlay } from './use-till-overlay';
 import { usePendingCheckout } from './use-pending-checkout';
-import { HostOfflineBanner, PendingSalePanel } from './offline-parts';
+import { ClockSkewWarning, HostOfflineBanner, PendingSalePanel } from './offline-parts';
 import { isUnreachable } from '../../lib/host-link';
 
 /**
@@ -225,6 +225,7 @@ export function TillScreen() {
         />
         <PrintBanner printer={printer} focusScan={focusScan} />
         <HostOfflineBanner />
+        <ClockSkewWarning />
 
         {shiftState.loading ? (
           <div className="till-loading">
