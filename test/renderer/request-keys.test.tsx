@@ -8,6 +8,7 @@ import { ApiError, call } from '../../src/renderer/src/api';
 import { I18nProvider } from '../../src/renderer/src/i18n';
 import { sendKeyed, useRequestKey } from '../../src/renderer/src/lib/request-key';
 import { VoidDialog } from '../../src/renderer/src/features/settlements/settlement-dialogs';
+import { useSettleFlow } from '../../src/renderer/src/features/settlements/use-settle-flow';
 import type { SettlementView } from '../../src/shared/types-settlement';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
@@ -90,5 +91,35 @@ describe('settlement void dialog', () => {
     expect(keys).toHaveLength(3);
     expect(keys[2]).not.toBe(keys[0]);
     expect(onVoided).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('paying a supplier', () => {
+  it('the payout retried after a lost answer keeps its key; a new note is a new payout key; after success a new key', async () => {
+    const keys: string[] = [];
+    let fail = 1;
+    callMock.mockImplementation(async (name: string, input: { idempotencyKey: string }) => {
+      if (name === 'settlements.preview') return { cutoff: '2026-11-30', amount: 280_000, throughEntryId: 12, payable: true, supplier: { bankName: 'BRI', bankAccount: '1', bankHolder: 'X' } };
+      if (name !== 'settlements.create') throw new ApiError('NOT_FOUND', `no fake for ${name}`);
+      keys.push(input.idempotencyKey);
+      if (fail-- > 0) throw lost();
+      return { ...settlement, id: 100 + keys.length };
+    });
+    const { result } = renderHook(() => useSettleFlow({ supplierId: 1, code: 'S0001', name: 'UD Mete Muna', active: true, balance: 280_000 }, '2026-11-30', () => undefined));
+    await act(async () => result.current.load());
+    await act(async () => result.current.pay());
+    expect(result.current.done).toBeNull();
+    await act(async () => result.current.pay());
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toBe(keys[0]);
+    expect(result.current.done?.id).toBe(102);
+    // The same form again after it went through is another payout (the host would refuse it
+    // for the stale preview anyway); it never reuses the first key.
+    await act(async () => result.current.pay());
+    expect(keys[2]).not.toBe(keys[0]);
+    fail = 1;
+    act(() => result.current.setNote('Dibayar di toko'));
+    await act(async () => result.current.pay());
+    expect(keys[3]).not.toBe(keys[2]);
   });
 });
