@@ -98,6 +98,9 @@ const PIN_TRIES: Record<string, ((error: ApiErrorBody) => boolean) | undefined> 
   'approvals.verify': (error) => error.code === 'FORBIDDEN' && (error.details as { approval?: unknown } | undefined)?.approval === true,
 };
 
+/** Every API answer carries the host's time (ms since the epoch) in this header. */
+export const HOST_TIME_HEADER = 'X-Kasir-Time';
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const data = JSON.stringify(body);
   res.writeHead(status, {
@@ -316,6 +319,9 @@ export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server
       else sendText(res, 403, `${message}\nThis host name is not served by this till: open it by its IP address, or ask the admin to add the name.\n`);
       return;
     }
+    // The host's clock (issue 18): sale times come from it, and a till whose own clock is off by
+    // more than a minute warns its cashier.
+    if (api) res.setHeader(HOST_TIME_HEADER, String(env.ctx.clock.now()));
     if (path === '/api/health') sendJson(res, 200, { ok: true });
     else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length), options);
     else if (options.staticDir && !api) await serveStatic(options.staticDir, req, res, path);

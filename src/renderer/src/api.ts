@@ -6,6 +6,7 @@
  */
 import type { ProcedureInput, ProcedureName, ProcedureOutput } from '../../shared/contract';
 import type { ApiErrorBody, ErrorCode } from '../../shared/errors';
+import { markHost, noteHostTime } from './lib/host-link';
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
@@ -86,6 +87,7 @@ export function onUnauthenticated(listener: () => void): () => void {
 async function transport(name: string, input: unknown): Promise<Envelope> {
   if (window.pos) return window.pos.call(name, input, token);
   let res: Response;
+  const sentAt = Date.now();
   try {
     res = await fetch(`/api/${name}`, {
       method: 'POST',
@@ -97,8 +99,13 @@ async function transport(name: string, input: unknown): Promise<Envelope> {
       body: JSON.stringify(input ?? {}),
     });
   } catch {
-    return { ok: false, error: { code: 'INTERNAL', message: 'Tidak dapat terhubung ke server kasir.' } };
+    // No answer at all: the host is off or the network is down (issue 18).
+    markHost(false);
+    return { ok: false, error: { code: 'INTERNAL', message: 'Tidak dapat terhubung ke server kasir.', details: { unreachable: true } } };
   }
+  markHost(true);
+  const hostTime = res.headers?.get('X-Kasir-Time');
+  if (hostTime) noteHostTime(Number(hostTime), sentAt, Date.now());
   const body = (await res.json().catch(() => null)) as unknown;
   if (res.ok) return { ok: true, result: body };
   const error = (body as { error?: ApiErrorBody } | null)?.error;

@@ -12,3 +12,9 @@ createRoot(document.getElementById('root')!).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+// Browser mode (issue 18): keep the app's own files, so a till reloaded while the main computer is
+// off still opens and shows its kept cart. Not in the desktop window (it has its host inside).
+if (!window.pos && 'serviceWorker' in navigator && window.isSecureContext) {
+  void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
+}

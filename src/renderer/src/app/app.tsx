@@ -10,14 +10,19 @@ import { CloseShiftScreen } from '../features/shift/close-shift-screen';
 import { BackOffice } from '../features/backoffice/backoffice';
 import { TillExtraScreen } from '../features/refunds/screens';
 import { SessionProvider, useSession, type Session } from './session';
+import { isUnreachable } from '../lib/host-link';
+import { HostOfflineScreen } from '../features/till/offline-parts';
 import { hasRole, navigate, ROUTE_ROLE, useHashRoute } from './routes';
 
 /** A deliberate logout leaves no half-rung cart for the next cashier. */
 function clearCarts(): void {
-  try {
-    for (const key of Object.keys(sessionStorage)) if (key.startsWith('kasir.cart.')) sessionStorage.removeItem(key);
-  } catch {
-    /* nothing stored */
+  for (const store of [() => sessionStorage, () => localStorage]) {
+    try {
+      const s = store();
+      for (const key of Object.keys(s)) if (key.startsWith('kasir.cart.')) s.removeItem(key);
+    } catch {
+      /* nothing stored */
+    }
   }
 }
 
@@ -47,7 +52,9 @@ export function App() {
           const me = await call('auth.me', {});
           setPhase({ kind: 'ready', session: me });
           return;
-        } catch {
+        } catch (err) {
+          // The host went off between the two requests: keep the session for when it is back.
+          if (isUnreachable(err)) throw err;
           setToken(null);
         }
       }
@@ -86,6 +93,8 @@ export function App() {
         </div>
       );
     case 'offline':
+      // The host does not answer (off, or the network is down): the kept cart, and a new try every 2 s.
+      if (isUnreachable(phase.error)) return <HostOfflineScreen onBack={() => void boot()} />;
       return (
         <div className="boot">
           <div className="card boot-card">

@@ -4,6 +4,7 @@ import { tillExtraEn } from './till-extra';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
 import { tillsEn } from './tills';
+import { offlineEn } from './offline';
 import { outletsEn } from './outlets';
 import { backofficeEn } from './backoffice';
 import { dataRulesEn } from './data-rules';
@@ -21,6 +22,7 @@ export const en: Dictionary = {
   ...systemEn,
   ...outletsEn,
   ...tillsEn,
+  ...offlineEn,
   ...dataRulesEn,
   ...datesEn,
   ...screensEn,

@@ -5,6 +5,7 @@ import { reportsId } from './reports';
 import { systemId } from './system';
 import { outletsId } from './outlets';
 import { tillsId } from './tills';
+import { offlineId } from './offline';
 import { backofficeId } from './backoffice';
 import { dataRulesId } from './data-rules';
 import { tillKeysId } from './till-keys';
@@ -19,6 +20,7 @@ export const id = {
   ...systemId,
   ...outletsId,
   ...tillsId,
+  ...offlineId,
   ...dataRulesId,
   ...datesId,
   ...screensId,

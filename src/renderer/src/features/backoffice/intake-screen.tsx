@@ -22,6 +22,7 @@ import { ProductFormDialog } from './products/product-form';
 import { EmptyRow, SupplierOptions } from './list-parts';
 import { termsText, usePrintJob } from './ui';
 import { useSuppliers } from './use-suppliers';
+import { sendKeyed, useRequestKey } from '../../lib/request-key';
 
 export { supplierValue };
 
@@ -145,6 +146,7 @@ function NewIntake() {
   const draft = lines.map((l) => ({ productId: l.product.id, sellPrice: l.product.sellPrice, terms: l.product.terms, trackExpiry: l.product.trackExpiry, qty: l.qty, expiryDate: l.expiryDate, expiryInvalid: l.expiryInvalid }));
   const totals = intakeTotals(draft);
 
+  const requestKeys = useRequestKey();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!supplier || lines.length === 0) return;
@@ -155,11 +157,13 @@ function NewIntake() {
     setBusy(true);
     setError(null);
     try {
-      const result = await call('intakes.create', {
+      // The same intake sent again (second click, lost answer) keeps its key: the stock comes in once.
+      const request = {
         supplierId: supplier.id,
         lines: lines.map((l) => ({ productId: l.product.id, qty: Number(l.qty), ...(l.expiryDate ? { expiryDate: l.expiryDate } : {}) })),
         ...(note.trim() ? { note: note.trim() } : {}),
-      });
+      };
+      const result = await sendKeyed(requestKeys, request, (input) => call('intakes.create', input));
       setDone({ ...result, supplierName: supplier.name, units: totals.units, value: totals.value });
     } catch (err) {
       const m = err instanceof ApiError && err.field ? /^lines\.(\d+)\./.exec(err.field) : null;

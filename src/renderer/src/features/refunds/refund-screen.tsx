@@ -17,6 +17,7 @@ import { PrinterIcon } from '../../components/icons';
 import { CommandHelp } from '../../components/command-help';
 import { CommandButton, CommandProvider, useCommands } from '../../lib/commands';
 import { isCharKey, ScanBurst } from '../../lib/scan-burst';
+import { sendKeyed, useRequestKey } from '../../lib/request-key';
 import { formatDateTime } from '../../lib/format';
 import { ApprovalDialog, approvalAsked, approvalGrantRefused, reasonTexts } from '../till/approval-dialog';
 import { METHOD_LABEL } from '../till/payment-dialog';
@@ -57,6 +58,7 @@ export function RefundScreen() {
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const requestKeys = useRequestKey();
   const [asking, setAsking] = useState<{ pending: Pending; again: boolean } | null>(null);
   const [voiding, setVoiding] = useState(false);
   const [help, setHelp] = useState(false);
@@ -153,16 +155,16 @@ export function RefundScreen() {
     setError(null);
     try {
       const approval = grant ? { approval: { token: grant.token } } : {};
+      // One request key per intended void/refund: a second click or a retry after a lost answer
+      // sends the same key and gets the first result back (issue 17).
       const r =
         pending.kind === 'void'
-          ? await call('sales.void', { saleId: sale.id, reason: reason.trim(), ...approval })
-          : await call('sales.refund', {
-              saleId: sale.id,
-              lines: chosen,
-              reason: reason.trim(),
-              payments: preview?.payments ?? [],
-              ...approval,
-            });
+          ? await sendKeyed(requestKeys, { saleId: sale.id, reason: reason.trim(), ...approval }, (input) => call('sales.void', input))
+          : await sendKeyed(
+              requestKeys,
+              { saleId: sale.id, lines: chosen, reason: reason.trim(), payments: preview?.payments ?? [], ...approval },
+              (input) => call('sales.refund', input),
+            );
       setAsking(null);
       setVoiding(false);
       setResult(r);

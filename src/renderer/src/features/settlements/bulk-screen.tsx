@@ -13,6 +13,7 @@ import { METHOD_LABEL } from './settlement-dialogs';
 import './settlements.css';
 import { DateField } from '../../components/date-field';
 import { downloadBlob } from '../../lib/files';
+import { sendKeyed, useRequestKey } from '../../lib/request-key';
 
 type RowResult = { state: 'waiting' } | { state: 'running' } | { state: 'done'; settlement: SettlementView } | { state: 'failed'; message: string };
 
@@ -34,6 +35,7 @@ export function BulkSettlementScreen() {
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [csvNotice, setCsvNotice] = useState<string | null>(null);
+  const requestKeys = useRequestKey();
 
   const load = async (c = cutoff) => {
     setError(null);
@@ -83,13 +85,12 @@ export function BulkSettlementScreen() {
       setResults((m) => new Map(m).set(row.supplierId, { state: 'running' }));
       let result: RowResult;
       try {
-        const s = await call('settlements.create', {
-          supplierId: row.supplierId,
-          cutoff: loadedCutoff,
-          method,
-          expectedAmount: row.amount,
-          throughEntryId: row.throughEntryId,
-        });
+        // Each supplier's payout has its own key, kept when the run is retried after a lost answer.
+        const s = await sendKeyed(
+          requestKeys,
+          { supplierId: row.supplierId, cutoff: loadedCutoff, method, expectedAmount: row.amount, throughEntryId: row.throughEntryId },
+          (input) => call('settlements.create', input),
+        );
         result = { state: 'done', settlement: s };
       } catch (err) {
         const d = describeError(t, err);

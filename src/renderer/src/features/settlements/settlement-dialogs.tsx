@@ -10,6 +10,7 @@ import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { PrinterIcon } from '../../components/icons';
 import { formatDateTime } from '../../lib/format';
+import { sendKeyed, useRequestKey } from '../../lib/request-key';
 import { usePrintJob } from '../till/use-printer-status';
 import { SlipView } from './slip-view';
 import { openHtmlWindow, printFrame } from '../../lib/files';
@@ -249,6 +250,7 @@ export function VoidDialog({ settlement, onCancel, onVoided }: { settlement: Set
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const requestKeys = useRequestKey();
 
   const submit = async () => {
     if (!reason.trim()) {
@@ -258,7 +260,7 @@ export function VoidDialog({ settlement, onCancel, onVoided }: { settlement: Set
     setBusy(true);
     setError(null);
     try {
-      onVoided(await call('settlements.void', { id: settlement.id, reason: reason.trim() }));
+      onVoided(await sendKeyed(requestKeys, { id: settlement.id, reason: reason.trim() }, (input) => call('settlements.void', input)));
     } catch (err) {
       setError(err);
     } finally {

@@ -3,6 +3,7 @@ import { ApiError, call } from '../../api';
 import type { SettlementCreateResult, SettlementMethod, SettlementPreview, SupplierBalance } from '../../../../shared/types-settlement';
 import { usePrintJob } from '../till/use-printer-status';
 import { hasBankAccount } from './logic';
+import { sendKeyed, useRequestKey } from '../../lib/request-key';
 
 /**
  * The steps of paying one supplier: cutoff → preview (the slip) → method → confirm → paid and
@@ -17,6 +18,7 @@ export function useSettleFlow(supplier: SupplierBalance, today: string, onPaid: 
   const [method, setMethod] = useState<SettlementMethod>('cash');
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
+  const requestKeys = useRequestKey();
   const [confirming, setConfirming] = useState(false);
   const [paying, setPaying] = useState(false);
   const [conflict, setConflict] = useState(false);
@@ -48,7 +50,7 @@ export function useSettleFlow(supplier: SupplierBalance, today: string, onPaid: 
     setPaying(true);
     setError(null);
     try {
-      const result = await call('settlements.create', {
+      const request = {
         supplierId: supplier.supplierId,
         cutoff: preview.cutoff,
         method,
@@ -56,7 +58,9 @@ export function useSettleFlow(supplier: SupplierBalance, today: string, onPaid: 
         ...(note.trim() ? { note: note.trim() } : {}),
         expectedAmount: preview.amount,
         ...(preview.throughEntryId !== null ? { throughEntryId: preview.throughEntryId } : {}),
-      });
+      };
+      // The same payout retried (lost answer, second click) keeps its key: the supplier is paid once.
+      const result = await sendKeyed(requestKeys, request, (input) => call('settlements.create', input));
       setDone(result);
       onPaid();
     } catch (err) {

@@ -20,6 +20,8 @@ import { usePrintJob } from './use-printer-status';
 import { isCharKey, ScanBurst } from '../../lib/scan-burst';
 import type { CheckoutLine } from './cart';
 import { CancelButton } from '../../components/dialog-parts';
+import { isUnreachable } from '../../lib/host-link';
+import { clearPending, savePending, type CheckoutInput } from './pending-checkout';
 
 export const METHOD_LABEL: Record<PaymentMethod, MessageKey> = {
   cash: 'pay.cash',
@@ -65,6 +67,11 @@ interface PaymentDialogProps {
   onSuccess(result: CheckoutResult, later: string[], typing: string): void;
   onError(err: unknown): void;
   onClose(): void;
+  /**
+   * The till this sale is rung on: the request is kept in the till's storage while it is on its
+   * way (issue 18), so a host or network that blinks, or a reload, never loses or doubles it.
+   */
+  tillCode?: string;
 }
 
 export type ScanOutcome = { kind: 'added'; name: string } | { kind: 'refused'; text: string } | { kind: 'unknown' };
@@ -93,6 +100,7 @@ export function PaymentDialog({
   onSuccess,
   onError,
   onClose,
+  tillCode,
 }: PaymentDialogProps) {
   const t = useT();
   const firstMethod = methods[0] ?? 'cash';
@@ -176,19 +184,25 @@ export function PaymentDialog({
     setBusy(true);
     setError(null);
     setLocalError(null);
+    const input: CheckoutInput = {
+      clientRequestId: requestId,
+      lines,
+      ...(discount ? { discount } : {}),
+      ...(grant ? { approval: { token: grant.token } } : {}),
+      payments: payRows.map((p) => ({ method: p.method, amount: p.amount, ...(p.reference ? { reference: p.reference } : {}) })),
+    };
+    // Kept until the host answers: a lost answer or a reload sends exactly this again (same key).
+    if (tillCode) savePending({ tillCode, input, total, itemCount, savedAt: Date.now() });
     try {
-      const result = await call('sales.checkout', {
-        clientRequestId: requestId,
-        lines,
-        ...(discount ? { discount } : {}),
-        ...(grant ? { approval: { token: grant.token } } : {}),
-        payments: payRows.map((p) => ({ method: p.method, amount: p.amount, ...(p.reference ? { reference: p.reference } : {}) })),
-      });
+      const result = await call('sales.checkout', input);
+      if (tillCode) clearPending(requestId);
       setAsking(null);
       const typing = typedWhileSending.current;
       typedWhileSending.current = '';
       onSuccess(result, deferred.current.splice(0), typing);
     } catch (err) {
+      // The host answered with a refusal: nothing was sold, nothing waits. No answer: it stays kept.
+      if (tillCode && !isUnreachable(err)) clearPending(requestId);
       const reasons = approvalAsked(err);
       if (reasons) setAsking({ reasons, rows: payRows, again: approvalGrantRefused(err) });
       else {

@@ -31,6 +31,7 @@ export function TillOverlays({
   onScan,
   onSold,
   onCheckoutError,
+  tillCode,
 }: {
   overlay: Overlay;
   cart: ReturnType<typeof useCart>;
@@ -44,6 +45,8 @@ export function TillOverlays({
   onScan(code: string): Promise<ScanOutcome>;
   onSold(result: CheckoutResult, later?: string[], typing?: string): void;
   onCheckoutError(err: unknown): void;
+  /** The till the sale is rung on (the kept checkout, issue 18). */
+  tillCode?: string;
 }) {
   const t = useT();
   switch (overlay?.kind) {
@@ -66,6 +69,7 @@ export function TillOverlays({
           onSuccess={onSold}
           onError={onCheckoutError}
           onClose={closeOverlay}
+          tillCode={tillCode}
         />
       );
     case 'discount':

@@ -31,6 +31,9 @@ import { useTermsApproval } from './use-terms-approval';
 import { useTillKeymap } from './use-till-keymap';
 import { problemText, useTillMessage } from './use-till-message';
 import { useTillOverlay } from './use-till-overlay';
+import { usePendingCheckout } from './use-pending-checkout';
+import { ClockSkewWarning, HostOfflineBanner, PendingSalePanel } from './offline-parts';
+import { isUnreachable } from '../../lib/host-link';
 
 /**
  * The main screen: scan, cart, pay. Keyboard first: the scan field has the
@@ -145,6 +148,11 @@ export function TillScreen() {
 
   const onCheckoutError = useCallback(
     (err: unknown) => {
+      // No answer from the host: the kept checkout takes over (sent again until the host answers).
+      if (isUnreachable(err)) {
+        closeOverlay();
+        return;
+      }
       if (!(err instanceof ApiError)) return;
       if (err.code === 'SHIFT_CLOSED') void shiftState.reload();
       if (err.code === 'INSUFFICIENT_STOCK' || err.code === 'EXPIRED' || err.code === 'NOT_FOUND') {
@@ -154,7 +162,7 @@ export function TillScreen() {
         );
       }
     },
-    [cart, shiftState],
+    [cart, shiftState, closeOverlay],
   );
 
   const onSold = useCallback(
@@ -175,6 +183,16 @@ export function TillScreen() {
     },
     [cart, shiftState, printer, catalog, session.tillCode, clearMessage, dismissNow],
   );
+
+  const onPendingRefused = useCallback(
+    (err: unknown) => {
+      const { detail } = describeError(t, err);
+      notify({ tone: 'error', text: { key: 'offline.refused' }, detail });
+      onCheckoutError(err);
+    },
+    [notify, onCheckoutError, t],
+  );
+  const kept = usePendingCheckout(session.tillCode, overlay?.kind === 'pay', onSold, onPendingRefused);
 
   const putDoneAway = useCallback(() => setDoneShown(false), []);
 
@@ -206,6 +224,8 @@ export function TillScreen() {
           onLogout={() => void logout()}
         />
         <PrintBanner printer={printer} focusScan={focusScan} />
+        <HostOfflineBanner />
+        <ClockSkewWarning />
 
         {shiftState.loading ? (
           <div className="till-loading">
@@ -218,6 +238,10 @@ export function TillScreen() {
               {t('common.retry')}
             </button>
           </div>
+        ) : kept.pending && overlay?.kind !== 'pay' ? (
+          <main className="till-main">
+            <PendingSalePanel pending={kept.pending} cart={cart.state} sending={kept.sending} />
+          </main>
         ) : !shift ? (
           <OpenShiftPanel
             open={shiftState.open}
@@ -262,6 +286,7 @@ export function TillScreen() {
           onScan={scanDuringPayment}
           onSold={onSold}
           onCheckoutError={onCheckoutError}
+          tillCode={session.tillCode}
         />
       </div>
     </CommandProvider>

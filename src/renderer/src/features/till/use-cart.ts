@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { Rupiah } from '../../../../shared/money';
 import type { ApprovalGrant, Discount } from '../../../../shared/types-till';
 import { newRequestId } from '../../lib/ids';
-import { readSession, writeSession } from '../../lib/storage';
+import { readLocal, readSession, writeLocal, writeSession } from '../../lib/storage';
 import {
   cartReducer,
   cartTotals,
@@ -19,15 +19,32 @@ import {
 
 const storageKey = (tillCode: string) => `kasir.cart.${tillCode}`;
 
+function readSaved(tillCode: string): CartState | null {
+  try {
+    const raw = readLocal(storageKey(tillCode));
+    return raw ? (JSON.parse(raw) as CartState) : null;
+  } catch {
+    return null;
+  }
+}
+
 function restore(tillCode: string): CartState {
-  const saved = readSession<CartState>(storageKey(tillCode));
+  // localStorage since issue 18; a cart kept in sessionStorage by an older version still comes back.
+  const saved = readSession<CartState>(storageKey(tillCode)) ?? readSaved(tillCode);
   if (saved && Array.isArray(saved.lines) && typeof saved.requestId === 'string') return saved;
   return emptyCart(newRequestId());
 }
 
+/** The cart kept on this till (for the screen shown while the host is unreachable). */
+export function savedCart(tillCode: string): CartState | null {
+  const saved = readSaved(tillCode);
+  return saved && Array.isArray(saved.lines) && saved.lines.length > 0 ? saved : null;
+}
+
 /**
- * The till's cart. Survives a page reload (sessionStorage), keeps its
- * checkout key until the lines change.
+ * The till's cart. Kept in the till's own storage (localStorage) until the
+ * sale is acknowledged, so it survives a page reload and a host that is
+ * off; keeps its checkout key until the lines change.
  */
 export function useCart(tillCode: string) {
   const [state, rawDispatch] = useReducer(cartReducer, tillCode, restore);
@@ -40,7 +57,8 @@ export function useCart(tillCode: string) {
   }, []);
 
   useEffect(() => {
-    writeSession(storageKey(tillCode), state.lines.length > 0 ? state : null);
+    writeLocal(storageKey(tillCode), state.lines.length > 0 ? JSON.stringify(state) : null);
+    writeSession(storageKey(tillCode), null);
   }, [state, tillCode]);
 
   const add = useCallback(

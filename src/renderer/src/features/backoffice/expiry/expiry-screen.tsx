@@ -13,6 +13,7 @@ import { ExpiryCell, useDateTime } from '../ui';
 import { useData } from '../../../lib/use-data';
 import { useSuppliers } from '../use-suppliers';
 import { ExpiryDoubts } from './expiry-doubts';
+import { sendKeyed, useRequestKey } from '../../../lib/request-key';
 
 /** Lots expiring within N days (or expired), per supplier, each with a one-click return. */
 export function ExpiryScreen() {
@@ -41,12 +42,13 @@ export function ExpiryScreen() {
     [groups],
   );
 
+  const requestKeys = useRequestKey();
   const returnAll = async (g: SupplierLotGroup) => {
     setConfirm(null);
     setError(null);
     if (g.supplierId === null) return;
     try {
-      setDone(await call('returns.fromNearExpiry', { supplierId: g.supplierId, days, reason: 'expired' }));
+      setDone(await sendKeyed(requestKeys, { supplierId: g.supplierId, days, reason: 'expired' as const }, (input) => call('returns.fromNearExpiry', input)));
       list.reload();
     } catch (err) {
       setError(err);

@@ -18,6 +18,7 @@ import { ReturnsHistory } from './returns-history';
 import { PanelHead } from '../page-parts';
 import { NewHistoryTabs } from '../new-history-tabs';
 import { ReturnDone } from './return-done';
+import { sendKeyed, useRequestKey } from '../../../lib/request-key';
 
 /** Returns to the supplier (retur): build one from a supplier's lots, or look back at past ones. */
 export function ReturnsScreen() {
@@ -167,6 +168,7 @@ function ReturnBuilder() {
     return { units, value };
   }, [lots, qty]);
 
+  const requestKeys = useRequestKey();
   const submit = async () => {
     if (!supplier) return;
     const check = checkReturn(picks);
@@ -178,7 +180,8 @@ function ReturnBuilder() {
     setBusy(true);
     setError(null);
     try {
-      const res = await call('returns.create', { supplierId: supplier.id, lines: check.lines, reason, ...(note.trim() ? { note: note.trim() } : {}) });
+      const request = { supplierId: supplier.id, lines: check.lines, reason, ...(note.trim() ? { note: note.trim() } : {}) };
+      const res = await sendKeyed(requestKeys, request, (input) => call('returns.create', input));
       setDone(res);
     } catch (err) {
       const m = err instanceof ApiError && err.field ? /^lines\.(\d+)\./.exec(err.field) : null;
