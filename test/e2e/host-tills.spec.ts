@@ -183,20 +183,34 @@ test('two paired tills sell the last unit at once: one sale, the other INSUFFICI
   const loserTexts = await receiptsOf(loser, 0);
   expect(loserTexts.filter((t) => t.includes(saleNumber))).toEqual([]);
 
-  // Shifts and Z reports per till: close each till's shift with its own session over the LAN.
-  for (const [till, page] of [[winner, winnerPage], [loser, loserPage]] as const) {
+  // Each till's own session and device credential, as its browser keeps them.
+  const lanCall = async (page: Page, name: string, input: unknown) => {
     const { token, device } = (await page.evaluate(`({ token: sessionStorage.getItem('kasir.token'), device: localStorage.getItem('kasir.device') })`)) as {
       token: string;
       device: string;
     };
-    const res = await fetch(`${lanUrl}/api/shifts.close`, {
+    return fetch(`${lanUrl}/api/${name}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Kasir-Device': device },
-      body: JSON.stringify({ countedCash: till === winner ? 350_000 : 200_000 }),
+      body: JSON.stringify(input),
     });
-    const closed = (await res.json()) as { report: { kind: string; tillCode: string; saleCount?: number }; variance: number };
+  };
+  // The refused till sells something else: its own number sequence, its own printer.
+  const mete = db.prepare("SELECT id, sell_price AS price FROM products WHERE name = 'Kacang Mete Original 250 g'").get() as { id: number; price: number };
+  const second = await lanCall(loserPage, 'sales.checkout', { clientRequestId: 'loser-till-sale-1', lines: [{ productId: mete.id, qty: 1 }], payments: [{ method: 'cash', amount: mete.price }] });
+  const secondSale = (await second.json()) as { number: string };
+  expect(second.status, JSON.stringify(secondSale)).toBe(200);
+  expect(secondSale.number).toMatch(new RegExp(`^${loser}-\\d{8}-0001$`));
+  expect((await receiptsOf(loser, 1)).filter((t) => t.includes(secondSale.number))).toHaveLength(1);
+  expect((await receiptsOf(winner, 0)).filter((t) => t.includes(secondSale.number))).toEqual([]);
+
+  // Shifts and Z reports per till: close each till's shift with its own session over the LAN.
+  for (const [till, page] of [[winner, winnerPage], [loser, loserPage]] as const) {
+    const res = await lanCall(page, 'shifts.close', { countedCash: till === winner ? 350_000 : 200_000 + mete.price });
+    const closed = (await res.json()) as { report: { kind: string; tillCode: string; salesCount: number; netSales: number }; variance: number };
     expect(res.status, JSON.stringify(closed)).toBe(200);
-    expect(closed.report).toMatchObject({ kind: 'Z', tillCode: till });
+    // One sale each: the Z report counts only its own till's.
+    expect(closed.report).toMatchObject({ kind: 'Z', tillCode: till, salesCount: 1, netSales: till === winner ? 150_000 : mete.price });
     expect(closed.variance).toBe(0);
   }
   const shifts = db.prepare('SELECT till_code, closed_at IS NOT NULL AS closed FROM shifts ORDER BY till_code').all() as { till_code: string; closed: number }[];
