@@ -1,6 +1,6 @@
 // Over 350 lines on purpose: everything that writes or reads the products table (create, update,
 // search, barcode, labels) in one module, so its rules live in one place.
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type Placeholder } from 'drizzle-orm';
 import { termsOf } from '../../shared/pricing';
 import { products, suppliers } from '../../db/schema';
 import { fail } from '../../shared/errors';
@@ -117,7 +117,7 @@ export function createProduct(ctx: Ctx, actor: Actor | null, input: ProductInput
 }
 
 /** Stock columns computed from lots: sellable today vs expired. */
-function stockColumns(today: string) {
+function stockColumns(today: string | Placeholder) {
   return {
     // `remaining_qty > 0` lets lots_product_stock_idx skip a year of sold-out lots.
     stock: sql<number>`coalesce((SELECT sum(l.remaining_qty) FROM lots l WHERE l.product_id = ${products.id}
@@ -140,6 +140,34 @@ function selectProducts(ctx: Ctx) {
     })
     .from(products)
     .leftJoin(suppliers, eq(suppliers.id, products.supplierId));
+}
+
+/**
+ * The scanner's lookup, built once per connection (drizzle prepared query
+ * with placeholders): every scan skips the query building. Two unique-index
+ * probes (barcode, SKU: `MULTI-INDEX OR`), then the stock subqueries.
+ */
+const lookupStatements = new WeakMap<Ctx['db'], ReturnType<typeof buildLookup>>();
+
+function buildLookup(db: Ctx['db']) {
+  const sku = sql.placeholder('sku');
+  return db
+    .select({ product: products, supplierCode: suppliers.code, supplierName: suppliers.name, ...stockColumns(sql.placeholder('today')) })
+    .from(products)
+    .leftJoin(suppliers, eq(suppliers.id, products.supplierId))
+    .where(and(or(eq(products.barcode, sql.placeholder('code')), eq(products.sku, sku)), eq(products.active, true)))
+    .orderBy(desc(sql`${products.sku} = ${sku}`), asc(products.id))
+    .limit(1)
+    .prepare();
+}
+
+function lookupStatement(ctx: Ctx) {
+  let st = lookupStatements.get(ctx.db);
+  if (!st) {
+    st = buildLookup(ctx.db);
+    lookupStatements.set(ctx.db, st);
+  }
+  return st;
 }
 
 type SelectedRow = {
@@ -188,10 +216,8 @@ export function getProduct(ctx: Ctx, id: number): ProductView {
 export function lookupProduct(ctx: Ctx, code: string): ProductView {
   const trimmed = code.trim();
   const sku = trimmed.toUpperCase();
-  const row = selectProducts(ctx)
-    .where(and(or(eq(products.barcode, trimmed), eq(products.sku, sku)), eq(products.active, true)))
-    .orderBy(desc(sql`${products.sku} = ${sku}`), asc(products.id))
-    .get();
+  const today = businessDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone'));
+  const row = lookupStatement(ctx).get({ code: trimmed, sku, today });
   return row ? toView(row) : fail('NOT_FOUND', `Barang dengan kode "${trimmed}" tidak ditemukan.`, { field: 'code', code: trimmed });
 }
 
