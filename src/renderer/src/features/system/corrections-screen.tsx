@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
 import { call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
-import type { DataCorrection, DataCorrectionKind } from '../../../../shared/contract-data';
+import type { DataCorrectionKind } from '../../../../shared/contract-data';
 import { ErrorNotice } from '../../components/error-notice';
 import { formatNumber, MAX_RUPIAH } from '../../../../shared/money';
 import { EmptyRow } from '../backoffice/list-parts';
 import { openOn } from '../backoffice/nav';
+import { useData } from '../../lib/use-data';
 
 const KIND: Record<DataCorrectionKind, { label: MessageKey; fix: MessageKey }> = {
   price_over_max: { label: 'fix.kind.price', fix: 'fix.do.price' },
@@ -26,12 +26,7 @@ const shown = (value: string) => (/^\d+$/.test(value) ? value.replace(/\B(?=(\d{
  */
 export function CorrectionsScreen() {
   const t = useT();
-  const [rows, setRows] = useState<DataCorrection[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-
-  useEffect(() => {
-    call('data.corrections', {}).then(setRows, setError);
-  }, []);
+  const { data: rows, error } = useData(() => call('data.corrections', {}), []);
 
   return (
     <section className="card bo-list bo-list-full" data-testid="corrections">
