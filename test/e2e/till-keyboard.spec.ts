@@ -364,6 +364,8 @@ test('held sales by keyboard: arrows, Enter resumes, Esc closes, Tab never on ×
   // The other one: Delete asks, Enter discards.
   await page.keyboard.press('Shift+F4');
   await expect(held.getByTestId('held-row')).toHaveCount(1);
+  // The list takes the focus once it has loaded; keys pressed before that would go elsewhere.
+  await expect(list).toBeFocused();
   await page.keyboard.press('Delete');
   await page.keyboard.press('Enter');
   await expect(held.getByText('Tidak ada transaksi yang ditahan.')).toBeVisible();

@@ -28,12 +28,20 @@ describe('useData, the one way a screen loads data', () => {
   it('keeps the error until the next load, and set() replaces the data', async () => {
     let fail = true;
     const { result } = renderHook(() => useData(async () => (fail ? Promise.reject(new Error('offline')) : 7), []));
+    expect(result.current.settled).toBe(false);
     await waitFor(() => expect(result.current.error).toBeInstanceOf(Error));
-    expect(result.current.data).toBeNull();
+    expect(result.current).toMatchObject({ data: null, settled: true, loading: false });
     fail = false;
     let answer: number | null = null;
+    let reloading!: Promise<number | null>;
+    act(() => {
+      reloading = result.current.reload();
+    });
+    // While the next load runs, the last error still shows.
+    expect(result.current).toMatchObject({ loading: true, settled: true });
+    expect(result.current.error).toBeInstanceOf(Error);
     await act(async () => {
-      answer = await result.current.reload();
+      answer = await reloading;
     });
     expect(answer).toBe(7);
     expect(result.current).toMatchObject({ data: 7, error: null, loading: false });

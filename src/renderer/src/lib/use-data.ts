@@ -5,8 +5,12 @@ export interface Data<T> {
   data: T | null;
   /** Whether `data` answers the current `deps`. */
   fresh: boolean;
+  /** What the last load threw; kept while the next load runs, cleared by its answer. */
   error: unknown;
+  /** A load is running. */
   loading: boolean;
+  /** A first load has finished (answered or failed), or `set` gave the data. */
+  settled: boolean;
   /** Load again; resolves with the answer, or null when it failed or a newer load overtook it. */
   reload(): Promise<T | null>;
   /** Replace the data by a value the screen already has (e.g. the answer of a write). */
@@ -28,6 +32,7 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
   const [state, setState] = useState<{ data: T | null; generation: number }>({ data: null, generation: -1 });
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(true);
+  const [settled, setSettled] = useState(false);
   const seq = useRef(0);
   /** Bumped whenever `deps` change: the answers of earlier generations are not fresh. */
   const generation = useRef(0);
@@ -40,11 +45,11 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
     const mine = ++seq.current;
     const forGeneration = generation.current;
     setLoading(true);
-    setError(null);
     return loader()
       .then((d) => {
         if (mine !== seq.current) return null;
         setState({ data: d, generation: forGeneration });
+        setError(null);
         return d;
       })
       .catch((err: unknown) => {
@@ -52,7 +57,10 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
         return null;
       })
       .finally(() => {
-        if (mine === seq.current) setLoading(false);
+        if (mine === seq.current) {
+          setLoading(false);
+          setSettled(true);
+        }
       });
   }, []);
   const reload = useCallback(() => run(() => loadRef.current()), [run]);
@@ -71,6 +79,7 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
     setState({ data, generation: generation.current });
     setError(null);
     setLoading(false);
+    setSettled(true);
   }, []);
 
   // New deps start a new generation at once, so `fresh` is false from the render that changed them.
@@ -84,5 +93,5 @@ export function useData<T>(load: () => Promise<T>, deps: readonly unknown[]): Da
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload, ...deps]);
 
-  return { data: state.data, fresh: state.generation === generation.current, error, loading, reload, set, extend };
+  return { data: state.data, fresh: state.generation === generation.current, error, loading, settled, reload, set, extend };
 }
