@@ -1,6 +1,6 @@
 import type { Dictionary } from './id';
 import { settlementsEn } from './settlements';
-import { tillExtraEn } from './till-extra';
+import { tillEn } from './till';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
 import { outletsEn } from './outlets';
@@ -13,7 +13,7 @@ import { screensEn } from './screens';
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
   ...settlementsEn,
-  ...tillExtraEn,
+  ...tillEn,
   ...tillKeysEn,
   ...backofficeEn,
   ...reportsEn,
