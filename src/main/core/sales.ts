@@ -20,6 +20,14 @@ import { getTillSettings } from './till-settings';
 import { all, get, query, run, write } from '../../db/statements';
 
 // The checkout and the sale it answers with: plain prepared statements, per connection (src/db/statements.ts).
+const insertSale = query<{ id: number }>()<
+  [number: string, clientRequestId: string, tillCode: string, shiftId: number, cashierId: number, subtotal: number, discountTotal: number, saleDiscount: number, total: number, rounding: number, paid: number, change: number, approvedBy: number | null, businessDate: string, createdAt: number]
+>(
+  'sales.insert',
+  `INSERT INTO sales (number, client_request_id, till_code, shift_id, cashier_id, subtotal, discount_total, sale_discount, total, rounding, paid, change, approved_by, business_date, created_at)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+  { id: true },
+);
 const insertSaleLine = write<[saleId: number, lineNo: number, productId: number, name: string, qty: number, unitPrice: number, listPrice: number, discount: number, saleDiscount: number, lineTotal: number]>(
   'sales.insertLine',
   `INSERT INTO sale_lines (sale_id, line_no, product_id, name, qty, unit_price, list_price, discount, sale_discount, line_total)
@@ -194,27 +202,26 @@ export function checkout(
     const day = compactDate(now, tz);
     const number = `${actor.tillCode}-${day}-${pad(nextSequence(ctx.db, `sale:${actor.tillCode}:${day}`), 4)}`;
 
-    const sale = ctx.db
-      .insert(sales)
-      .values({
-        number,
-        clientRequestId: input.clientRequestId,
-        tillCode: actor.tillCode,
-        shiftId: shift!.id,
-        cashierId: actor.userId,
-        subtotal,
-        discountTotal,
-        saleDiscount: cart.saleDiscount,
-        total,
-        rounding,
-        paid,
-        change,
-        approvedBy: reasons.length > 0 ? approver!.userId : null,
-        businessDate: today,
-        createdAt: now,
-      })
-      .returning({ id: sales.id })
-      .get();
+    // A plain prepared statement: the outbox triggers on `sales` make preparing it anew on every sale costly.
+    const sale = get(
+      sqlite,
+      insertSale,
+      number,
+      input.clientRequestId,
+      actor.tillCode,
+      shift!.id,
+      actor.userId,
+      subtotal,
+      discountTotal,
+      cart.saleDiscount,
+      total,
+      rounding,
+      paid,
+      change,
+      reasons.length > 0 ? approver!.userId : null,
+      today,
+      now,
+    )!;
 
     cart.lines.forEach((line, i) => {
       const product = found[i]!;

@@ -1,6 +1,6 @@
 import type { Dictionary } from './id';
 import { settlementsEn } from './settlements';
-import { tillExtraEn } from './till-extra';
+import { tillEn } from './till';
 import { reportsEn } from './reports';
 import { systemEn } from './system';
 import { tillsEn } from './tills';
@@ -15,7 +15,7 @@ import { screensEn } from './screens';
 /** English: the same keys as Bahasa Indonesia (the type makes sure). */
 export const en: Dictionary = {
   ...settlementsEn,
-  ...tillExtraEn,
+  ...tillEn,
   ...tillKeysEn,
   ...backofficeEn,
   ...reportsEn,

@@ -1,5 +1,5 @@
 /** Bahasa Indonesia: the default language and the list of keys. */
-import { tillExtraId } from './till-extra';
+import { tillId } from './till';
 import { settlementsId } from './settlements';
 import { reportsId } from './reports';
 import { systemId } from './system';
@@ -13,7 +13,7 @@ import { datesId } from './dates';
 import { screensId } from './screens';
 export const id = {
   ...settlementsId,
-  ...tillExtraId,
+  ...tillId,
   ...tillKeysId,
   ...backofficeId,
   ...reportsId,

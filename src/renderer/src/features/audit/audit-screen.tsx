@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import '../till/till-extra.css';
+import '../till/till-operations.css';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey, type Translate } from '../../i18n';
 import type { AuditEntryView } from '../../../../shared/types-till';

@@ -2,7 +2,7 @@
 // over one selection; its steps read and reset the same state, so they stay together.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import '../till/till-keyboard.css';
-import '../till/till-extra.css';
+import '../till/till-operations.css';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../shared/money';

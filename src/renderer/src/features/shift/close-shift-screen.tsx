@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import '../till/till-extra.css';
+import '../till/till-operations.css';
 import { useLang, useT, type MessageKey } from '../../i18n';
 import { formatNumber, formatRupiah } from '../../../../shared/money';
 import type { PrintJobView, ShiftView } from '../../../../shared/types';

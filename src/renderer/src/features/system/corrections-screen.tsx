@@ -1,12 +1,11 @@
 import { call } from '../../api';
 import { useT, type MessageKey } from '../../i18n';
-import type { DataCorrectionKind } from '../../../../shared/contract-data';
+import type { DataCorrection, DataCorrectionKind } from '../../../../shared/contract-data';
 import { ErrorNotice } from '../../components/error-notice';
 import { useData } from '../../lib/use-data';
 import { formatNumber, MAX_RUPIAH } from '../../../../shared/money';
 import { EmptyRow } from '../backoffice/list-parts';
 import { openOn } from '../backoffice/nav';
-import { useData } from '../../lib/use-data';
 
 const KIND: Record<DataCorrectionKind, { label: MessageKey; fix: MessageKey }> = {
   price_over_max: { label: 'fix.kind.price', fix: 'fix.do.price' },

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import './till-extra.css';
+import './till-operations.css';
 import { ApiError, call } from '../../api';
 import { useT } from '../../i18n';
 import { fieldMessage } from '../../i18n/errors';

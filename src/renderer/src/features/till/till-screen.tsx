@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import './till.css';
-import './till-extra.css';
+import './till-operations.css';
 import './till-keyboard.css';
 import { ApiError, call } from '../../api';
 import { useT } from '../../i18n';

@@ -1,5 +1,5 @@
 /** Texts of the till beyond the first sale: discounts, approvals, held sales, QRIS, refunds, shift cash, users, audit, settings. */
-export const tillExtraId = {
+export const tillId = {
   'tx.nav.audit': 'Log audit',
   'tx.nav.settings': 'Pengaturan toko',
   'tx.nav.more': 'Menu lainnya',
@@ -219,7 +219,7 @@ export const tillExtraId = {
   'tx.set.saved': 'Pengaturan disimpan.',
 } as const;
 
-export const tillExtraEn: Record<keyof typeof tillExtraId, string> = {
+export const tillEn: Record<keyof typeof tillId, string> = {
   'tx.nav.audit': 'Audit log',
   'tx.nav.settings': 'Shop settings',
   'tx.nav.more': 'More',
