@@ -87,8 +87,20 @@ function popularCart(sqlite: import('better-sqlite3').Database) {
   return { three, cart: () => ({ clientRequestId: randomUUID(), lines: three.map((p) => ({ productId: p.id, qty: 1 })), payments: [{ method: 'cash' as const, amount: Math.ceil(total / 50_000) * 50_000 }] }) };
 }
 
-export async function runOutletsBench(options: { db: string; reps?: number; lagSales?: number; batch?: number; pg?: string; log?: (l: string) => void }): Promise<OutletsBenchResult> {
+export async function runOutletsBench(options: {
+  db: string;
+  reps?: number;
+  lagSales?: number;
+  batch?: number;
+  pg?: string;
+  log?: (l: string) => void;
+  /** Give up waiting for the forwarder after this many ms (a stuck forwarder fails with its last status instead of hanging). */
+  waitLimitMs?: number;
+}): Promise<OutletsBenchResult> {
   const log = options.log ?? (() => {});
+  const waitLimitMs = options.waitLimitMs ?? Infinity;
+  const waitUntil = () => now() + waitLimitMs;
+  const stuck = (what: string, st: unknown) => new Error(`forwarder not done ${what} after ${waitLimitMs} ms; last central.status: ${JSON.stringify(st)}`);
   const reps = options.reps ?? 300;
   const lagSales = options.lagSales ?? 120;
   const pgBase = (options.pg ?? 'postgres://postgres@127.0.0.1:5432').replace(/\/$/, '');
@@ -233,9 +245,15 @@ export async function runOutletsBench(options: { db: string; reps?: number; lagS
       }
     })();
     let lastLog = 0;
+    const catchUpLimit = waitUntil();
     for (;;) {
       const st = await ok('central.status', {}, manajer);
       if (st.waiting === 0 && st.historyToPrepare === 0 && st.state === 'idle') break;
+      if (now() > catchUpLimit) {
+        done = true;
+        await seller;
+        throw stuck('catching up', st);
+      }
       if (st.state === 'retrying') log(`  retrying: ${st.lastError}`);
       if (now() - lastLog > 15_000) {
         lastLog = now();
@@ -266,9 +284,11 @@ export async function runOutletsBench(options: { db: string; reps?: number; lagS
       sold.push({ number: r.number, createdAt: r.createdAt });
       await sleep(150 + Math.random() * 200);
     }
+    const lagLimit = waitUntil();
     for (;;) {
       const st = await ok('central.status', {}, manajer);
       if (st.waiting === 0) break;
+      if (now() > lagLimit) throw stuck('sending the steady-state sales', st);
       await sleep(200);
     }
     const rows = (
