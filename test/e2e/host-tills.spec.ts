@@ -32,7 +32,8 @@ const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
 const cashier = DEMO_LOGINS.find((l) => l.role === 'cashier')!;
 const LAST_UNIT_BARCODE = '8997777000016';
 /** Screenshots for docs/several-tills.md. */
-const SHOTS = join(ROOT, 'docs/several-tills');
+/** Where the screenshots go: a temp folder, or docs/several-tills when refreshing the doc (SEVERAL_TILLS_DIR=docs/several-tills). */
+const SHOTS = process.env.SEVERAL_TILLS_DIR ? join(ROOT, process.env.SEVERAL_TILLS_DIR) : '/tmp/shots/several-tills';
 
 let app: App;
 let hostServer: Server;
