@@ -78,15 +78,12 @@ const CLK_TCK = (() => {
   return Number(r.stdout?.trim()) || 100;
 })();
 
-async function startServer(root: string, db: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/server/serve.ts'), '--db', db, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/** The port a spawned browser-mode server prints ("listening on http://…:PORT"); rejects with its output if it exits or is too slow. */
+export function listeningPort(child: ChildProcess, label: string, timeoutMs: number): Promise<number> {
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
-  const port = await new Promise<number>((done, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s: ${log}`)), 60_000);
+  return new Promise<number>((done, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${label} did not start in ${timeoutMs / 1000} s: ${log}`)), timeoutMs);
     child.stdout!.on('data', (d: Buffer) => {
       log += d.toString();
       const m = /listening on http:\/\/[^:]+:(\d+)/.exec(log);
@@ -97,9 +94,17 @@ async function startServer(root: string, db: string): Promise<{ child: ChildProc
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited ${code}: ${log}`));
+      reject(new Error(`${label} exited ${code}: ${log}`));
     });
   });
+}
+
+async function startServer(root: string, db: string): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/server/serve.ts'), '--db', db, '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const port = await listeningPort(child, 'server', 60_000);
   return { child, port };
 }
 

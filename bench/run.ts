@@ -43,7 +43,7 @@ import { shiftReport } from '../src/main/core/reports-shift';
 import { supplierShare } from '../src/shared/pricing';
 import { addDays, mulberry32 } from '../src/main/core/demo';
 import { checkInvariants, type InvariantResult } from './invariants';
-import { measureChildServer, newCart } from './child-server';
+import { listeningPort, measureChildServer, newCart } from './child-server';
 import { startFakePrinter, type FakePrinter } from '../test/support/fake-printer';
 import { setPrinterConfig } from '../src/main/core/settings';
 
@@ -742,24 +742,8 @@ function runChild(command: string, args: string[], cwd: string): Promise<string>
 async function serveToFirstPage(serveJs: string, dbPath: string): Promise<number> {
   const t = nowMs();
   const child = spawn(process.execPath, [serveJs, '--db', dbPath, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  child.stderr.on('data', (d: Buffer) => (log += d.toString()));
   try {
-    const port = await new Promise<number>((done, reject) => {
-      const timer = setTimeout(() => reject(new Error(`serve.js did not start in 20 s: ${log}`)), 20_000);
-      child.stdout.on('data', (d: Buffer) => {
-        log += d.toString();
-        const m = /listening on http:\/\/[^:]+:(\d+)/.exec(log);
-        if (m) {
-          clearTimeout(timer);
-          done(Number(m[1]));
-        }
-      });
-      child.on('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`serve.js exited ${code}: ${log}`));
-      });
-    });
+    const port = await listeningPort(child, 'serve.js', 20_000);
     const res = await fetch(`http://127.0.0.1:${port}/`);
     await res.arrayBuffer();
     if (res.status !== 200) throw new Error(`GET / answered ${res.status}`);
