@@ -1,7 +1,8 @@
 /**
  * Checkout over HTTP with the server as its own process (issue 16): the
- * browser-mode server (`src/main/server/serve.ts` under tsx) runs as a
- * child process on a copy of the database, with a network printer
+ * browser-mode server runs as a child process — the built `out/main/serve.js`
+ * the shop runs when it exists, else `src/main/server/serve.ts` under tsx
+ * (whose loader thread then adds to the CPU measured) — on a copy of the database, with a network printer
  * configured that is a real TCP fake printer in this process (it answers
  * status queries); the client is this process. Measured:
  * - `sales` sequential 3-item cash sales: latency p50/p99, sales per
@@ -100,7 +101,9 @@ export function listeningPort(child: ChildProcess, label: string, timeoutMs: num
 }
 
 async function startServer(root: string, db: string): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main/server/serve.ts'), '--db', db, '--port', '0'], {
+  const built = join(root, 'out/main/serve.js');
+  const entry = existsSync(built) ? [built] : ['--import', 'tsx', join(root, 'src/main/server/serve.ts')];
+  const child = spawn(process.execPath, [...entry, '--db', db, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
