@@ -60,6 +60,20 @@ describe('PaymentDialog', () => {
     expect(within(dialog).getByTestId('pay-remaining').textContent).toBe('Rp 0');
   });
 
+  it('a quick amount picked with the mouse keeps the focus in the amount field, so Enter right after completes', () => {
+    callMock.mockReturnValueOnce(deferred<CheckoutResult>().promise);
+    const { dialog } = setup();
+    const amount = within(dialog).getByTestId('pay-amount');
+    amount.focus();
+    const quick = within(dialog).getByRole('button', { name: 'Rp 150.000' });
+    // The browser moves the focus on mousedown unless the button prevents it.
+    expect(fireEvent.mouseDown(quick)).toBe(false);
+    fireEvent.click(quick);
+    expect(document.activeElement).toBe(amount);
+    fireEvent.keyDown(amount, { key: 'Enter' });
+    expect(callMock).toHaveBeenCalledWith('sales.checkout', expect.objectContaining({ payments: [{ method: 'cash', amount: 150_000 }] }));
+  });
+
   it('a double click sends one checkout, with the cart’s request id', async () => {
     const pending = deferred<CheckoutResult>();
     callMock.mockReturnValueOnce(pending.promise);

@@ -480,6 +480,9 @@ export function PaymentDialog({
                   key={v}
                   type="button"
                   className={`quick-btn ${amount === v ? 'active' : ''}`}
+                  // A click keeps the focus in the amount field, so the Enter that follows completes the payment
+                  // (focus moved later, in a frame, let a quick Enter land on this button and only pick the amount again).
+                  onMouseDown={(e) => e.preventDefault()}
                   onClick={() => {
                     setAmount(v);
                     setAmountAuto(false);
