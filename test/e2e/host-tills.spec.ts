@@ -61,8 +61,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await new Promise((r) => lanServer?.close(r));
-  await new Promise((r) => hostServer?.close(r));
+  // The tills' pages keep connections open (keep-alive, polling): end them, or close() waits for ever.
+  for (const server of [lanServer, hostServer]) {
+    if (!server) continue;
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  }
   await app?.print.idle();
   app?.close();
   for (const p of Object.values(printers)) await p.close();
