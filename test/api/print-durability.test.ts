@@ -91,6 +91,42 @@ describe('the checkout is one durable transaction', () => {
   });
 });
 
+describe('refund and void slips commit with the refund', () => {
+  const approve = async (action: 'sales.refund' | 'sales.void', saleId: number) =>
+    ({ token: (await t.api('approvals.verify', { action, username: 'manajer', pin: '2222', saleId }, s.cashier)).body.token as string });
+  const slipsOf = (refundId: number) => t.app.db.$client.prepare("SELECT count(*) AS n FROM print_jobs WHERE kind = 'refund' AND ref_id = ?").get(refundId);
+
+  it('a refund or a void whose slip job cannot be written is refused whole (even without a request key), and goes through once it can', async () => {
+    const refundSale = await sell('dur-rf-1');
+    const voidSale = await sell('dur-rf-2');
+    await t.app.print.idle();
+    t.app.db.$client.exec("CREATE TRIGGER no_slips BEFORE INSERT ON print_jobs WHEN NEW.kind = 'refund' BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END");
+    const before = snapshot(t.app);
+    // No idempotencyKey: nothing but the refund's own transaction holds the slip row.
+    const line = (await t.api('sales.get', { id: refundSale.body.id }, s.cashier)).body.lines[0];
+    const refund = { saleId: refundSale.body.id, lines: [{ saleLineId: line.id, qty: 1, restock: true }], reason: 'Rusak', payments: [{ method: 'cash', amount: line.unitPrice }] };
+    const refused = await t.api('sales.refund', { ...refund, approval: await approve('sales.refund', refundSale.body.id) }, s.cashier);
+    expect(refused.body.error.code).toBe('CONFLICT'); // the trigger's ABORT, as any constraint
+    const voidRefused = await t.api('sales.void', { saleId: voidSale.body.id, reason: 'Batal', approval: await approve('sales.void', voidSale.body.id) }, s.cashier);
+    expect(voidRefused.body.error.code).toBe('CONFLICT');
+    expect(snapshot(t.app)).toEqual(before);
+    expect(t.app.db.$client.prepare("SELECT status FROM sales WHERE id = ?").get(voidSale.body.id)).toEqual({ status: 'completed' });
+
+    t.app.db.$client.exec('DROP TRIGGER no_slips');
+    const ok = await t.api('sales.refund', { ...refund, approval: await approve('sales.refund', refundSale.body.id) }, s.cashier);
+    expect(ok.body.error).toBeUndefined();
+    expect(ok.body.printJob).toMatchObject({ kind: 'refund', refId: ok.body.id, copy: false });
+    expect(slipsOf(ok.body.id)).toEqual({ n: 1 });
+    const voided = await t.api('sales.void', { saleId: voidSale.body.id, reason: 'Batal', approval: await approve('sales.void', voidSale.body.id) }, s.cashier);
+    expect(voided.status).toBe(200);
+    expect(slipsOf(voided.body.id)).toEqual({ n: 1 });
+    await t.app.print.idle();
+    const texts = printer.jobs().map((b) => decodeEscPos(b).lines.join('\n'));
+    expect(texts.some((x) => x.includes(ok.body.number))).toBe(true);
+    expect(texts.some((x) => x.includes(voided.body.number))).toBe(true);
+  });
+});
+
 describe('print jobs that survive a crash', () => {
   it('a job whose "printed" never reached the disk fails at start-up as interrupted, counts in the banner, and prints again marked as a copy without the drawer', async () => {
     const sale = await sell('crash-print-01');

@@ -312,12 +312,20 @@ function requireApprover(ctx: Ctx, actor: Actor, approval: Approval | undefined,
 }
 
 /** Refund units of a sale (manager, or a cashier with a manager's approval). */
-export function refundSale(ctx: Ctx, actor: Actor, input: RefundInput): RefundView {
+export function refundSale(
+  ctx: Ctx,
+  actor: Actor,
+  input: RefundInput,
+  /** Runs inside the refund's transaction, after it is written (e.g. to record its slip's print job): both commit or neither. */
+  inTransaction?: (refundId: number) => void,
+): RefundView {
   return ctx.db.transaction(() => {
     const sale = getSale(ctx, input.saleId);
     const approver = requireApprover(ctx, actor, input.approval, 'sales.refund', sale.id);
     if (sale.status === 'voided') fail('CONFLICT', `Penjualan ${sale.number} sudah dibatalkan.`);
-    return writeRefund(ctx, actor, approver, sale, { kind: 'refund', lines: input.lines, reason: input.reason, payments: input.payments });
+    const view = writeRefund(ctx, actor, approver, sale, { kind: 'refund', lines: input.lines, reason: input.reason, payments: input.payments });
+    inTransaction?.(view.id);
+    return view;
   });
 }
 
@@ -325,7 +333,13 @@ export function refundSale(ctx: Ctx, actor: Actor, input: RefundInput): RefundVi
  * Void a whole sale in the shift that sold it: every unit back to its lot,
  * every payment given back as paid (cash net of change, the cash rounding too).
  */
-export function voidSale(ctx: Ctx, actor: Actor, input: { saleId: number; reason: string; approval?: Approval }): RefundView {
+export function voidSale(
+  ctx: Ctx,
+  actor: Actor,
+  input: { saleId: number; reason: string; approval?: Approval },
+  /** As for `refundSale`: runs inside the void's transaction, after it is written. */
+  inTransaction?: (refundId: number) => void,
+): RefundView {
   return ctx.db.transaction(() => {
     const sale = getSale(ctx, input.saleId);
     const approver = requireApprover(ctx, actor, input.approval, 'sales.void', sale.id);
@@ -342,6 +356,7 @@ export function voidSale(ctx: Ctx, actor: Actor, input: { saleId: number; reason
       payments: 'asPaid',
     });
     ctx.db.update(sales).set({ status: 'voided' }).where(eq(sales.id, sale.id)).run();
+    inTransaction?.(view.id);
     return view;
   });
 }

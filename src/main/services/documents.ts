@@ -238,10 +238,23 @@ export class Documents {
     return this.queue.enqueue({ kind: 'receipt', refId: sale.id, copy: true, tillCode: caller.tillCode });
   }
 
-  /** The refund (or void) slip; cash going out opens the drawer on the first send. */
-  refundSlip(caller: Caller, refundId: number, copy = false): PrintJobView | undefined {
-    if (copy) return this.queue.enqueue({ kind: 'refund', refId: getRefund(this.ctx, refundId).id, copy, tillCode: caller.tillCode });
-    return this.safely(`refund slip of refund #${refundId}`, () => this.queue.enqueue({ kind: 'refund', refId: refundId, copy, tillCode: caller.tillCode }));
+  /**
+   * A refund (or void) with its slip, as the checkout with its receipt: the
+   * slip's job row is written inside the refund's own transaction (`write`
+   * passes `inTransaction` to `refundSale`/`voidSale`) and sent after the
+   * answer; cash going out opens the drawer on the first send only.
+   */
+  refund(actor: Actor, write: (inTransaction: (refundId: number) => void) => RefundView): RefundView & { printJob: PrintJobView | undefined } {
+    let recorded: PrintJobView | undefined;
+    const refund = write((refundId) => {
+      recorded = this.queue.record({ kind: 'refund', refId: refundId, tillCode: actor.tillCode });
+    });
+    return { ...refund, printJob: recorded && this.queue.send(recorded) };
+  }
+
+  /** The refund (or void) slip printed again on request: a copy, never the drawer. */
+  refundSlipCopy(caller: Caller, refundId: number): PrintJobView {
+    return this.queue.enqueue({ kind: 'refund', refId: getRefund(this.ctx, refundId).id, copy: true, tillCode: caller.tillCode });
   }
 
   intakeSlip(caller: Caller, intakeId: number, copy = false): PrintJobView | undefined {

@@ -2,7 +2,6 @@ import type { ParsedInput } from '../../../shared/contract';
 import type { tillContract } from '../../../shared/contract-till';
 import { fail } from '../../../shared/errors';
 import { dynamicQris, parseQris, QrisError } from '../../../shared/qris';
-import type { RefundResult, RefundView } from '../../../shared/types-till';
 import { listAudit } from '../../core/audit-query';
 import { recordCashMovement } from '../../core/cash';
 import { discardHeldSale, holdSale, listHeldSales, resumeHeldSale } from '../../core/held-sales';
@@ -14,11 +13,6 @@ import { getTillSettings, updateSettings } from '../../core/till-settings';
 import { resetPin, updateUser } from '../../core/users';
 import { afterCommit, audited, type AreaProcedures, type Call } from '../kit';
 import { refundFor, saleFor } from '../projections';
-
-function refundResult(call: Call, refund: RefundView): RefundResult {
-  // The refund is committed; a slip that cannot be queued never undoes it.
-  return { ...refund, printJob: call.documents.refundSlip(call.actor, refund.id) };
-}
 
 function shopQris(call: Call) {
   const payload = getTillSettings(call.ctx.db).qrisPayload;
@@ -55,14 +49,14 @@ export const tillProcedures: AreaProcedures<typeof tillContract> = {
   'sales.discardHeld': { role: 'cashier', handler: ({ ctx, actor }, input) => discardHeldSale(ctx, actor, input.id) },
   'sales.lookup': { role: 'cashier', handler: ({ ctx, actor }, input) => saleFor(actor, findSaleByNumber(ctx, input.number)) },
   'sales.refundPreview': { role: 'cashier', handler: ({ ctx }, input) => previewRefund(ctx, input) },
-  'sales.refund': { role: 'cashier', handler: (call, input) => refundFor(call.actor, refundResult(call, refundSale(call.ctx, call.actor, input))) },
-  'sales.void': { role: 'cashier', handler: (call, input) => refundFor(call.actor, refundResult(call, voidSale(call.ctx, call.actor, input))) },
+  'sales.refund': { role: 'cashier', handler: (call, input) => refundFor(call.actor, call.documents.refund(call.actor, (inTx) => refundSale(call.ctx, call.actor, input, inTx))) },
+  'sales.void': { role: 'cashier', handler: (call, input) => refundFor(call.actor, call.documents.refund(call.actor, (inTx) => voidSale(call.ctx, call.actor, input, inTx))) },
   'refunds.get': { role: 'cashier', handler: ({ ctx, actor }, input) => refundFor(actor, getRefund(ctx, input.id)) },
   'refunds.reprint': {
     role: 'cashier',
     handler: afterCommit(
       audited('refunds.reprint', ({ ctx }, input: { id: number }) => getRefund(ctx, input.id), (refund) => ({ entity: 'refund', entityId: refund.id })),
-      (call, refund) => call.documents.refundSlip(call.actor, refund.id, true)!,
+      (call, refund) => call.documents.refundSlipCopy(call.actor, refund.id),
     ),
   },
   'shifts.payIn': { role: 'cashier', handler: ({ ctx, actor }, input) => recordCashMovement(ctx, actor, 'pay_in', input) },
