@@ -16,8 +16,21 @@ import type { DeviceView, PairingStatus } from '../../shared/types-tills';
 import { audit } from './audit';
 import type { Actor, Ctx } from './context';
 import { getSetting } from './settings';
+import { get, query } from '../../db/statements';
 
 export type DeviceRow = typeof devices.$inferSelect;
+
+const deviceByHash = query<DeviceRow>()(
+  'devices.byCredentialHash',
+  `SELECT id, credential_hash AS credentialHash, pairing_code AS pairingCode, name, status, till_code AS tillCode,
+          created_at AS createdAt, paired_at AS pairedAt, paired_by AS pairedBy, revoked_at AS revokedAt,
+          revoked_by AS revokedBy, last_seen_at AS lastSeenAt, last_address AS lastAddress, last_user_id AS lastUserId
+     FROM devices WHERE credential_hash = ?`,
+  {
+    id: true, credentialHash: true, pairingCode: true, name: true, status: true, tillCode: true, createdAt: true, pairedAt: true,
+    pairedBy: true, revokedAt: true, revokedBy: true, lastSeenAt: true, lastAddress: true, lastUserId: true,
+  },
+);
 
 /** Letters and digits nobody confuses when reading them aloud (no 0/O, 1/I/L). */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -56,7 +69,8 @@ export function requestPairing(ctx: Ctx, input: { deviceName: string }, address:
 /** The device a credential names, or null. Notes when it was last seen (at most once a minute). */
 export function deviceByCredential(ctx: Ctx, credential: string | null | undefined, address: string | null = null): DeviceRow | null {
   if (!credential || credential.length > 200) return null;
-  const row = ctx.db.select().from(devices).where(eq(devices.credentialHash, hashCredential(credential))).get() ?? null;
+  // Read on every request of a paired till: one prepared statement.
+  const row = get(ctx.db.$client, deviceByHash, hashCredential(credential)) ?? null;
   const now = ctx.clock.now();
   if (row && row.status !== 'revoked' && (row.lastSeenAt === null || now - row.lastSeenAt > 60_000 || row.lastAddress !== address)) {
     ctx.db.transaction(() => ctx.db.update(devices).set({ lastSeenAt: now, lastAddress: address }).where(eq(devices.id, row.id)).run());

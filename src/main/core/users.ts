@@ -1,6 +1,7 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { sessions, users } from '../../db/schema';
+import { get, query } from '../../db/statements';
 import { AppError, fail } from '../../shared/errors';
 import type { Actor, Ctx, Role } from './context';
 import type { LoginResult, UserView } from '../../shared/types';
@@ -175,23 +176,28 @@ export function logout(ctx: Ctx, token: string): void {
 }
 
 /** Resolve a bearer token to its user, or null when unknown, revoked or idle too long. */
+/** The session a bearer token names, with its user: read on every request, so one prepared statement. */
+const sessionByToken = query<{
+  tokenHash: string;
+  lastSeenAt: number;
+  revokedAt: number | null;
+  tillCode: string;
+  userId: number;
+  name: string;
+  role: Role;
+  active: number;
+}>()(
+  'users.sessionByToken',
+  `SELECT s.token_hash AS tokenHash, s.last_seen_at AS lastSeenAt, s.revoked_at AS revokedAt, s.till_code AS tillCode,
+          u.id AS userId, u.name AS name, u.role AS role, u.active AS active
+     FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.token_hash = ?`,
+  { tokenHash: true, lastSeenAt: true, revokedAt: true, tillCode: true, userId: true, name: true, role: true, active: true },
+);
+
 export function authenticate(ctx: Ctx, token: string): Actor | null {
   const now = ctx.clock.now();
-  const row = ctx.db
-    .select({
-      tokenHash: sessions.tokenHash,
-      lastSeenAt: sessions.lastSeenAt,
-      revokedAt: sessions.revokedAt,
-      tillCode: sessions.tillCode,
-      userId: users.id,
-      name: users.name,
-      role: users.role,
-      active: users.active,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.tokenHash, hashToken(token)))
-    .get();
+  const row = get(ctx.db.$client, sessionByToken, hashToken(token));
   if (!row || row.revokedAt !== null || !row.active || now - row.lastSeenAt > SESSION_IDLE_MS) return null;
   // Touch at most once a minute: keeps reads cheap and the WAL quiet.
   if (now - row.lastSeenAt > 60_000) {
