@@ -11,11 +11,21 @@
  * transaction, so a crash can never keep a change without its key.
  */
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
 import type { ProcedureName } from '../../shared/contract';
 import { fail } from '../../shared/errors';
-import { requestKeys } from '../../db/schema-tills';
+import { get, query, run as runStatement, write } from '../../db/statements';
 import type { Call } from './kit';
+
+// Read and written on every keyed request (each checkout): declared prepared statements.
+const keyOf = query<{ procedure: string; requestHash: string; result: string }>()(
+  'requestKeys.get',
+  'SELECT procedure, request_hash AS requestHash, result FROM request_keys WHERE till_code = ? AND key = ?',
+  { procedure: true, requestHash: true, result: true },
+);
+const keepKey = write<[tillCode: string, key: string, procedure: string, requestHash: string, result: string, userId: number, createdAt: number]>(
+  'requestKeys.keep',
+  'INSERT INTO request_keys (till_code, key, procedure, request_hash, result, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+);
 
 /** The keyed procedures and the input field holding the key. */
 export const KEYED_PROCEDURES: Partial<Record<ProcedureName, 'clientRequestId' | 'idempotencyKey'>> = {
@@ -56,11 +66,7 @@ export function runKeyed(call: Call, name: ProcedureName, input: Record<string, 
   const handlerInput = field === 'idempotencyKey' ? (({ idempotencyKey: _k, ...rest }) => rest)(input) : input;
   const db = call.ctx.db;
   const outcome = db.transaction(() => {
-    const prior = db
-      .select()
-      .from(requestKeys)
-      .where(and(eq(requestKeys.tillCode, tillCode), eq(requestKeys.key, key)))
-      .get();
+    const prior = get(db.$client, keyOf, tillCode, key);
     if (prior) {
       if (prior.procedure !== name || prior.requestHash !== hash) {
         fail('CONFLICT', `Kunci permintaan ${key} sudah dipakai untuk permintaan lain di kasir ${tillCode}. Buat kunci baru.`, {
@@ -72,9 +78,7 @@ export function runKeyed(call: Call, name: ProcedureName, input: Record<string, 
     }
     const result = run(handlerInput);
     if (result instanceof Promise) throw new Error(`keyed procedure ${name} must answer synchronously`);
-    db.insert(requestKeys)
-      .values({ tillCode, key, procedure: name, requestHash: hash, result: JSON.stringify(result ?? null), userId: call.actor.userId, createdAt: call.ctx.clock.now() })
-      .run();
+    runStatement(db.$client, keepKey, tillCode, key, name, hash, JSON.stringify(result ?? null), call.actor.userId, call.ctx.clock.now());
     return { replay: false as const, result };
   });
   if (!outcome.replay) return outcome.result;
