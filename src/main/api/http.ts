@@ -6,6 +6,7 @@ import { dispatch } from './dispatch';
 import type { ApiEnv } from './procedures';
 import { ServedHosts, type InterfaceReader } from './hosts';
 import { getLanHostNames } from '../core/lan-hosts';
+import { moveProofs } from '../core/devices';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -17,8 +18,14 @@ const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
 
+/**
+ * `connect-src` also allows http(s) URLs: a till whose main computer got a new address asks that
+ * address (`GET /api/pairing.proof`) whether it is its host before it moves there
+ * (src/renderer/src/lib/host-move.ts); it reads nothing else from another origin, and what it reads
+ * counts only if the HMAC checks out. Scripts stay `'self'` only.
+ */
 export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self' http: https:; " +
   "font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
 const MIME: Record<string, string> = {
@@ -299,7 +306,28 @@ function failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
   }
 }
 
-/** The browser-mode transport: `POST /api/<name>`, `GET /api/health`, and the built UI. */
+/**
+ * `GET /api/pairing.proof?nonce=<32 hex>`: a till that knew this host at another address asks
+ * whether this is its host before it hands its credential over (docs/several-tills.md, "The main
+ * computer got a new address"). Readable from the till's old origin (CORS `*`): it carries
+ * nothing but HMACs bound to this address and the till's nonce.
+ */
+function moveProof(env: ApiEnv, req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (req.method !== 'GET') {
+    sendError(res, { code: 'NOT_FOUND', message: 'Gunakan GET /api/pairing.proof?nonce=….' });
+    return;
+  }
+  const nonce = new URLSearchParams(String(req.url ?? '').split('?')[1] ?? '').get('nonce') ?? '';
+  if (!/^[0-9a-f]{32}$/.test(nonce)) {
+    sendError(res, { code: 'VALIDATION', message: 'nonce harus 32 digit heksadesimal.', details: { field: 'nonce' } });
+    return;
+  }
+  const host = String(req.headers.host ?? '').toLowerCase();
+  sendJson(res, 200, { host, proofs: moveProofs(env.ctx, host, nonce) });
+}
+
+/** The browser-mode transport: `POST /api/<name>`, `GET /api/health`, `GET /api/pairing.proof`, and the built UI. */
 export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server {
   const limit = options.loginLimit ?? { max: 20, windowMs: 5 * 60_000 };
   const limiter = new LoginLimiter(limit.max, limit.windowMs, options.now ?? (() => env.ctx.clock.now()));
@@ -323,6 +351,7 @@ export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server
     // more than a minute warns its cashier.
     if (api) res.setHeader(HOST_TIME_HEADER, String(env.ctx.clock.now()));
     if (path === '/api/health') sendJson(res, 200, { ok: true });
+    else if (path === '/api/pairing.proof') moveProof(env, req, res);
     else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length), options);
     else if (options.staticDir && !api) await serveStatic(options.staticDir, req, res, path);
     else sendError(res, { code: 'NOT_FOUND', message: 'Tidak ditemukan.' });

@@ -7,7 +7,7 @@
  * hash would add nothing). One paired device per till code; the host's own
  * window is the default till (K1) and no device can take that code.
  */
-import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { createHash, createHmac, randomBytes, randomInt } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { devices } from '../../db/schema-tills';
 import { sessions, shifts, users } from '../../db/schema';
@@ -16,7 +16,7 @@ import type { DeviceView, PairingStatus } from '../../shared/types-tills';
 import { audit } from './audit';
 import type { Actor, Ctx } from './context';
 import { getSetting } from './settings';
-import { get, query } from '../../db/statements';
+import { all, get, query } from '../../db/statements';
 
 export type DeviceRow = typeof devices.$inferSelect;
 
@@ -76,6 +76,24 @@ export function deviceByCredential(ctx: Ctx, credential: string | null | undefin
     ctx.db.transaction(() => ctx.db.update(devices).set({ lastSeenAt: now, lastAddress: address }).where(eq(devices.id, row.id)).run());
   }
   return row;
+}
+
+const pairedHashes = query<{ credentialHash: string }>()(
+  'devices.pairedHashes',
+  "SELECT credential_hash AS credentialHash FROM devices WHERE status = 'paired'",
+  { credentialHash: true },
+);
+
+/**
+ * The host's answer to a till that is moving to the host's new address (DHCP gave it another):
+ * for the nonce the till chose and the address the till used (`Host`), one proof per paired device
+ * (see `moveProof` in src/shared/sha256.ts). The till hands its credential over to the new address
+ * only when one of them is its own: an address that is not this shop's host cannot answer it.
+ */
+export function moveProofs(ctx: Ctx, host: string, nonce: string): string[] {
+  if (!/^[0-9a-f]{32}$/.test(nonce) || host.length === 0 || host.length > 260) return [];
+  const message = `kasir-move|${host.toLowerCase()}|${nonce}`;
+  return all(ctx.db.$client, pairedHashes).map((d) => createHmac('sha256', d.credentialHash).update(message).digest('hex'));
 }
 
 export function pairingStatus(device: DeviceRow | null): PairingStatus {

@@ -44,6 +44,9 @@ let device: string | null = (() => {
   }
 })();
 
+/** This device's credential, if it was ever paired at this address. */
+export const getDeviceCredential = (): string | null => device;
+
 export function setDeviceCredential(value: string | null): void {
   device = value;
   try {

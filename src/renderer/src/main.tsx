@@ -4,6 +4,11 @@ import { I18nProvider } from './i18n';
 import { App } from './app/app';
 import './styles/base.css';
 import './styles/components.css';
+import { getDeviceCredential, setDeviceCredential } from './api';
+import { adoptMovedTill } from './lib/host-move';
+
+// A till that followed the main computer to its new address brings its credential and carts along.
+adoptMovedTill(getDeviceCredential(), setDeviceCredential);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

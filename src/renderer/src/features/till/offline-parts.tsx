@@ -6,11 +6,12 @@ import { formatRupiah } from '../../../../shared/money';
 import { CLOCK_SKEW_LIMIT_MS, useClockSkew, useHostReachable } from '../../lib/host-link';
 import { cartTotals, type CartState } from './cart';
 import type { PendingCheckout } from './pending-checkout';
+import { HostMovedButton } from '../pairing/host-move-dialog';
 
 const ping = () => call('setup.status', {});
 
 /** "Komputer utama tidak terhubung" over the till while the host does not answer; asks again every 2 s. */
-export function HostOfflineBanner() {
+export function HostOfflineBanner({ onMoved }: { onMoved(): void }) {
   const t = useT();
   const up = useHostReachable(ping);
   if (up) return null;
@@ -20,6 +21,7 @@ export function HostOfflineBanner() {
       <span className="notice-detail">
         {t('offline.body')} {t('offline.retrying')}
       </span>
+      <HostMovedButton onOpen={onMoved} />
     </div>
   );
 }
@@ -107,9 +109,12 @@ export function HostOfflineScreen({ onBack }: { onBack(): void }) {
           <SavedCartLines key={c.requestId} cart={c} />
         ))}
         <p className="muted">{t('offline.retrying')}</p>
-        <button type="button" className="btn btn-primary btn-lg" onClick={() => void tryAgain()}>
-          {t('common.retry')}
-        </button>
+        <div className="pay-actions">
+          <HostMovedButton />
+          <button type="button" className="btn btn-primary btn-lg" onClick={() => void tryAgain()}>
+            {t('common.retry')}
+          </button>
+        </div>
       </div>
     </div>
   );

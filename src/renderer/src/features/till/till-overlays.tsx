@@ -4,6 +4,7 @@ import { CommandHelp } from '../../components/command-help';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { bpsToPercent } from '../../lib/form';
 import { DrawerDialog } from '../shift/cash-dialogs';
+import { HostMoveDialog } from '../pairing/host-move-dialog';
 import { ApprovalDialog } from './approval-dialog';
 import { checkoutLines } from './cart';
 import { DiscountDialog } from './discount-dialog';
@@ -113,6 +114,8 @@ export function TillOverlays({
           }}
         />
       );
+    case 'hostMove':
+      return <HostMoveDialog onClose={closeOverlay} />;
     case 'help':
       return <CommandHelp table={TILL_COMMANDS} state={{ ...commandState, overlay: false }} onClose={closeOverlay} />;
     case 'confirmClear':

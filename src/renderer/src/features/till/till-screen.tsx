@@ -224,7 +224,7 @@ export function TillScreen() {
           onLogout={() => void logout()}
         />
         <PrintBanner printer={printer} focusScan={focusScan} />
-        <HostOfflineBanner />
+        <HostOfflineBanner onMoved={() => open({ kind: 'hostMove' })} />
         <ClockSkewWarning />
 
         {shiftState.loading ? (

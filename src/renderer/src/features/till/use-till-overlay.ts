@@ -11,6 +11,7 @@ export type Overlay =
   | { kind: 'held' }
   | { kind: 'drawer' }
   | { kind: 'help' }
+  | { kind: 'hostMove' }
   | null;
 
 /**
