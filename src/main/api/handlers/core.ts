@@ -141,7 +141,16 @@ export const coreProcedures: AreaProcedures<typeof coreContract> = {
     role: 'cashier',
     handler: ({ documents, actor }) => documents.testPage(actor),
   },
-  'printing.jobs': { role: 'cashier', handler: ({ print, actor }, input) => print.list({ ...input, tillCode: actor.tillCode }) },
+  'printing.jobs': {
+    role: 'cashier',
+    handler: ({ print, actor }, input) => {
+      // Jobs are per till: a cashier sees the session's till only; a manager may look at any till.
+      if (input.tillCode && input.tillCode !== actor.tillCode && !hasRole(actor.role, 'manager')) {
+        fail('FORBIDDEN', 'Kasir hanya dapat melihat cetakan kasirnya sendiri.', { field: 'tillCode' });
+      }
+      return print.list({ ...input, tillCode: input.tillCode ?? actor.tillCode });
+    },
+  },
   'printing.retry': {
     role: 'cashier',
     handler: (call, input) => {
