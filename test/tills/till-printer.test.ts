@@ -140,7 +140,7 @@ describe(`a till with its own printer`, () => {
     expect(row(sale.printJob.id)).toMatchObject({ status: 'pending', attempts: 0, claimedBy: null });
     expect(await place.connections()).toBe(0);
     // The banner says the till's printer is not reporting.
-    expect((await lanCall('printers.status', {}, device.K2, session.K2)).body).toMatchObject({ state: 'unknown', message: expect.stringContaining('tidak melapor') });
+    expect((await lanCall('printers.status', {}, device.K2, session.K2)).body).toMatchObject({ state: 'offline', message: expect.stringContaining('tidak melapor') });
   });
 
   it("the till agent prints the sale's receipt (with the drawer pulse of a first send) and reports it", async () => {
@@ -232,10 +232,10 @@ describe(`a till with its own printer`, () => {
 
   it('says the till printer is not reporting once its agent is gone', async () => {
     for (const agent of agents.splice(0)) await agent.kill('SIGKILL');
-    const state = await until('banner unknown', async () => {
+    const state = await until('banner offline', async () => {
       const body = (await lanCall('printers.status', {}, device.K2, session.K2)).body as { state: string };
-      return body.state === 'unknown' ? body : undefined;
+      return body.state === 'offline' ? body : undefined;
     });
-    expect(state).toMatchObject({ state: 'unknown', message: expect.stringContaining('tidak melapor') });
+    expect(state).toMatchObject({ state: 'offline', message: expect.stringContaining('tidak melapor') });
   });
 });

@@ -12,7 +12,7 @@
  * - `report`: the result of one claimed job (printed / failed + message).
  * - `status`: the printer's real-time status (DLE EOT); it is also the
  *   agent's heartbeat. The till's banner shows it; without a report for
- *   `reportStaleMs` the banner says the till's printer is not reporting.
+ *   `reportStaleMs` the till's printer is `offline` ("tidak melapor").
  * - A claim whose agent has not reported for `claimTimeoutMs` goes back to
  *   the queue, marked as a copy (its bytes may be on paper already).
  *
@@ -143,7 +143,8 @@ export class TillAgents {
   printerState(tillCode: string, failedJobs: number): PrinterStateView {
     const last = this.printers.get(tillCode);
     if (!last || this.ctx.clock.now() - last.at > this.reportStaleMs) {
-      return { state: 'unknown', message: 'Printer di komputer kasir ini tidak melapor. Pastikan aplikasi kasir di komputer ini berjalan.', failedJobs };
+      // Offline, not unknown: nothing prints there now, the banner says so and the automatic retry waits.
+      return { state: 'offline', message: 'Printer di komputer kasir ini tidak melapor. Pastikan aplikasi kasir di komputer ini berjalan.', failedJobs };
     }
     return { ...describeStatus(last.status), failedJobs };
   }
