@@ -1,3 +1,5 @@
+import type { PrinterConfig } from './printer';
+
 /** Several tills on one host (issue 17). */
 export type PairingStatus =
   | { status: 'unpaired' }
@@ -59,4 +61,6 @@ export interface TillPrintStatusAnswer {
   location: 'host' | 'till';
   /** Jobs of this till waiting to be claimed now. */
   waiting: number;
+  /** This till's printer setting on the host (Sistem → Printer): an agent started with `transport: 'host-setting'` prints through it. */
+  printer: PrinterConfig;
 }

@@ -125,11 +125,12 @@ describe('the host and the till agents', () => {
     expect(row(printJob.id).status).toBe('pending');
   });
 
-  it('startTillAgent prints the receipt, reports it and the printer state, and stops', async () => {
+  it.each(['its own transport', 'the host-setting transport'])('startTillAgent with %s prints the receipt, reports it and the printer state, and stops', async (which) => {
     const events: string[] = [];
-    const agent = startTillAgent({ hostUrl: lanUrl, credential: k2, transport: parsePrinter(`tcp://127.0.0.1:${printer.port}`), pollMs: 100, statusMs: 100, onEvent: (e) => events.push(e.type) });
+    const transport = which === 'its own transport' ? parsePrinter(`tcp://127.0.0.1:${printer.port}`) : 'host-setting';
+    const agent = startTillAgent({ hostUrl: lanUrl, credential: k2, transport, pollMs: 100, statusMs: 100, onEvent: (e) => events.push(e.type) });
     try {
-      const { number, printJob } = await sale('k2-sale-000004');
+      const { number, printJob } = await sale(`k2-sale-${which.length}-0004`);
       const [job] = await printer.waitForJobs(1, 10_000);
       expect(decodeEscPos(job!, { columns: 32 }).lines.join('\n')).toContain(number);
       await expect.poll(() => row(printJob.id).status, { timeout: 10_000 }).toBe('printed');

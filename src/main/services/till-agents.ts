@@ -128,15 +128,16 @@ export class TillAgents {
   status(tillCode: string, agentId: string, status: PrinterStatus | null): TillPrintStatusAnswer {
     this.seen(tillCode, agentId);
     this.printers.set(tillCode, { status, at: this.ctx.clock.now() });
-    const location = printerLocation(getPrinterConfig(this.ctx.db, tillCode));
-    if (location !== 'till') return { location, waiting: 0 };
+    const printer = getPrinterConfig(this.ctx.db, tillCode);
+    const location = printerLocation(printer);
+    if (location !== 'till') return { location, waiting: 0, printer };
     this.requeueExpired();
     const waiting = this.ctx.db
       .select({ n: sql<number>`count(*)` })
       .from(printJobs)
       .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'pending'), isNull(printJobs.claimedBy)))
       .get()!.n;
-    return { location, waiting };
+    return { location, waiting, printer };
   }
 
   /** The banner of a till whose printer is at its own PC: what its agent last reported. */

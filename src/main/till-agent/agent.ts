@@ -27,7 +27,7 @@
  *     startTillAgent(opts: {
  *       hostUrl: string;                    // e.g. "http://192.168.1.10:8080"
  *       credential: string;                 // the paired device's credential
- *       transport: PrinterTransportConfig;  // the printer at this PC
+ *       transport: PrinterTransportConfig | 'host-setting'; // the printer at this PC, or: as set for this till on the host
  *       pollMs?: number;                    // claim interval, default 1000
  *       fetch?: typeof fetch;               // default globalThis.fetch
  *       statusMs?: number;                  // status interval, default 1000
@@ -35,6 +35,11 @@
  *       requestTimeoutMs?: number;          // per host call, default 5000
  *       onEvent?: (e: TillAgentEvent) => void; // log lines (printed, failed, host errors)
  *     }): { stop(): Promise<void>; status(): TillAgentStatus }
+ *
+ * `transport: 'host-setting'`: print through the transport the admin set for
+ * this till in Sistem → Printer on the host (sent with each status answer;
+ * a change there takes effect at the next status report). Until the host has
+ * answered once, nothing is claimed.
  *
  * `stop()` ends both loops and waits for the job being printed (its result
  * is still reported). CLI: `npm run till-agent -- --host URL --credential-file F --printer tcp://ip:port`
@@ -50,7 +55,8 @@ import { createTransport, type PrinterTransport, type TransportOptions } from '.
 export interface StartTillAgentOptions {
   hostUrl: string;
   credential: string;
-  transport: PrinterTransportConfig;
+  /** The printer at this PC, or `'host-setting'`: the transport set for this till on the host. */
+  transport: PrinterTransportConfig | 'host-setting';
   pollMs?: number;
   fetch?: typeof fetch;
   statusMs?: number;
@@ -93,7 +99,9 @@ export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
   const base = opts.hostUrl.replace(/\/+$/, '');
   const pollMs = opts.pollMs ?? 1000;
   const statusMs = opts.statusMs ?? 1000;
-  const printer: PrinterTransport = createTransport(opts.transport, opts.transportOptions);
+  // The printer at this PC; with 'host-setting', made from the host's setting once the host has answered.
+  let printer: PrinterTransport | null = opts.transport === 'host-setting' ? null : createTransport(opts.transport, opts.transportOptions);
+  let printerSetting = '';
   const emit = (e: TillAgentEvent): void => opts.onEvent?.(e);
   const state: TillAgentStatus = {
     running: true,
@@ -155,7 +163,7 @@ export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
     return described;
   }
 
-  async function print(job: TillPrintJob): Promise<{ printed: boolean; message: string | null }> {
+  async function print(printer: PrinterTransport, job: TillPrintJob): Promise<{ printed: boolean; message: string | null }> {
     try {
       // Ask first: a printer without paper or with its cover open takes the bytes and prints nothing.
       const before = noteStatus(await printer.status());
@@ -172,10 +180,11 @@ export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
   }
 
   async function claimAndPrint(): Promise<void> {
+    if (!printer) return;
     const claim = await call<TillPrintClaim>('tillPrint.claim', { agentId: state.agentId });
     state.location = claim.location;
     for (const job of claim.jobs) {
-      const result = await withPrinter(() => print(job));
+      const result = await withPrinter(() => print(printer!, job));
       if (result.printed) {
         state.printed += 1;
         emit({ type: 'printed', jobId: job.id, kind: job.kind, copy: job.copy, warning: result.message });
@@ -190,9 +199,15 @@ export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
 
   async function reportStatus(): Promise<void> {
     // While a job prints, the last status read stands (and still says this agent is alive).
-    const status = printing ? lastStatus : await withPrinter(async () => noteStatus(await printer.status())).then(() => lastStatus);
+    // A printer the host prints to is not this agent's to ask.
+    const current = state.location === 'host' ? null : printer;
+    const status = printing || !current ? lastStatus : await withPrinter(async () => noteStatus(await current.status())).then(() => lastStatus);
     const answer = await call<TillPrintStatusAnswer>('tillPrint.status', { agentId: state.agentId, status });
     state.location = answer.location;
+    if (opts.transport === 'host-setting' && JSON.stringify(answer.printer.transport) !== printerSetting) {
+      printerSetting = JSON.stringify(answer.printer.transport);
+      printer = createTransport(answer.printer.transport, opts.transportOptions);
+    }
     if (answer.waiting > 0) claims.kick();
   }
 

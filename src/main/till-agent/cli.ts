@@ -5,6 +5,7 @@
  *     npm run till-agent -- --host http://192.168.1.10:8080 --credential-file kredensial.txt --printer tcp://192.168.1.50:9100
  *
  * --printer: tcp://HOST:PORT | usb:VID:PID (hex, e.g. usb:04b8:0202) | serial:PATH[@BAUD] (serial:COM3, serial:/dev/ttyUSB0@19200)
+ *   | host (the printer set for this till in Sistem → Printer on the host)
  * Optional: --poll-ms N, --status-ms N, --status-timeout-ms N, --local-address IP (connect to a
  * network printer from this address). One line per event on stdout; Ctrl+C (SIGINT) or SIGTERM stops it.
  */
@@ -27,7 +28,7 @@ function main(argv: string[]): void {
   const agent = startTillAgent({
     hostUrl: need('host'),
     credential,
-    transport: parsePrinter(need('printer')),
+    transport: need('printer') === 'host' ? 'host-setting' : parsePrinter(need('printer')),
     pollMs: num('poll-ms'),
     statusMs: num('status-ms'),
     transportOptions: { statusTimeoutMs: num('status-timeout-ms'), localAddress: args.get('local-address') },
