@@ -51,7 +51,7 @@ export const tillsId = {
   'printer.locationHostHint': 'Printer jaringan yang terjangkau komputer utama (host).',
   'printer.locationTill': 'Di komputer kasir ini',
   'printer.locationTillHint': 'USB, serial, atau printer jaringan yang hanya terjangkau komputer kasir ini.',
-  'printer.locationTillNote': 'Komputer utama tidak mengirim cetakan kasir ini. Aplikasi kasir di komputer kasir ini mengambilnya dan mencetak sendiri; status printernya tampil di kasir ini.',
+  'printer.locationTillNote': 'Komputer utama tidak mengirim cetakan kasir ini. Aplikasi kasir di komputer kasir ini mengambilnya dan mencetak sendiri lewat sambungan di bawah (seperti dilihat dari komputer kasir ini); status printernya tampil di kasir ini.',
 } as const;
 
 export const tillsEn: Record<keyof typeof tillsId, string> = {
@@ -106,5 +106,5 @@ export const tillsEn: Record<keyof typeof tillsId, string> = {
   'printer.locationHostHint': 'A network printer the main computer (host) reaches.',
   'printer.locationTill': "At this till's own PC",
   'printer.locationTillHint': 'USB, serial, or a network printer only this till PC reaches.',
-  'printer.locationTillNote': "The main computer does not send this till's prints. The till app on this till's PC fetches and prints them itself; its printer state shows on this till.",
+  'printer.locationTillNote': "The main computer does not send this till's prints. The till app on this till's PC fetches and prints them itself through the connection below (as seen from this till's PC); its printer state shows on this till.",
 };
