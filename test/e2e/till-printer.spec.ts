@@ -25,8 +25,8 @@ test("the admin puts K1's printer at the till's own PC (USB) and it stays so", a
   await page.goto(`${server.url}/#/printer`);
   const location = page.getByTestId('printer-location');
   await expect(location.getByRole('radio', { name: /Dikirim dari komputer utama/ })).toBeChecked();
-  await location.getByRole('radio', { name: /Di komputer kasir ini/ }).check();
-  await expect(page.getByRole('note').filter({ hasText: 'Komputer utama tidak mengirim cetakan kasir ini' })).toBeVisible();
+  await location.getByRole('radio', { name: /Terpasang di mesin ini/ }).check();
+  await expect(page.getByRole('note').filter({ hasText: 'Komputer utama tidak mengirim cetakan mesin ini' })).toBeVisible();
   await page.getByRole('radio', { name: 'USB', exact: true }).check();
   await page.getByLabel('ID vendor').fill('0x04b8');
   await page.getByLabel('ID produk').fill('0x0202');
@@ -37,5 +37,5 @@ test("the admin puts K1's printer at the till's own PC (USB) and it stays so", a
   expect((await apiClient(server.url)('printers.get', {}, token)).body).toEqual({ transport: { type: 'usb', vendorId: 0x04b8, productId: 0x0202 }, columns: 32, location: 'till' });
 
   await page.reload();
-  await expect(page.getByTestId('printer-location').getByRole('radio', { name: /Di komputer kasir ini/ })).toBeChecked();
+  await expect(page.getByTestId('printer-location').getByRole('radio', { name: /Terpasang di mesin ini/ })).toBeChecked();
 });

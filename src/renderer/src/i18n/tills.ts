@@ -49,9 +49,9 @@ export const tillsId = {
   'printer.location': 'Letak printer',
   'printer.locationHost': 'Dikirim dari komputer utama',
   'printer.locationHostHint': 'Printer jaringan yang terjangkau komputer utama (host).',
-  'printer.locationTill': 'Di komputer kasir ini',
-  'printer.locationTillHint': 'USB, serial, atau printer jaringan yang hanya terjangkau komputer kasir ini.',
-  'printer.locationTillNote': 'Komputer utama tidak mengirim cetakan kasir ini. Aplikasi kasir di komputer kasir ini mengambilnya dan mencetak sendiri lewat sambungan di bawah (seperti dilihat dari komputer kasir ini); status printernya tampil di kasir ini.',
+  'printer.locationTill': 'Terpasang di mesin ini',
+  'printer.locationTillHint': 'USB, serial, atau printer jaringan yang hanya terjangkau komputer mesin ini.',
+  'printer.locationTillNote': 'Komputer utama tidak mengirim cetakan mesin ini. Aplikasi Kasir PLUT di komputer mesin ini mengambilnya dan mencetak sendiri lewat sambungan di bawah (seperti dilihat dari komputer itu); status printernya tampil di layar mesin ini.',
 } as const;
 
 export const tillsEn: Record<keyof typeof tillsId, string> = {
@@ -104,7 +104,7 @@ export const tillsEn: Record<keyof typeof tillsId, string> = {
   'printer.location': 'Where the printer is',
   'printer.locationHost': 'Sent from the main computer',
   'printer.locationHostHint': 'A network printer the main computer (host) reaches.',
-  'printer.locationTill': "At this till's own PC",
+  'printer.locationTill': 'Attached to this till',
   'printer.locationTillHint': 'USB, serial, or a network printer only this till PC reaches.',
   'printer.locationTillNote': "The main computer does not send this till's prints. The till app on this till's PC fetches and prints them itself through the connection below (as seen from this till's PC); its printer state shows on this till.",
 };
