@@ -143,6 +143,25 @@ describe('the host and the till agents', () => {
     expect(agent.status().running).toBe(false);
   });
 
+  it('keeps a result the host did not take and sends it before the next claim: printed once', async () => {
+    let dropped = 0;
+    // The network drops the first report on its way (the host never sees it).
+    const flaky: typeof fetch = async (url, init) => {
+      if (String(url).endsWith('/tillPrint.report') && dropped++ === 0) throw new TypeError('fetch failed');
+      return fetch(url, init);
+    };
+    const agent = startTillAgent({ hostUrl: lanUrl, credential: k2, transport: 'host-setting', pollMs: 100, statusMs: 100, fetch: flaky });
+    try {
+      const { printJob } = await sale('k2-sale-000005');
+      await expect.poll(() => row(printJob.id).status, { timeout: 10_000 }).toBe('printed');
+      expect(dropped).toBeGreaterThanOrEqual(2);
+      expect(row(printJob.id)).toMatchObject({ attempts: 1, copy: 0 });
+      expect(printer.jobs()).toHaveLength(1);
+    } finally {
+      await agent.stop();
+    }
+  });
+
   it('an agent without a paired credential gets nothing', async () => {
     const refused = await lanCall('tillPrint.claim', { agentId: 'agent-nobody' }, 'not-a-credential');
     expect(refused.status).toBe(401);

@@ -92,7 +92,15 @@ export interface TillAgent {
   status(): TillAgentStatus;
 }
 
-class HostError extends Error {}
+/** A failed host call: `status` is the HTTP status when the host answered (a refusal), null when it did not. */
+class HostError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | null,
+  ) {
+    super(message);
+  }
+}
 
 export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
   const doFetch = opts.fetch ?? globalThis.fetch;
@@ -127,13 +135,13 @@ export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
     } catch (err) {
       state.hostReachable = false;
       state.hostError = `Komputer utama tidak terhubung (${String((err as Error).cause ?? (err as Error).message)})`;
-      throw new HostError(state.hostError);
+      throw new HostError(state.hostError, null);
     }
     const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
     state.hostReachable = true;
     if (!res.ok) {
       state.hostError = body?.error?.message ?? `HTTP ${res.status}`;
-      throw new HostError(state.hostError);
+      throw new HostError(state.hostError, res.status);
     }
     state.hostError = null;
     return body as T;
@@ -179,8 +187,23 @@ export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
     }
   }
 
+  // Results the host did not take (it was unreachable): sent again, in order, before the next claim.
+  const unsent: { id: number; printed: boolean; message: string | null }[] = [];
+  async function sendReports(): Promise<void> {
+    while (unsent.length > 0) {
+      try {
+        await call('tillPrint.report', { agentId: state.agentId, ...unsent[0]! });
+      } catch (err) {
+        // Refused (the job is gone, a bad report): sending it again would not help.
+        if (!(err instanceof HostError && err.status !== null && err.status < 500)) throw err;
+      }
+      unsent.shift();
+    }
+  }
+
   async function claimAndPrint(): Promise<void> {
     if (!printer) return;
+    await sendReports();
     const claim = await call<TillPrintClaim>('tillPrint.claim', { agentId: state.agentId });
     state.location = claim.location;
     for (const job of claim.jobs) {
@@ -192,8 +215,9 @@ export function startTillAgent(opts: StartTillAgentOptions): TillAgent {
         state.failed += 1;
         emit({ type: 'failed', jobId: job.id, kind: job.kind, message: result.message ?? '' });
       }
-      // A report the host cannot take now is lost: the claim runs out and the job prints again, as a copy.
-      await call('tillPrint.report', { agentId: state.agentId, id: job.id, printed: result.printed, message: result.message }).catch(() => {});
+      // Kept until the host takes it; if that takes longer than the host's claim timeout, the job prints again, as a copy.
+      unsent.push({ id: job.id, printed: result.printed, message: result.message?.slice(0, 500) ?? null });
+      await sendReports().catch(() => {});
     }
   }
 
