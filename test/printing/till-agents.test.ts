@@ -162,6 +162,28 @@ describe('the host and the till agents', () => {
     }
   });
 
+  it('a claimed drawer pulse that runs out fails (never sent again); moving the printer back to the host sends the waiting receipt', async () => {
+    const drawer = await lanCall('drawer.open', { reason: 'tukar uang' }, k2, (await lanCall('auth.login', { username: 'manajer', pin: '2222', tillCode: 'K1' }, k2)).body.token);
+    expect(drawer.status, JSON.stringify(drawer.body)).toBe(200);
+    const claim = await lanCall('tillPrint.claim', { agentId: 'agent-gone-1' }, k2);
+    const drawerJob = claim.body.jobs.find((j: { kind: string }) => j.kind === 'drawer');
+    expect(decodeEscPos(Buffer.from(drawerJob.bytes, 'base64')).drawerPulses).toBe(1);
+    t.clock.advance(60_001);
+    await t.api('printing.jobs', { tillCode: 'K2' }, s.manager);
+    expect(row(drawerJob.id)).toMatchObject({ status: 'failed', claimedBy: null });
+
+    const { number, printJob } = await sale('k2-sale-000006');
+    expect(row(printJob.id).status).toBe('pending');
+    const admin = (await lanCall('auth.login', { username: 'admin', pin: '123456', tillCode: 'K1' }, k2)).body.token;
+    await lanCall('printers.set', { transport: { type: 'network', host: '127.0.0.1', port: printer.port }, columns: 32, location: 'host' }, k2, admin);
+    const [job] = await printer.waitForJobs(1, 10_000);
+    const first = decodeEscPos(job!, { columns: 32 });
+    expect(first.lines.join('\n')).toContain(number);
+    expect(first.drawerPulses).toBe(1);
+    await t.app.print.idle();
+    expect(row(printJob.id)).toMatchObject({ status: 'printed', copy: 0 });
+  });
+
   it('an agent without a paired credential gets nothing', async () => {
     const refused = await lanCall('tillPrint.claim', { agentId: 'agent-nobody' }, 'not-a-credential');
     expect(refused.status).toBe(401);

@@ -143,6 +143,22 @@ export class PrintQueue {
     return { ...toView(row), status: 'pending', drawerPulsesRemoved: removed };
   }
 
+  /**
+   * Send the till's waiting jobs from here: its printer was moved from the
+   * till's own PC to the host (`printers.set`), so no agent will claim them.
+   */
+  sendWaiting(tillCode: string): number {
+    const rows = this.ctx.db
+      .select({ id: printJobs.id, attempts: printJobs.attempts, claimedBy: printJobs.claimedBy })
+      .from(printJobs)
+      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'pending')))
+      .orderBy(asc(printJobs.id))
+      .all()
+      .filter((r) => r.claimedBy === null && !this.ours.has(r.id));
+    for (const r of rows) void this.schedule(r.id, tillCode, r.attempts === 0);
+    return rows.length;
+  }
+
   get(id: number): PrintJobView {
     const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
     return row ? toView(row) : fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });

@@ -157,18 +157,20 @@ export class TillAgents {
    */
   requeueExpired(): number {
     const claimed = this.ctx.db
-      .select({ id: printJobs.id, claimedBy: printJobs.claimedBy, claimedAt: printJobs.claimedAt })
+      .select({ id: printJobs.id, kind: printJobs.kind, claimedBy: printJobs.claimedBy, claimedAt: printJobs.claimedAt })
       .from(printJobs)
       .where(and(eq(printJobs.status, 'pending'), sql`${printJobs.claimedBy} IS NOT NULL`))
       .all();
     if (claimed.length === 0) return 0;
     const now = this.ctx.clock.now();
-    const expired = claimed.filter((j) => now - Math.max(this.agents.get(j.claimedBy!)?.at ?? 0, j.claimedAt ?? 0) > this.claimTimeoutMs).map((j) => j.id);
+    const expired = claimed.filter((j) => now - Math.max(this.agents.get(j.claimedBy!)?.at ?? 0, j.claimedAt ?? 0) > this.claimTimeoutMs);
     if (expired.length === 0) return 0;
     relaxedWrite(this.ctx.db, () =>
       this.ctx.db.transaction(() => {
-        for (const id of expired) {
-          this.ctx.db.update(printJobs).set({ claimedBy: null, claimedAt: null, copy: true, lastError: ABANDONED_REASON }).where(eq(printJobs.id, id)).run();
+        for (const job of expired) {
+          // A drawer pulse is never sent again (as on the host: a manager opens the drawer anew).
+          const set = job.kind === 'drawer' ? { status: 'failed' as const } : { copy: true };
+          this.ctx.db.update(printJobs).set({ ...set, claimedBy: null, claimedAt: null, lastError: ABANDONED_REASON }).where(eq(printJobs.id, job.id)).run();
         }
       }),
     );
