@@ -73,6 +73,18 @@ function spawnAgent(prefix: string[], args: string[]): Promise<AgentProcess> {
   });
 }
 
+/** Whether this machine lets the test make a network namespace (tried with a throwaway one). */
+export function canMakeNetns(): boolean {
+  const probe = `kasir-probe${process.pid}`;
+  try {
+    ip('netns', 'add', probe);
+    ip('netns', 'del', probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** The netns place, or null where `ip netns` is not allowed. */
 async function netnsPlace(): Promise<TillPrinterPlace | null> {
   const ns = `kasir-p${process.pid}`;
