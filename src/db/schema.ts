@@ -292,6 +292,9 @@ export const printJobs = sqliteTable(
     bytes: blob('bytes', { mode: 'buffer' }).notNull(),
     createdAt: integer('created_at').notNull(),
     printedAt: integer('printed_at'),
+    /** The till agent (its random id) printing this `pending` job now; null when the job waits (issue 18). */
+    claimedBy: text('claimed_by'),
+    claimedAt: integer('claimed_at'),
   },
   (t) => [index('print_jobs_status_idx').on(t.status, t.id)],
 );

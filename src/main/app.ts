@@ -5,6 +5,7 @@ import type { Ctx } from './core/context';
 import type { ApiEnv } from './api/kit';
 import { scheduleDailyBackup } from './services/daily-backup';
 import { PrintQueue, type TransportFactory } from './services/print-queue';
+import type { TillAgentOptions } from './services/till-agents';
 import { Documents } from './services/documents';
 import { createTransport, printerOutputDir } from './printing/transports';
 import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
@@ -41,7 +42,14 @@ export interface App extends ApiEnv {
 /** Open the database (migrating it first) and wire the services both shells share. */
 export function openApp(
   dbPath: string,
-  options: OpenDbOptions & { clock?: Clock; transportFor?: TransportFactory; reports?: ReportRunnerOptions; forwarder?: ForwarderOptions } = {},
+  options: OpenDbOptions & {
+    clock?: Clock;
+    transportFor?: TransportFactory;
+    reports?: ReportRunnerOptions;
+    forwarder?: ForwarderOptions;
+    /** Till agents printing on the tills' own PCs: claim timeout, when the banner calls a till's printer silent. */
+    tillAgents?: TillAgentOptions;
+  } = {},
 ): App {
   // One writer per file (src/db/writer-lock.ts): a second process is refused here, before migrating.
   const lock: WriterLock | null = dbPath === ':memory:' || options.readonly ? null : acquireWriterLock(dbPath, options.nativeBinding);
@@ -59,6 +67,7 @@ export function openApp(
     ctx,
     options.transportFor ?? ((config) => createTransport(config, { printerOutputDir: outputDir })),
     (job, opts) => documents.render(job, opts),
+    options.tillAgents,
   );
   const documents: Documents = new Documents(ctx, print);
   // Reports read through their own connection in a worker thread (the same native binding as the app's).

@@ -120,11 +120,21 @@ export const coreContract = {
   'sales.reprint': def<PrintJobView>()(z.strictObject({ id })),
   'printers.get': def<PrinterConfig>()(empty),
   'printers.set': def<PrinterConfig>()(
-    z.strictObject({ transport: printerTransport, columns: z.union([z.literal(32), z.literal(42), z.literal(48)]) }),
+    z.strictObject({
+      transport: printerTransport,
+      columns: z.union([z.literal(32), z.literal(42), z.literal(48)]),
+      /** `till`: the printer is at the till's own PC and its agent prints (issue 18); absent = `host`. */
+      location: z.enum(['host', 'till']).optional(),
+    }),
   ),
   'printers.test': def<PrintJobView>()(empty),
   'printing.jobs': def<PrintJobView[]>()(
-    z.strictObject({ status: z.enum(['pending', 'printed', 'failed', 'skipped']).optional(), limit: z.number().int().min(1).max(500).optional() }),
+    z.strictObject({
+      status: z.enum(['pending', 'printed', 'failed', 'skipped']).optional(),
+      limit: z.number().int().min(1).max(500).optional(),
+      /** Another till's jobs: managers only (a cashier sees the jobs of the till of the session). */
+      tillCode: tillCode.optional(),
+    }),
   ),
   'printing.retry': def<PrintJobView>()(z.strictObject({ id })),
 } as const;

@@ -30,10 +30,23 @@ export const isSerialDevicePath = (path: string): boolean => SERIAL_DEVICE_PATH.
 
 export type PrinterColumns = 32 | 42 | 48;
 
+/**
+ * Where a till's printer is (issue 18): `host` — the host sends the bytes
+ * itself over `transport` (today's behaviour, the default when absent);
+ * `till` — plugged into the till's own PC (USB, serial, or a network printer
+ * only that PC reaches): the host never sends, the till's agent claims the
+ * jobs and prints them (src/main/till-agent).
+ */
+export type PrinterLocation = 'host' | 'till';
+
 export interface PrinterConfig {
   transport: PrinterTransportConfig;
   columns: PrinterColumns;
+  /** Absent means `host` (settings stored before issue 18). */
+  location?: PrinterLocation;
 }
+
+export const printerLocation = (config: PrinterConfig): PrinterLocation => config.location ?? 'host';
 
 /** What a real-time status query (DLE EOT n) told us. null fields = unknown. */
 export interface PrinterStatus {

@@ -1,3 +1,5 @@
+import type { PrinterConfig } from './printer';
+
 /** Several tills on one host (issue 17). */
 export type PairingStatus =
   | { status: 'unpaired' }
@@ -35,4 +37,30 @@ export interface HostModeStatus {
   urls: string[];
   /** Why it could not listen (e.g. the port is taken). */
   error: string | null;
+}
+
+/** A job a till agent claimed (issue 18): the bytes to put on paper, rendered by the host for this till. */
+export interface TillPrintJob {
+  id: number;
+  kind: string;
+  /** A copy: a reprint, or a resend of a job tried before (the bytes carry the SALINAN mark and no drawer pulse). */
+  copy: boolean;
+  /** ESC/POS bytes, base64. */
+  bytes: string;
+}
+
+/** The answer to `tillPrint.claim`. */
+export interface TillPrintClaim {
+  /** Where the host has this till's printer: `host` means the host prints and `jobs` is always empty. */
+  location: 'host' | 'till';
+  jobs: TillPrintJob[];
+}
+
+/** The answer to `tillPrint.status`. */
+export interface TillPrintStatusAnswer {
+  location: 'host' | 'till';
+  /** Jobs of this till waiting to be claimed now. */
+  waiting: number;
+  /** This till's printer setting on the host (Sistem → Printer): an agent started with `transport: 'host-setting'` prints through it. */
+  printer: PrinterConfig;
 }

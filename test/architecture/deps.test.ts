@@ -67,6 +67,12 @@ const RULES: Rule[] = [
     forbidden: (to) => under(to, 'src/main/printing') || under(to, 'src/main/api') || under(to, 'src/main/electron') || to === 'electron' || to.startsWith('electron/'),
   },
   { name: 'renderer imports no main and no database', from: 'src/renderer', forbidden: (to) => under(to, 'src/main') || under(to, 'src/db') },
+  {
+    // The till agent runs on a till PC that keeps no shop database: printing and the contract's types only.
+    name: 'till agent imports no core, database, api or services',
+    from: 'src/main/till-agent',
+    forbidden: (to) => ['src/main/core', 'src/db', 'src/main/api', 'src/main/services'].some((dir) => under(to, dir)) || to.startsWith('drizzle') || to === 'better-sqlite3',
+  },
 ];
 
 const key = (e: Edge) => `${e.from} -> ${e.to}`;

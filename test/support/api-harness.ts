@@ -8,6 +8,8 @@ import { fixedClock } from '../../src/main/core/clock';
 import { apiClient } from './server';
 import type { ForwarderOptions } from '../../src/main/outbox/forwarder';
 import type { ReportRunnerOptions } from '../../src/main/reports/runner';
+import type { Clock } from '../../src/main/core/clock';
+import type { TillAgentOptions } from '../../src/main/services/till-agents';
 
 /** 2026-11-29 10:00 WITA. */
 export const T0 = Date.UTC(2026, 10, 29, 2, 0, 0);
@@ -23,13 +25,22 @@ export interface TestApi {
 
 /** The real app on a real SQLite file behind a real HTTP server on 127.0.0.1. */
 export async function startTestApi(
-  options: { start?: number; /** Open a copy of this database file (e.g. a fixture). */ fromDb?: string; reports?: ReportRunnerOptions; forwarder?: ForwarderOptions } = {},
+  options: {
+    start?: number;
+    /** Open a copy of this database file (e.g. a fixture). */
+    fromDb?: string;
+    reports?: ReportRunnerOptions;
+    forwarder?: ForwarderOptions;
+    /** The app's clock instead of the fixed one (`clock` of the result then does not drive the app). */
+    appClock?: Clock;
+    tillAgents?: TillAgentOptions;
+  } = {},
 ): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'kasir-test-'));
   const dbPath = join(dir, 'kasir.db');
   if (options.fromDb) copyFileSync(options.fromDb, dbPath);
   const clock = fixedClock(options.start ?? T0);
-  const app = openApp(dbPath, { clock, reports: options.reports, forwarder: options.forwarder });
+  const app = openApp(dbPath, { clock: options.appClock ?? clock, reports: options.reports, forwarder: options.forwarder, tillAgents: options.tillAgents });
   const server = createHttpServer(app);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -63,7 +63,15 @@ interface Connection {
   packets: number;
 }
 
-export async function startFakePrinter(): Promise<FakePrinter> {
+export interface FakePrinterOptions {
+  /**
+   * Accept connections only from this peer address (e.g. a till agent that connects from 127.0.0.2):
+   * any other peer is reset at once, before a byte is read — a printer only the till's PC can reach.
+   */
+  onlyFrom?: string;
+}
+
+export async function startFakePrinter(options: FakePrinterOptions = {}): Promise<FakePrinter> {
   let state: FakePrinterState = 'online';
   let port = 0;
   let server: net.Server | null = null;
@@ -86,6 +94,11 @@ export async function startFakePrinter(): Promise<FakePrinter> {
   };
 
   const onConnection = (socket: net.Socket): void => {
+    if (options.onlyFrom && socket.remoteAddress !== options.onlyFrom && socket.remoteAddress !== `::ffff:${options.onlyFrom}`) {
+      socket.on('error', () => {});
+      socket.resetAndDestroy();
+      return;
+    }
     sockets.add(socket);
     const conn: Connection = { index: connections.length, data: [], parse: 0, finished: false, packets: 0 };
     connections.push(conn);

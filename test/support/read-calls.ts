@@ -35,6 +35,7 @@ export const WRITES = new Set([
   'backup.configure', 'backup.run', 'backup.restore', 'lan.configure',
   'central.configure', 'central.pause', 'central.retry', 'central.dismissNotice',
   'pairing.request', 'devices.approve', 'devices.revoke', 'devices.moveTill', 'shifts.closeOrphan', 'hostMode.configure',
+  'tillPrint.claim', 'tillPrint.report', 'tillPrint.status',
 ]);
 
 const RANGE = { from: '2026-01-01', to: '2027-12-31' };

@@ -58,7 +58,10 @@ export async function dispatch(env: ApiEnv, name: string, rawInput: unknown, tok
       rawInput = { ...(rawInput as Record<string, unknown>), tillCode: device?.tillCode ?? hostTillCode(env.ctx) };
     }
     let actor = null;
-    if (procedure.role !== 'public') {
+    if (procedure.role === 'device') {
+      // A paired device by its credential alone (the till agent): no session, its own till only.
+      if (device?.status !== 'paired' || !device.tillCode) throw new AppError('UNAUTHENTICATED', 'Hanya perangkat kasir yang sudah dipasangkan yang dapat memanggil ini.', { pairing: device?.status ?? 'unpaired' });
+    } else if (procedure.role !== 'public') {
       if (!token) throw new AppError('UNAUTHENTICATED', 'Silakan masuk terlebih dahulu.');
       actor = authenticate(env.ctx, token);
       if (!actor) throw new AppError('UNAUTHENTICATED', 'Sesi berakhir. Silakan masuk lagi.');

@@ -40,7 +40,13 @@ export interface Call extends ApiEnv {
 export type Handler<N extends ProcedureName> = (call: Call, input: ParsedInput<N>) => ProcedureOutput<N> | Promise<ProcedureOutput<N>>;
 
 export interface Procedure<N extends ProcedureName> {
-  role: Role | 'public';
+  /**
+   * Who may call: a logged-in user of at least this role; `public`: anyone;
+   * `device`: a paired device by its credential alone, no login (the till
+   * agent printing on the till's own PC, issue 18) — `call.device` is set
+   * and `call.actor` is not.
+   */
+  role: Role | 'public' | 'device';
   /**
    * Reads a lot and writes nothing (reports, exports, long back-office
    * lists): `dispatch` runs the handler in the report worker, on its own

@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { settings } from '../../db/schema';
 import type { Db } from '../../db';
 import { DEFAULT_TIME_ZONE } from './clock';
-import type { PrinterConfig } from '../../shared/printer';
+import { printerLocation, type PrinterConfig, type PrinterLocation } from '../../shared/printer';
 import { SHOP_DEFAULTS, type ShopInfo } from '../../shared/types';
 import { get, query } from '../../db/statements';
 
@@ -59,4 +59,15 @@ export function getPrinterConfig(db: Db, tillCode: string): PrinterConfig {
 
 export function setPrinterConfig(db: Db, tillCode: string, config: PrinterConfig): void {
   setRaw(db, `printer.${tillCode}`, config);
+}
+
+/** Till codes whose printer is at `location` (issue 18: `till` = at the till's own PC, printed by its agent). */
+export function tillsWithPrinterAt(db: Db, location: PrinterLocation): string[] {
+  return db
+    .select()
+    .from(settings)
+    .where(like(settings.key, 'printer.%'))
+    .all()
+    .filter((r) => printerLocation(JSON.parse(r.value) as PrinterConfig) === location)
+    .map((r) => r.key.slice('printer.'.length));
 }

@@ -43,6 +43,8 @@ export interface TransportOptions {
   serialPort?: SerialPortConstructor;
   /** File: the one folder a file printer may write into (see printerOutputDir). */
   printerOutputDir?: string;
+  /** Network: the local address to connect from (a till agent on a PC with several addresses). */
+  localAddress?: string;
 }
 
 /**
@@ -62,7 +64,7 @@ const DEFAULTS = {
   closeGraceMs: 1000,
   printerOutputDir: printerOutputDir(''),
 };
-type Resolved = typeof DEFAULTS & { serialPort?: SerialPortConstructor };
+type Resolved = typeof DEFAULTS & { serialPort?: SerialPortConstructor; localAddress?: string };
 
 /** A transport that refuses to send: a stored setting the current rules no longer allow. */
 function refusedTransport(message: string): PrinterTransport {
@@ -237,7 +239,7 @@ function networkError(where: string, err: NodeJS.ErrnoException): Error {
   return new Error(text, { cause: err });
 }
 
-function connectSocket(host: string, port: number, timeoutMs: number): Promise<net.Socket> {
+function connectSocket(host: string, port: number, timeoutMs: number, localAddress?: string): Promise<net.Socket> {
   const where = `${host}:${port}`;
   return new Promise((resolve, reject) => {
     const socket = new net.Socket();
@@ -256,7 +258,7 @@ function connectSocket(host: string, port: number, timeoutMs: number): Promise<n
       socket.off('error', onError);
       resolve(socket);
     });
-    socket.connect({ host, port });
+    socket.connect(localAddress ? { host, port, localAddress } : { host, port });
   });
 }
 
@@ -264,7 +266,7 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
   const where = `${host}:${port}`;
   return {
     async send(bytes) {
-      const socket = await connectSocket(host, port, o.connectTimeoutMs);
+      const socket = await connectSocket(host, port, o.connectTimeoutMs, o.localAddress);
       await new Promise<void>((resolve, reject) => {
         let settled = false;
         let grace: NodeJS.Timeout | undefined;
@@ -303,7 +305,7 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
     async status() {
       let socket: net.Socket;
       try {
-        socket = await connectSocket(host, port, o.connectTimeoutMs);
+        socket = await connectSocket(host, port, o.connectTimeoutMs, o.localAddress);
       } catch {
         return null;
       }

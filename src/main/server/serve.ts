@@ -57,7 +57,10 @@ function main(): void {
   }
   let app;
   try {
-    app = openApp(resolve(values.db!), { forwarder: forwarderOptionsFromEnv() });
+    const env = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+    // Till agents (issue 18): KASIR_TILL_CLAIM_TIMEOUT_MS (default 60 s), KASIR_TILL_REPORT_STALE_MS (default 5 s).
+    const tillAgents = { claimTimeoutMs: env('KASIR_TILL_CLAIM_TIMEOUT_MS'), reportStaleMs: env('KASIR_TILL_REPORT_STALE_MS') };
+    app = openApp(resolve(values.db!), { forwarder: forwarderOptionsFromEnv(), tillAgents });
   } catch (err) {
     if (err instanceof WriterLockHeld) {
       console.error(`Not starting: ${err.message}`);

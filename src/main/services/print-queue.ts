@@ -1,15 +1,19 @@
 import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import type { PrinterColumns, PrinterTransportConfig } from '../../shared/printer';
+import { printerLocation, type PrinterColumns, type PrinterTransportConfig } from '../../shared/printer';
 import type { Ctx } from '../core/context';
 import type { PrintJobStatus, PrintJobView } from '../../shared/types';
 import type { PrinterState } from '../../shared/types-system';
-import type { PrinterStatus } from '../../shared/printer';
-import { getPrinterConfig } from '../core/settings';
+import { BLOCKING_STATES, describeStatus } from '../../shared/printer-state';
+import { getPrinterConfig, tillsWithPrinterAt } from '../core/settings';
 import { createTransport, type PrinterTransport } from '../printing/transports';
 import { withoutDrawerPulse } from '../printing/encode';
 import { renderResendMark } from '../printing/documents/resend-mark';
+import { relaxedWrite } from './relaxed-write';
+import { TillAgents, type TillAgentOptions } from './till-agents';
+
+export { describeStatus };
 
 /** A job failing this many times waits for a person to press retry. */
 export const MAX_AUTO_ATTEMPTS = 20;
@@ -37,18 +41,7 @@ export interface JobRef {
  */
 export type JobRenderer = (job: JobRef, opts: { columns: PrinterColumns; firstSend: boolean }) => Uint8Array | null;
 
-/** What the till banner says about the printer, from a real-time status reply. */
-export function describeStatus(status: PrinterStatus | null): { state: PrinterState; message: string } {
-  if (status === null) return { state: 'unknown', message: 'Status printer tidak diketahui.' };
-  if (status.paperOut) return { state: 'paperOut', message: 'Kertas printer habis. Ganti gulungan kertas.' };
-  if (status.coverOpen) return { state: 'coverOpen', message: 'Tutup printer terbuka.' };
-  if (!status.online) return { state: 'offline', message: 'Printer offline.' };
-  if (status.paperNearEnd) return { state: 'paperNearEnd', message: 'Kertas printer hampir habis.' };
-  return { state: 'ok', message: 'Printer siap.' };
-}
-
-/** States in which sending a job would not print it. */
-const BLOCKING: PrinterState[] = ['paperOut', 'coverOpen', 'offline'];
+const BLOCKING = BLOCKING_STATES;
 
 /**
  * Print jobs are rows first, bytes on paper second.
@@ -68,17 +61,26 @@ const BLOCKING: PrinterState[] = ['paperOut', 'coverOpen', 'offline'];
  *   next durable commit (a sale) flushes them with its own single fsync. A
  *   power cut may lose such an update; the job is then `pending` at start-up,
  *   becomes failed ("terputus"), and its retry prints marked as a copy.
+ * - A till whose printer is at the till's own PC (`location: 'till'`, issue
+ *   18): the host never sends its jobs; they stay `pending` until the till's
+ *   agent claims them (`agents`, src/main/services/till-agents.ts), with the
+ *   same bytes, copy mark and drawer rule as a send from here.
  */
 export class PrintQueue {
   private chains = new Map<string, Promise<unknown>>();
   /** Jobs this process has handed to `send` or `retry` and not finished: not interrupted. */
   private ours = new Set<number>();
+  /** The till agents printing on the tills' own PCs: claims, results, reported printer states. */
+  readonly agents: TillAgents;
 
   constructor(
     private readonly ctx: Ctx,
     private readonly transportFor: TransportFactory = createTransport,
     private readonly render: JobRenderer = () => null,
-  ) {}
+    agentOptions: TillAgentOptions = {},
+  ) {
+    this.agents = new TillAgents(ctx, this, agentOptions);
+  }
 
   /**
    * Write a job row and nothing else: called inside the business write's
@@ -141,6 +143,22 @@ export class PrintQueue {
     return { ...toView(row), status: 'pending', drawerPulsesRemoved: removed };
   }
 
+  /**
+   * Send the till's waiting jobs from here: its printer was moved from the
+   * till's own PC to the host (`printers.set`), so no agent will claim them.
+   */
+  sendWaiting(tillCode: string): number {
+    const rows = this.ctx.db
+      .select({ id: printJobs.id, attempts: printJobs.attempts, claimedBy: printJobs.claimedBy })
+      .from(printJobs)
+      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'pending')))
+      .orderBy(asc(printJobs.id))
+      .all()
+      .filter((r) => r.claimedBy === null && !this.ours.has(r.id));
+    for (const r of rows) void this.schedule(r.id, tillCode, r.attempts === 0);
+    return rows.length;
+  }
+
   get(id: number): PrintJobView {
     const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
     return row ? toView(row) : fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });
@@ -148,6 +166,7 @@ export class PrintQueue {
 
   /** Latest jobs, newest first; the till and status filters are applied in SQL, before the limit. */
   list(input: { tillCode?: string; status?: PrintJobStatus; limit?: number }): PrintJobView[] {
+    this.agents.requeueExpired();
     return this.ctx.db
       .select()
       .from(printJobs)
@@ -162,6 +181,7 @@ export class PrintQueue {
   async printerState(tillCode: string): Promise<{ state: PrinterState | 'none'; message: string; failedJobs: number }> {
     const config = getPrinterConfig(this.ctx.db, tillCode);
     const failedJobs = this.failedJobIds(tillCode).length;
+    if (printerLocation(config) === 'till') return this.agents.printerState(tillCode, failedJobs);
     if (config.transport.type === 'none') return { state: 'none', message: 'Printer belum diatur.', failedJobs };
     return { ...describeStatus(await this.transportFor(config.transport).status()), failedJobs };
   }
@@ -182,15 +202,18 @@ export class PrintQueue {
    * the reason "terputus", so the banner counts them and they are retried
    * like any failed job (marked as a copy: they may be on paper already).
    * Called once when the host starts the queue, before anything is sent.
+   * Jobs of a till whose printer is at the till's own PC stay as they are:
+   * unclaimed ones were never sent, and a claim of an agent that is gone
+   * runs out by itself (`agents.requeueExpired`) and prints as a copy.
    */
   recoverInterrupted(): number {
     const mine = [...this.ours];
     return this.ctx.db.$client
       .prepare(
         `UPDATE print_jobs SET status = 'failed', last_error = ?, attempts = attempts + 1
-         WHERE status = 'pending' AND id NOT IN (SELECT value FROM json_each(?))`,
+         WHERE status = 'pending' AND id NOT IN (SELECT value FROM json_each(?)) AND till_code NOT IN (SELECT value FROM json_each(?))`,
       )
-      .run(INTERRUPTED_REASON, JSON.stringify(mine)).changes;
+      .run(INTERRUPTED_REASON, JSON.stringify(mine), JSON.stringify(tillsWithPrinterAt(this.ctx.db, 'till'))).changes;
   }
 
   /**
@@ -207,6 +230,7 @@ export class PrintQueue {
       if (busy) return;
       busy = true;
       try {
+        this.agents.requeueExpired();
         const tills = this.ctx.db
           .selectDistinct({ tillCode: printJobs.tillCode })
           .from(printJobs)
@@ -249,8 +273,12 @@ export class PrintQueue {
     return next;
   }
 
-  /** The bytes this send puts on paper (and, on a first render, stores them). */
-  private bytesFor(row: typeof printJobs.$inferSelect, columns: PrinterColumns, firstSend: boolean): { bytes: Uint8Array; marked: boolean } {
+  /**
+   * The bytes this send puts on paper (and, on a first render, stores them):
+   * only a first send may carry a drawer pulse; a resend of a job tried
+   * before is marked as a copy. Also what a till agent's claim carries.
+   */
+  bytesForSend(row: typeof printJobs.$inferSelect, columns: PrinterColumns, firstSend: boolean): { bytes: Uint8Array; marked: boolean } {
     const resend = !firstSend;
     let bytes: Uint8Array = row.bytes;
     if (row.bytes.length === 0 || resend) {
@@ -274,7 +302,9 @@ export class PrintQueue {
     const config = getPrinterConfig(this.ctx.db, row.tillCode);
     let marked = false;
     try {
-      const out = this.bytesFor(row, config.columns, firstSend);
+      // At the till's own PC: its agent claims the job (TillAgents.claim); the host never sends it.
+      if (printerLocation(config) === 'till') return;
+      const out = this.bytesForSend(row, config.columns, firstSend);
       marked = out.marked;
       if (config.transport.type === 'none') {
         this.relaxed(() => this.mark(id, { status: 'skipped', lastError: 'Printer belum diatur.' }));
@@ -306,22 +336,9 @@ export class PrintQueue {
       .run();
   }
 
-  /**
-   * Run one status write without an fsync of its own (WAL, `synchronous =
-   * NORMAL`): it reaches the disk with the next durable commit. The
-   * connection is back at its own setting before anything else runs.
-   */
+  /** One status write without an fsync of its own (see `relaxedWrite`). */
   private relaxed(write: () => void): void {
-    const sqlite = this.ctx.db.$client;
-    if (sqlite.inTransaction || sqlite.memory) return write();
-    const level = sqlite.pragma('synchronous', { simple: true }) as number;
-    if (level < 2) return write();
-    sqlite.pragma('synchronous = NORMAL');
-    try {
-      write();
-    } finally {
-      sqlite.pragma(`synchronous = ${level}`);
-    }
+    relaxedWrite(this.ctx.db, write);
   }
 }
 

@@ -15,6 +15,7 @@ import { createUser, isInitialized, listUsers, login, logout, setupInit } from '
 import { hasRole } from '../../core/context';
 import { productFor, saleFor } from '../projections';
 import { fail } from '../../../shared/errors';
+import { printerLocation } from '../../../shared/printer';
 
 /**
  * Job kinds a cashier's own work prints at the till. A cashier may send
@@ -128,20 +129,36 @@ export const coreProcedures: AreaProcedures<typeof coreContract> = {
   'printers.set': {
     // Where the host sends bytes (a network address, a device, a file) is the admin's to decide.
     role: 'admin',
-    handler: audited(
-      'printers.set',
-      ({ ctx, actor }, input: ParsedInput<'printers.set'>) => {
-        setPrinterConfig(ctx.db, actor.tillCode, input);
-        return getPrinterConfig(ctx.db, actor.tillCode);
+    handler: afterCommit(
+      audited(
+        'printers.set',
+        ({ ctx, actor }, input: ParsedInput<'printers.set'>) => {
+          setPrinterConfig(ctx.db, actor.tillCode, input);
+          return getPrinterConfig(ctx.db, actor.tillCode);
+        },
+        (_, input, { actor }) => ({ details: { tillCode: actor.tillCode, ...input } }),
+      ),
+      // Jobs left waiting for the till's agent go out from the host once the printer is the host's again.
+      ({ print, actor }, config) => {
+        if (printerLocation(config) === 'host') print.sendWaiting(actor.tillCode);
+        return config;
       },
-      (_, input, { actor }) => ({ details: { tillCode: actor.tillCode, ...input } }),
     ),
   },
   'printers.test': {
     role: 'cashier',
     handler: ({ documents, actor }) => documents.testPage(actor),
   },
-  'printing.jobs': { role: 'cashier', handler: ({ print, actor }, input) => print.list({ ...input, tillCode: actor.tillCode }) },
+  'printing.jobs': {
+    role: 'cashier',
+    handler: ({ print, actor }, input) => {
+      // Jobs are per till: a cashier sees the session's till only; a manager may look at any till.
+      if (input.tillCode && input.tillCode !== actor.tillCode && !hasRole(actor.role, 'manager')) {
+        fail('FORBIDDEN', 'Kasir hanya dapat melihat cetakan kasirnya sendiri.', { field: 'tillCode' });
+      }
+      return print.list({ ...input, tillCode: input.tillCode ?? actor.tillCode });
+    },
+  },
   'printing.retry': {
     role: 'cashier',
     handler: (call, input) => {

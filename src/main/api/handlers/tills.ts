@@ -3,11 +3,14 @@ import { fail } from '../../../shared/errors';
 import { approveDevice, endTillSessions, getDevice, isShiftOpen, listDevices, moveTill, orphanShifts, pairingStatus, requestPairing, revokeDevice } from '../../core/devices';
 import { closeShift } from '../../core/shifts';
 import { shiftReport } from '../../core/reports-shift';
-import type { AreaProcedures } from '../kit';
+import type { AreaProcedures, Call } from '../kit';
 import type { HostModeStatus } from '../../../shared/types-tills';
 
 /** Browser mode has no switch: `serve --host` decides where it listens. */
 const NO_HOST_MODE: HostModeStatus = { available: false, enabled: false, port: 0, listening: false, urls: [], error: null };
+
+/** The till of the paired device calling a `device` procedure (dispatch checked it is paired). */
+const deviceTill = (call: Call): string => call.device!.tillCode!;
 
 /** Handlers of pairing and the tills list (see src/shared/contract-tills.ts). */
 export const tillsProcedures: AreaProcedures<typeof tillsContract> = {
@@ -41,6 +44,9 @@ export const tillsProcedures: AreaProcedures<typeof tillsContract> = {
       return hostMode.configure(actor, input);
     },
   },
+  'tillPrint.claim': { role: 'device', handler: (call, input) => call.print.agents.claim(deviceTill(call), input.agentId, input.max) },
+  'tillPrint.report': { role: 'device', handler: (call, { agentId, ...result }) => call.print.agents.report(deviceTill(call), agentId, result) },
+  'tillPrint.status': { role: 'device', handler: (call, input) => call.print.agents.status(deviceTill(call), input.agentId, input.status) },
   'shifts.orphans': { role: 'manager', handler: ({ ctx }) => orphanShifts(ctx) },
   'shifts.closeOrphan': {
     role: 'manager',

@@ -46,6 +46,12 @@ export const tillsId = {
   'host.browserMode': 'Mode browser: jalankan "npm run serve -- --host 0.0.0.0" untuk melayani kasir lain.',
   'host.qr': 'Kode QR alamat kasir',
   'host.failed': 'Tidak dapat mendengarkan di port ini: {error}',
+  'printer.location': 'Letak printer',
+  'printer.locationHost': 'Dikirim dari komputer utama',
+  'printer.locationHostHint': 'Printer jaringan yang terjangkau komputer utama (host).',
+  'printer.locationTill': 'Terpasang di mesin ini',
+  'printer.locationTillHint': 'USB, serial, atau printer jaringan yang hanya terjangkau komputer mesin ini.',
+  'printer.locationTillNote': 'Komputer utama tidak mengirim cetakan mesin ini. Aplikasi Kasir PLUT di komputer mesin ini mengambilnya dan mencetak sendiri lewat sambungan di bawah (seperti dilihat dari komputer itu); status printernya tampil di layar mesin ini.',
 } as const;
 
 export const tillsEn: Record<keyof typeof tillsId, string> = {
@@ -95,4 +101,10 @@ export const tillsEn: Record<keyof typeof tillsId, string> = {
   'host.browserMode': 'Browser mode: start "npm run serve -- --host 0.0.0.0" to serve other tills.',
   'host.qr': 'QR code of the till address',
   'host.failed': 'Cannot listen on this port: {error}',
+  'printer.location': 'Where the printer is',
+  'printer.locationHost': 'Sent from the main computer',
+  'printer.locationHostHint': 'A network printer the main computer (host) reaches.',
+  'printer.locationTill': 'Attached to this till',
+  'printer.locationTillHint': 'USB, serial, or a network printer only this till PC reaches.',
+  'printer.locationTillNote': "The main computer does not send this till's prints. The till app on this till's PC fetches and prints them itself through the connection below (as seen from this till's PC); its printer state shows on this till.",
 };

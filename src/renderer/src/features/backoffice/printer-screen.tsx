@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
-import { isPrinterFileName, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, type PrinterColumns, type PrinterConfig, type PrinterTransportConfig } from '../../../../shared/printer';
+import { isPrinterFileName, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, printerLocation, type PrinterColumns, type PrinterConfig, type PrinterLocation, type PrinterTransportConfig } from '../../../../shared/printer';
+import { PrinterLocationField } from './printer-location';
 import { hasRole } from '../../app/routes';
 import type { PrintJobView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
@@ -55,6 +56,7 @@ interface Form {
   vendorId: string;
   productId: string;
   columns: PrinterColumns;
+  location: PrinterLocation;
 }
 
 const hex4 = (n: number) => `0x${n.toString(16).padStart(4, '0')}`;
@@ -71,6 +73,7 @@ function toForm(c: PrinterConfig): Form {
     vendorId: tr.type === 'usb' ? hex4(tr.vendorId) : '',
     productId: tr.type === 'usb' ? hex4(tr.productId) : '',
     columns: c.columns,
+    location: printerLocation(c),
   };
 }
 
@@ -158,7 +161,7 @@ export function PrinterScreen() {
     setBusy(true);
     setError(null);
     try {
-      setForm(toForm(await call('printers.set', { transport, columns: form.columns })));
+      setForm(toForm(await call('printers.set', { transport, columns: form.columns, location: form.location })));
       setSaved(true);
       return true;
     } catch (err) {
@@ -201,6 +204,7 @@ export function PrinterScreen() {
             {t('printer.adminOnly')}
           </p>
         )}
+        <PrinterLocationField value={form.location} disabled={!canEdit} onChange={(v) => set('location', v)} />
         <fieldset className="radio-group radio-row" disabled={!canEdit}>
           <legend>{t('printer.transport')}</legend>
           {TYPES.map((ty) => (

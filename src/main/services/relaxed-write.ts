@@ -1,0 +1,20 @@
+import type { Db } from '../../db';
+
+/**
+ * Run one status write without an fsync of its own (WAL, `synchronous =
+ * NORMAL`): it reaches the disk with the next durable commit (a sale). The
+ * connection is back at its own setting before anything else runs. Used
+ * for print-job bookkeeping, so printing never adds an fsync to the sale path.
+ */
+export function relaxedWrite<T>(db: Db, write: () => T): T {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction || sqlite.memory) return write();
+  const level = sqlite.pragma('synchronous', { simple: true }) as number;
+  if (level < 2) return write();
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return write();
+  } finally {
+    sqlite.pragma(`synchronous = ${level}`);
+  }
+}
