@@ -4,11 +4,13 @@ import { def, empty, id, rupiah, text, tillCode } from './contract-kit';
 import type { ShiftReport } from './types-till';
 import type { ShiftView } from './types';
 import type { DeviceView, HostModeStatus, PairingRequestResult, PairingStatus } from './types-tills';
+import type { HostInfo } from './version';
 
 const pairingCode = z.string().trim().min(4, 'Kode pemasangan 6 huruf/angka').max(12, 'Kode pemasangan 6 huruf/angka');
 
 export const tillsContract = {
-  /** Unpaired devices may call only these two. */
+  /** Unpaired devices may call only these three. */
+  'host.info': def<HostInfo>()(empty),
   'pairing.request': def<PairingRequestResult>()(z.strictObject({ deviceName: text(60) })),
   'pairing.status': def<PairingStatus>()(empty),
   'devices.list': def<DeviceView[]>()(empty),
