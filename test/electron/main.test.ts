@@ -34,6 +34,9 @@ const rec = vi.hoisted(() => {
     opened: [] as string[],
     permissionHandler: null as Listener | null,
     headersHandler: null as Listener | null,
+    requestHeadersHandler: null as Listener | null,
+    menu: null as Array<{ label: string; submenu: Array<{ label?: string; click?: () => void }> }> | null,
+    relaunches: 0,
     ready: null as Promise<void> | null,
   };
   interface FakeWindow {
@@ -95,8 +98,13 @@ const rec = vi.hoisted(() => {
       on: (event: string, fn: Listener) => on(state.appListeners, event, fn),
       exit: (code: number) => state.exits.push(code),
       quit: () => (state.quits += 1),
+      relaunch: () => (state.relaunches += 1),
     },
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: typeof state.menu) => (state.menu = menu),
+    },
     dialog: { showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]) },
     ipcMain: {
       handle: (channel: string, fn: Listener) => {
@@ -107,7 +115,10 @@ const rec = vi.hoisted(() => {
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Listener) => (state.permissionHandler = fn),
-        webRequest: { onHeadersReceived: (fn: Listener) => (state.headersHandler = fn) },
+        webRequest: {
+          onHeadersReceived: (fn: Listener) => (state.headersHandler = fn),
+          onBeforeSendHeaders: (fn: Listener) => (state.requestHeadersHandler = fn),
+        },
       },
     },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
@@ -121,9 +132,11 @@ const dirs: string[] = [];
 let started: { exit: () => Promise<void> } | null = null;
 
 /** Import the built main module afresh with a new data folder, make the app ready, wait for its start. */
-async function startShell(prepare?: (userData: string) => void): Promise<void> {
+async function startShell(prepare?: (userData: string) => void, desktop: object | null = { mode: 'host' }): Promise<void> {
   const userData = mkdtempSync(join(tmpdir(), 'kasir-electron-'));
   dirs.push(userData);
+  // What this PC is (src/main/desktop/config.ts): the main computer unless a test says otherwise.
+  if (desktop) writeFileSync(join(userData, 'desktop.json'), JSON.stringify(desktop));
   prepare?.(userData);
   const s = rec.state;
   Object.assign(s, {
@@ -139,6 +152,9 @@ async function startShell(prepare?: (userData: string) => void): Promise<void> {
     opened: [],
     permissionHandler: null,
     headersHandler: null,
+    requestHeadersHandler: null,
+    menu: null,
+    relaunches: 0,
   });
   let becomeReady!: () => void;
   s.ready = new Promise<void>((r) => (becomeReady = r));
