@@ -147,7 +147,8 @@ export const OFFICE_WORDS = {
   },
 } as const;
 
-const SCRIPT = String.raw`
+/** The page's code, served as /office.js: the page runs under a CSP without inline scripts. */
+export const OFFICE_SCRIPT = String.raw`
 const W = JSON.parse(document.getElementById('words').textContent);
 let lang = localStorage.getItem('office.lang') || 'id';
 let token = sessionStorage.getItem('office.token');
@@ -386,6 +387,6 @@ export function officePage(css: string): string {
 <style>${css}\n${EXTRA_CSS}</style>
 </head><body><div id="app"></div>
 <script type="application/json" id="words">${words}</script>
-<script>${SCRIPT}</script>
+<script src="/office.js"></script>
 </body></html>`;
 }

@@ -29,7 +29,7 @@ import {
   type SalesDimension,
 } from './reports';
 import { createOfficeUser, verifyOfficeLogin, type OfficeRole, type OfficeUser } from './office-users';
-import { officePage } from './office-page';
+import { OFFICE_SCRIPT, officePage } from './office-page';
 import { exportReport, statementHtml } from './office-documents';
 
 export class OfficeError extends Error {
@@ -131,6 +131,14 @@ export const OFFICE_PROCEDURES: Record<string, OfficeProcedure> = {
 
 const SESSION_MS = 12 * 3_600_000;
 
+/**
+ * No inline script (the code is /office.js), as strict as the shop's (the desktop app puts the
+ * shop's policy on every response in office mode too). The consolidated statement opens in a
+ * blank window the page writes into, hence no frame/navigation restrictions beyond these.
+ */
+export const OFFICE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 export interface OfficeServer {
   url: string;
   close(): Promise<void>;
@@ -188,11 +196,12 @@ export async function startOfficeServer(options: { pgUrl: string; port?: number;
 
   const server = http.createServer((req, res) => {
     const send = (status: number, type: string, text: string) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': OFFICE_CSP });
       res.end(text);
     };
     const url = new URL(req.url ?? '/', 'http://office');
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(200, 'text/html; charset=utf-8', page);
+    if (req.method === 'GET' && url.pathname === '/office.js') return send(200, 'text/javascript; charset=utf-8', OFFICE_SCRIPT);
     const m = /^\/api\/([a-zA-Z.]+)$/.exec(url.pathname);
     if (req.method !== 'POST' || !m) return send(404, 'text/plain', 'Not found');
     const chunks: Buffer[] = [];

@@ -45,7 +45,7 @@ function electronNativeBinding(): string | undefined {
 
 /** Show `kind` in a new window and close the one before (the last window never closes first). */
 function show(kind: WindowKind, load: (win: BrowserWindow) => Promise<unknown>): BrowserWindow {
-  const win = createWindow(kind, { preloadDir: join(here, '../preload'), userData: userData() });
+  const win = createWindow(kind, { preloadDir: join(here, '../preload'), userData: userData(), allowBlankPopups: kind === 'remote' && mode === 'office' });
   const previous = current;
   current = win;
   void load(win).catch(() => undefined);

@@ -9,7 +9,7 @@ import { writeUiLanguage } from './locale';
  */
 export type WindowKind = 'app' | 'setup' | 'remote';
 
-export function createWindow(kind: WindowKind, options: { preloadDir: string; userData: string; title?: string }): BrowserWindow {
+export function createWindow(kind: WindowKind, options: { preloadDir: string; userData: string; title?: string; allowBlankPopups?: boolean }): BrowserWindow {
   const preload = kind === 'app' ? `${options.preloadDir}/index.cjs` : kind === 'setup' ? `${options.preloadDir}/setup.cjs` : undefined;
   const win = new BrowserWindow({
     width: kind === 'setup' ? 900 : 1366,
@@ -45,6 +45,10 @@ export function createWindow(kind: WindowKind, options: { preloadDir: string; us
       });
   });
   win.webContents.setWindowOpenHandler(({ url }) => {
+    // The office prints its consolidated statement from a blank window it writes into: no preload, sandboxed.
+    if (options.allowBlankPopups && url === 'about:blank') {
+      return { action: 'allow', overrideBrowserWindowOptions: { webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, spellcheck: false } } };
+    }
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
   });
