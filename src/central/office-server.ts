@@ -10,7 +10,7 @@
  * write procedure is refused FORBIDDEN before it runs. `GET /` is the office UI.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -156,6 +156,15 @@ function readStyles(): string {
   for (const dir of [resolve(here, '../renderer/src/styles'), resolve(here, '../../src/renderer/src/styles'), resolve(process.cwd(), 'src/renderer/src/styles')]) {
     try {
       return ['base.css', 'components.css'].map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
+    } catch {
+      /* next */
+    }
+  }
+  // The packaged desktop app has no sources: the built UI's stylesheet holds the same rules.
+  for (const dir of [resolve(here, '../renderer/assets'), resolve(here, '../../renderer/assets')]) {
+    try {
+      const css = readdirSync(dir).filter((f) => /^index-[\w-]+\.css$/.test(f));
+      if (css.length) return css.map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
     } catch {
       /* next */
     }

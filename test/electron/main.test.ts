@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { CONTENT_SECURITY_POLICY, createHttpServer } from '../../src/main/api/http';
 import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
 import { createCentralDb, type CentralDb } from '../support/central';
@@ -397,6 +397,29 @@ describe('what this PC is (first start, till of a host, office)', () => {
       expect(desktopJson().credential).toBe(credential);
     } finally {
       await host.close();
+    }
+  });
+
+  it('the host off at start: the page says so, and the till connects by itself once the host answers', async () => {
+    // A port nobody listens on yet; the host comes up there after the till has started.
+    const probe = createNetServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const hostUrl = `http://127.0.0.1:${port}/`;
+    await startShell(undefined, { mode: 'till', hostUrl, credential: 'kept-credential', printer: null });
+    await vi.waitFor(() => expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]));
+    expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'till-down', hostUrl } });
+    const t = await startTestApi();
+    const lan = createHttpServer(t.app, { pairing: true, loopbackIsHost: false });
+    await new Promise<void>((r) => lan.listen(port, '127.0.0.1', r));
+    try {
+      await vi.waitFor(() => expect(lastWindow().loaded).toEqual([hostUrl]), { timeout: 15_000, interval: 200 });
+      expect(desktopJson().credential).toBe('kept-credential');
+    } finally {
+      lan.closeAllConnections();
+      await new Promise<void>((r) => lan.close(() => r()));
+      await t.close();
     }
   });
 

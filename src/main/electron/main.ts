@@ -11,7 +11,7 @@ import { chromiumLocale, readUiLanguage } from './locale';
 import { createWindow, type WindowKind } from './windows';
 import { readDesktopConfig, writeDesktopConfig, type DesktopConfig } from '../desktop/config';
 import { planTillStart, SetupController, type SetupPage } from '../desktop/setup';
-import { tillRequestHeaders } from '../desktop/till-link';
+import { probeHost, tillRequestHeaders } from '../desktop/till-link';
 import { startOfficeServer, type OfficeServer } from '../../central/office-server';
 import { startTillAgent } from '../till-agent/agent';
 
@@ -141,13 +141,45 @@ async function startTill(noticeSeen = false): Promise<void> {
   }
   const plan = await planTillStart(userData(), config, { noticeSeen });
   tillConfig = readDesktopConfig(userData()) as typeof tillConfig;
-  if (plan.kind === 'page') return showPage(plan.page);
+  if (plan.kind === 'page') {
+    showPage(plan.page);
+    if (plan.page.page === 'till-down') watchForHost(plan.page.hostUrl);
+    return;
+  }
   const win = show('remote', (w) => w.loadURL(plan.hostUrl));
   // The host went away before its page loaded (or on a reload): say so plainly.
   win.webContents.on('did-fail-load', (_event, code: number, reason: string, _url: string, isMainFrame: boolean) => {
-    if (isMainFrame && code !== -3 && current === win) showPage({ page: 'till-down', hostUrl: plan.hostUrl, reason });
+    if (isMainFrame && code !== -3 && current === win) {
+      showPage({ page: 'till-down', hostUrl: plan.hostUrl, reason });
+      watchForHost(plan.hostUrl);
+    }
   });
   startPrintAgent(plan.hostUrl, plan.credential);
+}
+
+/** How often the "Komputer utama tidak terhubung" page looks for the host by itself. */
+const HOST_WATCH_MS = 3000;
+let hostWatch: NodeJS.Timeout | null = null;
+
+/** While the page says the host is not connected, connect by itself as soon as it answers. */
+function watchForHost(hostUrl: string): void {
+  if (hostWatch) clearInterval(hostWatch);
+  const page = current;
+  hostWatch = setInterval(() => {
+    if (current !== page || tillConfig?.hostUrl !== hostUrl) {
+      clearInterval(hostWatch!);
+      hostWatch = null;
+      return;
+    }
+    void probeHost(hostUrl, { timeoutMs: 2000 }).then((probe) => {
+      if (probe.reachable && current === page && hostWatch) {
+        clearInterval(hostWatch);
+        hostWatch = null;
+        void startTill();
+      }
+    });
+  }, HOST_WATCH_MS);
+  hostWatch.unref?.();
 }
 
 /** The till's own printer (USB, serial, or one only this PC reaches); nothing to do without one. */
@@ -176,6 +208,8 @@ async function startOffice(config: Extract<DesktopConfig, { mode: 'office' }>): 
 // ---- what the setup pages ask ------------------------------------------------------------------
 
 async function stopAll(): Promise<void> {
+  if (hostWatch) clearInterval(hostWatch);
+  hostWatch = null;
   await Promise.all([core?.hostMode?.stop(), agent?.stop().catch(() => undefined), office?.close().catch(() => undefined)]);
   agent = null;
   office = null;
