@@ -50,7 +50,7 @@ export class StatusReporter {
   due(now = Date.now()): boolean {
     if (this.unsupported) return false;
     // After a failed report (central unreachable), wait a little before the next try.
-    if (now - this.failedAt < Math.min(this.everyMs, 5000)) return false;
+    if (now - this.failedAt < this.everyMs) return false;
     if (now - this.lastAt >= this.everyMs) return true;
     // Reaching zero is news worth telling at once; so is a first report.
     return this.lastCount === null || (this.lastCount !== 0 && outletBacklog(this.db).count === 0);
