@@ -2,7 +2,15 @@
 export type DesktopMode = 'host' | 'till' | 'office';
 
 export type SetupPage =
-  | { page: 'choose'; current: DesktopMode | null; hostUrl: string | null; needsAdmin: boolean; canCancel: boolean }
+  | {
+      page: 'choose';
+      current: DesktopMode | null;
+      hostUrl: string | null;
+      /** The till PC's own printer, as the page's field shows it. */
+      printer: { kind: 'none' | 'network' | 'serial' | 'usb'; value: string };
+      needsAdmin: boolean;
+      canCancel: boolean;
+    }
   | { page: 'till-down'; hostUrl: string; reason: string }
   | { page: 'till-refused'; hostUrl: string; message: string }
   | { page: 'till-notice'; hostUrl: string; message: string }

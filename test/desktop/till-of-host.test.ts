@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/main/api/http';
 import { readDesktopConfig, writeDesktopConfig } from '../../src/main/desktop/config';
-import { planTillStart, SetupController } from '../../src/main/desktop/setup';
+import { chooserPage, planTillStart, SetupController } from '../../src/main/desktop/setup';
 import { probeHost, tillRequestHeaders } from '../../src/main/desktop/till-link';
 import { API_CONTRACT_VERSION, APP_VERSION } from '../../src/shared/version';
 import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
@@ -175,7 +175,7 @@ describe('changing what this PC is', () => {
     const dir = dataDir();
     writeDesktopConfig(dir, { mode: 'host' });
     const { done, actions: a } = actions();
-    const setup = new SetupController(dir, a, { page: 'choose', current: 'host', hostUrl: null, needsAdmin: true, canCancel: true }, () => t.app);
+    const setup = new SetupController(dir, a, chooserPage({ mode: 'host' }, true, true), () => t.app);
     const choose = { mode: 'till', hostUrl: '192.168.1.10' };
     expect(await setup.call('choose', choose)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await setup.call('choose', { ...choose, username: 'kasir', pin: '1111' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Hanya admin') } });
@@ -199,7 +199,7 @@ describe('changing what this PC is', () => {
   it('a till or the office changes without a PIN (no shop database there); the first start cannot be cancelled', async () => {
     const dir = dataDir();
     const { done, actions: a } = actions();
-    const setup = new SetupController(dir, a, { page: 'choose', current: null, hostUrl: null, needsAdmin: false, canCancel: false });
+    const setup = new SetupController(dir, a, chooserPage(null, false, false));
     expect(await setup.call('cancel', {})).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await setup.call('choose', { mode: 'office', pgUrl: './kasir.db' })).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'pgUrl' } } });
     expect(readDesktopConfig(dir)).toBeNull();
@@ -208,9 +208,21 @@ describe('changing what this PC is', () => {
     // Only the address changes: the credential and the printer stay.
     expect(await setup.call('choose', { mode: 'till', hostUrl: '10.0.0.9' })).toEqual({ ok: true, result: { ok: true } });
     expect(readDesktopConfig(dir)).toEqual({ mode: 'till', hostUrl: 'http://10.0.0.9:8080/', credential: 'paired-cred', printer: { type: 'usb', vendorId: 1208, productId: 3605 } });
+    expect(await setup.call('showChooser', {})).toMatchObject({ ok: true, result: { page: 'choose', current: 'till', hostUrl: 'http://10.0.0.9:8080/', printer: { kind: 'usb', value: '04b8:0e15' } } });
+    // The till PC's own printer, as typed on the page; a bad one changes nothing.
+    for (const [kind, value] of [['serial', '/etc/passwd'], ['network', 'printer:99999'], ['usb', '1208'], ['file', 'x.bin']]) {
+      expect(await setup.call('choose', { mode: 'till', hostUrl: '10.0.0.9', printerKind: kind, printer: value }), `${kind} ${value}`).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { field: 'printer' } } });
+    }
+    expect((readDesktopConfig(dir) as any).printer).toEqual({ type: 'usb', vendorId: 1208, productId: 3605 });
+    expect(await setup.call('choose', { mode: 'till', hostUrl: '10.0.0.9', printerKind: 'network', printer: '192.168.1.50' })).toMatchObject({ ok: true });
+    expect((readDesktopConfig(dir) as any).printer).toEqual({ type: 'network', host: '192.168.1.50', port: 9100 });
+    expect(await setup.call('choose', { mode: 'till', hostUrl: '10.0.0.9', printerKind: 'serial', printer: 'COM3' })).toMatchObject({ ok: true });
+    expect((readDesktopConfig(dir) as any).printer).toEqual({ type: 'serial', path: 'COM3' });
+    expect(await setup.call('choose', { mode: 'till', hostUrl: '10.0.0.9', printerKind: 'none', printer: '' })).toMatchObject({ ok: true });
+    expect(readDesktopConfig(dir)).toEqual({ mode: 'till', hostUrl: 'http://10.0.0.9:8080/', credential: 'paired-cred', printer: null });
     expect(await setup.call('choose', { mode: 'office', pgUrl: 'postgres://kantor@pusat/kasir_pusat' })).toEqual({ ok: true, result: { ok: true } });
     expect(readDesktopConfig(dir)).toEqual({ mode: 'office', pgUrl: 'postgres://kantor@pusat/kasir_pusat' });
-    expect(done.restart).toBe(3);
+    expect(done.restart).toBe(6);
     expect(await setup.call('language', { lang: 'en' })).toEqual({ ok: true, result: { lang: 'en' } });
     expect(await setup.call('state', {})).toMatchObject({ ok: true, result: { page: 'choose', lang: 'en' } });
     expect(await setup.call('rm -rf', {})).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });

@@ -352,7 +352,7 @@ describe('what this PC is (first start, till of a host, office)', () => {
     expect([...rec.state.ipc.keys()]).toEqual(['setup:call']);
     expect(existsSync(join(rec.state.userData, 'kasir.db'))).toBe(false);
     expect(rec.state.headersHandler).toBeTypeOf('function');
-    expect(await setupCall('state')).toEqual({ ok: true, result: { page: 'choose', current: null, hostUrl: null, needsAdmin: false, canCancel: false, appVersion: APP_VERSION, lang: 'id' } });
+    expect(await setupCall('state')).toEqual({ ok: true, result: { page: 'choose', current: null, hostUrl: null, printer: { kind: 'none', value: '' }, needsAdmin: false, canCancel: false, appVersion: APP_VERSION, lang: 'id' } });
     expect(await setupCall('choose', { mode: 'till', hostUrl: 'not a host' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(existsSync(join(rec.state.userData, 'desktop.json'))).toBe(false);
     expect(await setupCall('choose', { mode: 'till', hostUrl: '192.168.1.10' })).toEqual({ ok: true, result: { ok: true } });

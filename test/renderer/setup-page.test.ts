@@ -42,7 +42,7 @@ beforeEach(() => {
 
 describe('setup pages', () => {
   it('the first-start choice, in Bahasa Indonesia, sends what was chosen and shows a refusal in words', async () => {
-    view = { page: 'choose', current: null, hostUrl: null, needsAdmin: false, canCancel: false, appVersion: '0.1.0', lang: 'id' };
+    view = { page: 'choose', current: null, hostUrl: null, printer: { kind: 'none', value: '' }, needsAdmin: false, canCancel: false, appVersion: '0.1.0', lang: 'id' };
     await renderSetup(root(), bridge);
     expect(document.documentElement.lang).toBe('id');
     expect(root().querySelector('h1')!.textContent).toBe('Peran komputer ini');
@@ -55,14 +55,27 @@ describe('setup pages', () => {
     input('hostUrl', '192.168.1.10');
     refuse = { code: 'VALIDATION', message: 'Alamat "x" tidak sah.' };
     await click(root().querySelector('[data-testid=setup-save]'));
-    expect(calls.at(-1)).toEqual(['choose', { mode: 'till', hostUrl: '192.168.1.10', pgUrl: '', username: '', pin: '' }]);
+    expect(calls.at(-1)).toEqual(['choose', { mode: 'till', hostUrl: '192.168.1.10', printerKind: 'none', printer: '', pgUrl: '', username: '', pin: '' }]);
     const error = root().querySelector('[data-testid=setup-error]') as HTMLElement;
     expect(error.hidden).toBe(false);
     expect(error.textContent).toBe('Alamat "x" tidak sah.');
   });
 
+  it('a till PC\'s own printer: shown as saved, sent as chosen', async () => {
+    view = { page: 'choose', current: 'till', hostUrl: 'http://10.0.0.5:8080/', printer: { kind: 'usb', value: '04b8:0e15' }, needsAdmin: false, canCancel: true, appVersion: '0.1.0', lang: 'id' };
+    await renderSetup(root(), bridge);
+    const kind = document.getElementById('printerKind') as HTMLSelectElement;
+    expect(kind.value).toBe('usb');
+    expect((document.getElementById('printer') as HTMLInputElement).value).toBe('04b8:0e15');
+    expect([...kind.options].map((o) => o.textContent)).toEqual([SETUP_WORDS.id.printerNone, SETUP_WORDS.id.printerNetwork, SETUP_WORDS.id.printerSerial, SETUP_WORDS.id.printerUsb]);
+    kind.value = 'serial';
+    input('printer', 'COM3');
+    await click(root().querySelector('[data-testid=setup-save]'));
+    expect(calls.at(-1)).toEqual(['choose', { mode: 'till', hostUrl: 'http://10.0.0.5:8080/', printerKind: 'serial', printer: 'COM3', pgUrl: '', username: '', pin: '' }]);
+  });
+
   it('switches to English and back; the main computer asks for an admin', async () => {
-    view = { page: 'choose', current: 'host', hostUrl: null, needsAdmin: true, canCancel: true, appVersion: '0.1.0', lang: 'id' };
+    view = { page: 'choose', current: 'host', hostUrl: null, printer: { kind: 'none', value: '' }, needsAdmin: true, canCancel: true, appVersion: '0.1.0', lang: 'id' };
     await renderSetup(root(), bridge);
     expect(root().textContent).toContain(SETUP_WORDS.id.adminOnly);
     expect(document.getElementById('pin')!.getAttribute('type')).toBe('password');
@@ -72,7 +85,7 @@ describe('setup pages', () => {
     input('username', 'admin');
     input('pin', '123456');
     await click(root().querySelector('[data-testid=setup-save]'));
-    expect(calls.at(-1)).toEqual(['choose', { mode: 'host', hostUrl: '', pgUrl: '', username: 'admin', pin: '123456' }]);
+    expect(calls.at(-1)).toEqual(['choose', { mode: 'host', hostUrl: '', printerKind: 'none', printer: '', pgUrl: '', username: 'admin', pin: '123456' }]);
   });
 
   it('"Komputer utama tidak terhubung": try again, or a manager types the new address', async () => {

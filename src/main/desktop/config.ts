@@ -12,7 +12,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from '
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fail } from '../../shared/errors';
-import type { PrinterTransportConfig } from '../../shared/printer';
+import { isSerialDevicePath, type PrinterTransportConfig } from '../../shared/printer';
 
 export const DESKTOP_CONFIG_FILE = 'desktop.json';
 /** The port host mode listens on by default (src/main/host-mode.ts). */
@@ -100,4 +100,47 @@ export function writeDesktopConfig(dataDir: string, config: DesktopConfig): void
     /* Windows: the user's profile folder is private already */
   }
   renameSync(tmp, file);
+}
+
+/** The printer kinds a till PC may have of its own (a file printer belongs to the main computer). */
+export type TillPrinterKind = 'none' | 'network' | 'serial' | 'usb';
+
+/**
+ * The till PC's own receipt printer as typed on the setup page: `none`; `network` `192.168.1.50:9100`
+ * (port 9100 when none is given); `serial` `COM3` or `/dev/ttyUSB0`; `usb` `04b8:0e15` (vendor:product, hex).
+ */
+export function parseTillPrinter(kind: unknown, value: unknown): PrinterTransportConfig | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  const refuse = (message: string): never => fail('VALIDATION', message, { field: 'printer' });
+  switch (kind) {
+    case undefined:
+    case null:
+    case 'none':
+      return null;
+    case 'network': {
+      const m = /^([A-Za-z0-9.-]{1,253}|\[[0-9A-Fa-f:.]+\])(?::(\d{1,5}))?$/.exec(text);
+      const port = Number(m?.[2] ?? 9100);
+      if (!m || port < 1 || port > 65535) refuse('Tulis alamat printer jaringan, misalnya 192.168.1.50:9100.');
+      return { type: 'network', host: m![1]!, port };
+    }
+    case 'serial':
+      if (!isSerialDevicePath(text)) refuse('Tulis port serial printer, misalnya COM3 atau /dev/ttyUSB0.');
+      return { type: 'serial', path: text };
+    case 'usb': {
+      const m = /^(?:0x)?([0-9A-Fa-f]{1,4}):(?:0x)?([0-9A-Fa-f]{1,4})$/.exec(text);
+      if (!m) return refuse('Tulis ID USB printer sebagai vendor:produk (heksadesimal), misalnya 04b8:0e15.');
+      return { type: 'usb', vendorId: parseInt(m[1]!, 16), productId: parseInt(m[2]!, 16) };
+    }
+    default:
+      return refuse('Jenis printer tidak dikenal.');
+  }
+}
+
+/** How a printer of the till PC is shown back in the setup page's field. */
+export function tillPrinterText(printer: PrinterTransportConfig | null): { kind: TillPrinterKind; value: string } {
+  if (!printer || printer.type === 'none' || printer.type === 'file') return { kind: 'none', value: '' };
+  if (printer.type === 'network') return { kind: 'network', value: `${printer.host}:${printer.port}` };
+  if (printer.type === 'serial') return { kind: 'serial', value: printer.path };
+  const hex = (n: number) => n.toString(16).padStart(4, '0');
+  return { kind: 'usb', value: `${hex(printer.vendorId)}:${hex(printer.productId)}` };
 }

@@ -10,7 +10,7 @@ import { APP_VERSION } from '../../shared/version';
 import type { App } from '../app';
 import { audit } from '../core/audit';
 import { isInitialized, login, logout } from '../core/users';
-import { normalizeHostUrl, normalizePgUrl, readDesktopConfig, writeDesktopConfig, type DesktopConfig, type DesktopMode } from './config';
+import { normalizeHostUrl, normalizePgUrl, parseTillPrinter, readDesktopConfig, tillPrinterText, writeDesktopConfig, type DesktopConfig, type DesktopMode } from './config';
 import { probeHost, requestCredential, type HostProbe } from './till-link';
 import { readUiLanguage, writeUiLanguage } from '../electron/locale';
 import type { SetupPage, SetupView } from '../../shared/desktop';
@@ -53,6 +53,12 @@ export async function planTillStart(dataDir: string, config: Extract<DesktopConf
   }
   if (probe.verdict === 'app-differs' && !deps.noticeSeen) return { kind: 'page', page: { page: 'till-notice', hostUrl, message: probe.message! } };
   return { kind: 'show', hostUrl, credential };
+}
+
+/** The first-start choice (or the role menu), filled in from what is saved. */
+export function chooserPage(config: DesktopConfig | null, needsAdmin: boolean, canCancel: boolean): SetupPage {
+  const till = config?.mode === 'till' ? config : null;
+  return { page: 'choose', current: config?.mode ?? null, hostUrl: till?.hostUrl ?? null, printer: tillPrinterText(till?.printer ?? null), needsAdmin, canCancel };
 }
 
 export interface SetupActions {
@@ -113,7 +119,7 @@ export class SetupController {
       }
       case 'showChooser': {
         const config = readDesktopConfig(this.dataDir);
-        this.page = { page: 'choose', current: config?.mode ?? null, hostUrl: config?.mode === 'till' ? config.hostUrl : null, needsAdmin: this.core() !== null, canCancel: config !== null };
+        this.page = chooserPage(config, this.core() !== null, config !== null);
         return this.run('state', {});
       }
       case 'retry':
@@ -139,8 +145,10 @@ export class SetupController {
     if (mode === 'host') next = { mode: 'host' };
     else if (mode === 'till') {
       const hostUrl = normalizeHostUrl(str(input.hostUrl, 'hostUrl'));
-      // A till that only gets a new host address keeps its credential (and its printer).
-      next = previous?.mode === 'till' ? { ...previous, hostUrl } : { mode: 'till', hostUrl, credential: null, printer: null };
+      // Its own printer when the page says (kind given), else as it was.
+      const printer = input.printerKind === undefined ? (previous?.mode === 'till' ? previous.printer : null) : parseTillPrinter(input.printerKind, input.printer);
+      // A till that only gets a new host address keeps its credential.
+      next = previous?.mode === 'till' ? { ...previous, hostUrl, printer } : { mode: 'till', hostUrl, credential: null, printer };
     } else if (mode === 'office') next = { mode: 'office', pgUrl: normalizePgUrl(str(input.pgUrl, 'pgUrl', 1000)) };
     else return fail('VALIDATION', 'Pilih peran komputer ini.', { field: 'mode' });
     const core = this.core();

@@ -10,7 +10,7 @@ import { HostMode } from '../host-mode';
 import { chromiumLocale, readUiLanguage } from './locale';
 import { createWindow, type WindowKind } from './windows';
 import { readDesktopConfig, writeDesktopConfig, type DesktopConfig } from '../desktop/config';
-import { planTillStart, SetupController, type SetupPage } from '../desktop/setup';
+import { chooserPage, planTillStart, SetupController, type SetupPage } from '../desktop/setup';
 import { probeHost, tillRequestHeaders } from '../desktop/till-link';
 import { startOfficeServer, type OfficeServer } from '../../central/office-server';
 import { startTillAgent } from '../till-agent/agent';
@@ -75,8 +75,7 @@ function secureSession(): void {
 }
 
 function chooser(canCancel: boolean): void {
-  const config = readDesktopConfig(userData());
-  showPage({ page: 'choose', current: config?.mode ?? null, hostUrl: config?.mode === 'till' ? config.hostUrl : null, needsAdmin: core !== null, canCancel });
+  showPage(chooserPage(readDesktopConfig(userData()), core !== null, canCancel));
 }
 
 function setMenu(): void {

@@ -65,6 +65,16 @@ export async function renderSetup(root: HTMLElement, bridge: SetupBridge): Promi
 
   if (view.page === 'choose') {
     const host = field('hostUrl', t('hostUrl'), t('hostUrlHint'), view.hostUrl ?? '');
+    // The till PC's own receipt printer (USB, serial, or one only this PC reaches): for the print agent.
+    const kinds = [
+      ['none', 'printerNone'],
+      ['network', 'printerNetwork'],
+      ['serial', 'printerSerial'],
+      ['usb', 'printerUsb'],
+    ] as const;
+    const printerKind = el('select', { id: 'printerKind', className: 'input' }, ...kinds.map(([value, word]) => el('option', { value, textContent: t(word), selected: view.printer.kind === value })));
+    const printer = field('printer', t('printer'), null, view.printer.value);
+    const printerNode = el('div', { className: 'field' }, el('label', { htmlFor: 'printerKind', textContent: t('printerKind') }), printerKind, printer.node);
     const pg = field('pgUrl', t('pgUrl'), t('pgUrlHint'), '');
     const user = field('username', t('username'), null, '');
     const pin = field('pin', t('pin'), null, '', 'password');
@@ -76,7 +86,7 @@ export async function renderSetup(root: HTMLElement, bridge: SetupBridge): Promi
     const save = el('button', { type: 'button', className: 'btn btn-primary btn-lg', textContent: t('save'), testid: 'setup-save' });
     save.onclick = () => {
       const mode = (root.querySelector('input[name=mode]:checked') as HTMLInputElement | null)?.value;
-      void act('choose', { mode, hostUrl: host.input.value, pgUrl: pg.input.value, username: user.input.value, pin: pin.input.value }, save);
+      void act('choose', { mode, hostUrl: host.input.value, printerKind: printerKind.value, printer: printer.input.value, pgUrl: pg.input.value, username: user.input.value, pin: pin.input.value }, save);
     };
     const cancel = view.canCancel ? el('button', { type: 'button', className: 'btn btn-ghost', textContent: t('cancel') }) : null;
     if (cancel) cancel.onclick = () => void act('cancel', {}, cancel);
@@ -85,7 +95,7 @@ export async function renderSetup(root: HTMLElement, bridge: SetupBridge): Promi
       el('h1', { textContent: t('chooseTitle') }),
       el('p', { className: 'muted', textContent: t('chooseIntro') }),
       option('host', 'hostTitle', 'hostText', null),
-      option('till', 'tillTitle', 'tillText', host.node),
+      option('till', 'tillTitle', 'tillText', el('div', {}, host.node, printerNode)),
       option('office', 'officeTitle', 'officeText', pg.node),
       view.needsAdmin ? el('div', { className: 'setup-admin' }, el('p', { textContent: t('adminOnly') }), user.node, pin.node) : '',
       error,
