@@ -336,7 +336,8 @@ async function startHost(): Promise<{ t: TestApi; s: Seeded; url: string; close(
   };
 }
 
-const setupCall = (name: string, input: unknown = {}) => rec.state.ipc.get('setup:call')!({}, name, input) as Promise<any>;
+const SETUP_FRAME = { senderFrame: { url: pathToFileURL(resolve(ROOT, 'out/renderer/setup.html')).href } };
+const setupCall = (name: string, input: unknown = {}) => Promise.resolve(rec.state.ipc.get('setup:call')!(SETUP_FRAME, name, input)) as Promise<any>;
 const lastWindow = () => rec.state.windows.at(-1)!;
 const desktopJson = () => JSON.parse(readFileSync(join(rec.state.userData, 'desktop.json'), 'utf8'));
 
@@ -353,6 +354,11 @@ describe('what this PC is (first start, till of a host, office)', () => {
     expect(existsSync(join(rec.state.userData, 'kasir.db'))).toBe(false);
     expect(rec.state.headersHandler).toBeTypeOf('function');
     expect(await setupCall('state')).toEqual({ ok: true, result: { page: 'choose', current: null, hostUrl: null, printer: { kind: 'none', value: '' }, needsAdmin: false, canCancel: false, appVersion: APP_VERSION, lang: 'id' } });
+    // A page from the network (or any other page) cannot ask.
+    for (const url of ['http://192.168.1.10:8080/', 'file:///tmp/evil.html', 'http://evil.example/setup.html']) {
+      expect(await rec.state.ipc.get('setup:call')!({ senderFrame: { url } }, 'choose', { mode: 'host' }), url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(existsSync(join(rec.state.userData, 'desktop.json'))).toBe(false);
     expect(await setupCall('choose', { mode: 'till', hostUrl: 'not a host' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(existsSync(join(rec.state.userData, 'desktop.json'))).toBe(false);
     expect(await setupCall('choose', { mode: 'till', hostUrl: '192.168.1.10' })).toEqual({ ok: true, result: { ok: true } });

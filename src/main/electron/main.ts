@@ -61,7 +61,14 @@ function showApp(): void {
 function showPage(page: SetupPage): void {
   if (!setup) {
     setup = new SetupController(userData(), { restart, retry, continueToHost, close: backToMode }, page, () => core);
-    ipcMain.handle('setup:call', (_event, name: unknown, input: unknown) => setup!.call(name, input));
+    ipcMain.handle('setup:call', (event, name: unknown, input: unknown) => {
+      // Only the desktop app's own page may ask (never a page from the network, whatever it tries).
+      const from = event.senderFrame?.url ?? '';
+      if (!from.startsWith('file:') || !/\/setup\.html(?:[?#].*)?$/.test(from)) {
+        return { ok: false, error: { code: 'FORBIDDEN', message: 'Hanya halaman pengaturan aplikasi desktop yang boleh memanggil ini.' } };
+      }
+      return setup!.call(name, input);
+    });
   }
   setup.page = page;
   show('setup', (win) => win.loadFile(join(here, '../renderer/setup.html')));
