@@ -20,7 +20,7 @@ export default defineConfig({
     build: {
       outDir: 'out/preload',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/electron/preload.ts') },
+        input: { index: resolve(__dirname, 'src/main/electron/preload.ts'), setup: resolve(__dirname, 'src/main/electron/setup-preload.ts') },
         // A sandboxed renderer only runs CommonJS preload scripts.
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
@@ -30,7 +30,7 @@ export default defineConfig({
     root: resolve(__dirname, 'src/renderer'),
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
-      rollupOptions: { input: resolve(__dirname, 'src/renderer/index.html') },
+      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html'), setup: resolve(__dirname, 'src/renderer/setup.html') } },
     },
     plugins: [react()],
   },

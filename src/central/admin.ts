@@ -84,6 +84,7 @@ export async function addOutlet(url: string, code: string, options: { name?: str
       await client.query(`GRANT SELECT, INSERT ON central.facts TO ${ident(user)}`);
       await client.query(`GRANT SELECT ON central.outlets TO ${ident(user)}`);
       await client.query(`GRANT EXECUTE ON FUNCTION central.claim_outlet(text, uuid) TO ${ident(user)}`);
+      await client.query(`GRANT EXECUTE ON FUNCTION central.report_outlet_status(bigint, timestamptz) TO ${ident(user)}`);
       await client.query('COMMIT');
     } catch (err) {
       await client.query('ROLLBACK');

@@ -26,6 +26,10 @@ export const OFFICE_WORDS = {
     salesCount: 'Transaksi',
     salesMonth: 'Penjualan bulan ini',
     lastForwarded: 'Terakhir terkirim',
+    factsWaiting: 'Data menunggu',
+    waitingSince: 'tertua {time}',
+    waitingReported: 'dilaporkan {time}',
+    notReported: 'belum melapor',
     lastDay: 'Hari usaha terakhir',
     silent: 'Tidak mengirim > 1 hari',
     ok: 'Lancar',
@@ -91,6 +95,10 @@ export const OFFICE_WORDS = {
     salesCount: 'Transactions',
     salesMonth: 'Sales this month',
     lastForwarded: 'Last forwarded',
+    factsWaiting: 'Facts waiting',
+    waitingSince: 'oldest {time}',
+    waitingReported: 'reported {time}',
+    notReported: 'not reported yet',
     lastDay: 'Last business day',
     silent: 'Silent > 1 day',
     ok: 'Up to date',
@@ -139,7 +147,8 @@ export const OFFICE_WORDS = {
   },
 } as const;
 
-const SCRIPT = String.raw`
+/** The page's code, served as /office.js: the page runs under a CSP without inline scripts. */
+export const OFFICE_SCRIPT = String.raw`
 const W = JSON.parse(document.getElementById('words').textContent);
 let lang = localStorage.getItem('office.lang') || 'id';
 let token = sessionStorage.getItem('office.token');
@@ -259,12 +268,13 @@ async function show() {
     if (view === 'dashboard') {
       const d = await call('office.dashboard', state.today ? { today: state.today } : {});
       el.innerHTML = '<h2>' + esc(t('dashboard')) + ' · ' + dmy(d.today) + ' · ' + esc(t('outlets', { n: d.outlets.length })) + '</h2>' +
-        '<div class="stat-list office-stats"><div class="tile"><span class="label">' + esc(t('salesToday')) + '</span><strong>' + rp(d.totals.salesToday) + '</strong></div><div class="tile"><span class="label">' + esc(t('salesMonth')) + '</span><strong>' + rp(d.totals.salesMonth) + '</strong></div><div class="tile"><span class="label">' + esc(t('silent')) + '</span><strong>' + num(d.totals.silentOutlets) + '</strong></div></div>' +
+        '<div class="stat-list office-stats"><div class="tile"><span class="label">' + esc(t('salesToday')) + '</span><strong>' + rp(d.totals.salesToday) + '</strong></div><div class="tile"><span class="label">' + esc(t('salesMonth')) + '</span><strong>' + rp(d.totals.salesMonth) + '</strong></div><div class="tile"><span class="label">' + esc(t('factsWaiting')) + '</span><strong data-waiting-total>' + num(d.totals.factsWaiting) + '</strong></div><div class="tile"><span class="label">' + esc(t('silent')) + '</span><strong>' + num(d.totals.silentOutlets) + '</strong></div></div>' +
         table([
           { h: 'outlet', v: (r) => '<strong>' + esc(r.outletCode) + '</strong> ' + esc(r.outletName || '') },
           { h: 'salesToday', num: 1, v: (r) => rp(r.salesToday), f: (x) => rp(x.salesToday) },
           { h: 'salesCount', num: 1, v: (r) => num(r.salesCountToday), f: (x) => num(x.salesCountToday) },
           { h: 'salesMonth', num: 1, v: (r) => rp(r.salesMonth), f: (x) => rp(x.salesMonth) },
+          { h: 'factsWaiting', num: 1, v: (r) => r.factsWaiting === null ? '<span class="muted">' + esc(t('notReported')) + '</span>' : '<span data-waiting="' + esc(r.outletCode) + '">' + num(r.factsWaiting) + '</span>' + (r.oldestWaitingAt ? '<br><small class="muted">' + esc(t('waitingSince', { time: when(r.oldestWaitingAt) })) + '</small>' : '') + '<br><small class="muted">' + esc(t('waitingReported', { time: when(r.waitingReportedAt) })) + '</small>', f: (x) => num(x.factsWaiting) },
           { h: 'lastForwarded', v: (r) => esc(when(r.lastForwardedAt)) },
           { h: 'lastDay', v: (r) => dmy(r.lastBusinessDay) },
           { h: 'silent', v: (r) => (r.silent ? '<span class="badge badge-failed" data-silent="' + esc(r.outletCode) + '">' + esc(t('silent')) + '</span>' : '<span class="badge badge-printed">' + esc(t('ok')) + '</span>') },
@@ -377,6 +387,6 @@ export function officePage(css: string): string {
 <style>${css}\n${EXTRA_CSS}</style>
 </head><body><div id="app"></div>
 <script type="application/json" id="words">${words}</script>
-<script>${SCRIPT}</script>
+<script src="/office.js"></script>
 </body></html>`;
 }

@@ -10,7 +10,7 @@
  * write procedure is refused FORBIDDEN before it runs. `GET /` is the office UI.
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, resolve } from 'node:path';
@@ -29,7 +29,7 @@ import {
   type SalesDimension,
 } from './reports';
 import { createOfficeUser, verifyOfficeLogin, type OfficeRole, type OfficeUser } from './office-users';
-import { officePage } from './office-page';
+import { OFFICE_SCRIPT, officePage } from './office-page';
 import { exportReport, statementHtml } from './office-documents';
 
 export class OfficeError extends Error {
@@ -131,6 +131,14 @@ export const OFFICE_PROCEDURES: Record<string, OfficeProcedure> = {
 
 const SESSION_MS = 12 * 3_600_000;
 
+/**
+ * No inline script (the code is /office.js), as strict as the shop's (the desktop app puts the
+ * shop's policy on every response in office mode too). The consolidated statement opens in a
+ * blank window the page writes into, hence no frame/navigation restrictions beyond these.
+ */
+export const OFFICE_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
 export interface OfficeServer {
   url: string;
   close(): Promise<void>;
@@ -148,6 +156,15 @@ function readStyles(): string {
   for (const dir of [resolve(here, '../renderer/src/styles'), resolve(here, '../../src/renderer/src/styles'), resolve(process.cwd(), 'src/renderer/src/styles')]) {
     try {
       return ['base.css', 'components.css'].map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
+    } catch {
+      /* next */
+    }
+  }
+  // The packaged desktop app has no sources: the built UI's stylesheet holds the same rules.
+  for (const dir of [resolve(here, '../renderer/assets'), resolve(here, '../../renderer/assets')]) {
+    try {
+      const css = readdirSync(dir).filter((f) => /^index-[\w-]+\.css$/.test(f));
+      if (css.length) return css.map((f) => readFileSync(resolve(dir, f), 'utf8')).join('\n');
     } catch {
       /* next */
     }
@@ -188,11 +205,12 @@ export async function startOfficeServer(options: { pgUrl: string; port?: number;
 
   const server = http.createServer((req, res) => {
     const send = (status: number, type: string, text: string) => {
-      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', 'content-security-policy': OFFICE_CSP });
       res.end(text);
     };
     const url = new URL(req.url ?? '/', 'http://office');
     if (req.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html')) return send(200, 'text/html; charset=utf-8', page);
+    if (req.method === 'GET' && url.pathname === '/office.js') return send(200, 'text/javascript; charset=utf-8', OFFICE_SCRIPT);
     const m = /^\/api\/([a-zA-Z.]+)$/.exec(url.pathname);
     if (req.method !== 'POST' || !m) return send(404, 'text/plain', 'Not found');
     const chunks: Buffer[] = [];

@@ -37,16 +37,25 @@ export interface OutletDashboardRow {
   lastBusinessDay: string | null;
   /** No fact received for more than a day before `asOf` (or never). */
   silent: boolean;
+  /**
+   * Facts recorded at the outlet and not yet forwarded, as the outlet last reported
+   * (central.outlet_status); null: it never reported (an outlet of an older version).
+   */
+  factsWaiting: number | null;
+  /** When the oldest of them was recorded at the outlet (null: none waits). */
+  oldestWaitingAt: string | null;
+  /** When the outlet last reported its backlog. */
+  waitingReportedAt: string | null;
 }
 
 export interface OfficeDashboard {
   today: string;
   asOf: string;
   outlets: OutletDashboardRow[];
-  totals: { salesToday: number; salesCountToday: number; salesMonth: number; silentOutlets: number };
+  totals: { salesToday: number; salesCountToday: number; salesMonth: number; silentOutlets: number; factsWaiting: number };
 }
 
-/** Sales today and this month by outlet, each outlet's last forwarded time, silent outlets flagged. */
+/** Sales today and this month by outlet, each outlet's last forwarded time and facts waiting, silent outlets flagged. */
 export async function officeDashboard(db: Queryable, input: { today: string; asOf?: Date }): Promise<OfficeDashboard> {
   const asOf = input.asOf ?? new Date();
   const monthStart = `${input.today.slice(0, 7)}-01`;
@@ -55,8 +64,10 @@ export async function officeDashboard(db: Queryable, input: { today: string; asO
     `SELECT o.code, o.name,
        coalesce(s.today, 0) AS sales_today, coalesce(s.month, 0) AS sales_month, coalesce(c.n, 0) AS count_today,
        last.received_at, to_char(last.business_day, 'YYYY-MM-DD') AS last_day,
-       (last.received_at IS NULL OR last.received_at < $3::timestamptz - interval '1 day') AS silent
+       (last.received_at IS NULL OR last.received_at < $3::timestamptz - interval '1 day') AS silent,
+       st.backlog, st.oldest_waiting_at, st.reported_at
      FROM central.outlets o
+     LEFT JOIN central.outlet_status st ON st.outlet_code = o.code
      LEFT JOIN (
        SELECT outlet_code, sum(sales) FILTER (WHERE business_day = $2::date) AS today, sum(sales) AS month
        FROM central.sales_daily
@@ -81,6 +92,9 @@ export async function officeDashboard(db: Queryable, input: { today: string; asO
     lastForwardedAt: r.received_at ? new Date(r.received_at).toISOString() : null,
     lastBusinessDay: r.last_day,
     silent: r.silent === true,
+    factsWaiting: r.backlog === null || r.backlog === undefined ? null : Number(r.backlog),
+    oldestWaitingAt: r.oldest_waiting_at ? new Date(r.oldest_waiting_at).toISOString() : null,
+    waitingReportedAt: r.reported_at ? new Date(r.reported_at).toISOString() : null,
   }));
   return {
     today: input.today,
@@ -91,6 +105,7 @@ export async function officeDashboard(db: Queryable, input: { today: string; asO
       salesCountToday: outlets.reduce((n, o) => n + o.salesCountToday, 0),
       salesMonth: outlets.reduce((n, o) => n + o.salesMonth, 0),
       silentOutlets: outlets.filter((o) => o.silent).length,
+      factsWaiting: outlets.reduce((n, o) => n + (o.factsWaiting ?? 0), 0),
     },
   };
 }

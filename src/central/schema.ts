@@ -151,3 +151,21 @@ export const salesDaily = central.table(
   },
   (t) => [primaryKey({ columns: [t.businessDay, t.outletCode, t.supplierId, t.district, t.category] })],
 );
+
+/**
+ * What each outlet last said about itself (issue 20): its outbox backlog (facts
+ * recorded at the outlet and not yet forwarded) and the time of the oldest of
+ * them, reported by its forwarder after a batch and while idle. The central
+ * side knows only what arrived; this is how the office sees "facts waiting".
+ * Written only through central.report_outlet_status() (the outlet's own row);
+ * drizzle-central/0007_outlet_status.sql.
+ */
+export const outletStatus = central.table('outlet_status', {
+  outletCode: text('outlet_code').primaryKey(),
+  /** Facts waiting at the outlet when it reported. */
+  backlog: bigint('backlog', { mode: 'number' }).notNull(),
+  /** When the oldest waiting fact was recorded at the outlet (null: nothing waits). */
+  oldestWaitingAt: timestamp('oldest_waiting_at', { withTimezone: true }),
+  /** The central database's clock when the report arrived. */
+  reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+});

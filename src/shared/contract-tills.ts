@@ -4,6 +4,7 @@ import { def, empty, id, rupiah, text, tillCode } from './contract-kit';
 import type { ShiftReport } from './types-till';
 import type { ShiftView } from './types';
 import type { DeviceView, HostModeStatus, PairingRequestResult, PairingStatus, TillPrintClaim, TillPrintStatusAnswer } from './types-tills';
+import type { HostInfo } from './version';
 
 /** A till agent's own random id, new at each start: whose claim a job is. */
 const agentId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'agentId 8–64 huruf, angka, _ atau -');
@@ -12,7 +13,8 @@ const printerStatus = z.strictObject({ online: z.boolean(), coverOpen: z.boolean
 const pairingCode = z.string().trim().min(4, 'Kode pemasangan 6 huruf/angka').max(12, 'Kode pemasangan 6 huruf/angka');
 
 export const tillsContract = {
-  /** Unpaired devices may call only these two. */
+  /** Unpaired devices may call only these three. */
+  'host.info': def<HostInfo>()(empty),
   'pairing.request': def<PairingRequestResult>()(z.strictObject({ deviceName: text(60) })),
   'pairing.status': def<PairingStatus>()(empty),
   'devices.list': def<DeviceView[]>()(empty),

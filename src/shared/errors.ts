@@ -10,6 +10,7 @@ export const ERROR_CODES = [
   'SHIFT_CLOSED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'VERSION_MISMATCH',
   'INTERNAL',
 ] as const;
 
@@ -32,6 +33,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   SHIFT_CLOSED: 409,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  VERSION_MISMATCH: 409,
   INTERNAL: 500,
 };
 

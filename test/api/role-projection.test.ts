@@ -84,6 +84,7 @@ const STEPS: Step[] = [
   ['auth.me', () => ({})],
   ['pairing.request', () => ({ deviceName: 'Kasir projection' })],
   ['pairing.status', () => ({})],
+  ['host.info', () => ({})],
   ['settings.get', () => ({})],
   ['products.lookup', (ids) => ({ code: ids.kopiSku })],
   ['products.search', () => ({ query: 'rahasia' })],

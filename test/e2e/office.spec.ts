@@ -39,6 +39,8 @@ test.beforeAll(async () => {
       }, { timeout: 60_000 })
       .toBe(true);
   }
+  // Both outlets told the central database that nothing waits (their forwarders' status reports).
+  await expect.poll(async () => (await central.query('SELECT outlet_code FROM central.outlet_status WHERE backlog = 0 ORDER BY 1')).map((r) => r.outlet_code), { timeout: 30_000 }).toEqual(['KDI', 'WKT']);
   // WKT has been silent for two days (PostgreSQL's clock cannot be moved: its received times are aged).
   const c = new pg.Client({ connectionString: central.url });
   await c.connect();
@@ -74,6 +76,11 @@ test('the office viewer sees the dashboard (silent outlet flagged) and sales by 
   await expect(rows.nth(0)).toContainText('Lancar');
   await expect(rows.nth(1)).toContainText('Rp 400.000');
   await expect(page.locator('[data-silent="WKT"]')).toHaveText('Tidak mengirim > 1 hari');
+  // Facts waiting at each outlet, as the outlet reported them: none.
+  await expect(page.getByRole('columnheader', { name: 'Data menunggu' })).toBeVisible();
+  await expect(page.locator('[data-waiting="KDI"]')).toHaveText('0');
+  await expect(page.locator('[data-waiting="WKT"]')).toHaveText('0');
+  await expect(page.locator('[data-waiting-total]')).toHaveText('0');
   await expect(page.locator('tfoot')).toContainText('Rp 900.000');
   await page.screenshot({ path: 'test-results/office-dashboard.png', fullPage: true });
 

@@ -11,8 +11,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/main/api/http';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Server } from 'node:http';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { CONTENT_SECURITY_POLICY, createHttpServer } from '../../src/main/api/http';
+import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
+import { createCentralDb, type CentralDb } from '../support/central';
+import { API_CONTRACT_VERSION, APP_VERSION } from '../../src/shared/version';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUILT_MAIN = resolve(ROOT, 'out/main/index.js');
@@ -34,6 +39,9 @@ const rec = vi.hoisted(() => {
     opened: [] as string[],
     permissionHandler: null as Listener | null,
     headersHandler: null as Listener | null,
+    requestHeadersHandler: null as Listener | null,
+    menu: null as Array<{ label: string; submenu: Array<{ label?: string; click?: () => void }> }> | null,
+    relaunches: 0,
     ready: null as Promise<void> | null,
   };
   interface FakeWindow {
@@ -95,8 +103,13 @@ const rec = vi.hoisted(() => {
       on: (event: string, fn: Listener) => on(state.appListeners, event, fn),
       exit: (code: number) => state.exits.push(code),
       quit: () => (state.quits += 1),
+      relaunch: () => (state.relaunches += 1),
     },
     BrowserWindow,
+    Menu: {
+      buildFromTemplate: (template: unknown) => template,
+      setApplicationMenu: (menu: typeof state.menu) => (state.menu = menu),
+    },
     dialog: { showErrorBox: (title: string, message: string) => state.errorBoxes.push([title, message]) },
     ipcMain: {
       handle: (channel: string, fn: Listener) => {
@@ -107,7 +120,10 @@ const rec = vi.hoisted(() => {
     session: {
       defaultSession: {
         setPermissionRequestHandler: (fn: Listener) => (state.permissionHandler = fn),
-        webRequest: { onHeadersReceived: (fn: Listener) => (state.headersHandler = fn) },
+        webRequest: {
+          onHeadersReceived: (fn: Listener) => (state.headersHandler = fn),
+          onBeforeSendHeaders: (fn: Listener) => (state.requestHeadersHandler = fn),
+        },
       },
     },
     shell: { openExternal: async (url: string) => void state.opened.push(url) },
@@ -121,9 +137,11 @@ const dirs: string[] = [];
 let started: { exit: () => Promise<void> } | null = null;
 
 /** Import the built main module afresh with a new data folder, make the app ready, wait for its start. */
-async function startShell(prepare?: (userData: string) => void): Promise<void> {
+async function startShell(prepare?: (userData: string) => void, desktop: object | null = { mode: 'host' }): Promise<void> {
   const userData = mkdtempSync(join(tmpdir(), 'kasir-electron-'));
   dirs.push(userData);
+  // What this PC is (src/main/desktop/config.ts): the main computer unless a test says otherwise.
+  if (desktop) writeFileSync(join(userData, 'desktop.json'), JSON.stringify(desktop));
   prepare?.(userData);
   const s = rec.state;
   Object.assign(s, {
@@ -139,6 +157,9 @@ async function startShell(prepare?: (userData: string) => void): Promise<void> {
     opened: [],
     permissionHandler: null,
     headersHandler: null,
+    requestHeadersHandler: null,
+    menu: null,
+    relaunches: 0,
   });
   let becomeReady!: () => void;
   s.ready = new Promise<void>((r) => (becomeReady = r));
@@ -294,5 +315,178 @@ describe('Electron main process (built out/main/index.js with electron faked)', 
     expect(rec.state.windows).toEqual([]);
     expect(rec.state.ipc.size).toBe(0);
     expect(rec.state.headersHandler).toBeNull();
+  });
+});
+
+/** A real host (the app on a real SQLite file) serving the LAN with pairing on. */
+async function startHost(): Promise<{ t: TestApi; s: Seeded; url: string; close(): Promise<void> }> {
+  const t = await startTestApi();
+  const s = await seedShop(t);
+  const lan: Server = createHttpServer(t.app, { pairing: true, loopbackIsHost: false });
+  await new Promise<void>((r) => lan.listen(0, '127.0.0.1', r));
+  return {
+    t,
+    s,
+    url: `http://127.0.0.1:${(lan.address() as AddressInfo).port}/`,
+    close: async () => {
+      lan.closeAllConnections();
+      await new Promise<void>((r) => lan.close(() => r()));
+      await t.close();
+    },
+  };
+}
+
+const SETUP_FRAME = { senderFrame: { url: pathToFileURL(resolve(ROOT, 'out/renderer/setup.html')).href } };
+const setupCall = (name: string, input: unknown = {}) => Promise.resolve(rec.state.ipc.get('setup:call')!(SETUP_FRAME, name, input)) as Promise<any>;
+const lastWindow = () => rec.state.windows.at(-1)!;
+const desktopJson = () => JSON.parse(readFileSync(join(rec.state.userData, 'desktop.json'), 'utf8'));
+
+describe('what this PC is (first start, till of a host, office)', () => {
+  it('first start: only the chooser (setup preload, no shop database); choosing saves desktop.json and restarts', async () => {
+    await startShell(undefined, null);
+    expect(rec.state.windows).toHaveLength(1);
+    const win = rec.state.windows[0]!;
+    expect(win.options.webPreferences.preload).toBe(resolve(ROOT, 'out/preload/setup.cjs'));
+    expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+    expect(win.loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]);
+    expect(existsSync(resolve(ROOT, 'out/renderer/setup.html'))).toBe(true);
+    expect([...rec.state.ipc.keys()]).toEqual(['setup:call']);
+    expect(existsSync(join(rec.state.userData, 'kasir.db'))).toBe(false);
+    expect(rec.state.headersHandler).toBeTypeOf('function');
+    expect(await setupCall('state')).toEqual({ ok: true, result: { page: 'choose', current: null, hostUrl: null, printer: { kind: 'none', value: '' }, needsAdmin: false, canCancel: false, appVersion: APP_VERSION, lang: 'id' } });
+    // A page from the network (or any other page) cannot ask.
+    for (const url of ['http://192.168.1.10:8080/', 'file:///tmp/evil.html', 'http://evil.example/setup.html']) {
+      expect(await rec.state.ipc.get('setup:call')!({ senderFrame: { url } }, 'choose', { mode: 'host' }), url).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    }
+    expect(existsSync(join(rec.state.userData, 'desktop.json'))).toBe(false);
+    expect(await setupCall('choose', { mode: 'till', hostUrl: 'not a host' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(existsSync(join(rec.state.userData, 'desktop.json'))).toBe(false);
+    expect(await setupCall('choose', { mode: 'till', hostUrl: '192.168.1.10' })).toEqual({ ok: true, result: { ok: true } });
+    expect(desktopJson()).toEqual({ mode: 'till', hostUrl: 'http://192.168.1.10:8080/', credential: null, printer: null });
+    await vi.waitFor(() => expect(rec.state.relaunches).toBe(1));
+    await vi.waitFor(() => expect(rec.state.exits).toEqual([0]));
+    expect(existsSync(join(rec.state.userData, 'kasir.db'))).toBe(false);
+  });
+
+  it('a till of a host: the host\'s UI without any preload, paired with a kept credential, no shop database', async () => {
+    const host = await startHost();
+    try {
+      // A local printer is configured but the print agent cannot start (placeholder): the till still works.
+      await startShell(undefined, { mode: 'till', hostUrl: host.url, credential: null, printer: { type: 'network', host: '127.0.0.1', port: 9 } });
+      await vi.waitFor(() => expect(lastWindow().loaded).toEqual([host.url]));
+      const win = lastWindow();
+      expect(win.options.webPreferences.preload).toBeUndefined();
+      expect(win.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false });
+      expect(rec.state.ipc.has('pos:call')).toBe(false);
+      expect(existsSync(join(rec.state.userData, 'kasir.db'))).toBe(false);
+      const credential = desktopJson().credential as string;
+      expect(credential).toMatch(/^[\w-]{40,}$/);
+      expect(rec.state.menu![0]!.submenu.map((i) => i.label)).toContain('Hubungkan lagi');
+
+      // Every request of the window to the host carries the credential and this app's versions; others nothing.
+      const sent: any[] = [];
+      rec.state.requestHeadersHandler!({ url: `${host.url}api/pairing.status`, requestHeaders: { Accept: '*/*' } }, (r: any) => sent.push(r));
+      rec.state.requestHeadersHandler!({ url: 'https://elsewhere.example/x', requestHeaders: { Accept: '*/*' } }, (r: any) => sent.push(r));
+      expect(sent).toEqual([
+        { requestHeaders: { Accept: '*/*', 'X-Kasir-Contract': String(API_CONTRACT_VERSION), 'X-Kasir-App-Version': APP_VERSION, 'X-Kasir-Device': credential } },
+        { requestHeaders: { Accept: '*/*' } },
+      ]);
+      // With those headers the host's pairing screen shows this PC's code.
+      const status = await fetch(`${host.url}api/pairing.status`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...sent[0].requestHeaders }, body: '{}' });
+      expect(await status.json()).toMatchObject({ status: 'pending', deviceName: expect.stringMatching(/^Kasir /) });
+
+      // The host goes away and the page reloads: the plain page, the credential kept.
+      emit(win.contentsListeners, 'did-fail-load', {}, -102, 'ERR_CONNECTION_REFUSED', host.url, true);
+      await vi.waitFor(() => expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]));
+      expect(lastWindow().options.webPreferences.preload).toBe(resolve(ROOT, 'out/preload/setup.cjs'));
+      expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'till-down', hostUrl: host.url } });
+      expect(desktopJson().credential).toBe(credential);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it('the host off at start: the page says so, and the till connects by itself once the host answers', async () => {
+    // A port nobody listens on yet; the host comes up there after the till has started.
+    const probe = createNetServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((r) => probe.close(() => r()));
+    const hostUrl = `http://127.0.0.1:${port}/`;
+    await startShell(undefined, { mode: 'till', hostUrl, credential: 'kept-credential', printer: null });
+    await vi.waitFor(() => expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]));
+    expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'till-down', hostUrl } });
+    const t = await startTestApi();
+    const lan = createHttpServer(t.app, { pairing: true, loopbackIsHost: false });
+    await new Promise<void>((r) => lan.listen(port, '127.0.0.1', r));
+    try {
+      await vi.waitFor(() => expect(lastWindow().loaded).toEqual([hostUrl]), { timeout: 15_000, interval: 200 });
+      expect(desktopJson().credential).toBe('kept-credential');
+    } finally {
+      lan.closeAllConnections();
+      await new Promise<void>((r) => lan.close(() => r()));
+      await t.close();
+    }
+  });
+
+  it('the host off at start: "Komputer utama tidak terhubung", then a new address connects with the same credential', async () => {
+    const host = await startHost();
+    try {
+      await startShell(undefined, { mode: 'till', hostUrl: 'http://127.0.0.1:9/', credential: 'kept-credential', printer: null });
+      await vi.waitFor(() => expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]));
+      expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'till-down', hostUrl: 'http://127.0.0.1:9/' } });
+      await setupCall('retry');
+      await vi.waitFor(() => expect(rec.state.windows).toHaveLength(2));
+      expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]);
+      expect(await setupCall('setHostUrl', { hostUrl: host.url })).toEqual({ ok: true, result: { ok: true } });
+      await vi.waitFor(() => expect(lastWindow().loaded).toEqual([host.url]));
+      expect(desktopJson()).toEqual({ mode: 'till', hostUrl: host.url, credential: 'kept-credential', printer: null });
+    } finally {
+      await host.close();
+    }
+  });
+
+  describe('office mode', () => {
+    let central: CentralDb;
+    beforeAll(async () => {
+      central = await createCentralDb();
+    });
+    afterAll(async () => central?.drop());
+
+    it('opens the office reports over the central PostgreSQL in a window without preload; never a shop database', async () => {
+      await startShell(undefined, { mode: 'office', pgUrl: central.url });
+      await vi.waitFor(() => expect(lastWindow().loaded[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/));
+      const win = lastWindow();
+      expect(win.options.webPreferences.preload).toBeUndefined();
+      expect(existsSync(join(rec.state.userData, 'kasir.db'))).toBe(false);
+      expect(rec.state.ipc.has('pos:call')).toBe(false);
+      const page = await fetch(win.loaded[0]!);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const html = await page.text();
+      expect(html).toContain('<script src="/office.js"></script>');
+      expect(html).not.toMatch(/<script>(?!<)/);
+      expect((await fetch(new URL('office.js', win.loaded[0]!))).status).toBe(200);
+      // The statement prints from a blank window; everything else stays denied.
+      expect(win.windowOpenHandler!({ url: 'about:blank' })).toMatchObject({ action: 'allow' });
+      expect(win.windowOpenHandler!({ url: 'http://elsewhere.example/' })).toEqual({ action: 'deny' });
+    });
+
+    it('says so plainly when the central database cannot be opened', async () => {
+      await startShell(undefined, { mode: 'office', pgUrl: `${central.url}_missing` });
+      await vi.waitFor(() => expect(lastWindow()?.loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]));
+      expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'office-down', message: expect.any(String) } });
+      expect(existsSync(join(rec.state.userData, 'kasir.db'))).toBe(false);
+    });
+  });
+
+  it('the main computer keeps a menu to change its role; the chooser there asks for an admin', async () => {
+    await startShell();
+    const item = rec.state.menu![0]!.submenu.find((i) => i.label === 'Peran komputer ini…')!;
+    item.click!();
+    expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/setup.html')]);
+    expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'choose', current: 'host', needsAdmin: true, canCancel: true } });
+    await setupCall('cancel');
+    expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/index.html')]);
   });
 });

@@ -46,6 +46,37 @@ describe('preload (out/preload/index.cjs, built by npm run build)', () => {
   });
 });
 
+describe('setup preload (out/preload/setup.cjs)', () => {
+  it('exposes only window.kasirSetup.call, which invokes the one setup:call channel', async () => {
+    const exposed: Record<string, unknown> = {};
+    const invoked: unknown[][] = [];
+    const fakeElectron = {
+      contextBridge: { exposeInMainWorld: (key: string, api: unknown) => (exposed[key] = api) },
+      ipcRenderer: { invoke: (...args: unknown[]) => (invoked.push(args), Promise.resolve({ ok: true, result: 1 })) },
+    };
+    const mod = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const original = mod._load;
+    mod._load = (request: string, ...rest: unknown[]) => (request === 'electron' ? fakeElectron : original(request, ...rest));
+    try {
+      const require = createRequire(import.meta.url);
+      const path = resolve(ROOT, 'out/preload/setup.cjs');
+      delete require.cache[path];
+      require(path);
+    } finally {
+      mod._load = original;
+    }
+    expect(Object.keys(exposed)).toEqual(['kasirSetup']);
+    const setup = exposed.kasirSetup as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    expect(Object.keys(setup)).toEqual(['call']);
+    await expect(setup.call('state')).resolves.toEqual({ ok: true, result: 1 });
+    await setup.call('choose', { mode: 'host' });
+    expect(invoked).toEqual([
+      ['setup:call', 'state', {}],
+      ['setup:call', 'choose', { mode: 'host' }],
+    ]);
+  });
+});
+
 describe('UI language → Chromium locale (src/main/electron/locale.ts)', () => {
   it('is Bahasa Indonesia until English is chosen, whatever the OS says', async () => {
     const { chromiumLocale, readUiLanguage, toUiLanguage, writeUiLanguage } = await import('../../src/main/electron/locale');

@@ -110,6 +110,7 @@ export function readCalls(ids: KnownIds): Record<string, unknown[]> {
     'lan.status': [{}],
     'central.status': [{}],
     'pairing.status': [{}],
+    'host.info': [{}],
     'devices.list': [{}],
     'shifts.orphans': [{}],
     'hostMode.status': [{}],

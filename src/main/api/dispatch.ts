@@ -25,7 +25,7 @@ export interface Origin {
 }
 
 /** What an unpaired device may call. */
-export const PAIRING_PROCEDURES: ReadonlySet<string> = new Set(['pairing.request', 'pairing.status']);
+export const PAIRING_PROCEDURES: ReadonlySet<string> = new Set(['host.info', 'pairing.request', 'pairing.status']);
 
 export const isProcedureName = (name: string): name is ProcedureName => Object.hasOwn(procedures, name);
 

@@ -7,6 +7,7 @@ import type { ApiEnv } from './procedures';
 import { ServedHosts, type InterfaceReader } from './hosts';
 import { getLanHostNames } from '../core/lan-hosts';
 import { moveProofs } from '../core/devices';
+import { API_CONTRACT_VERSION, APP_VERSION, CONTRACT_HEADER, VERSION_HEADER } from '../../shared/version';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -328,6 +329,33 @@ function moveProof(env: ApiEnv, req: IncomingMessage, res: ServerResponse): void
 }
 
 /** The browser-mode transport: `POST /api/<name>`, `GET /api/health`, `GET /api/pairing.proof`, and the built UI. */
+/** Every API answer names the host's app version and API contract (issue 18). */
+function versionHeaders(res: ServerResponse): void {
+  res.setHeader(VERSION_HEADER, APP_VERSION);
+  res.setHeader(CONTRACT_HEADER, String(API_CONTRACT_VERSION));
+}
+
+/** What a till of another contract may still call: to learn the host's version. */
+const ALWAYS_ANSWERED = new Set(['/api/health', '/api/host.info']);
+
+/**
+ * A desktop till says which API contract it speaks (`X-Kasir-Contract`); another contract
+ * than the host's is refused before anything runs. Browser tills never send it (they run the
+ * host's own UI), so they are never refused.
+ */
+function contractRefused(req: IncomingMessage, res: ServerResponse, path: string): boolean {
+  const sent = req.headers[CONTRACT_HEADER.toLowerCase()];
+  if (sent === undefined || ALWAYS_ANSWERED.has(path)) return false;
+  const clientContract = typeof sent === 'string' ? sent.slice(0, 20) : String(sent).slice(0, 20);
+  if (clientContract === String(API_CONTRACT_VERSION)) return false;
+  const raw = req.headers['x-kasir-app-version'];
+  const clientVersion = typeof raw === 'string' && /^[0-9A-Za-z.+-]{1,32}$/.test(raw) ? raw : null;
+  const message = `Versi aplikasi di komputer ini ${clientVersion ?? `(kontrak ${clientContract})`}, komputer utama ${APP_VERSION} — perbarui aplikasi di komputer ini ke versi yang sama dengan komputer utama.`;
+  sendError(res, { code: 'VERSION_MISMATCH', message, details: { hostVersion: APP_VERSION, hostContract: API_CONTRACT_VERSION, clientVersion, clientContract } });
+  return true;
+}
+
+/** The browser-mode transport: `POST /api/<name>`, `GET /api/health`, and the built UI. */
 export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server {
   const limit = options.loginLimit ?? { max: 20, windowMs: 5 * 60_000 };
   const limiter = new LoginLimiter(limit.max, limit.windowMs, options.now ?? (() => env.ctx.clock.now()));
@@ -350,6 +378,8 @@ export function createHttpServer(env: ApiEnv, options: HttpOptions = {}): Server
     // The host's clock (issue 18): sale times come from it, and a till whose own clock is off by
     // more than a minute warns its cashier.
     if (api) res.setHeader(HOST_TIME_HEADER, String(env.ctx.clock.now()));
+    if (api) versionHeaders(res);
+    if (api && contractRefused(req, res, path)) return;
     if (path === '/api/health') sendJson(res, 200, { ok: true });
     else if (path === '/api/pairing.proof') moveProof(env, req, res);
     else if (path.startsWith('/api/')) await handleApi(env, limiter, req, res, path.slice('/api/'.length), options);

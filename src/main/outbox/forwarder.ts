@@ -32,6 +32,7 @@ import {
   syncWal,
   waitingCount,
 } from './outbox';
+import { StatusReporter } from './status-report';
 
 export interface ForwarderOptions {
   /** Facts per INSERT (default 1000). */
@@ -44,6 +45,8 @@ export interface ForwarderOptions {
   pruneEveryMs?: number;
   connectTimeoutMs?: number;
   queryTimeoutMs?: number;
+  /** How often to tell the central database this outlet's backlog (default every 60 s; at once when it reaches 0). */
+  statusEveryMs?: number;
   /**
    * Each step of a batch (`begin <from>-<to>`, `committed <to>`, `cursor <to>`) and of the history
    * backfill (`backfill <rows> rows <facts> facts <ms> ms`), for the crash test and the benchmark.
@@ -125,6 +128,8 @@ export class Forwarder {
   /** History facts below this seq are known to be on disk (see syncWal). */
   private durableBelow = 0;
   private wake: (() => void) | null = null;
+  /** Facts waiting here, told to the central database (office dashboard). */
+  private readonly statusReport: StatusReporter;
 
   constructor(
     private readonly ctx: Ctx,
@@ -138,8 +143,10 @@ export class Forwarder {
       pruneEveryMs: options.pruneEveryMs ?? 3_600_000,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
       queryTimeoutMs: options.queryTimeoutMs ?? 60_000,
+      statusEveryMs: options.statusEveryMs ?? 60_000,
       trace: options.trace,
     };
+    this.statusReport = new StatusReporter(ctx.db, this.options.statusEveryMs, this.options.trace);
   }
 
   private get db() {
@@ -377,6 +384,7 @@ export class Forwarder {
       .all(state.forwardedSeq, below, this.options.batchSize) as FactRow[];
     if (rows.length === 0) {
       this.maybePrune();
+      if (this.statusReport.due() && (await this.reportWhileIdle(conn, state.outletCode!, state.installationId!, resets))) return 0;
       // While the history is being prepared, its next chunk is moments away.
       return state.backfillDoneAt === null ? 50 : this.options.pollMs;
     }
@@ -409,11 +417,46 @@ export class Forwarder {
       this.options.trace?.(`cursor ${last}`);
       this.failures = 0;
       this.nextAttemptAt = null;
+      if (this.statusReport.due()) {
+        // The facts are safe; a report that fails is only late (the next one says it).
+        await this.statusReport.report(client).catch((err: unknown) => this.options.trace?.(`status failed ${(err as Error).message}`));
+      }
       return 0;
     } catch (err) {
       if (resets !== this.resets) return 0; // cut off on purpose (reconfigured, paused, stopping)
+      await this.reportAfterRefusal(err);
       return this.fail(err, conn);
     }
+  }
+
+  /**
+   * The central database refused the batch (an unknown fact kind, a permission) but the
+   * connection is fine: the facts now wait here, so say how many (the office sees them pile up).
+   */
+  private async reportAfterRefusal(err: unknown): Promise<void> {
+    const code = (err as { code?: unknown })?.code;
+    if (!this.client || typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || code.startsWith('57')) return;
+    if (!this.statusReport.due()) return;
+    await this.statusReport.report(this.client).catch(() => undefined);
+  }
+
+  /**
+   * Nothing to send: tell the central database the backlog anyway (a heartbeat; at once when it
+   * just reached zero). A failure here is not a forwarding failure: nothing waits, so the outlet's
+   * state stays as it was and the next report tries again. Returns true when a new connection
+   * moved the cursor (see checkCentralPosition).
+   */
+  private async reportWhileIdle(conn: SavedConnection, outletCode: string, installationId: string, resets: number): Promise<boolean> {
+    try {
+      const { client, fresh } = await this.clientFor(conn, outletCode, installationId);
+      if (fresh && (await this.checkCentralPosition(client, outletCode))) return true;
+      await this.statusReport.report(client);
+    } catch (err) {
+      this.statusReport.failed();
+      if (resets === this.resets) this.dropClient();
+      this.options.trace?.(`status failed ${(err as Error).message}`);
+    }
+    return false;
   }
 
   private fail(err: unknown, conn?: CentralConnection): number {
@@ -506,6 +549,7 @@ export class Forwarder {
     this.client = client;
     this.clientKey = key;
     this.tlsInUse = tls;
+    this.statusReport.reconnected();
     return { client, fresh: true };
   }
 

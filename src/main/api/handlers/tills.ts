@@ -5,6 +5,7 @@ import { closeShift } from '../../core/shifts';
 import { shiftReport } from '../../core/reports-shift';
 import type { AreaProcedures, Call } from '../kit';
 import type { HostModeStatus } from '../../../shared/types-tills';
+import { hostInfo } from '../../../shared/version';
 
 /** Browser mode has no switch: `serve --host` decides where it listens. */
 const NO_HOST_MODE: HostModeStatus = { available: false, enabled: false, port: 0, listening: false, urls: [], error: null };
@@ -14,6 +15,7 @@ const deviceTill = (call: Call): string => call.device!.tillCode!;
 
 /** Handlers of pairing and the tills list (see src/shared/contract-tills.ts). */
 export const tillsProcedures: AreaProcedures<typeof tillsContract> = {
+  'host.info': { role: 'public', handler: () => hostInfo() },
   'pairing.request': { role: 'public', handler: ({ ctx, address }, input) => requestPairing(ctx, input, address ?? null) },
   'pairing.status': { role: 'public', handler: ({ device }) => pairingStatus(device ?? null) },
   'devices.list': { role: 'manager', handler: ({ ctx }) => listDevices(ctx) },

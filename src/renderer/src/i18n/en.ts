@@ -59,6 +59,7 @@ export const en: Dictionary = {
   'error.SHIFT_CLOSED': 'No shift is open',
   'error.RATE_LIMITED': 'Too many attempts, please wait',
   'error.PAYLOAD_TOO_LARGE': 'Too much data',
+  'error.VERSION_MISMATCH': 'This till app and the main computer have different versions',
   'error.INTERNAL': 'System error',
 
   'setup.title': 'Set up the shop',

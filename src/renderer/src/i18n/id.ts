@@ -57,6 +57,7 @@ export const id = {
   'error.SHIFT_CLOSED': 'Shift belum dibuka',
   'error.RATE_LIMITED': 'Terlalu banyak percobaan, tunggu sebentar',
   'error.PAYLOAD_TOO_LARGE': 'Data terlalu besar',
+  'error.VERSION_MISMATCH': 'Versi aplikasi di komputer ini berbeda dengan komputer utama',
   'error.INTERNAL': 'Terjadi kesalahan sistem',
 
   'setup.title': 'Siapkan toko',
