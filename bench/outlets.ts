@@ -72,7 +72,7 @@ export interface OutletsBenchResult {
 }
 
 /** Three popular products of three suppliers, restocked for `units` checkouts each. */
-function popularCart(sqlite: import('better-sqlite3').Database) {
+export function popularCart(sqlite: import('better-sqlite3').Database) {
   const popular = sqlite
     .prepare(
       `SELECT p.id, p.supplier_id, p.sell_price, p.track_expiry FROM products p
