@@ -30,12 +30,49 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   applyPragmas(sqlite);
   // The outbox triggers call these (uuidv7, business_day): every connection that writes needs them.
   registerSqlFunctions(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(statementReuse(sqlite), { schema }) as Db;
+  // Raw access (`$client`) is the plain connection: declared statements cache themselves.
+  db.$client = sqlite;
   if (!options.readonly) {
     writeTransactionsImmediate(db);
     migrateDb(db, options.migrationsFolder);
   }
   return db;
+}
+
+/**
+ * The connection as drizzle sees it: `prepare` keeps each statement per SQL
+ * text (LRU, at most `max`), for this connection and for drizzle only. drizzle
+ * builds the same SQL text for the same query every time and better-sqlite3
+ * would compile it anew on each call; on a busy till that compile cost more
+ * than many of the queries themselves (docs/performance.md). Nothing of
+ * better-sqlite3 is patched: `$client` stays the plain connection, and the
+ * declared raw statements (`statements.ts`) keep their own per-connection
+ * cache. A reused statement is put back in its default row mode (drizzle
+ * switches some to raw rows).
+ */
+export function statementReuse(sqlite: Database.Database, max = 500): Database.Database {
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (source: string): Database.Statement => {
+    const hit = cache.get(source);
+    if (hit) {
+      cache.delete(source);
+      cache.set(source, hit);
+      if (hit.reader) hit.raw(false);
+      return hit;
+    }
+    const stmt = sqlite.prepare(source);
+    cache.set(source, stmt);
+    if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 /**
