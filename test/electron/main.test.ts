@@ -226,11 +226,11 @@ describe('Electron main process (built out/main/index.js with electron faked)', 
     expect(win.loaded).toEqual([resolve(ROOT, 'out/renderer/index.html')]);
   });
 
-  it('migrates the database and registers the one IPC channel, which reaches the real procedures', async () => {
+  it('migrates the database and registers the API channel (and the role chooser), which reaches the real procedures', async () => {
     await startShell();
     const dbPath = join(rec.state.userData, 'kasir.db');
     expect(existsSync(dbPath)).toBe(true);
-    expect([...rec.state.ipc.keys()]).toEqual(['pos:call']);
+    expect([...rec.state.ipc.keys()]).toEqual(['pos:call', 'desktop:chooseRole']);
     const call = rec.state.ipc.get('pos:call')!;
     await expect(call({}, 'setup.status', {}, null)).resolves.toEqual({ ok: true, result: { initialized: false } });
     const refused = (await call({}, 'users.list', {}, 'not-a-token')) as { ok: boolean; error: { code: string } };
@@ -488,5 +488,16 @@ describe('what this PC is (first start, till of a host, office)', () => {
     expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'choose', current: 'host', needsAdmin: true, canCancel: true } });
     await setupCall('cancel');
     expect(lastWindow().loaded).toEqual([resolve(ROOT, 'out/renderer/index.html')]);
+  });
+
+  it("the back office opens the same chooser (Sistem → Jaringan kasir → Peran komputer ini); a page from the network cannot", async () => {
+    await startShell();
+    const chooseRole = rec.state.ipc.get('desktop:chooseRole')!;
+    const before = lastWindow().loaded.length;
+    await chooseRole({ senderFrame: { url: 'http://192.168.1.9:8080/' } });
+    expect(lastWindow().loaded).toHaveLength(before);
+    await chooseRole({ senderFrame: { url: pathToFileURL(resolve(ROOT, 'out/renderer/index.html')).href } });
+    expect(lastWindow().loaded.at(-1)).toBe(resolve(ROOT, 'out/renderer/setup.html'));
+    expect(await setupCall('state')).toMatchObject({ ok: true, result: { page: 'choose', current: 'host', needsAdmin: true, canCancel: true } });
   });
 });

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('preload (out/preload/index.cjs, built by npm run build)', () => {
-  it('exposes only window.pos.call, which invokes the one pos:call channel', async () => {
+  it('exposes only window.pos.call (the pos:call channel) and window.pos.chooseRole (desktop:chooseRole, no arguments)', async () => {
     const exposed: Record<string, unknown> = {};
     const invoked: unknown[][] = [];
     const fakeElectron = {
@@ -40,9 +40,10 @@ describe('preload (out/preload/index.cjs, built by npm run build)', () => {
     }
     expect(Object.keys(exposed)).toEqual(['pos']);
     const pos = exposed.pos as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    expect(Object.keys(pos)).toEqual(['call']);
+    expect(Object.keys(pos)).toEqual(['call', 'chooseRole']);
     await expect(pos.call('products.lookup', { code: '899' }, 'tok')).resolves.toEqual({ ok: true, result: 42 });
-    expect(invoked).toEqual([['pos:call', 'products.lookup', { code: '899' }, 'tok']]);
+    await pos.chooseRole('ignored', 'arguments');
+    expect(invoked).toEqual([['pos:call', 'products.lookup', { code: '899' }, 'tok'], ['desktop:chooseRole']]);
   });
 });
 

@@ -114,6 +114,13 @@ function startHost(dbPath: string): void {
     // The host PC's own window is the host's till (K1 by default): a typed till code is ignored.
     dispatch(core!, String(name), input, typeof token === 'string' ? token : null, { host: true }),
   );
+  // Back office → Sistem → Jaringan kasir → "Peran komputer ini" (issue 20): the same chooser as the
+  // menu, which asks an admin's PIN on the main computer. Only the app's own window may open it.
+  ipcMain.handle('desktop:chooseRole', (event) => {
+    const from = event.senderFrame?.url ?? '';
+    const own = from.startsWith('file:') || (!!process.env.ELECTRON_RENDERER_URL && from.startsWith(process.env.ELECTRON_RENDERER_URL));
+    if (own) chooser(true);
+  });
   // Daily backup, print auto-retry and the forwarder to the central database.
   core.start();
   // Host mode (Sistem → Jaringan kasir): serves the LAN from this process once the admin turns it on.

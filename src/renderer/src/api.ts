@@ -12,7 +12,11 @@ type Envelope = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody
 
 declare global {
   interface Window {
-    pos?: { call(name: string, input: unknown, token: string | null): Promise<Envelope> };
+    pos?: {
+      call(name: string, input: unknown, token: string | null): Promise<Envelope>;
+      /** The desktop app only: open its chooser of what this computer is (asks an admin's PIN). */
+      chooseRole?(): Promise<void>;
+    };
   }
 }
 

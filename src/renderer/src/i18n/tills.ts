@@ -52,6 +52,9 @@ export const tillsId = {
   'printer.locationTill': 'Terpasang di mesin ini',
   'printer.locationTillHint': 'USB, serial, atau printer jaringan yang hanya terjangkau komputer mesin ini.',
   'printer.locationTillNote': 'Komputer utama tidak mengirim cetakan mesin ini. Aplikasi Kasir PLUT di komputer mesin ini mengambilnya dan mencetak sendiri lewat sambungan di bawah (seperti dilihat dari komputer itu); status printernya tampil di layar mesin ini.',
+  'desktopRole.title': 'Peran komputer ini',
+  'desktopRole.body': 'Komputer ini adalah komputer utama toko (menyimpan data toko dan melayani mesin kasir lain). Bisa diubah menjadi mesin kasir tambahan dari komputer utama lain, atau komputer kantor provinsi yang membaca laporan semua outlet. Perubahan meminta PIN admin dan memulai ulang aplikasi; data toko tetap tersimpan di komputer ini.',
+  'desktopRole.open': 'Ubah peran komputer ini…',
 } as const;
 
 export const tillsEn: Record<keyof typeof tillsId, string> = {
@@ -107,4 +110,7 @@ export const tillsEn: Record<keyof typeof tillsId, string> = {
   'printer.locationTill': 'Attached to this till',
   'printer.locationTillHint': 'USB, serial, or a network printer only this till PC reaches.',
   'printer.locationTillNote': "The main computer does not send this till's prints. The till app on this till's PC fetches and prints them itself through the connection below (as seen from this till's PC); its printer state shows on this till.",
+  'desktopRole.title': 'Role of this computer',
+  'desktopRole.body': 'This computer is the shop’s main computer (it keeps the database and serves the other till machines). It can become an additional till machine of another main computer, or the province office computer that reads the reports of every outlet. A change asks for an admin PIN and restarts the app; the shop database stays on this computer.',
+  'desktopRole.open': 'Change the role of this computer…',
 };

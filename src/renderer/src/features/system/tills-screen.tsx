@@ -11,6 +11,7 @@ import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
 import { normalizeRupiahText } from '../../lib/rupiah-input';
 import { HostModePanel } from './host-mode-panel';
+import { DesktopRolePanel } from './desktop-role-panel';
 import { LanScreen } from './lan-screen';
 
 type Orphan = { id: number; tillCode: string; openedAt: number };
@@ -189,6 +190,7 @@ export function TillsScreen() {
       </div>
       {isAdmin && <HostModePanel />}
       {isAdmin && <LanScreen />}
+      {isAdmin && <DesktopRolePanel />}
       {revoke && (
         <ConfirmDialog
           title={t('tills.revoke')}
