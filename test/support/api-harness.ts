@@ -110,3 +110,19 @@ export function snapshot(app: App): Record<string, unknown[]> {
     'refunds', 'refund_lines', 'refund_line_lots', 'refund_payments', 'held_sales', 'cash_movements', 'shift_counts'];
   return Object.fromEntries(tables.map((t) => [t, app.db.$client.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()]));
 }
+
+/**
+ * The same app served as the host in host mode (issue 17): pairing on, and loopback is NOT the
+ * host's own till here (it stands for the shop LAN), so every caller is a device.
+ */
+export async function startLanServer(app: App): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createHttpServer(app, { pairing: true, loopbackIsHost: false });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}

@@ -8,22 +8,21 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/main/api/http';
-import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
+import { seedShop, startLanServer, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
 
 let t: TestApi;
 let s: Seeded;
-let lan: Server;
+let lan: Awaited<ReturnType<typeof startLanServer>>;
 let lanUrl: string;
 beforeEach(async () => {
   t = await startTestApi();
   s = await seedShop(t);
   // The host in host mode: the same app, with pairing on; loopback is not the host here (it stands for the LAN).
-  lan = createHttpServer(t.app, { pairing: true, loopbackIsHost: false });
-  await new Promise<void>((r) => lan.listen(0, '127.0.0.1', r));
-  lanUrl = `http://127.0.0.1:${(lan.address() as AddressInfo).port}`;
+  lan = await startLanServer(t.app);
+  lanUrl = lan.url;
 });
 afterEach(async () => {
-  await new Promise<void>((r) => lan.close(() => r()));
+  await lan.close();
   await t.close();
 });
 
