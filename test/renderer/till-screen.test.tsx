@@ -158,6 +158,26 @@ describe('TillScreen', () => {
     await waitFor(() => expect(screen.queryAllByTestId('cart-line')).toHaveLength(0));
   });
 
+  it("a printer at the till's own PC: its paper-out shows without waiting for the 15-second printer poll", async () => {
+    let paper = true;
+    callMock.mockImplementation((name: string, input: Record<string, unknown>) => {
+      if (name === 'printers.status') {
+        return Promise.resolve(
+          paper
+            ? { state: 'ok', message: 'Printer siap.', failedJobs: 0, atTill: true }
+            : { state: 'paperOut', message: 'Kertas printer habis. Ganti gulungan kertas.', failedJobs: 0, atTill: true },
+        );
+      }
+      return api(name, input);
+    });
+    await renderTill();
+    await waitFor(() => expect(callMock.mock.calls.filter(([n]) => n === 'printers.status').length).toBeGreaterThan(0));
+    expect(screen.queryByTestId('printer-warning')).toBeNull();
+    paper = false;
+    // The agent reported paper-out to the host; the till asks again within 1.5 s (not 15 s).
+    await waitFor(() => expect(screen.getByTestId('printer-warning')).toBeTruthy(), { timeout: 4000 });
+  });
+
   it('the printer chip counts failed jobs waiting for a retry, even when the last job printed (an interrupted receipt)', async () => {
     callMock.mockImplementation((name: string, input: Record<string, unknown>) => {
       if (name === 'printers.status') return Promise.resolve({ state: 'ok', message: 'Printer siap.', failedJobs: 2 });

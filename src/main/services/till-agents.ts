@@ -145,9 +145,9 @@ export class TillAgents {
     const last = this.printers.get(tillCode);
     if (!last || this.ctx.clock.now() - last.at > this.reportStaleMs) {
       // Offline, not unknown: nothing prints there now, the banner says so and the automatic retry waits.
-      return { state: 'offline', message: 'Printer di komputer mesin ini tidak melapor. Pastikan aplikasi Kasir PLUT di komputer itu berjalan.', failedJobs };
+      return { state: 'offline', message: 'Printer di komputer mesin ini tidak melapor. Pastikan aplikasi Kasir PLUT di komputer itu berjalan.', failedJobs, atTill: true };
     }
-    return { ...describeStatus(last.status), failedJobs };
+    return { ...describeStatus(last.status), failedJobs, atTill: true };
   }
 
   /**

@@ -6,6 +6,8 @@ import type { PrinterStateView } from '../../../../shared/types-system';
 const POLL_MS = 5000;
 /** Asking the printer itself costs a connection: less often. */
 const STATE_POLL_MS = 15_000;
+/** A printer at the till's own PC: the host answers from its agent's last report, so often (issue 18). */
+const AT_TILL_POLL_MS = 1500;
 
 export const BLOCKING_STATES = ['offline', 'paperOut', 'coverOpen'] as const;
 
@@ -20,10 +22,12 @@ export function usePrinterStatus() {
   const [error, setError] = useState<unknown>(null);
   const [printer, setPrinter] = useState<PrinterStateView | null>(null);
   const alive = useRef(true);
+  const atTill = useRef(false);
 
   const refreshState = useCallback(async () => {
     try {
       const s = await call('printers.status', {});
+      atTill.current = s.atTill === true;
       if (alive.current) setPrinter(s);
     } catch {
       /* an older server without printers.status: the jobs still tell */
@@ -48,10 +52,12 @@ export function usePrinterStatus() {
     void refreshState();
     const id = setInterval(() => void refresh(), POLL_MS);
     const stateId = setInterval(() => void refreshState(), STATE_POLL_MS);
+    const atTillId = setInterval(() => atTill.current && void refreshState(), AT_TILL_POLL_MS);
     return () => {
       alive.current = false;
       clearInterval(id);
       clearInterval(stateId);
+      clearInterval(atTillId);
     };
   }, [refresh, refreshState]);
 
