@@ -12,7 +12,7 @@ import { createWindow, type WindowKind } from './windows';
 import { readDesktopConfig, writeDesktopConfig, type DesktopConfig } from '../desktop/config';
 import { chooserPage, planTillStart, SetupController, type SetupPage } from '../desktop/setup';
 import { probeHost, tillRequestHeaders } from '../desktop/till-link';
-import { startOfficeServer, type OfficeServer } from '../../central/office-server';
+import type { OfficeServer } from '../../central/office-server';
 import { startTillAgent } from '../till-agent/agent';
 
 /**
@@ -210,6 +210,8 @@ function startPrintAgent(hostUrl: string, credential: string): void {
 
 async function startOffice(config: Extract<DesktopConfig, { mode: 'office' }>): Promise<void> {
   try {
+    // Office mode only: the PostgreSQL client is never loaded on a shop's computer.
+    const { startOfficeServer } = await import('../../central/office-server');
     office ??= await startOfficeServer({ pgUrl: config.pgUrl, port: 0, host: '127.0.0.1' });
   } catch (err) {
     return showPage({ page: 'office-down', message: err instanceof Error ? err.message : String(err) });

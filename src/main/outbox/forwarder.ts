@@ -11,7 +11,8 @@
  * transaction; the local cursor moves after COMMIT returned. A crash between
  * the two sends the batch again and PostgreSQL skips what it already has.
  */
-import pg from 'pg';
+// Loaded when a connection is first made (`connect`): a shop without a central database never loads it.
+import type pg from 'pg';
 import type { Ctx } from '../core/context';
 import { audit } from '../core/audit';
 import { getRaw, setRaw } from '../core/settings';
@@ -503,8 +504,9 @@ export class Forwarder {
   }
 
   private async connect(conn: SavedConnection): Promise<{ client: pg.Client; tls: boolean }> {
+    const { default: postgres } = await import('pg');
     const attempt = async (ssl: boolean) => {
-      const client = new pg.Client({
+      const client = new postgres.Client({
         host: conn.host,
         port: conn.port,
         database: conn.database,
