@@ -13,6 +13,8 @@ import { openDb, type Db } from '../../src/db';
 import { prepare, query, rawStatements, type RawStatement } from '../../src/db/statements';
 // The registry holds what the imported modules declared: import all the handlers (and so every core module).
 import '../../src/main/api/procedures';
+import '../../src/main/api/dispatch';
+import '../../src/main/outbox/outbox';
 
 /** Where the statement and its declaration disagree; empty when they agree. */
 function disagreement(sqlite: Database.Database, s: RawStatement<unknown[], unknown>): string[] {
@@ -36,9 +38,11 @@ beforeAll(() => {
 afterAll(() => db.$client.close());
 
 describe('raw statements', () => {
-  it('are declared for the hot paths of stock, sales, shifts and settings', () => {
+  it('are declared for the hot paths (stock, sales, shifts, settings, every request, the settlement) and the outbox', () => {
     const names = rawStatements().map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(['stock.sellableLots', 'stock.setLotRemaining', 'sales.head', 'sales.lines', 'sales.insert', 'sales.insertLine', 'sequences.next', 'shifts.openOfTill', 'settings.value']));
+    expect(names).toEqual(expect.arrayContaining(['users.sessionByToken', 'devices.byCredentialHash', 'requestKeys.get', 'requestKeys.keep', 'settlements.coverEntries']));
+    expect(names).toEqual(expect.arrayContaining(['outbox.state', 'outbox.lastSeq', 'outbox.enable', 'outbox.backfillPending', 'outbox.forwarded', 'outbox.restored', 'outbox.prune']));
   });
 
   it('each returns exactly the columns of its declared row type on the migrated schema', () => {

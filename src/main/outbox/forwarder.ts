@@ -13,6 +13,7 @@
  */
 // Loaded when a connection is first made (`connect`): a shop without a central database never loads it.
 import type pg from 'pg';
+import { all, get, query } from '../../db/statements';
 import type { Ctx } from '../core/context';
 import { audit } from '../core/audit';
 import { getRaw, setRaw } from '../core/settings';
@@ -65,6 +66,15 @@ const PRUNE_DAYS_KEY = 'central.pruneDays';
 export const DEFAULT_PRUNE_DAYS = 30;
 
 type FactRow = { seq: number; id: string; kind: string; schema_version: number; outlet_code: string; business_day: string; occurred_at: number; payload: string };
+
+/** The next facts to send, and the local fact at a seq (restore detection): declared statements. */
+const nextFacts = query<FactRow>()(
+  'forwarder.nextFacts',
+  `SELECT seq, id, kind, schema_version, outlet_code, business_day, occurred_at, payload FROM outbox
+   WHERE seq > ? AND seq < ? ORDER BY seq LIMIT ?`,
+  { seq: true, id: true, kind: true, schema_version: true, outlet_code: true, business_day: true, occurred_at: true, payload: true },
+);
+const factAtSeq = query<{ id: string }>()('forwarder.factAtSeq', 'SELECT id FROM outbox WHERE seq = ?', { id: true });
 
 const INSERT_FACTS = `INSERT INTO central.facts (id, outlet_code, outlet_seq, kind, schema_version, business_day, occurred_at, payload)
   SELECT * FROM unnest($1::uuid[], $2::text[], $3::bigint[], $4::text[], $5::int[], $6::date[], $7::timestamptz[], $8::jsonb[])
@@ -377,12 +387,7 @@ export class Forwarder {
     }
     const below = forwardableBelow(state);
     const resets = this.resets;
-    const rows = this.db.$client
-      .prepare(
-        `SELECT seq, id, kind, schema_version, outlet_code, business_day, occurred_at, payload FROM outbox
-         WHERE seq > ? AND seq < ? ORDER BY seq LIMIT ?`,
-      )
-      .all(state.forwardedSeq, below, this.options.batchSize) as FactRow[];
+    const rows = all(this.db.$client, nextFacts, state.forwardedSeq, below, this.options.batchSize);
     if (rows.length === 0) {
       this.maybePrune();
       if (this.statusReport.due() && (await this.reportWhileIdle(conn, state.outletCode!, state.installationId!, resets))) return 0;
@@ -491,7 +496,7 @@ export class Forwarder {
     const centralSeq = Number(top.outlet_seq);
     const state = outboxState(this.db);
     if (centralSeq <= state.forwardedSeq) return false;
-    const local = this.db.$client.prepare('SELECT id FROM outbox WHERE seq = ?').get(centralSeq) as { id: string } | undefined;
+    const local = get(this.db.$client, factAtSeq, centralSeq);
     const now = this.ctx.clock.now();
     if (local?.id === top.id) {
       advanceCursor(this.db, centralSeq, now);

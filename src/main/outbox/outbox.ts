@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Db } from '../../db';
+import { all, get, query, run, write } from '../../db/statements';
 import { fail } from '../../shared/errors';
 import { setRaw } from '../core/settings';
 import { BACKFILL_TABLES, backfillSql } from './facts';
@@ -54,8 +55,48 @@ interface StateRow {
   restore_notice: string | null;
 }
 
+type BackfillRow = { table_name: string; high_water: number; done_through: number };
+const BACKFILL_COLUMNS = { table_name: true, high_water: true, done_through: true } as const;
+
+// The outbox's own fixed statements, declared once (src/db/statements.ts). Only the per-table
+// history statements (`backfillSql`, the high water of each table) are built per table name.
+const stateRow = query<StateRow>()('outbox.state', 'SELECT enabled, outlet_code, installation_id, enabled_at, forwarded_seq, forwarded_at, backfill_next_seq, backfill_end_seq, backfill_done_at, last_error, last_error_at, restore_notice FROM outbox_state WHERE id = 1', {
+  enabled: true, outlet_code: true, installation_id: true, enabled_at: true, forwarded_seq: true, forwarded_at: true, backfill_next_seq: true,
+  backfill_end_seq: true, backfill_done_at: true, last_error: true, last_error_at: true, restore_notice: true,
+});
+const lastSeqRow = query<{ seq: number }>()('outbox.lastSeq', "SELECT seq FROM sqlite_sequence WHERE name = 'outbox'", { seq: true });
+const updateLastSeq = write<[seq: number]>('outbox.updateLastSeq', "UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'");
+const insertLastSeq = write<[seq: number]>('outbox.insertLastSeq', "INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)");
+const keepHighWater = write<[table: string, highWater: number]>('outbox.keepHighWater', 'INSERT OR REPLACE INTO outbox_backfill (table_name, high_water, done_through) VALUES (?, ?, 0)');
+const enableState = write<[outletCode: string, installationId: string, now: number, first: number, end: number, reserved: number, now2: number]>(
+  'outbox.enable',
+  `UPDATE outbox_state SET enabled = 1, outlet_code = ?, installation_id = coalesce(installation_id, ?), enabled_at = ?,
+     backfill_next_seq = ?, backfill_end_seq = ?, backfill_done_at = CASE WHEN ? = 0 THEN ? END
+   WHERE id = 1`,
+);
+const backfillRows = query<BackfillRow>()('outbox.backfillRows', 'SELECT table_name, high_water, done_through FROM outbox_backfill', BACKFILL_COLUMNS);
+const backfillPending = query<BackfillRow>()('outbox.backfillPending', 'SELECT table_name, high_water, done_through FROM outbox_backfill WHERE done_through < high_water', BACKFILL_COLUMNS);
+const clearBackfill = write<[]>('outbox.clearBackfill', 'DELETE FROM outbox_backfill');
+const backfillDone = write<[now: number]>('outbox.backfillDone', 'UPDATE outbox_state SET backfill_done_at = ? WHERE id = 1');
+const backfillThrough = write<[to: number, table: string]>('outbox.backfillThrough', 'UPDATE outbox_backfill SET done_through = ? WHERE table_name = ?');
+const backfillNext = write<[seq: number]>('outbox.backfillNext', 'UPDATE outbox_state SET backfill_next_seq = ? WHERE id = 1');
+const forwarded = write<[seq: number, now: number]>('outbox.forwarded', 'UPDATE outbox_state SET forwarded_seq = max(forwarded_seq, ?), forwarded_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1');
+const lastError = write<[message: string | null, at: number | null]>('outbox.lastError', 'UPDATE outbox_state SET last_error = ?, last_error_at = ? WHERE id = 1');
+const shiftUp = write<[delta: number, cursor: number]>('outbox.shiftUp', 'UPDATE outbox SET seq = -(seq + ?) WHERE seq > ?');
+const unflip = write<[]>('outbox.unflip', 'UPDATE outbox SET seq = -seq WHERE seq < 0');
+const restored = write<[forwardedSeq: number, nextSeq: number | null, endSeq: number | null, notice: string]>(
+  'outbox.restored',
+  'UPDATE outbox_state SET forwarded_seq = ?, backfill_next_seq = ?, backfill_end_seq = ?, restore_notice = ? WHERE id = 1',
+);
+const clearNotice = write<[]>('outbox.clearNotice', 'UPDATE outbox_state SET restore_notice = NULL WHERE id = 1');
+const minSeq = query<{ seq: number | null }>()('outbox.minSeq', 'SELECT min(seq) AS seq FROM outbox', { seq: true });
+const pruneRange = write<[min: number, max: number, forwardedSeq: number, cutoff: string]>(
+  'outbox.prune',
+  'DELETE FROM outbox WHERE seq >= ? AND seq < ? AND seq <= ? AND id < ?',
+);
+
 export function outboxState(db: Db): OutboxState {
-  const r = db.$client.prepare('SELECT * FROM outbox_state WHERE id = 1').get() as StateRow;
+  const r = get(db.$client, stateRow)!;
   return {
     enabled: r.enabled === 1,
     outletCode: r.outlet_code,
@@ -74,14 +115,14 @@ export function outboxState(db: Db): OutboxState {
 
 /** The last seq AUTOINCREMENT handed out (0 when none). */
 export function lastSeq(db: Db): number {
-  const row = db.$client.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").get() as { seq: number } | undefined;
+  const row = get(db.$client, lastSeqRow);
   return row?.seq ?? 0;
 }
 
 function setLastSeq(db: Db, seq: number): void {
   const sqlite = db.$client;
-  if (sqlite.prepare("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'").run(seq).changes === 0) {
-    sqlite.prepare("INSERT INTO sqlite_sequence (name, seq) VALUES ('outbox', ?)").run(seq);
+  if (run(sqlite, updateLastSeq, seq).changes === 0) {
+    run(sqlite, insertLastSeq, seq);
   }
 }
 
@@ -116,19 +157,13 @@ export function enableOutbox(db: Db, input: { outletCode: string; installationId
       for (const { table, kinds } of BACKFILL_TABLES) {
         const hw = (sqlite.prepare(`SELECT coalesce(max(id), 0) AS hw FROM ${table}`).get() as { hw: number }).hw;
         if (hw === 0) continue;
-        sqlite.prepare('INSERT OR REPLACE INTO outbox_backfill (table_name, high_water, done_through) VALUES (?, ?, 0)').run(table, hw);
+        run(sqlite, keepHighWater, table, hw);
         // At most one fact per row and kind: an upper bound on the history's facts.
         reserved += hw * kinds.length;
       }
       // Live facts start after the reserved range, so the history goes first.
       setLastSeq(db, first + reserved - 1);
-      sqlite
-        .prepare(
-          `UPDATE outbox_state SET enabled = 1, outlet_code = ?, installation_id = coalesce(installation_id, ?), enabled_at = ?,
-             backfill_next_seq = ?, backfill_end_seq = ?, backfill_done_at = CASE WHEN ? = 0 THEN ? END
-           WHERE id = 1`,
-        )
-        .run(input.outletCode, input.installationId, input.now, first, first + reserved, reserved, input.now);
+      run(sqlite, enableState, input.outletCode, input.installationId, input.now, first, first + reserved, reserved, input.now);
       setRaw(db, 'outletCode', input.outletCode);
     },
     { behavior: 'immediate' },
@@ -159,11 +194,7 @@ export function waitingCount(db: Db, state = outboxState(db)): number {
 
 /** History rows still to be put into the outbox (an upper bound on their facts). */
 export function backfillRemaining(db: Db): number {
-  const rows = db.$client.prepare('SELECT table_name, high_water, done_through FROM outbox_backfill').all() as {
-    table_name: string;
-    high_water: number;
-    done_through: number;
-  }[];
+  const rows = all(db.$client, backfillRows);
   let n = 0;
   for (const r of rows) {
     const kinds = BACKFILL_TABLES.find((t) => t.table === r.table_name)?.kinds.length ?? 1;
@@ -210,15 +241,11 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
     () => {
       const state = outboxState(db);
       if (!state.enabled || state.backfillDoneAt !== null) return { done: true, facts: 0, rows: 0 };
-      const pending = sqlite.prepare('SELECT table_name, high_water, done_through FROM outbox_backfill WHERE done_through < high_water').all() as {
-        table_name: string;
-        high_water: number;
-        done_through: number;
-      }[];
+      const pending = all(sqlite, backfillPending);
       const next = BACKFILL_TABLES.find((t) => pending.some((p) => p.table_name === t.table));
       if (!next) {
-        sqlite.prepare('DELETE FROM outbox_backfill').run();
-        sqlite.prepare('UPDATE outbox_state SET backfill_done_at = ? WHERE id = 1').run(now);
+        run(sqlite, clearBackfill);
+        run(sqlite, backfillDone, now);
         return { done: true, facts: 0, rows: 0 };
       }
       const p = pending.find((x) => x.table_name === next.table)!;
@@ -234,8 +261,8 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
         facts += written;
       }
       if (seq > state.backfillEndSeq!) throw new Error(`outbox backfill overran its reserved range (${seq} > ${state.backfillEndSeq})`);
-      sqlite.prepare('UPDATE outbox_backfill SET done_through = ? WHERE table_name = ?').run(to, next.table);
-      sqlite.prepare('UPDATE outbox_state SET backfill_next_seq = ? WHERE id = 1').run(seq);
+      run(sqlite, backfillThrough, to, next.table);
+      run(sqlite, backfillNext, seq);
       return { done: false, facts, rows: to - from };
     },
     { behavior: 'immediate' },
@@ -260,7 +287,7 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
  */
 export function advanceCursor(db: Db, seq: number, now: number): void {
   withoutFsync(db, () =>
-    db.$client.prepare('UPDATE outbox_state SET forwarded_seq = max(forwarded_seq, ?), forwarded_at = ?, last_error = NULL, last_error_at = NULL WHERE id = 1').run(seq, now),
+    run(db.$client, forwarded, seq, now),
   );
 }
 
@@ -298,7 +325,7 @@ export async function syncWal(db: Db): Promise<void> {
 }
 
 export function recordForwardError(db: Db, message: string | null, now: number): void {
-  db.$client.prepare('UPDATE outbox_state SET last_error = ?, last_error_at = ? WHERE id = 1').run(message, message === null ? null : now);
+  run(db.$client, lastError, message, message === null ? null : now);
 }
 
 /**
@@ -318,14 +345,12 @@ export function recoverFromRestore(db: Db, centralSeq: number, now: number): Res
       if (centralSeq <= cursor) return null;
       const delta = centralSeq - cursor;
       // Two steps keep the primary key unique while shifting.
-      sqlite.prepare('UPDATE outbox SET seq = -(seq + ?) WHERE seq > ?').run(delta, cursor);
-      sqlite.prepare('UPDATE outbox SET seq = -seq WHERE seq < 0').run();
+      run(sqlite, shiftUp, delta, cursor);
+      run(sqlite, unflip);
       const shift = (v: number | null) => (v !== null && v > cursor ? v + delta : v);
       setLastSeq(db, Math.max(lastSeq(db) + delta, centralSeq));
       const notice: RestoreNotice = { detectedAt: now, localSeq: cursor, centralSeq };
-      sqlite
-        .prepare('UPDATE outbox_state SET forwarded_seq = ?, backfill_next_seq = ?, backfill_end_seq = ?, restore_notice = ? WHERE id = 1')
-        .run(centralSeq, shift(state.backfillNextSeq), shift(state.backfillEndSeq), JSON.stringify(notice));
+      run(sqlite, restored, centralSeq, shift(state.backfillNextSeq), shift(state.backfillEndSeq), JSON.stringify(notice));
       return notice;
     },
     { behavior: 'immediate' },
@@ -333,7 +358,7 @@ export function recoverFromRestore(db: Db, centralSeq: number, now: number): Res
 }
 
 export function clearRestoreNotice(db: Db): void {
-  db.$client.prepare('UPDATE outbox_state SET restore_notice = NULL WHERE id = 1').run();
+  run(db.$client, clearNotice);
 }
 
 /**
@@ -346,10 +371,10 @@ export function pruneForwarded(db: Db, days: number, now: number, limit = 5000):
   const state = outboxState(db);
   const sqlite = db.$client;
   // A window of seqs from the oldest kept fact (ids grow with seqs, so older facts sit at the bottom).
-  const min = (sqlite.prepare('SELECT min(seq) AS seq FROM outbox').get() as { seq: number | null }).seq;
+  const min = get(sqlite, minSeq)!.seq;
   if (min === null) return 0;
   return withoutFsync(db, () =>
-    sqlite.prepare('DELETE FROM outbox WHERE seq >= ? AND seq < ? AND seq <= ? AND id < ?').run(min, min + limit, state.forwardedSeq, cutoff),
+    run(sqlite, pruneRange, min, min + limit, state.forwardedSeq, cutoff),
   ).changes;
 }
 
