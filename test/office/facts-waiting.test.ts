@@ -26,7 +26,9 @@ async function until<T>(what: string, probe: () => Promise<T | null | false>, ti
   }
 }
 
-describe('facts waiting at each outlet', () => {
+// On a loaded CI machine the PostgreSQL of many parallel test files answers slowly: room for that, and
+// for a refused batch's one-minute backoff should a retry land at the wrong moment.
+describe('facts waiting at each outlet', { timeout: 180_000 }, () => {
   let central: CentralDb;
   let pool: pg.Pool;
   let t: TestApi;
@@ -105,7 +107,7 @@ describe('facts waiting at each outlet', () => {
 
     // The central database learns the kind again: the facts go, and the office sees 0.
     for (const k of saleKind) await central.query('INSERT INTO central.fact_kinds (kind, schema_version, description) VALUES ($1, $2, $3)', [k.kind, k.schema_version, k.description]);
-    // (A retry pressed while a refused batch is still being answered waits out the backoff: press until it goes.)
+    // A retry pressed while a refused batch is still being answered is kept (Forwarder.nudge); press until it goes.
     await until('KDI forwarded the sales', async () => (await t.api<CentralStatus>('central.retry', {}, s.manager)).body.waiting === 0);
     const done = await until('the dashboard shows 0 again', async () => {
       const x = await row('KDI');

@@ -139,6 +139,8 @@ export class Forwarder {
   /** History facts below this seq are known to be on disk (see syncWal). */
   private durableBelow = 0;
   private wake: (() => void) | null = null;
+  /** A nudge came while no wait was running (see `nudge`). */
+  private nudged = false;
   /** Facts waiting here, told to the central database (office dashboard). */
   private readonly statusReport: StatusReporter;
 
@@ -324,10 +326,15 @@ export class Forwarder {
     }
   }
 
-  /** Try now (skip the backoff wait): after configuring, or from the back office. */
+  /**
+   * Try now (skip the backoff wait): after configuring, or from the back office. A nudge that
+   * arrives while a batch is in flight is kept: the wait that batch would start is skipped (else
+   * "Kirim sekarang" pressed at that moment was lost, and a refused batch waited a full minute).
+   */
   nudge(): void {
     this.failures = 0;
     this.nextAttemptAt = null;
+    this.nudged = true;
     this.wakeUp();
   }
 
@@ -367,8 +374,11 @@ export class Forwarder {
         }
       }
       if (!this.running) break;
+      if (wait > 0 && this.nudged) wait = 0;
+      this.nudged = false;
       if (wait > 0) await this.sleep(wait);
       else await new Promise<void>((r) => setImmediate(r));
+      this.nudged = false;
     }
   }
 
