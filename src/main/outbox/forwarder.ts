@@ -452,7 +452,9 @@ export class Forwarder {
   private async reportAfterRefusal(err: unknown): Promise<void> {
     const code = (err as { code?: unknown })?.code;
     if (!this.client || typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || code.startsWith('08') || code.startsWith('57')) return;
-    if (!this.statusReport.due()) return;
+    // Not held back by the report throttle when the count changed: a second refusal moments after the
+    // first (a retry pressed, more sales) must still tell the office how many wait now.
+    if (!this.statusReport.due() && !this.statusReport.changed()) return;
     await this.statusReport.report(this.client).catch(() => undefined);
   }
 

@@ -9,7 +9,11 @@
  */
 import type pg from 'pg';
 import type { Db } from '../../db';
+import { get, query } from '../../db/statements';
 import { backfillRemaining, outboxState, waitingCount } from './outbox';
+
+const oldestWaiting = query<{ occurred_at: number }>()('outbox.oldestWaiting', 'SELECT occurred_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1', { occurred_at: true });
+const now = () => Date.now();
 
 export interface Backlog {
   /** Facts not yet forwarded, plus history rows still to be put into the outbox. */
@@ -24,7 +28,7 @@ export function outletBacklog(db: Db): Backlog {
   const history = state.backfillDoneAt === null ? backfillRemaining(db) : 0;
   const count = waitingCount(db, state) + history;
   if (count === 0) return { count: 0, oldestAt: null };
-  const first = db.$client.prepare('SELECT occurred_at FROM outbox WHERE seq > ? ORDER BY seq LIMIT 1').get(state.forwardedSeq) as { occurred_at: number } | undefined;
+  const first = get(db.$client, oldestWaiting, state.forwardedSeq);
   return { count, oldestAt: first?.occurred_at ?? null };
 }
 
@@ -54,6 +58,11 @@ export class StatusReporter {
     if (now - this.lastAt >= this.everyMs) return true;
     // Reaching zero is news worth telling at once; so is a first report.
     return this.lastCount === null || (this.lastCount !== 0 && outletBacklog(this.db).count === 0);
+  }
+
+  /** Has the backlog changed since the last report? (A refusal that adds facts is news at once.) */
+  changed(): boolean {
+    return !this.unsupported && now() - this.failedAt >= this.everyMs && this.lastCount !== outletBacklog(this.db).count;
   }
 
   /** A report could not be sent (no connection, or refused). */
