@@ -13,18 +13,9 @@ import { seedShop, startTestApi, T0, type Seeded, type TestApi } from '../suppor
 import type { OutletCredentials } from '../../src/central/admin';
 import { officeDashboard } from '../../src/central/reports';
 import type { CentralStatus } from '../../src/shared/types-outlets';
+import { until } from '../support/wait';
 
 const FAST = { pollMs: 30, backoffMinMs: 30, backoffMaxMs: 150, batchSize: 20, connectTimeoutMs: 3000, statusEveryMs: 100 };
-
-async function until<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 // On a loaded CI machine the PostgreSQL of many parallel test files answers slowly: room for that, and
 // for a refused batch's one-minute backoff should a retry land at the wrong moment.

@@ -12,6 +12,7 @@ import type Database from 'better-sqlite3';
 import pg from 'pg';
 import { createCentralDb, PG_HOST, PG_PORT, type CentralDb } from '../support/central';
 import { seedShop, startTestApi, T0, type Seeded, type TestApi } from '../support/api-harness';
+import { until } from '../support/wait';
 import {
   linkSupplier,
   officeDashboard,
@@ -36,16 +37,6 @@ interface Outlet {
   t: TestApi;
   s: Seeded;
   db: Database.Database;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | false>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 describe('office reports over two outlets', () => {

@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/main/api/http';
 import { parsePrinter, startTillAgent } from '../../src/main/till-agent/agent';
-import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
+import { deviceCall, seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
 import { decodeEscPos } from '../support/escpos-decode';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 
@@ -25,14 +25,8 @@ let printer: FakePrinter;
 let k2 = '';
 let k2Cashier = '';
 
-async function lanCall(name: string, input: unknown, credential: string, token?: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${lanUrl}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Kasir-Device': credential, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, body: await res.json() };
-}
+/** A call as a till on the LAN makes it (see `deviceCall`). */
+const lanCall = (name: string, input: unknown, credential: string, token?: string) => deviceCall(lanUrl, name, input, credential, token);
 
 const row = (id: number) =>
   t.app.db.$client.prepare('SELECT status, copy, attempts, claimed_by AS claimedBy FROM print_jobs WHERE id = ?').get(id) as { status: string; copy: number; attempts: number; claimedBy: string | null };

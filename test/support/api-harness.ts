@@ -126,3 +126,13 @@ export async function startLanServer(app: App): Promise<{ url: string; close(): 
     },
   };
 }
+
+/** A call as a till on the LAN makes it: the device's credential, and a session when given. */
+export async function deviceCall(baseUrl: string, name: string, input: unknown, credential: string, token?: string): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${baseUrl}/api/${name}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Kasir-Device': credential, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: await res.json() };
+}

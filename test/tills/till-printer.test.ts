@@ -23,7 +23,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/main/api/http';
 import { createTransport } from '../../src/main/printing/transports';
 import { ABANDONED_REASON } from '../../src/main/services/till-agents';
-import { seedShop, startTestApi, T0, type Seeded, type TestApi } from '../support/api-harness';
+import { deviceCall, seedShop, startTestApi, T0, type Seeded, type TestApi } from '../support/api-harness';
 import { decodeEscPos } from '../support/escpos-decode';
 import { canMakeNetns, startTillPrinterPlace, type AgentProcess, type TillPrinterPlace } from '../support/till-printer-place';
 
@@ -37,15 +37,8 @@ const device: Record<'K2' | 'K3', string> = { K2: '', K3: '' };
 const session: Record<'K2' | 'K3' | 'admin2', string> = { K2: '', K3: '', admin2: '' };
 let credentialFile = '';
 
-/** A call as a till on the LAN makes it: the device's credential, and a session when given. */
-async function lanCall(name: string, input: unknown, credential: string, token?: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${lanUrl}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Kasir-Device': credential, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(input),
-  });
-  return { status: res.status, body: await res.json() };
-}
+/** A call as a till on the LAN makes it (see `deviceCall`). */
+const lanCall = (name: string, input: unknown, credential: string, token?: string) => deviceCall(lanUrl, name, input, credential, token);
 
 async function pair(tillCode: 'K2' | 'K3'): Promise<string> {
   const request = await lanCall('pairing.request', { deviceName: `PC ${tillCode}` }, '');
