@@ -12,7 +12,9 @@ import { moveProof, hex, sha256, utf8 } from '../../../shared/sha256';
 import { getDeviceCredential } from '../api';
 
 const FRAGMENT = '#kasir-move=';
-/** What travels with the till: its credential and everything it keeps under `kasir.`. */
+/** What a till keeps for itself and takes along: its carts and the checkout on its way. */
+const KEPT = /^kasir\.(cart\.[A-Za-z0-9-]{1,16}|pendingCheckout)$/;
+/** What travels with the till: its credential and what it keeps (`KEPT`). */
 interface Moved {
   credential: string;
   kept: Record<string, string>;
@@ -44,7 +46,7 @@ function keptStorage(): Record<string, string> {
   const kept: Record<string, string> = {};
   try {
     for (const key of Object.keys(localStorage)) {
-      if (key.startsWith('kasir.') && key !== 'kasir.device') kept[key] = localStorage.getItem(key) ?? '';
+      if (KEPT.test(key)) kept[key] = localStorage.getItem(key) ?? '';
     }
   } catch {
     /* nothing kept */
@@ -99,7 +101,7 @@ export function adoptMovedTill(current: string | null, setCredential: (c: string
   if (current !== null && current !== moved.credential) return null;
   for (const [key, value] of Object.entries(moved.kept ?? {})) {
     // Only what a till keeps, never anything else a crafted link might carry.
-    if (typeof value === 'string' && /^kasir\.(cart\.[A-Za-z0-9-]{1,16}|pendingCheckout)$/.test(key)) {
+    if (typeof value === 'string' && KEPT.test(key)) {
       try {
         localStorage.setItem(key, value);
       } catch {
