@@ -22,7 +22,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startFakePrinter, type FakePrinter } from '../test/support/fake-printer';
 
@@ -36,6 +36,10 @@ export interface ChildServerOptions {
   fsyncSales: number;
   paperSamples: number;
   paperOutSamples: number;
+  /** Extra node options for the server (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
+  /** `false`: no printer configured (to see what printing costs); default true. */
+  printer?: boolean;
   log: (line: string) => void;
 }
 
@@ -49,6 +53,8 @@ export interface ChildServerResult {
   paperOutCheckout: number[];
   paperOutBanner: number[];
   rssMiB: number | null;
+  /** CPU per sale of each of the server's threads by name (Linux), heaviest first. */
+  threads?: { name: string; cpuMsPerSale: number }[];
 }
 
 const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
@@ -63,6 +69,28 @@ function cpuTicks(pid: number): number | null {
   } catch {
     return null;
   }
+}
+
+/** utime + stime ticks of every thread of `pid` by thread name (Linux /proc). */
+function threadTicks(pid: number): Map<string, number> {
+  const out = new Map<string, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        // Node names few of its threads: the main thread is the one whose id is the process id.
+        const name = tid === String(pid) ? `${comm} (main)` : comm;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(name, (out.get(name) ?? 0) + Number(fields[11]) + Number(fields[12]));
+      } catch {
+        // The thread ended.
+      }
+    }
+  } catch {
+    // Not Linux.
+  }
+  return out;
 }
 
 function rssMiB(pid: number): number | null {
@@ -100,10 +128,10 @@ export function listeningPort(child: ChildProcess, label: string, timeoutMs: num
   });
 }
 
-async function startServer(root: string, db: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(root: string, db: string, nodeArgs: string[] = []): Promise<{ child: ChildProcess; port: number }> {
   const built = join(root, 'out/main/serve.js');
   const entry = existsSync(built) ? [built] : ['--import', 'tsx', join(root, 'src/main/server/serve.ts')];
-  const child = spawn(process.execPath, [...entry, '--db', db, '--port', '0'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...entry, '--db', db, '--port', '0'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -148,7 +176,7 @@ async function straceCount(pid: number, out: string): Promise<{ stop: () => Prom
 
 export async function measureChildServer(o: ChildServerOptions): Promise<ChildServerResult> {
   const printer: FakePrinter = await startFakePrinter();
-  const { child, port } = await startServer(o.root, o.db);
+  const { child, port } = await startServer(o.root, o.db, o.nodeArgs);
   const pid = child.pid!;
   const base = `http://127.0.0.1:${port}`;
   const post = async (name: string, body: unknown, token?: string) => {
@@ -163,7 +191,7 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
   };
   try {
     const admin = String((await post('auth.login', { username: 'admin', pin: '123456', tillCode: 'K1' })).token);
-    await post('printers.set', { transport: { type: 'network', host: printer.host, port: printer.port }, columns: 42 }, admin);
+    if (o.printer !== false) await post('printers.set', { transport: { type: 'network', host: printer.host, port: printer.port }, columns: 42 }, admin);
     const token = String((await post('auth.login', { username: 'kasir', pin: '1111', tillCode: 'K1' })).token);
 
     const checkout = async () => (await post('sales.checkout', o.cart(), token)) as { id: number; number: string; printJob?: { id: number } | null };
@@ -183,11 +211,12 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     // Warm up.
     let last = { number: '' };
     for (let i = 0; i < 20; i++) last = await checkout();
-    await receiptPrinted(last.number, 30_000);
+    if (o.printer !== false) await receiptPrinted(last.number, 30_000);
 
     // 1. Sequential sales: latency, throughput, CPU.
     const latencies: number[] = [];
     const cpu0 = cpuTicks(pid);
+    const threads0 = threadTicks(pid);
     const t0 = nowMs();
     for (let i = 0; i < o.sales; i++) {
       const t = nowMs();
@@ -196,14 +225,19 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     }
     const wall = nowMs() - t0;
     // Let the receipts of the run go out: their CPU belongs to the sales.
-    await receiptPrinted(last.number, 300_000);
+    if (o.printer !== false) await receiptPrinted(last.number, 300_000);
     const cpu1 = cpuTicks(pid);
+    const threads1 = threadTicks(pid);
+    const threads = [...threads1.entries()]
+      .map(([name, ticks]) => ({ name, cpuMsPerSale: ((ticks - (threads0.get(name) ?? 0)) * 1000) / CLK_TCK / o.sales }))
+      .filter((t) => t.cpuMsPerSale > 0)
+      .sort((a, b) => b.cpuMsPerSale - a.cpuMsPerSale);
     const cpuMsPerSale = cpu0 === null || cpu1 === null ? null : ((cpu1 - cpu0) * 1000) / CLK_TCK / o.sales;
     o.log(`  child server: ${o.sales} sales in ${(wall / 1000).toFixed(1)} s, CPU ${cpuMsPerSale?.toFixed(2) ?? '–'} ms per sale`);
 
     // 2. fsync per acknowledged sale (under strace).
     let fsyncPerSale: number | null = null;
-    const trace = await straceCount(pid, `${o.db}.strace.txt`);
+    const trace = o.fsyncSales > 0 ? await straceCount(pid, `${o.db}.strace.txt`) : { stop: null, note: 'not asked for' };
     if (trace.stop) {
       for (let i = 0; i < o.fsyncSales; i++) last = await checkout();
       await receiptPrinted(last.number, 120_000);
@@ -252,6 +286,7 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
       paperOutCheckout,
       paperOutBanner,
       rssMiB: rssMiB(pid),
+      threads,
     };
   } finally {
     await stopServer(child);

@@ -82,7 +82,7 @@ const expectedSales = {
 describe('shift reports', () => {
   it('X report mid-shift: the numbers of the day, nothing closed', async () => {
     await dayAtTheTill();
-    await printer.waitForJobs(1, 5000); // the receipts and slip go out first
+    await t.app.print.idle(); // the receipts and slip go out first
     const before = snapshot(t.app);
     const x = await t.api('shifts.report', {}, s.cashier);
     expect(x.status).toBe(200);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import net from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderReceipt } from '../../src/main/printing/documents/receipt';
-import { createTransport, decodeStatus, type SerialPortConstructor } from '../../src/main/printing/transports';
+import { createTransport, decodeStatus, printWithStatus, type SerialPortConstructor } from '../../src/main/printing/transports';
 import { decodeEscPos } from '../support/escpos-decode';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { sampleReceipt } from './fixtures';
@@ -60,6 +60,70 @@ describe('network transport against the fake printer', () => {
     expect(job!.length).toBe(big.length);
     expect(job!.equals(Buffer.from(big))).toBe(true);
   });
+
+  it('prints a job with its status checks before and after on one connection', async () => {
+    const bytes = renderReceipt(sampleReceipt(), { columns: 32, openDrawer: true });
+    const seen: unknown[] = [];
+    const after = await transport().print!(bytes, (before) => {
+      seen.push(before);
+      return null;
+    });
+    const [job] = await printer.waitForJobs(1);
+    expect(seen).toEqual([ONLINE]);
+    expect(after).toEqual(ONLINE);
+    expect(printer.connectionCount()).toBe(1);
+    expect(printer.statusQueries()).toEqual([1, 2, 4, 1, 2, 4]);
+    expect(job!.equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('sends nothing when the status before refuses the job', async () => {
+    await printer.setState('paperOut');
+    const job = transport().print!(Uint8Array.of(0x41, 0x0a), (before) => (before?.paperOut ? new Error('Kertas habis') : null));
+    await expect(job).rejects.toThrow('Kertas habis');
+    await printer.waitUntil(() => printer.openConnectionCount() === 0, 'the connection closing');
+    expect(printer.allBytes().length).toBe(0);
+    expect(printer.statusQueries()).toEqual([1, 2, 4]);
+  });
+
+  it('does the same in three steps for a transport without one connection', async () => {
+    const calls: string[] = [];
+    const threeSteps = {
+      send: async () => void calls.push('send'),
+      status: async () => (calls.push('status'), ONLINE),
+    };
+    expect(await printWithStatus(threeSteps, Uint8Array.of(0x41), () => null)).toEqual(ONLINE);
+    expect(calls).toEqual(['status', 'send', 'status']);
+    calls.length = 0;
+    await expect(printWithStatus(threeSteps, Uint8Array.of(0x41), () => new Error('no'))).rejects.toThrow('no');
+    expect(calls).toEqual(['status']);
+  });
+
+  for (const when of ['after the first status answer', 'when asked for the status after the data'] as const) {
+    it(`fails, and does not hang, when the printer hangs up ${when}`, async () => {
+      const server = net.createServer((socket) => {
+        let sawData = false;
+        socket.on('error', () => {});
+        socket.on('data', (chunk: Buffer) => {
+          if (chunk.includes(0x41)) sawData = true;
+          const asked = chunk[0] === 0x10;
+          if (!asked) return;
+          if (when === 'after the first status answer') {
+            socket.write(Buffer.of(0x12));
+            setTimeout(() => socket.destroy(), 20);
+          } else if (sawData) socket.destroy();
+          else socket.write(Buffer.of(0x12));
+        });
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      try {
+        const port = (server.address() as net.AddressInfo).port;
+        const t = createTransport({ type: 'network', host: '127.0.0.1', port }, { statusTimeoutMs: 300 });
+        await expect(settlesWithin(t.print!(Uint8Array.of(0x41, 0x0a), () => null), 5000, 'the print')).rejects.toThrow(/127\.0\.0\.1:\d+/);
+      } finally {
+        server.close();
+      }
+    });
+  }
 
   it('reports an online printer', async () => {
     expect(await transport().status()).toEqual(ONLINE);

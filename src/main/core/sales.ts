@@ -1,7 +1,7 @@
 // Over 350 lines on purpose: the checkout is the benchmark's hot path; its statements, pricing and
 // lot allocation stay in one module so the measured path is read (and changed) in one place.
-import { asc, eq, inArray, sql } from 'drizzle-orm';
-import { ledgerEntries, payments, products, saleLineLots, saleLines, sales, users } from '../../db/schema';
+import { eq } from 'drizzle-orm';
+import { sales } from '../../db/schema';
 import { fail } from '../../shared/errors';
 import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import { approvalReasons, cashRoundingOf, priceCart, splitByWeights, supplierShare } from '../../shared/pricing';
@@ -125,6 +125,23 @@ const refundPaymentsOnReceipt = query<SaleRefundDetail['payments'][number]>()<[r
   { method: true, amount: true, reference: true },
 );
 
+interface CartProduct {
+  id: number;
+  name: string;
+  sellPrice: number;
+  active: 0 | 1;
+}
+const cartProduct = query<CartProduct>()<[productId: number]>(
+  'sales.cartProduct',
+  'SELECT id, name, sell_price AS sellPrice, active FROM products WHERE id = ?',
+  { id: true, name: true, sellPrice: true, active: true },
+);
+const saleByRequestId = query<{ id: number; tillCode: string }>()<[clientRequestId: string]>(
+  'sales.byRequestId',
+  'SELECT id, till_code AS tillCode FROM sales WHERE client_request_id = ?',
+  { id: true, tillCode: true },
+);
+
 export interface CheckoutInput {
   clientRequestId: string;
   lines: CartLine[];
@@ -150,7 +167,7 @@ export function checkout(
   inTransaction?: (saleId: number) => void,
 ): { sale: SaleView; replayed: boolean } {
   const replay = () => {
-    const prior = ctx.db.select({ id: sales.id, tillCode: sales.tillCode }).from(sales).where(eq(sales.clientRequestId, input.clientRequestId)).get();
+    const prior = get(ctx.db.$client, saleByRequestId, input.clientRequestId);
     // Keys are the till's own (issue 17): another till's request is never replayed, nor shown.
     if (prior && prior.tillCode !== actor.tillCode) fail('CONFLICT', 'Kunci permintaan ini sudah dipakai kasir lain. Buat kunci baru.', { field: 'clientRequestId' });
     return prior ? { sale: getSale(ctx, prior.id), replayed: true } : undefined;
@@ -270,17 +287,16 @@ export function checkout(
       }
     }
     inTransaction?.(sale.id);
-    return { sale: getSale(ctx, sale.id), replayed: false };
+    return { sale: getSale(ctx, sale.id, { fresh: true }), replayed: false };
   });
   return result;
 }
 
 /** The products of a cart's lines, in order; refuses unknown and inactive ones. */
-function cartProducts(ctx: Ctx, lines: readonly { productId: number }[]): (typeof products.$inferSelect)[] {
-  const ids = [...new Set(lines.map((l) => l.productId))];
-  const rows = ctx.db.select().from(products).where(inArray(products.id, ids)).all();
-  const byId = new Map(rows.map((p) => [p.id, p]));
+function cartProducts(ctx: Ctx, lines: readonly { productId: number }[]): CartProduct[] {
+  const byId = new Map<number, CartProduct | undefined>();
   return lines.map((line, i) => {
+    if (!byId.has(line.productId)) byId.set(line.productId, get(ctx.db.$client, cartProduct, line.productId));
     const p = byId.get(line.productId);
     if (!p) return fail('NOT_FOUND', `Produk #${line.productId} tidak ditemukan.`, { field: `lines.${i}.productId` });
     if (!p.active) return fail('VALIDATION', `"${p.name}" tidak dijual lagi.`, { field: `lines.${i}.productId` });
@@ -295,7 +311,12 @@ export function cartApprovalReasons(ctx: Ctx, lines: CartLine[], discount: Disco
   return approvalReasons(cart, getTillSettings(ctx.db).discountLimitBps);
 }
 
-export function getSale(ctx: Ctx, id: number): SaleView {
+export function getSale(
+  ctx: Ctx,
+  id: number,
+  /** `fresh`: the sale was written in this very transaction, so it has no refunds yet (two queries fewer per checkout). */
+  opts: { fresh?: boolean } = {},
+): SaleView {
   // Read after every checkout: plain prepared statements (reused per connection).
   const sqlite = ctx.db.$client;
   const s = get(sqlite, saleHead, id);
@@ -303,8 +324,8 @@ export function getSale(ctx: Ctx, id: number): SaleView {
   const lines = all(sqlite, saleLineRows, id);
   const portions = all(sqlite, salePortionRows, id);
   const pays = all(sqlite, salePayments, id);
-  const refunded = new Map(all(sqlite, refundedQtyByLine, id).map((r) => [r.saleLineId, r.qty]));
-  const refundRows = all(sqlite, saleRefunds, id);
+  const refunded = new Map(opts.fresh ? [] : all(sqlite, refundedQtyByLine, id).map((r) => [r.saleLineId, r.qty]));
+  const refundRows = opts.fresh ? [] : all(sqlite, saleRefunds, id);
   return {
     ...s,
     payable: s.total + s.rounding,

@@ -16,6 +16,26 @@ export interface PrinterTransport {
   send(bytes: Uint8Array): Promise<void>;
   /** Real-time status, or null when the printer cannot tell (unreachable, silent, no back channel). */
   status(): Promise<PrinterStatus | null>;
+  /**
+   * A job with its status checks on one connection (network): ask, send
+   * unless `refuse(before)` returns an Error (then nothing is sent and it is
+   * thrown), ask again and return that answer. Transports without it do the
+   * same in three steps (`printWithStatus`).
+   */
+  print?(bytes: Uint8Array, refuse: (before: PrinterStatus | null) => Error | null): Promise<PrinterStatus | null>;
+}
+
+/** Ask, send unless refused, ask again: on one connection where the transport can (see `PrinterTransport.print`). */
+export async function printWithStatus(
+  transport: PrinterTransport,
+  bytes: Uint8Array,
+  refuse: (before: PrinterStatus | null) => Error | null,
+): Promise<PrinterStatus | null> {
+  if (transport.print) return transport.print(bytes, refuse);
+  const refused = refuse(await transport.status());
+  if (refused) throw refused;
+  await transport.send(bytes);
+  return transport.status();
 }
 
 /** Minimal shape of serialport's SerialPort class that the serial transport needs. */
@@ -264,68 +284,104 @@ function connectSocket(host: string, port: number, timeoutMs: number, localAddre
 
 function networkTransport(host: string, port: number, o: Resolved): PrinterTransport {
   const where = `${host}:${port}`;
-  return {
-    async send(bytes) {
-      const socket = await connectSocket(host, port, o.connectTimeoutMs, o.localAddress);
-      await new Promise<void>((resolve, reject) => {
-        let settled = false;
-        let grace: NodeJS.Timeout | undefined;
-        const settle = (err?: Error): void => {
-          if (settled) return;
-          settled = true;
-          if (grace) clearTimeout(grace);
-          socket.setTimeout(0);
-          if (err) {
-            socket.destroy();
-            reject(err);
-          } else {
-            resolve();
-          }
-        };
-        socket.on('error', (err) => settle(networkError(where, err)));
-        socket.on('data', () => {}); // automatic status back and the like: not ours to read
-        socket.setTimeout(o.writeTimeoutMs, () =>
-          settle(new Error(`Printer ${where} stopped taking data (no progress for ${o.writeTimeoutMs} ms)`)),
-        );
-        socket.once('finish', () => {
-          // Everything is out and FIN is sent; most printers close now. If one
-          // keeps the connection open, do not wait for it forever.
-          grace = setTimeout(() => {
-            settle();
-            socket.destroy();
-          }, o.closeGraceMs);
-        });
-        socket.once('close', (hadError) => {
-          if (!hadError) settle();
-        });
-        socket.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  /**
+   * One connection: `talk` may write and read status bytes, then `last`
+   * (if any) goes out with FIN and the promise settles once the printer has
+   * closed (or after `closeGraceMs`, for one that keeps it open).
+   */
+  const session = async <T>(
+    talk: (write: (data: Uint8Array) => Promise<void>, reader: ByteReader) => Promise<{ value: T; last?: Uint8Array }>,
+    waitForClose = true,
+  ): Promise<T> => {
+    const socket = await connectSocket(host, port, o.connectTimeoutMs, o.localAddress);
+    const reader = new ByteReader();
+    let failure: Error | null = null;
+    let settle: ((err?: Error) => void) | null = null;
+    socket.on('data', (chunk: Buffer) => reader.push(chunk));
+    socket.on('error', (err) => {
+      failure ??= networkError(where, err);
+      reader.close();
+      settle?.(failure);
+    });
+    socket.on('close', () => reader.close());
+    // No progress for writeTimeoutMs while bytes are queued: the printer stopped taking data.
+    socket.setTimeout(o.writeTimeoutMs, () => {
+      if (socket.writableLength === 0) return;
+      failure ??= new Error(`Printer ${where} stopped taking data (no progress for ${o.writeTimeoutMs} ms)`);
+      socket.destroy();
+      settle?.(failure);
+    });
+    const write = (data: Uint8Array): Promise<void> =>
+      new Promise((resolve, reject) => {
+        if (failure) return reject(failure);
+        if (socket.destroyed) return reject(new Error(`Printer ${where} dropped the connection`));
+        socket.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (err) => (err ? reject(failure ?? networkError(where, err)) : resolve()));
       });
-    },
+    let result: { value: T; last?: Uint8Array };
+    try {
+      result = await talk(write, reader);
+      if (failure) throw failure;
+      // Closed by the printer while we talked (no 'close' is coming any more to wait for).
+      if (socket.destroyed && (waitForClose || result.last)) throw new Error(`Printer ${where} dropped the connection`);
+    } catch (err) {
+      socket.destroy();
+      throw err;
+    }
+    if (!waitForClose) {
+      // A status question: nothing to wait for once it is answered.
+      socket.setTimeout(0);
+      socket.end();
+      setTimeout(() => socket.destroy(), 200).unref();
+      return result.value;
+    }
+    await new Promise<void>((resolve, reject) => {
+      let grace: NodeJS.Timeout | undefined;
+      settle = (err) => {
+        settle = () => {};
+        if (grace) clearTimeout(grace);
+        socket.setTimeout(0);
+        if (err) {
+          socket.destroy();
+          reject(err);
+        } else resolve();
+      };
+      socket.once('finish', () => {
+        // Everything is out and FIN is sent; most printers close now. If one
+        // keeps the connection open, do not wait for it forever.
+        grace = setTimeout(() => {
+          settle?.();
+          socket.destroy();
+        }, o.closeGraceMs);
+      });
+      socket.once('close', (hadError) => {
+        if (!hadError) settle?.();
+      });
+      if (failure) settle(failure);
+      else if (result.last) socket.end(Buffer.from(result.last.buffer, result.last.byteOffset, result.last.byteLength));
+      else socket.end();
+    });
+    return result.value;
+  };
+
+  return {
+    send: (bytes) => session(async () => ({ value: undefined, last: bytes })),
 
     async status() {
-      let socket: net.Socket;
       try {
-        socket = await connectSocket(host, port, o.connectTimeoutMs, o.localAddress);
+        return await session(async (write, reader) => ({ value: await queryStatus(write, reader, o.statusTimeoutMs).catch(() => null) }), false);
       } catch {
         return null;
-      }
-      const reader = new ByteReader();
-      socket.on('data', (chunk: Buffer) => reader.push(chunk));
-      socket.on('error', () => reader.close());
-      socket.on('close', () => reader.close());
-      const write = (data: Uint8Array): Promise<void> =>
-        new Promise((resolve, reject) => {
-          socket.write(data, (err) => (err ? reject(networkError(where, err)) : resolve()));
-        });
-      try {
-        return await queryStatus(write, reader, o.statusTimeoutMs);
-      } catch {
-        return null;
-      } finally {
-        socket.end();
-        setTimeout(() => socket.destroy(), 200).unref();
       }
     },
+
+    print: (bytes, refuse) =>
+      session(async (write, reader) => {
+        const before = await queryStatus(write, reader, o.statusTimeoutMs).catch(() => null);
+        const refused = refuse(before);
+        if (refused) throw refused;
+        await write(bytes);
+        return { value: await queryStatus(write, reader, o.statusTimeoutMs).catch(() => null) };
+      }),
   };
 }
 

@@ -7,7 +7,8 @@ import type { PrintJobStatus, PrintJobView } from '../../shared/types';
 import type { PrinterState } from '../../shared/types-system';
 import { BLOCKING_STATES, describeStatus } from '../../shared/printer-state';
 import { getPrinterConfig, tillsWithPrinterAt } from '../core/settings';
-import { createTransport, type PrinterTransport } from '../printing/transports';
+import { createTransport, printWithStatus, type PrinterTransport } from '../printing/transports';
+import { get, query, run, write } from '../../db/statements';
 import { withoutDrawerPulse } from '../printing/encode';
 import { renderResendMark } from '../printing/documents/resend-mark';
 import { relaxedWrite } from './relaxed-write';
@@ -42,6 +43,19 @@ export interface JobRef {
 export type JobRenderer = (job: JobRef, opts: { columns: PrinterColumns; firstSend: boolean }) => Uint8Array | null;
 
 const BLOCKING = BLOCKING_STATES;
+
+type JobToSend = Pick<typeof printJobs.$inferSelect, 'id' | 'kind' | 'refId' | 'tillCode' | 'attempts' | 'status'> & { copy: 0 | 1; bytes: Buffer };
+const EMPTY = Buffer.alloc(0);
+const insertJob = write<[kind: string, refId: number | null, copy: 0 | 1, tillCode: string, bytes: Buffer, createdAt: number]>(
+  'printJobs.insert',
+  `INSERT INTO print_jobs (kind, ref_id, copy, status, till_code, bytes, created_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+);
+/** The job a send reads when its turn comes (once per receipt): a declared statement. */
+const jobToSend = query<JobToSend>()<[id: number]>(
+  'printJobs.toSend',
+  'SELECT id, kind, ref_id AS refId, till_code AS tillCode, copy, attempts, status, bytes FROM print_jobs WHERE id = ?',
+  { id: true, kind: true, refId: true, tillCode: true, copy: true, attempts: true, status: true, bytes: true },
+);
 
 /**
  * Print jobs are rows first, bytes on paper second.
@@ -89,20 +103,13 @@ export class PrintQueue {
    * its reference at send time.
    */
   record(job: { kind: string; refId?: number | null; copy?: boolean; tillCode: string; bytes?: Uint8Array }): PrintJobView {
-    const row = this.ctx.db
-      .insert(printJobs)
-      .values({
-        kind: job.kind,
-        refId: job.refId ?? null,
-        copy: job.copy ?? false,
-        status: 'pending',
-        tillCode: job.tillCode,
-        bytes: Buffer.from(job.bytes ?? new Uint8Array(0)),
-        createdAt: this.ctx.clock.now(),
-      })
-      .returning()
-      .get();
-    return toView(row);
+    // Inside every checkout: a declared statement, and the view from what was written.
+    const createdAt = this.ctx.clock.now();
+    const refId = job.refId ?? null;
+    const copy = job.copy ?? false;
+    const bytes = job.bytes ? Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength) : EMPTY;
+    const id = Number(run(this.ctx.db.$client, insertJob, job.kind, refId, copy ? 1 : 0, job.tillCode, bytes, createdAt).lastInsertRowid);
+    return { id, kind: job.kind, refId, copy, status: 'pending', attempts: 0, lastError: null, tillCode: job.tillCode, createdAt, printedAt: null };
   }
 
   /**
@@ -278,14 +285,24 @@ export class PrintQueue {
    * only a first send may carry a drawer pulse; a resend of a job tried
    * before is marked as a copy. Also what a till agent's claim carries.
    */
-  bytesForSend(row: typeof printJobs.$inferSelect, columns: PrinterColumns, firstSend: boolean): { bytes: Uint8Array; marked: boolean } {
+  bytesForSend(
+    row: Pick<typeof printJobs.$inferSelect, 'id' | 'kind' | 'refId' | 'tillCode' | 'copy' | 'attempts' | 'bytes'>,
+    columns: PrinterColumns,
+    firstSend: boolean,
+    /** Store a first render now; `false`: the caller stores `firstRender` with the job's outcome, in one write. */
+    storeNow = true,
+  ): { bytes: Uint8Array; marked: boolean; firstRender: Uint8Array | null } {
     const resend = !firstSend;
     let bytes: Uint8Array = row.bytes;
+    let firstRender: Uint8Array | null = null;
     if (row.bytes.length === 0 || resend) {
       const rendered = this.render({ kind: row.kind, refId: row.refId, tillCode: row.tillCode, copy: row.copy || (resend && row.attempts > 0) }, { columns, firstSend });
       if (rendered) {
         bytes = rendered;
-        if (row.bytes.length === 0) this.relaxed(() => this.mark(row.id, { bytes: Buffer.from(rendered) }));
+        if (row.bytes.length === 0) {
+          firstRender = rendered;
+          if (storeNow) this.relaxed(() => this.mark(row.id, { bytes: Buffer.from(rendered) }));
+        }
       }
     }
     if (bytes.length === 0) throw new Error(`Cetakan "${row.kind}" tidak dapat disusun.`);
@@ -293,38 +310,44 @@ export class PrintQueue {
     // Sent before (failed or interrupted after some bytes may have gone out): mark it.
     const marked = resend && row.attempts > 0;
     if (marked) bytes = concat(renderResendMark(columns), bytes);
-    return { bytes, marked };
+    return { bytes, marked, firstRender };
   }
 
   private async attempt(id: number, firstSend: boolean): Promise<void> {
-    const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
-    if (!row || row.status !== 'pending') return;
+    const raw = get(this.ctx.db.$client, jobToSend, id);
+    if (!raw || raw.status !== 'pending') return;
+    const row = { ...raw, copy: raw.copy === 1 };
     const config = getPrinterConfig(this.ctx.db, row.tillCode);
     let marked = false;
+    // A first render is stored with the outcome, in the same (relaxed) write.
+    let rendered: { bytes?: Buffer } = {};
     try {
       // At the till's own PC: its agent claims the job (TillAgents.claim); the host never sends it.
       if (printerLocation(config) === 'till') return;
-      const out = this.bytesForSend(row, config.columns, firstSend);
+      const out = this.bytesForSend(row, config.columns, firstSend, false);
       marked = out.marked;
+      if (out.firstRender) rendered = { bytes: Buffer.from(out.firstRender) };
       if (config.transport.type === 'none') {
-        this.relaxed(() => this.mark(id, { status: 'skipped', lastError: 'Printer belum diatur.' }));
+        this.relaxed(() => this.mark(id, { ...rendered, status: 'skipped', lastError: 'Printer belum diatur.' }));
         return;
       }
-      const transport = this.transportFor(config.transport);
-      // Ask first: a printer without paper or with its cover open takes the
-      // bytes and prints nothing, and the cashier would never know.
-      const before = describeStatus(await transport.status());
-      if (BLOCKING.includes(before.state)) throw new Error(before.message);
-      await transport.send(out.bytes);
-      const after = describeStatus(await transport.status());
+      // Ask first (a printer without paper or with its cover open takes the
+      // bytes and prints nothing, and the cashier would never know), send,
+      // ask again: on one connection where the transport has one.
+      const answer = await printWithStatus(this.transportFor(config.transport), out.bytes, (status) => {
+        const before = describeStatus(status);
+        return BLOCKING.includes(before.state) ? new Error(before.message) : null;
+      });
+      const after = describeStatus(answer);
       if (after.state === 'paperOut' || after.state === 'coverOpen') {
         throw new Error(`${after.message} Periksa hasil cetak; cetak ulang bila tidak lengkap.`);
       }
-      const done = { status: 'printed' as const, lastError: after.state === 'paperNearEnd' ? after.message : null, printedAt: this.ctx.clock.now() };
+      const done = { ...rendered, status: 'printed' as const, lastError: after.state === 'paperNearEnd' ? after.message : null, printedAt: this.ctx.clock.now() };
       this.relaxed(() => this.mark(id, marked ? { ...done, copy: true } : done, row.attempts + 1));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      this.relaxed(() => this.mark(id, marked ? { status: 'failed', lastError: message, copy: true } : { status: 'failed', lastError: message }, row.attempts + 1));
+      const failed = { ...rendered, status: 'failed' as const, lastError: message };
+      this.relaxed(() => this.mark(id, marked ? { ...failed, copy: true } : failed, row.attempts + 1));
     }
   }
 

@@ -5,16 +5,19 @@ import type { Db } from '../../db';
  * NORMAL`): it reaches the disk with the next durable commit (a sale). The
  * connection is back at its own setting before anything else runs. Used
  * for print-job bookkeeping, so printing never adds an fsync to the sale path.
+ * The pragmas go through `exec`: SQLite applies `synchronous = …` while it
+ * compiles the statement, so a statement prepared once and run later would
+ * not set it when run.
  */
 export function relaxedWrite<T>(db: Db, write: () => T): T {
   const sqlite = db.$client;
   if (sqlite.inTransaction || sqlite.memory) return write();
   const level = sqlite.pragma('synchronous', { simple: true }) as number;
   if (level < 2) return write();
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.exec('PRAGMA synchronous = NORMAL');
   try {
     return write();
   } finally {
-    sqlite.pragma(`synchronous = ${level}`);
+    sqlite.exec(`PRAGMA synchronous = ${level}`);
   }
 }

@@ -1,0 +1,141 @@
+/**
+ * Where the server's CPU goes per sale (issue 16): the browser-mode server as
+ * its own process, as `bench/run.ts` measures it, with only that measure, the
+ * CPU of each of the server's threads, and optionally a V8 CPU profile.
+ *
+ *   npx tsx bench/server-profile.ts --db bench/data/large.db [--sales 2000] [--cpu-prof <dir>] [--root <tree>]
+ *
+ * Copies the database, opens a shift on K1 and restocks three popular
+ * products of three suppliers (like bench/run.ts), then runs the child server
+ * with a fake network printer. `--cpu-prof <dir>` starts the server with
+ * `node --cpu-prof --cpu-prof-dir=<dir>` (the profile is written when the
+ * server exits); `--top N` prints the N heaviest functions by self time.
+ * `--node-args "<options>"` passes more node options to the server (e.g. `--perf-basic-prof` for `perf`).
+ * `--no-printer` leaves the till without a printer (what printing costs is the difference).
+ * `--root <tree>` runs another checkout's built server (its `out/main/serve.js`,
+ * e.g. a `git worktree` of an older commit) for a before/after comparison.
+ */
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openApp } from '../src/main/app';
+import { businessDate } from '../src/main/core/clock';
+import { addDays } from '../src/main/core/demo';
+import { openShift, openShiftRow } from '../src/main/core/shifts';
+import { createIntake } from '../src/main/core/stock';
+import type { Actor } from '../src/main/core/context';
+import { measureChildServer, newCart } from './child-server';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+}
+
+/** Self time per function of a .cpuprofile, heaviest first. */
+export function topFunctions(file: string, n: number): { share: number; name: string }[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: ProfileNode[]; samples: number[] };
+  const hits = new Map<number, number>();
+  for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const byName = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const count = hits.get(node.id) ?? 0;
+    if (!count) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const where = url ? `${url.replace(/^.*node_modules\//, '').replace(/^.*\/out\//, 'out/')}:${lineNumber + 1}` : '';
+    const key = `${functionName || '(anonymous)'} ${where}`.trim();
+    byName.set(key, (byName.get(key) ?? 0) + count);
+  }
+  const total = profile.samples.length;
+  return [...byName.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([name, count]) => ({ share: count / total, name }));
+}
+
+async function main(): Promise<void> {
+  const input = arg('db');
+  if (!input) throw new Error('usage: npx tsx bench/server-profile.ts --db <file> [--sales N] [--cpu-prof <dir>] [--top N]');
+  const sales = Number(arg('sales') ?? 2000);
+  const profDir = arg('cpu-prof');
+  const top = Number(arg('top') ?? 40);
+
+  const dir = mkdtempSync(join(tmpdir(), 'kasir-srvprof-'));
+  const copy = join(dir, 'bench.db');
+  copyFileSync(input, copy);
+  if (existsSync(`${input}-wal`)) copyFileSync(`${input}-wal`, `${copy}-wal`);
+  try {
+    const app = openApp(copy);
+    const sqlite = app.db.$client;
+    const q = <T>(text: string, ...params: unknown[]) => sqlite.prepare(text).get(...params) as T;
+    const cashierRow = q<{ id: number; name: string }>(`SELECT id, name FROM users WHERE username = 'kasir'`);
+    const managerRow = q<{ id: number; name: string }>(`SELECT id, name FROM users WHERE username = 'manajer'`);
+    const cashier: Actor = { userId: cashierRow.id, name: cashierRow.name, role: 'cashier', tillCode: 'K1' };
+    const manager: Actor = { userId: managerRow.id, name: managerRow.name, role: 'manager', tillCode: 'K1' };
+    if (!openShiftRow(app.ctx, 'K1')) openShift(app.ctx, cashier, { openingFloat: 500_000 });
+    const popular = sqlite
+      .prepare(
+        `SELECT p.id, p.supplier_id, p.sell_price, p.track_expiry FROM products p
+         WHERE p.active = 1 AND p.supplier_id IS NOT NULL AND p.id IN (SELECT product_id FROM sale_lines ORDER BY id DESC LIMIT 2000)
+         ORDER BY p.id`,
+      )
+      .all() as { id: number; supplier_id: number; sell_price: number; track_expiry: number }[];
+    const three: typeof popular = [];
+    for (const p of popular) if (three.length < 3 && !three.some((x) => x.supplier_id === p.supplier_id)) three.push(p);
+    const today = businessDate(Date.now(), 'Asia/Makassar');
+    for (const p of three) {
+      createIntake(app.ctx, manager, {
+        supplierId: p.supplier_id,
+        lines: [{ productId: p.id, qty: sales + 500, expiryDate: p.track_expiry ? addDays(today, 365) : undefined }],
+        note: 'bench restock',
+      });
+    }
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    app.close();
+    const cashPaid = Math.ceil(three.reduce((s, p) => s + p.sell_price, 0) / 50_000) * 50_000;
+
+    const r = await measureChildServer({
+      root: resolve(arg('root') ?? ROOT),
+      db: copy,
+      cart: newCart(three.map((p) => p.id), cashPaid),
+      sales,
+      fsyncSales: 0,
+      paperSamples: 0,
+      paperOutSamples: 0,
+      printer: !process.argv.includes('--no-printer'),
+      nodeArgs: [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profDir)}`] : []), ...(arg('node-args')?.split(' ').filter(Boolean) ?? [])],
+      log: (line) => console.log(line),
+    });
+    const sorted = [...r.latencies].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+    console.log(`latency p50 ${at(50).toFixed(3)} ms, p99 ${at(99).toFixed(3)} ms, ${r.salesPerSecond.toFixed(0)} sales/s`);
+    console.log(`server CPU per sale ${r.cpuMsPerSale?.toFixed(3) ?? '–'} ms`);
+    for (const t of r.threads ?? []) console.log(`  thread ${t.name}: ${t.cpuMsPerSale.toFixed(3)} ms per sale`);
+    if (profDir) {
+      const files = readdirSync(resolve(profDir))
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => join(resolve(profDir), f))
+        .sort();
+      const newest = files.at(-1);
+      if (newest) {
+        console.log(`\nprofile ${newest}, self time:`);
+        for (const f of topFunctions(newest, top)) console.log(`${(f.share * 100).toFixed(1).padStart(5)} %  ${f.name}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
