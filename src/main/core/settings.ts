@@ -4,7 +4,7 @@ import type { Db } from '../../db';
 import { DEFAULT_TIME_ZONE } from './clock';
 import { printerLocation, type PrinterConfig, type PrinterLocation } from '../../shared/printer';
 import { SHOP_DEFAULTS, type ShopInfo } from '../../shared/types';
-import { get, query } from '../../db/statements';
+import { all, get, query } from '../../db/statements';
 
 /** Typed view of the key/value settings table, with defaults. */
 export type SettingValues = ShopInfo;
@@ -20,8 +20,11 @@ export function getSetting<K extends keyof SettingValues>(db: Db, key: K): Setti
   return row ? (JSON.parse(row.value) as SettingValues[K]) : DEFAULTS[key];
 }
 
+/** Every setting: read for each receipt printed (the shop header), so a declared statement. */
+const allSettings = query<{ key: string; value: string }>()('settings.all', 'SELECT key, value FROM settings', { key: true, value: true });
+
 export function getSettings(db: Db): SettingValues {
-  const rows = db.select().from(settings).all();
+  const rows = all(db.$client, allSettings);
   const out: Record<string, unknown> = { ...DEFAULTS };
   for (const r of rows) if (r.key in DEFAULTS) out[r.key] = JSON.parse(r.value);
   return out as unknown as SettingValues;

@@ -214,21 +214,34 @@ class ByteReader {
   }
 }
 
-/** Ask DLE EOT 1, 2 and 4 in turn; null when the printer does not answer the first. */
+/** DLE EOT 1, 2 and 4 in one write. */
+const STATUS_QUESTIONS = Uint8Array.of(...DLE_EOT(1), ...DLE_EOT(2), ...DLE_EOT(4));
+
+/**
+ * Ask DLE EOT 1, 2 and 4 (in one write, after `before` when given: a job's
+ * bytes) and read the three answers in order; null when the printer does not
+ * answer the first. Real-time commands are answered in the order received,
+ * so one round trip does what three did.
+ */
 async function queryStatus(
   write: (bytes: Uint8Array) => Promise<void>,
   reader: ByteReader,
   timeoutMs: number,
+  before?: Uint8Array,
 ): Promise<PrinterStatus | null> {
-  const ask = async (n: 1 | 2 | 4): Promise<number | null> => {
-    await write(DLE_EOT(n));
-    return reader.nextStatusByte(timeoutMs);
-  };
-  const printer = await ask(1);
+  await write(before ? concatBytes(before, STATUS_QUESTIONS) : STATUS_QUESTIONS);
+  const printer = await reader.nextStatusByte(timeoutMs);
   if (printer === null) return null;
-  const cause = await ask(2);
-  const paper = await ask(4);
+  const cause = await reader.nextStatusByte(timeoutMs);
+  const paper = await reader.nextStatusByte(timeoutMs);
   return decodeStatus(printer, cause, paper);
+}
+
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
 }
 
 // ---------------------------------------------------------------------------
@@ -379,8 +392,8 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
         const before = await queryStatus(write, reader, o.statusTimeoutMs).catch(() => null);
         const refused = refuse(before);
         if (refused) throw refused;
-        await write(bytes);
-        return { value: await queryStatus(write, reader, o.statusTimeoutMs).catch(() => null) };
+        // The job and the questions after it in one write (a failed write fails the job).
+        return { value: await queryStatus(write, reader, o.statusTimeoutMs, bytes) };
       }),
   };
 }

@@ -50,6 +50,12 @@ const insertJob = write<[kind: string, refId: number | null, copy: 0 | 1, tillCo
   'printJobs.insert',
   `INSERT INTO print_jobs (kind, ref_id, copy, status, till_code, bytes, created_at) VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
 );
+/** How a send ended (after every receipt): `copy` only ever becomes 1, the bytes of a first render are kept. */
+const sendOutcome = write<[status: 'printed' | 'failed', lastError: string | null, printedAt: number | null, attempts: number, copy: 0 | 1, bytes: Buffer | null, id: number]>(
+  'printJobs.sendOutcome',
+  `UPDATE print_jobs SET status = ?, last_error = ?, printed_at = coalesce(?, printed_at), attempts = ?, copy = max(copy, ?), bytes = coalesce(?, bytes)
+   WHERE id = ?`,
+);
 /** The job a send reads when its turn comes (once per receipt): a declared statement. */
 const jobToSend = query<JobToSend>()<[id: number]>(
   'printJobs.toSend',
@@ -342,12 +348,11 @@ export class PrintQueue {
       if (after.state === 'paperOut' || after.state === 'coverOpen') {
         throw new Error(`${after.message} Periksa hasil cetak; cetak ulang bila tidak lengkap.`);
       }
-      const done = { ...rendered, status: 'printed' as const, lastError: after.state === 'paperNearEnd' ? after.message : null, printedAt: this.ctx.clock.now() };
-      this.relaxed(() => this.mark(id, marked ? { ...done, copy: true } : done, row.attempts + 1));
+      const lastError = after.state === 'paperNearEnd' ? after.message : null;
+      this.relaxed(() => run(this.ctx.db.$client, sendOutcome, 'printed', lastError, this.ctx.clock.now(), row.attempts + 1, marked ? 1 : 0, rendered.bytes ?? null, id));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      const failed = { ...rendered, status: 'failed' as const, lastError: message };
-      this.relaxed(() => this.mark(id, marked ? { ...failed, copy: true } : failed, row.attempts + 1));
+      this.relaxed(() => run(this.ctx.db.$client, sendOutcome, 'failed', message, null, row.attempts + 1, marked ? 1 : 0, rendered.bytes ?? null, id));
     }
   }
 
