@@ -11,6 +11,7 @@
  * `node --cpu-prof --cpu-prof-dir=<dir>` (the profile is written when the
  * server exits); `--top N` prints the N heaviest functions by self time.
  * `--node-args "<options>"` passes more node options to the server (e.g. `--perf-basic-prof` for `perf`).
+ * `--paper N` also times N receipts from the answer to the last byte at the fake printer.
  * `--no-printer` leaves the till without a printer (what printing costs is the difference).
  * `--root <tree>` runs another checkout's built server (its `out/main/serve.js`,
  * e.g. a `git worktree` of an older commit) for a before/after comparison.
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
       cart: newCart(three.map((p) => p.id), cashPaid),
       sales,
       fsyncSales: 0,
-      paperSamples: 0,
+      paperSamples: Number(arg('paper') ?? 0),
       paperOutSamples: 0,
       printer: !process.argv.includes('--no-printer'),
       nodeArgs: [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profDir)}`] : []), ...(arg('node-args')?.split(' ').filter(Boolean) ?? [])],
@@ -118,6 +119,11 @@ async function main(): Promise<void> {
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
     console.log(`latency p50 ${at(50).toFixed(3)} ms, p99 ${at(99).toFixed(3)} ms, ${r.salesPerSecond.toFixed(0)} sales/s`);
     console.log(`server CPU per sale ${r.cpuMsPerSale?.toFixed(3) ?? '–'} ms`);
+    if (r.receiptOnPaper.length) {
+      const paper = [...r.receiptOnPaper].sort((a, b) => a - b);
+      const pct = (p: number) => paper[Math.min(paper.length - 1, Math.ceil((p / 100) * paper.length) - 1)]!.toFixed(1);
+      console.log(`receipt on paper (answer → last byte at the printer): p50 ${pct(50)} ms, p95 ${pct(95)} ms`);
+    }
     for (const t of r.threads ?? []) console.log(`  thread ${t.name}: ${t.cpuMsPerSale.toFixed(3)} ms per sale`);
     if (profDir) {
       const files = readdirSync(resolve(profDir))

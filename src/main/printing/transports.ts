@@ -214,14 +214,13 @@ class ByteReader {
   }
 }
 
-/** DLE EOT 1, 2 and 4 in one write. */
-const STATUS_QUESTIONS = Uint8Array.of(...DLE_EOT(1), ...DLE_EOT(2), ...DLE_EOT(4));
-
 /**
- * Ask DLE EOT 1, 2 and 4 (in one write, after `before` when given: a job's
- * bytes) and read the three answers in order; null when the printer does not
- * answer the first. Real-time commands are answered in the order received,
- * so one round trip does what three did.
+ * Ask DLE EOT 1, 2 and 4 in turn (the first after `before` when given: a
+ * job's bytes, in the same write); null when the printer does not answer the
+ * first. One question at a time: asked all at once, a printer's three
+ * one-byte answers met Nagle's algorithm on its side and the delayed ACK on
+ * ours, and a receipt took ~40 ms longer per round (measured on the fake
+ * printer, docs/performance.md).
  */
 async function queryStatus(
   write: (bytes: Uint8Array) => Promise<void>,
@@ -229,11 +228,14 @@ async function queryStatus(
   timeoutMs: number,
   before?: Uint8Array,
 ): Promise<PrinterStatus | null> {
-  await write(before ? concatBytes(before, STATUS_QUESTIONS) : STATUS_QUESTIONS);
-  const printer = await reader.nextStatusByte(timeoutMs);
+  const ask = async (n: 1 | 2 | 4, prefix?: Uint8Array): Promise<number | null> => {
+    await write(prefix ? concatBytes(prefix, DLE_EOT(n)) : DLE_EOT(n));
+    return reader.nextStatusByte(timeoutMs);
+  };
+  const printer = await ask(1, before);
   if (printer === null) return null;
-  const cause = await reader.nextStatusByte(timeoutMs);
-  const paper = await reader.nextStatusByte(timeoutMs);
+  const cause = await ask(2);
+  const paper = await ask(4);
   return decodeStatus(printer, cause, paper);
 }
 
