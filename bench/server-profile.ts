@@ -26,7 +26,8 @@ import { addDays } from '../src/main/core/demo';
 import { openShift, openShiftRow } from '../src/main/core/shifts';
 import { createIntake } from '../src/main/core/stock';
 import type { Actor } from '../src/main/core/context';
-import { measureChildServer, newCart } from './child-server';
+import { measureChildServer } from './child-server';
+import { popularCart } from './outlets';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -82,15 +83,7 @@ async function main(): Promise<void> {
     const cashier: Actor = { userId: cashierRow.id, name: cashierRow.name, role: 'cashier', tillCode: 'K1' };
     const manager: Actor = { userId: managerRow.id, name: managerRow.name, role: 'manager', tillCode: 'K1' };
     if (!openShiftRow(app.ctx, 'K1')) openShift(app.ctx, cashier, { openingFloat: 500_000 });
-    const popular = sqlite
-      .prepare(
-        `SELECT p.id, p.supplier_id, p.sell_price, p.track_expiry FROM products p
-         WHERE p.active = 1 AND p.supplier_id IS NOT NULL AND p.id IN (SELECT product_id FROM sale_lines ORDER BY id DESC LIMIT 2000)
-         ORDER BY p.id`,
-      )
-      .all() as { id: number; supplier_id: number; sell_price: number; track_expiry: number }[];
-    const three: typeof popular = [];
-    for (const p of popular) if (three.length < 3 && !three.some((x) => x.supplier_id === p.supplier_id)) three.push(p);
+    const { three, cart } = popularCart(sqlite);
     const today = businessDate(Date.now(), 'Asia/Makassar');
     for (const p of three) {
       createIntake(app.ctx, manager, {
@@ -101,12 +94,11 @@ async function main(): Promise<void> {
     }
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     app.close();
-    const cashPaid = Math.ceil(three.reduce((s, p) => s + p.sell_price, 0) / 50_000) * 50_000;
 
     const r = await measureChildServer({
       root: resolve(arg('root') ?? ROOT),
       db: copy,
-      cart: newCart(three.map((p) => p.id), cashPaid),
+      cart,
       sales,
       fsyncSales: 0,
       paperSamples: Number(arg('paper') ?? 0),

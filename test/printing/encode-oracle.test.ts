@@ -31,6 +31,7 @@ import type { PrinterColumns } from '../../src/shared/printer';
 import { sampleReceipt, SALE_TIME_UTC } from './fixtures';
 import { hexDump } from './golden';
 import { sampleSettlement } from './settlement-fixtures';
+import { mulberry32 } from '../../src/main/core/demo';
 
 // ---------------------------------------------------------------------------
 // The oracle: encode.ts as it was with the library.
@@ -129,18 +130,6 @@ const ALL_COLUMNS: PrinterColumns[] = [32, 42, 48];
 const ALIGNS: Align[] = ['left', 'center', 'right'];
 const SIZES: TextSize[] = ['normal', 'tall', 'wide', 'double'];
 const SYMBOLOGIES: BarcodeSymbology[] = ['code128', 'ean13', 'ean8', 'upca', 'code39'];
-
-/** mulberry32: small, fast, good enough to spread test cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 class Gen {
   constructor(readonly next: () => number) {}
@@ -291,12 +280,12 @@ const CASES_PER_WIDTH = 1000;
 describe('encodeBlocks gives the bytes of receipt-printer-encoder 4.0.1', () => {
   for (const columns of ALL_COLUMNS) {
     it(`${CASES_PER_WIDTH} random block lists at ${columns} columns`, () => {
-      const g = new Gen(prng(0x5eed0000 + columns));
+      const g = new Gen(mulberry32(0x5eed0000 + columns));
       for (let i = 0; i < CASES_PER_WIDTH; i++) expectSameBytes(randomBlocks(g, columns), columns, `case ${i}`);
     });
 
     it(`300 random documents through the Doc API at ${columns} columns`, () => {
-      const g = new Gen(prng(0xd0c00000 + columns));
+      const g = new Gen(mulberry32(0xd0c00000 + columns));
       for (let i = 0; i < 300; i++) expectSameBytes(randomDoc(g, columns).blocks, columns, `doc ${i}`);
     });
   }

@@ -239,7 +239,7 @@ async function queryStatus(
   return decodeStatus(printer, cause, paper);
 }
 
-function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   const out = new Uint8Array(a.length + b.length);
   out.set(a, 0);
   out.set(b, a.length);
@@ -394,7 +394,7 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
         const before = await queryStatus(write, reader, o.statusTimeoutMs).catch(() => null);
         const refused = refuse(before);
         if (refused) throw refused;
-        // The job and the questions after it in one write (a failed write fails the job).
+        // The job goes out with the first question after it (a failed write fails the job).
         return { value: await queryStatus(write, reader, o.statusTimeoutMs, bytes) };
       }),
   };

@@ -7,7 +7,7 @@ import type { PrintJobStatus, PrintJobView } from '../../shared/types';
 import type { PrinterState } from '../../shared/types-system';
 import { BLOCKING_STATES, describeStatus } from '../../shared/printer-state';
 import { getPrinterConfig, tillsWithPrinterAt } from '../core/settings';
-import { createTransport, printWithStatus, type PrinterTransport } from '../printing/transports';
+import { concatBytes, createTransport, printWithStatus, type PrinterTransport } from '../printing/transports';
 import { get, query, run, write } from '../../db/statements';
 import { withoutDrawerPulse } from '../printing/encode';
 import { renderResendMark } from '../printing/documents/resend-mark';
@@ -315,7 +315,7 @@ export class PrintQueue {
     if (resend) bytes = withoutDrawerPulse(bytes).bytes;
     // Sent before (failed or interrupted after some bytes may have gone out): mark it.
     const marked = resend && row.attempts > 0;
-    if (marked) bytes = concat(renderResendMark(columns), bytes);
+    if (marked) bytes = concatBytes(renderResendMark(columns), bytes);
     return { bytes, marked, firstRender };
   }
 
@@ -368,13 +368,6 @@ export class PrintQueue {
   private relaxed(write: () => void): void {
     relaxedWrite(this.ctx.db, write);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
 
 function toView(r: typeof printJobs.$inferSelect): PrintJobView {
