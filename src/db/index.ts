@@ -36,8 +36,26 @@ export function openDb(path: string, options: OpenDbOptions = {}): Db {
   if (!options.readonly) {
     writeTransactionsImmediate(db);
     migrateDb(db, options.migrationsFolder);
+    withoutValueStatistics(sqlite);
   }
   return db;
+}
+
+/**
+ * Table statistics stay (`sqlite_stat1`: rows per index key, which the
+ * planner needs), per-value samples go (`sqlite_stat4`, written by an
+ * `ANALYZE` run by hand or by a tool; the app never runs one). better-sqlite3
+ * is built with SQLITE_ENABLE_STAT4, and with samples present SQLite
+ * compiles a statement again whenever a value bound to an indexed column
+ * changes, which is on every call of the checkout's statements: ~0.9 ms of
+ * CPU per sale on the bench's `large` shop (docs/performance.md). The
+ * statistics are then read again (`ANALYZE sqlite_schema`).
+ */
+export function withoutValueStatistics(sqlite: Database.Database): void {
+  const stat4 = sqlite.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'sqlite_stat4'`).get();
+  if (!stat4 || !sqlite.prepare('SELECT 1 FROM sqlite_stat4 LIMIT 1').get()) return;
+  sqlite.exec('DELETE FROM sqlite_stat4');
+  sqlite.exec('ANALYZE sqlite_schema');
 }
 
 /**
@@ -80,12 +98,67 @@ export function statementReuse(sqlite: Database.Database, max = 500): Database.D
  * a deferred transaction that reads first and then meets a reader-turned-
  * writer elsewhere (the backup CLI, a restore) would fail with SQLITE_BUSY
  * halfway instead of waiting `busy_timeout` at its start. An explicit
- * `behavior` still wins; nested transactions stay savepoints.
+ * `behavior` still wins; a transaction inside another is a savepoint, undone
+ * alone when it throws.
+ *
+ * The same semantics as drizzle's own (which wraps better-sqlite3's), on
+ * statements prepared once: drizzle built a transaction object and
+ * better-sqlite3 four wrapper functions per call, twice per sale (issue 16).
+ * The function gets the database itself: no caller uses a transaction
+ * object (`tx.rollback()` is not offered; throw to roll back).
  */
 export function writeTransactionsImmediate(db: Db): void {
-  const transaction = db.transaction.bind(db);
-  db.transaction = ((fn: Parameters<Db['transaction']>[0], config?: Parameters<Db['transaction']>[1]) =>
-    transaction(fn, { behavior: 'immediate', ...config })) as Db['transaction'];
+  const sqlite = db.$client;
+  const begin = {
+    immediate: sqlite.prepare('BEGIN IMMEDIATE'),
+    deferred: sqlite.prepare('BEGIN DEFERRED'),
+    exclusive: sqlite.prepare('BEGIN EXCLUSIVE'),
+  };
+  const commit = sqlite.prepare('COMMIT');
+  const rollback = sqlite.prepare('ROLLBACK');
+  const savepoints: { take: Database.Statement; release: Database.Statement; undo: Database.Statement }[] = [];
+  let depth = 0;
+  const savepoint = (level: number) =>
+    (savepoints[level] ??= {
+      take: sqlite.prepare(`SAVEPOINT kasir_${level}`),
+      release: sqlite.prepare(`RELEASE kasir_${level}`),
+      undo: sqlite.prepare(`ROLLBACK TO kasir_${level}`),
+    });
+  const settled = <T>(result: T): T => {
+    if (result && typeof (result as { then?: unknown }).then === 'function') throw new TypeError('A transaction cannot return a promise');
+    return result;
+  };
+  db.transaction = (<T>(fn: (tx: Db) => T, config?: { behavior?: 'immediate' | 'deferred' | 'exclusive' }): T => {
+    if (sqlite.inTransaction) {
+      const sp = savepoint(depth);
+      sp.take.run();
+      depth++;
+      try {
+        const result = settled(fn(db));
+        sp.release.run();
+        return result;
+      } catch (err) {
+        // SQLite may have rolled the whole transaction back by itself (e.g. a full disk).
+        if (sqlite.inTransaction) {
+          sp.undo.run();
+          sp.release.run();
+        }
+        throw err;
+      } finally {
+        depth--;
+      }
+    }
+    begin[config?.behavior ?? 'immediate'].run();
+    depth = 0;
+    try {
+      const result = settled(fn(db));
+      commit.run();
+      return result;
+    } catch (err) {
+      if (sqlite.inTransaction) rollback.run();
+      throw err;
+    }
+  }) as unknown as Db['transaction'];
 }
 
 /** Apply every migration the database does not have yet (synchronous). */

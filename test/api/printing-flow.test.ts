@@ -104,6 +104,40 @@ describe('receipts on a network printer', () => {
     expect(snapshot(t.app)).toEqual(before);
   });
 
+  it('prints the sale as the checkout answered it: the same bytes as a render read back from the database', async () => {
+    const sale = await sell('print-0006');
+    const [bytes] = await printer.waitForJobs(1, 5000);
+    await t.app.print.idle();
+    // The checkout's own sale was used for this first render; now it is gone, and a render reads the sale back.
+    const readBack = t.app.documents.render({ kind: 'receipt', refId: sale.body.id, tillCode: 'K1', copy: false }, { columns: 32, firstSend: true });
+    expect(Buffer.from(readBack!).equals(bytes!)).toBe(true);
+  });
+
+  it('a sale refunded before its receipt is rendered prints the refund on that receipt', async () => {
+    // A silent printer holds the till's queue (each status question waits its timeout) while the next sale is refunded.
+    await printer.setState('silent');
+    await sell('print-0007');
+    const sale = await sell('print-0008');
+    const line = (await t.api('sales.get', { id: sale.body.id }, s.cashier)).body.lines[0];
+    const approval = { token: (await t.api('approvals.verify', { action: 'sales.refund', username: 'manajer', pin: '2222', saleId: sale.body.id }, s.cashier)).body.token as string };
+    const refund = await t.api(
+      'sales.refund',
+      { saleId: sale.body.id, lines: [{ saleLineId: line.id, qty: 1, restock: true }], reason: 'Rusak', payments: [{ method: 'cash', amount: line.unitPrice }], approval },
+      s.cashier,
+    );
+    expect(refund.body.error).toBeUndefined();
+    expect(t.app.db.$client.prepare('SELECT count(*) AS n FROM print_jobs WHERE ref_id = ? AND kind = ? AND bytes IS NOT NULL AND length(bytes) > 0').get(sale.body.id, 'receipt')).toEqual({ n: 0 });
+    await printer.setState('online');
+    await t.app.print.idle();
+    // The receipt as it went to the printer (its first render is kept with the job).
+    const row = t.app.db.$client.prepare("SELECT bytes FROM print_jobs WHERE kind = 'receipt' AND ref_id = ?").get(sale.body.id) as { bytes: Buffer };
+    expect(printer.jobs().some((b) => b.equals(row.bytes))).toBe(true);
+    const receipt = decodeEscPos(row.bytes).lines.join('\n');
+    expect(receipt).toContain(sale.body.number);
+    expect(receipt).toContain('REFUND');
+    expect(receipt).toContain(refund.body.number);
+  }, 30_000);
+
   it('prints a test page on request', async () => {
     const job = await t.api('printers.test', {}, s.cashier);
     expect(job.body.kind).toBe('test');

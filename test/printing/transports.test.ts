@@ -72,8 +72,25 @@ describe('network transport against the fake printer', () => {
     expect(seen).toEqual([ONLINE]);
     expect(after).toEqual(ONLINE);
     expect(printer.connectionCount()).toBe(1);
-    expect(printer.statusQueries()).toEqual([1, 2, 4, 1, 2, 4]);
+    // A ready printer: n=1 before (nothing blocks), n=1 and n=4 (paper near its end?) after.
+    expect(printer.statusQueries()).toEqual([1, 1, 4]);
     expect(job!.equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('tells paper near its end after a job, and asks an offline printer why before refusing', async () => {
+    await printer.setState('paperNearEnd');
+    const after = await transport().print!(Uint8Array.of(0x41, 0x0a), () => null);
+    expect(after).toEqual({ ...ONLINE, paperNearEnd: true });
+    expect(printer.statusQueries()).toEqual([1, 1, 4]);
+    await printer.waitForJobs(1);
+
+    printer.clear();
+    await printer.setState('coverOpen');
+    const seen: unknown[] = [];
+    const refused = transport().print!(Uint8Array.of(0x41, 0x0a), (before) => (seen.push(before), before?.coverOpen ? new Error('Tutup printer terbuka') : null));
+    await expect(refused).rejects.toThrow('Tutup printer terbuka');
+    expect(seen).toEqual([{ online: false, coverOpen: true, paperNearEnd: false, paperOut: false }]);
+    expect(printer.statusQueries()).toEqual([1, 2, 4]);
   });
 
   it('sends nothing when the status before refuses the job', async () => {

@@ -19,8 +19,10 @@ export interface PrinterTransport {
   /**
    * A job with its status checks on one connection (network): ask, send
    * unless `refuse(before)` returns an Error (then nothing is sent and it is
-   * thrown), ask again and return that answer. Transports without it do the
-   * same in three steps (`printWithStatus`).
+   * thrown), ask again and return that answer. `before` tells what would
+   * block a job (offline, cover open, paper out): an online printer is not
+   * asked for paper near its end before the job, only after it. Transports
+   * without it do the same in three steps (`printWithStatus`).
    */
   print?(bytes: Uint8Array, refuse: (before: PrinterStatus | null) => Error | null): Promise<PrinterStatus | null>;
 }
@@ -221,12 +223,21 @@ class ByteReader {
  * one-byte answers met Nagle's algorithm on its side and the delayed ACK on
  * ours, and a receipt took ~40 ms longer per round (measured on the fake
  * printer, docs/performance.md).
+ *
+ * `only` asks less where the answer to n=1 already settles it (a print job's
+ * checks, issue 16): a printer with its cover open or out of paper is offline
+ * (n=1 bit 3, per the ESC/POS reference), so only an offline printer is asked
+ * why (n=2, n=4). `'blocking'` (before a job: may it print?) stops at an
+ * online printer; `'paper'` (after a job) still asks n=4 of an online one,
+ * for paper near its end. An answer that stops early counts the conditions
+ * it did not ask about as absent.
  */
 async function queryStatus(
   write: (bytes: Uint8Array) => Promise<void>,
   reader: ByteReader,
   timeoutMs: number,
   before?: Uint8Array,
+  only: 'all' | 'blocking' | 'paper' = 'all',
 ): Promise<PrinterStatus | null> {
   const ask = async (n: 1 | 2 | 4, prefix?: Uint8Array): Promise<number | null> => {
     await write(prefix ? concatBytes(prefix, DLE_EOT(n)) : DLE_EOT(n));
@@ -234,7 +245,9 @@ async function queryStatus(
   };
   const printer = await ask(1, before);
   if (printer === null) return null;
-  const cause = await ask(2);
+  const offline = (printer & 0x08) !== 0;
+  if (!offline && only === 'blocking') return decodeStatus(printer, null, null);
+  const cause = offline || only === 'all' ? await ask(2) : null;
   const paper = await ask(4);
   return decodeStatus(printer, cause, paper);
 }
@@ -391,11 +404,12 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
 
     print: (bytes, refuse) =>
       session(async (write, reader) => {
-        const before = await queryStatus(write, reader, o.statusTimeoutMs).catch(() => null);
+        // Three questions for a job on a ready printer (n=1 before; n=1 and n=4 after), six for one that is not.
+        const before = await queryStatus(write, reader, o.statusTimeoutMs, undefined, 'blocking').catch(() => null);
         const refused = refuse(before);
         if (refused) throw refused;
         // The job goes out with the first question after it (a failed write fails the job).
-        return { value: await queryStatus(write, reader, o.statusTimeoutMs, bytes) };
+        return { value: await queryStatus(write, reader, o.statusTimeoutMs, bytes, 'paper') };
       }),
   };
 }

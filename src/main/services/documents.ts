@@ -161,7 +161,18 @@ function intakeOr404(ctx: Ctx, id: number): IntakeView {
 /** Who prints: the caller's till. */
 type Caller = Pick<Actor, 'tillCode'>;
 
+/** Sales just rung up whose receipt has not been rendered yet: at most this many are kept. */
+const FRESH_SALES_KEPT = 64;
+
 export class Documents {
+  /**
+   * The sale each checkout answered with, until its receipt's first render
+   * (issue 16: the receipt is not read back from the database it was just
+   * written to). A refund or void of the sale drops it, so a receipt rendered
+   * after one reads the sale again, with the refund.
+   */
+  private readonly fresh = new Map<number, SaleView>();
+
   constructor(
     private readonly ctx: Ctx,
     readonly queue: PrintQueue,
@@ -178,7 +189,9 @@ export class Documents {
     const drawer = opts.firstSend && !copy;
     switch (job.kind) {
       case 'receipt': {
-        const sale = getSale(this.ctx, job.refId);
+        const fresh = this.fresh.get(job.refId);
+        if (fresh) this.fresh.delete(job.refId);
+        const sale = (opts.firstSend && fresh) || getSale(this.ctx, job.refId);
         return renderReceipt(receiptData(this.ctx, sale), { columns: opts.columns, copy, openDrawer: drawer && sale.payments.some((p) => p.method === 'cash') });
       }
       case 'refund': {
@@ -229,6 +242,11 @@ export class Documents {
         .get();
       return { sale, replayed, printJob: prior ? this.queue.get(prior.id) : undefined };
     }
+    if (recorded) {
+      this.fresh.set(sale.id, sale);
+      // Receipts the host never renders (a printer at the till's own PC) must not pile up here.
+      if (this.fresh.size > FRESH_SALES_KEPT) this.fresh.delete(this.fresh.keys().next().value as number);
+    }
     return { sale, replayed, printJob: recorded && this.queue.send(recorded) };
   }
 
@@ -249,6 +267,7 @@ export class Documents {
     const refund = write((refundId) => {
       recorded = this.queue.record({ kind: 'refund', refId: refundId, tillCode: actor.tillCode });
     });
+    this.fresh.delete(refund.saleId);
     return { ...refund, printJob: recorded && this.queue.send(recorded) };
   }
 
