@@ -10,6 +10,7 @@ import { Documents } from './services/documents';
 import { createTransport, printerOutputDir } from './printing/transports';
 import { ReportRunner, type ReportRunnerOptions } from './reports/runner';
 import { Forwarder, type ForwarderOptions } from './outbox/forwarder';
+import { Checkpointer, type CheckpointerOptions } from './services/checkpointer';
 
 export interface BackgroundOptions {
   /** How often failed print jobs are tried again by themselves (ms). */
@@ -19,14 +20,16 @@ export interface BackgroundOptions {
 }
 
 /** The work the app does by itself while it runs, in the order it is started. */
-export const BACKGROUND_SERVICES = ['daily-backup', 'print-retry', 'forwarder'] as const;
+export const BACKGROUND_SERVICES = ['daily-backup', 'print-retry', 'forwarder', 'checkpoints'] as const;
 export type BackgroundService = (typeof BACKGROUND_SERVICES)[number];
 
 export interface App extends ApiEnv {
   db: Db;
+  /** WAL checkpoints in a worker thread while the background services run (src/main/services/checkpointer.ts). */
+  checkpoints: Checkpointer;
   /**
    * Start the background services (daily backup, print auto-retry, the
-   * forwarder to the central database); idempotent. Every shell that
+   * forwarder to the central database, WAL checkpoints); idempotent. Every shell that
    * serves tills calls this once; tools and tests that only open the
    * database do not.
    */
@@ -49,6 +52,7 @@ export function openApp(
     forwarder?: ForwarderOptions;
     /** Till agents printing on the tills' own PCs: claim timeout, when the banner calls a till's printer silent. */
     tillAgents?: TillAgentOptions;
+    checkpoints?: CheckpointerOptions;
   } = {},
 ): App {
   // One writer per file (src/db/writer-lock.ts): a second process is refused here, before migrating.
@@ -74,6 +78,7 @@ export function openApp(
   const reports = new ReportRunner(ctx, { nativeBinding: options.nativeBinding, ...options.reports });
   // Forwarding to the central database: created here, started with the other services by `start`.
   const central = new Forwarder(ctx, options.forwarder);
+  const checkpoints = new Checkpointer(db.$client, { nativeBinding: options.nativeBinding, ...options.checkpoints });
   const stops = new Map<BackgroundService, () => void | Promise<void>>();
   const stopAll = () => [...stops.keys()].reverse().map((name) => {
     const stop = stops.get(name)!;
@@ -87,6 +92,7 @@ export function openApp(
     documents,
     reports,
     central,
+    checkpoints,
     start: (background = {}) => {
       if (stops.size) return;
       stops.set('daily-backup', scheduleDailyBackup(ctx, background.backupCheckMs));
@@ -94,6 +100,8 @@ export function openApp(
       // Does nothing until configured in the back office.
       central.start();
       stops.set('forwarder', () => central.stop());
+      // Off the tills' path from now on: the checkpoints a sale used to wait for.
+      stops.set('checkpoints', checkpoints.start());
     },
     running: () => BACKGROUND_SERVICES.filter((name) => stops.has(name)),
     shutdown: async () => {

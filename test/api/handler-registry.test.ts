@@ -137,12 +137,12 @@ describe('background services', () => {
     const folder = join(dir, 'cadangan');
     setRaw(app.db, 'backupFolder', folder);
     app.start({ printRetryMs: 60_000 });
-    expect(app.running()).toEqual(['daily-backup', 'print-retry', 'forwarder']);
+    expect(app.running()).toEqual(['daily-backup', 'print-retry', 'forwarder', 'checkpoints']);
     // The daily backup checks at start: none today, so it makes one.
     for (let i = 0; i < 200 && !(existsSync(folder) && readdirSync(folder).some((f) => f.endsWith('.db'))); i++) await new Promise((r) => setTimeout(r, 25));
     expect(readdirSync(folder).filter((f) => f.endsWith('.db'))).toHaveLength(1);
     app.start();
-    expect(app.running()).toEqual(['daily-backup', 'print-retry', 'forwarder']);
+    expect(app.running()).toEqual(['daily-backup', 'print-retry', 'forwarder', 'checkpoints']);
     await app.shutdown();
     expect(app.running()).toEqual([]);
     expect(app.db.$client.open).toBe(false);
