@@ -79,7 +79,7 @@ describe('the checkpoint worker', () => {
 
   it('gives the writing connection its automatic checkpoints back when stopped', async () => {
     const db = openDb(join(tempDir(), 'shop.db'));
-    cleanups.push(() => db.$client.close());
+    cleanups.push(() => void db.$client.close());
     const checkpointer = new Checkpointer(db.$client, { thresholdFrames: 500 });
     const stop = checkpointer.start();
     expect(db.$client.pragma('wal_autocheckpoint', { simple: true })).toBe(2000);
@@ -90,7 +90,7 @@ describe('the checkpoint worker', () => {
 
   it('does nothing for an in-memory database', async () => {
     const db = openDb(':memory:');
-    cleanups.push(() => db.$client.close());
+    cleanups.push(() => void db.$client.close());
     const checkpointer = new Checkpointer(db.$client);
     await checkpointer.start()();
     expect(checkpointer.running()).toBe(false);
