@@ -30,6 +30,7 @@ import type Database from 'better-sqlite3';
 import { openApp, type App } from '../src/main/app';
 import { ReportRunner } from '../src/main/reports/runner';
 import { createHttpServer } from '../src/main/api/http';
+import { dispatch } from '../src/main/api/dispatch';
 import type { Actor, Ctx } from '../src/main/core/context';
 import { businessDate } from '../src/main/core/clock';
 import { checkout } from '../src/main/core/sales';
@@ -433,7 +434,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     // service + floor + HTTP checkouts, and those made while a year export runs (with and without the worker)
     const serverSales = options.serverSales ?? (reps >= 200 ? 2000 : Math.max(10, reps * 10));
     const serverExtra = { fsync: Math.min(200, serverSales), paper: Math.min(100, Math.max(5, reps)), paperOut: Math.min(10, Math.max(2, Math.ceil(reps / 20))) };
-    const needed = 5 * (warm + reps) + 2 * EXPORT_SAMPLES_IN_THREAD + 20 + serverSales + serverExtra.fsync + serverExtra.paper + serverExtra.paperOut + 30;
+    const needed = 7 * (warm + reps) + 2 * EXPORT_SAMPLES_IN_THREAD + 20 + serverSales + serverExtra.fsync + serverExtra.paper + serverExtra.paperOut + 30;
     for (const p of three) {
       createIntake(ctx, manager, {
         supplierId: p.supplier_id,
@@ -519,6 +520,34 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           await post('sales.checkout', cart(), token);
         });
         measures.push(summarise('checkout, HTTP browser mode', http, { note: `server and client in one process, network printer (fake) configured; ${printer.jobs().length} printer connections` }));
+
+        // --- checkout through the API as the desktop window calls it (Electron IPC: `dispatch`, no HTTP),
+        // the same printer configured, interleaved sale by sale with the floor as the service measure is.
+        const ipcLogin = await dispatch(app, 'auth.login', { username, pin: '1111' }, null, { host: true });
+        if (!ipcLogin.ok) throw new Error(`auth.login by IPC: ${JSON.stringify(ipcLogin.error)}`);
+        const ipcToken = String((ipcLogin.result as { token: string }).token);
+        const viaIpc = async () => {
+          const r = await dispatch(app!, 'sales.checkout', cart(), ipcToken, { host: true });
+          if (!r.ok) throw new Error(`sales.checkout by IPC: ${JSON.stringify(r.error)}`);
+        };
+        for (let i = 0; i < warm; i++) {
+          await viaIpc();
+          floorTx(productIds, randomUUID());
+        }
+        const ipc: number[] = [];
+        const ipcFloor: number[] = [];
+        for (let i = 0; i < reps; i++) {
+          let t = nowMs();
+          await viaIpc();
+          ipc.push(nowMs() - t);
+          t = nowMs();
+          floorTx(productIds, randomUUID());
+          ipcFloor.push(nowMs() - t);
+        }
+        const ipcM = summarise('checkout, API by IPC dispatch (desktop)', ipc, { note: 'dispatch() as the Electron window calls it: token, validation, request key, sale, receipt job; network printer (fake) configured' });
+        const ipcF = summarise('checkout, floor (interleaved with the IPC checkouts)', ipcFloor);
+        measures.push(ipcM, ipcF);
+        measures.push({ name: 'checkout ratio API (IPC) / floor', n: reps, p50: ipcM.p50 / ipcF.p50, p99: ipcM.p99 / ipcF.p99, mean: NaN, min: NaN, max: NaN, target: 'p50 ≤ 2.0×, p99 ≤ 1.5×', note: 'ratio, not ms' });
         if (!user('manajer')) skipped.push('scan and checkout during a year export: no user "manajer" with the bench PIN');
         else if (!data.firstDay || !data.lastDay) skipped.push('scan and checkout during a year export: no sales');
         else {
