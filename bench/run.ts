@@ -150,6 +150,30 @@ async function timeAsync(warmup: number, reps: number, fn: (i: number) => Promis
   return out;
 }
 
+/**
+ * `measure` and the floor one after the other, sale by sale, so load on the machine hits both alike:
+ * `warm` untimed pairs, then `reps` timed ones. A synchronous `measure` is timed without an await.
+ */
+async function interleavedWithFloor(warm: number, reps: number, measure: () => unknown, floor: () => void): Promise<[number[], number[]]> {
+  for (let i = 0; i < warm; i++) {
+    const r = measure();
+    if (r instanceof Promise) await r;
+    floor();
+  }
+  const measured: number[] = [];
+  const floors: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    let t = nowMs();
+    const r = measure();
+    if (r instanceof Promise) await r;
+    measured.push(nowMs() - t);
+    t = nowMs();
+    floor();
+    floors.push(nowMs() - t);
+  }
+  return [measured, floors];
+}
+
 /** Record the SQL (and parameters) better-sqlite3 prepares while `fn` runs. */
 function captureSql(sqlite: Database.Database, fn: () => void): { sql: string; params: unknown[] }[] {
   const seen: { sql: string; params: unknown[] }[] = [];
@@ -459,20 +483,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     // cache), interleaved sale by sale so load on the machine hits both alike.
     if (options.explain) plans.push(...explain(sqlite, 'checkout (service)', captureSql(sqlite, () => checkout(ctx, cashier, cart()))));
     const floorTx = floorCheckout(sqlite, tillCode, cashier.userId);
-    for (let i = 0; i < warm; i++) {
-      checkout(ctx, cashier, cart());
-      floorTx(productIds, randomUUID());
-    }
-    const service: number[] = [];
-    const floor: number[] = [];
-    for (let i = 0; i < reps; i++) {
-      let t = nowMs();
-      checkout(ctx, cashier, cart());
-      service.push(nowMs() - t);
-      t = nowMs();
-      floorTx(productIds, randomUUID());
-      floor.push(nowMs() - t);
-    }
+    const floorSale = () => floorTx(productIds, randomUUID());
+    const [service, floor] = await interleavedWithFloor(warm, reps, () => checkout(ctx, cashier, cart()), floorSale);
     measures.push(summarise('checkout, service (3 lines, cash)', service, { target: 'p99 < 10 ms' }));
     measures.push(summarise('checkout, floor (raw SQL, 1 tx)', floor));
     const s = measures.find((m) => m.name.startsWith('checkout, service'))!;
@@ -530,20 +542,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           const r = await dispatch(app!, 'sales.checkout', cart(), ipcToken, { host: true });
           if (!r.ok) throw new Error(`sales.checkout by IPC: ${JSON.stringify(r.error)}`);
         };
-        for (let i = 0; i < warm; i++) {
-          await viaIpc();
-          floorTx(productIds, randomUUID());
-        }
-        const ipc: number[] = [];
-        const ipcFloor: number[] = [];
-        for (let i = 0; i < reps; i++) {
-          let t = nowMs();
-          await viaIpc();
-          ipc.push(nowMs() - t);
-          t = nowMs();
-          floorTx(productIds, randomUUID());
-          ipcFloor.push(nowMs() - t);
-        }
+        const [ipc, ipcFloor] = await interleavedWithFloor(warm, reps, viaIpc, floorSale);
         const ipcM = summarise('checkout, API by IPC dispatch (desktop)', ipc, { note: 'dispatch() as the Electron window calls it: token, validation, request key, sale, receipt job; network printer (fake) configured' });
         const ipcF = summarise('checkout, floor (interleaved with the IPC checkouts)', ipcFloor);
         measures.push(ipcM, ipcF);

@@ -43,19 +43,23 @@ export interface CheckpointerStats {
 const SQLITE_DEFAULT_AUTOCHECKPOINT = 1000;
 
 /**
- * Log pages not yet copied into the database file, from the WAL index
- * header in `<db>-shm` (https://sqlite.org/walformat.html: `mxFrame` at
- * byte 16, the checkpoint's `nBackfill` at byte 96, native byte order:
- * little-endian on every machine the app ships for). 0 when there is no
- * index. A torn read only makes one checkpoint early or late.
+ * Log pages not yet copied into the database file, from the first 136 bytes
+ * of the WAL index (`<db>-shm`, https://sqlite.org/walformat.html: `mxFrame`
+ * at byte 16, the checkpoint's `nBackfill` at byte 96, native byte order:
+ * little-endian on every machine the app ships for). A torn read only makes
+ * one checkpoint early or late. Self-contained: the worker runs its source.
  */
+function framesWaiting(header: Buffer): number {
+  return Math.max(0, header.readUInt32LE(16) - header.readUInt32LE(96));
+}
+
+/** `framesWaiting` of a database's WAL index now; 0 when there is none. */
 export function walFramesWaiting(dbPath: string): number {
   let fd: number | null = null;
   try {
     fd = openSync(`${dbPath}-shm`, 'r');
     const header = Buffer.alloc(136);
-    if (readSync(fd, header, 0, 136, 0) < 136) return 0;
-    return Math.max(0, header.readUInt32LE(16) - header.readUInt32LE(96));
+    return readSync(fd, header, 0, 136, 0) < 136 ? 0 : framesWaiting(header);
   } catch {
     return 0;
   } finally {
@@ -63,19 +67,19 @@ export function walFramesWaiting(dbPath: string): number {
   }
 }
 
-// The worker: CommonJS run from this string (no file of its own to build and ship). The
-// header read is `walFramesWaiting`'s, on a file descriptor kept open.
+// The worker: CommonJS run from this string (no file of its own to build and ship), with
+// `framesWaiting` from its own source, on a file descriptor kept open.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const Database = require(workerData.module);
 const db = new Database(workerData.path, { nativeBinding: workerData.nativeBinding, fileMustExist: true });
+const framesWaiting = ${framesWaiting.toString()};
 const header = Buffer.alloc(136);
 let shm = null;
 function waiting() {
   if (shm === null) shm = fs.openSync(workerData.path + '-shm', 'r');
-  if (fs.readSync(shm, header, 0, 136, 0) < 136) return 0;
-  return Math.max(0, header.readUInt32LE(16) - header.readUInt32LE(96));
+  return fs.readSync(shm, header, 0, 136, 0) < 136 ? 0 : framesWaiting(header);
 }
 const timer = setInterval(() => {
   try {
