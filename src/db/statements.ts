@@ -52,25 +52,61 @@ export function write<P extends Params = Params>(name: string, sql: string): Raw
   return register({ name, sql, columns: null }) as RawStatement<P, never>;
 }
 
-const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+/** A statement prepared on one connection; reads return arrays (`raw`) that `row` turns into objects. */
+interface Prepared {
+  stmt: Database.Statement;
+  row: ((values: unknown[]) => unknown) | null;
+}
 
-/** The statement on this connection, prepared on first use. */
-export function prepare(sqlite: Database.Database, s: RawStatement<Params, unknown>): Database.Statement {
+const prepared = new WeakMap<Database.Database, Map<string, Prepared>>();
+const rowMakers = new Map<string, (values: unknown[]) => unknown>();
+
+/**
+ * The object of a row from its values, for one list of columns: an object
+ * literal compiled once, so every row of a statement has the same shape from
+ * birth. better-sqlite3's own row objects are built key by key, with each
+ * column name made anew for every row; the checkout's profile showed it.
+ */
+function rowMaker(columns: readonly string[]): (values: unknown[]) => unknown {
+  const key = columns.join('\n');
+  let make = rowMakers.get(key);
+  if (!make) {
+    const body = columns.map((c, i) => `${JSON.stringify(c)}: v[${i}]`).join(', ');
+    make = new Function('v', `return { ${body} };`) as (values: unknown[]) => unknown;
+    rowMakers.set(key, make);
+  }
+  return make;
+}
+
+function preparedOn(sqlite: Database.Database, s: RawStatement<Params, unknown>): Prepared {
   let byName = prepared.get(sqlite);
   if (!byName) prepared.set(sqlite, (byName = new Map()));
-  let stmt = byName.get(s.name);
-  if (!stmt) byName.set(s.name, (stmt = sqlite.prepare(s.sql)));
-  return stmt;
+  let p = byName.get(s.name);
+  if (!p) {
+    const stmt = sqlite.prepare(s.sql);
+    p = s.columns ? { stmt: stmt.raw(true), row: rowMaker(s.columns) } : { stmt, row: null };
+    byName.set(s.name, p);
+  }
+  return p;
+}
+
+/** The statement on this connection, prepared on first use (a read returns rows as arrays: use `get`/`all`). */
+export function prepare(sqlite: Database.Database, s: RawStatement<Params, unknown>): Database.Statement {
+  return preparedOn(sqlite, s).stmt;
 }
 
 export function get<P extends Params, Row>(sqlite: Database.Database, s: RawStatement<P, Row>, ...params: P): Row | undefined {
-  return prepare(sqlite, s).get(...params) as Row | undefined;
+  const p = preparedOn(sqlite, s);
+  const values = p.stmt.get(...params) as unknown[] | undefined;
+  return (values === undefined || !p.row ? values : p.row(values)) as Row | undefined;
 }
 
 export function all<P extends Params, Row>(sqlite: Database.Database, s: RawStatement<P, Row>, ...params: P): Row[] {
-  return prepare(sqlite, s).all(...params) as Row[];
+  const p = preparedOn(sqlite, s);
+  const rows = p.stmt.all(...params) as unknown[][];
+  return (p.row ? rows.map(p.row) : rows) as Row[];
 }
 
 export function run<P extends Params>(sqlite: Database.Database, s: RawStatement<P, never>, ...params: P): Database.RunResult {
-  return prepare(sqlite, s).run(...params);
+  return preparedOn(sqlite, s).stmt.run(...params);
 }

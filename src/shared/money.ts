@@ -60,9 +60,17 @@ export function basisPoints(amount: Rupiah, bps: number): Rupiah {
 
 const groupFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
 
-/** `45000` → `45.000` (id-ID grouping, no currency). */
+/**
+ * `45000` → `45.000` (id-ID grouping, no currency). Whole amounts are
+ * grouped here, by the same rule as `Intl` (a test compares them): every
+ * printed receipt formats a dozen amounts, and `Intl` showed in its profile.
+ */
 export function formatNumber(amount: number): string {
-  return groupFormat.format(amount);
+  if (!Number.isSafeInteger(amount) || Object.is(amount, -0)) return groupFormat.format(amount);
+  const digits = String(Math.abs(amount));
+  let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `.${digits.slice(i, i + 3)}`;
+  return amount < 0 ? `-${out}` : out;
 }
 
 /** `45000` → `Rp 45.000`; negative → `-Rp 45.000`. Plain ASCII space. */

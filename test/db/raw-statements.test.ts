@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../../src/db';
-import { prepare, query, rawStatements, type RawStatement } from '../../src/db/statements';
+import { all, get, prepare, query, rawStatements, type RawStatement } from '../../src/db/statements';
 // The registry holds what the imported modules declared: import all the handlers (and so every core module).
 import '../../src/main/api/procedures';
 import '../../src/main/api/dispatch';
@@ -66,6 +66,24 @@ describe('raw statements', () => {
 
   it('refuses a second declaration of one name', () => {
     expect(() => query<{ value: string }>()('settings.value', 'SELECT value FROM settings', { value: true })).toThrow(/declared twice/);
+  });
+
+  it('give rows equal to better-sqlite3\'s own, key order and values included', () => {
+    const sqlite = db.$client;
+    sqlite.exec(`INSERT INTO settings (key, value) VALUES ('raw.a', '"x"'), ('raw.b', '1')`);
+    const every = query<{ key: string; value: string }>()('test.rawRows', 'SELECT key, value FROM settings WHERE key LIKE ? ORDER BY key', { key: true, value: true });
+    const own = sqlite.prepare(every.sql).all('raw.%');
+    expect(own).toHaveLength(2);
+    expect(all(sqlite, every, 'raw.%')).toEqual(own);
+    expect(all(sqlite, every, 'raw.%').map((r) => Object.keys(r))).toEqual(own.map((r) => Object.keys(r as object)));
+    expect(get(sqlite, every, 'raw.%')).toEqual(own[0]);
+    expect(get(sqlite, every, 'none.%')).toBeUndefined();
+    expect(all(sqlite, every, 'none.%')).toEqual([]);
+    // Every declared query of the shop's own: the same rows both ways (one parameter value for all).
+    for (const s of rawStatements().filter((x) => x.columns && /^\s*SELECT\b/i.test(x.sql))) {
+      const args = Array(placeholders(s.sql)).fill(1);
+      expect(all(sqlite, s as RawStatement<unknown[], unknown>, ...args), s.name).toEqual(sqlite.prepare(s.sql).all(...args));
+    }
   });
 
   it('are prepared once per connection, without patching better-sqlite3', () => {

@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
 import {
   COPY_MARK,
@@ -309,6 +311,25 @@ describe('receipt date and zone', () => {
     expect(formatReceiptDateTime(SALE_TIME_UTC, 'Asia/Jayapura')).toBe('29/11/2026 15:05 WIT');
     // 23:30 UTC is already the next day in Kendari
     expect(formatReceiptDateTime(Date.UTC(2026, 11, 31, 23, 30), 'Asia/Makassar')).toBe('01/01/2027 07:30 WITA');
+  });
+
+  it('prints what date-fns prints for the zone at any instant, around daylight-saving changes too (the offset is kept per quarter hour)', () => {
+    const zones = ['Asia/Makassar', 'Asia/Jakarta', 'Asia/Jayapura', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'UTC'];
+    const byDateFns = (t: number, zone: string) => `${format(new TZDate(t, zone), 'dd/MM/yyyy HH:mm')} ${zoneAbbreviation(zone)}`;
+    // Instants in order within one zone (the kept offset is reused or replaced), and around the
+    // 2026 changes of Berlin (29 Mar / 25 Oct, 01:00 UTC) and New York (8 Mar 07:00 / 1 Nov 06:00 UTC).
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 6)]) {
+      for (let t = change - 2 * 3_600_000; t <= change + 2 * 3_600_000; t += 7 * 60_000 + 13_000) {
+        for (const zone of ['Europe/Berlin', 'America/New_York']) expect(formatReceiptDateTime(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(byDateFns(t, zone));
+      }
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2099, 11, 31) }), fc.constantFrom(...zones), (t, zone) => {
+        expect(formatReceiptDateTime(t, zone)).toBe(byDateFns(t, zone));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatReceiptDateTime(SALE_TIME_UTC, 'Not/AZone')).toBe(`${format(new TZDate(SALE_TIME_UTC, 'UTC'), 'dd/MM/yyyy HH:mm')} UTC`);
   });
 });
 

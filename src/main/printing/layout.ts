@@ -65,8 +65,11 @@ const SPECIAL: Record<string, string> = {
  * "\x1b@evil" → "@evil": a name can never smuggle a printer command.
  */
 export function printable(value: string): string {
+  const text = String(value ?? '');
+  // Most text on paper is plain printable ASCII already.
+  if (/^[\x20-\x7e]*$/.test(text)) return text;
   let out = '';
-  for (const ch of String(value ?? '')) {
+  for (const ch of text) {
     const code = ch.codePointAt(0)!;
     if (code >= 0x20 && code < 0x7f) {
       out += ch;
