@@ -714,6 +714,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           note: `${r.salesPerSecond.toFixed(0)} sales/s, ${cpu}; every receipt printed at the fake network printer`,
         }),
       );
+      // The API over HTTP as a till sees it (the server in its own process, not sharing a thread with
+      // this client) against the floor of the service run above: same run, not interleaved.
+      const own = measures.at(-1)!;
+      const floorRun = measures.find((m) => m.name === 'checkout, floor (raw SQL, 1 tx)');
+      if (floorRun) {
+        measures.push({ name: 'checkout ratio API (HTTP, server as its own process) / floor', n: own.n, p50: own.p50 / floorRun.p50, p99: own.p99 / floorRun.p99, mean: NaN, min: NaN, max: NaN, unit: 'ratio', target: 'p50 ≤ 2.0×, p99 ≤ 1.5×', note: 'against the floor of the service run (same run, not interleaved)' });
+      }
       if (r.cpuMsPerSale !== null) measures.push(single('server CPU per sale (server as its own process)', r.cpuMsPerSale, { target: '≤ 1.0 ms', note: 'utime + stime of the server over the run ÷ sales' }));
       else skipped.push('server CPU per sale: /proc not available');
       if (r.fsyncPerSale !== null) measures.push(single(`fsync + fdatasync per acknowledged sale (server, ${serverExtra.fsync} sales)`, r.fsyncPerSale, { unit: 'count', target: '1', note: r.fsyncNote }));

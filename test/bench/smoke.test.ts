@@ -113,6 +113,7 @@ describe('benchmark harness (tiny)', () => {
       'sales by supplier, all',
       'cold start: open + migrate + first lookup',
       'checkout, HTTP, server as its own process',
+      'checkout ratio API (HTTP, server as its own process) / floor',
       'server CPU per sale',
       'receipt on paper',
       'checkout, HTTP, server as its own process, printer out of paper',
