@@ -23,6 +23,7 @@ import { createHttpServer } from '../../src/main/api/http';
 import { seedDemo, DEMO_LOGINS } from '../../src/main/core/demo';
 import { apiClient } from '../support/server';
 import { loginWithPinPad } from '../support/ui';
+import { id } from '../../src/renderer/src/i18n/id';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { decodeEscPos } from '../support/escpos-decode';
 
@@ -143,6 +144,8 @@ test('two paired tills sell the last unit at once: one sale, the other INSUFFICI
   const office = await (await browser.newContext()).newPage();
   await office.goto(hostUrl);
   await loginWithPinPad(office, manager, 'K1');
+  // Logged in before the address changes: a login answered after the jump would land on the till.
+  await expect(office.getByRole('button', { name: id['nav.logout'], exact: true })).toBeVisible();
   await office.goto(`${hostUrl}/#/tills`);
   await expect(office.getByTestId('tills-list')).toContainText('K3');
   await expect(office.getByTestId('tills-list')).toContainText(cashier.name);
