@@ -5,6 +5,7 @@ import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import { zoneAbbreviation } from '../../../shared/dates';
+import { wallClock } from '../../../shared/zone-offset';
 
 export { zoneAbbreviation };
 import type { PaymentMethod } from '../../../shared/printer';
@@ -28,32 +29,13 @@ export const DEFAULT_RECEIPT_FOOTER = [
 export const COPY_MARK = '** SALINAN / COPY **';
 
 
-/**
- * Every UTC offset in use is a whole number of quarter hours and changes
- * only at such instants (as `businessDate` in core/clock.ts relies on), so
- * the offset of the last receipt's quarter hour is kept per zone: asking
- * `TZDate` for it on every receipt showed in the receipt's profile.
- */
-const QUARTER_HOUR = 15 * 60_000;
-const zoneOffsets = new Map<string, { quarter: number; offsetMs: number }>();
-
-function zoneOffsetMs(utcMillis: number, timeZone: string): number {
-  const quarter = Math.floor(utcMillis / QUARTER_HOUR);
-  const kept = zoneOffsets.get(timeZone);
-  if (kept?.quarter === quarter) return kept.offsetMs;
-  const offsetMs = -new TZDate(utcMillis, timeZone).getTimezoneOffset() * 60_000;
-  if (!Number.isFinite(offsetMs)) throw new RangeError(`no offset for ${timeZone}`);
-  zoneOffsets.set(timeZone, { quarter, offsetMs });
-  return offsetMs;
-}
-
 const two = (n: number) => String(n).padStart(2, '0');
 
 /** `29/11/2026 14:05 WITA`: local time of `utcMillis` in `timeZone`. */
 export function formatReceiptDateTime(utcMillis: number, timeZone: string): string {
   try {
     // The local wall clock, read through the UTC fields of a shifted instant.
-    const wall = new Date(utcMillis + zoneOffsetMs(utcMillis, timeZone));
+    const wall = wallClock(utcMillis, timeZone);
     const day = `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${String(wall.getUTCFullYear()).padStart(4, '0')}`;
     return `${day} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())} ${zoneAbbreviation(timeZone)}`;
   } catch {
