@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Db } from '../../db';
 import { all, get, query, run, write } from '../../db/statements';
+import { relaxedWrite } from '../../db/relaxed-write';
 import { fail } from '../../shared/errors';
 import { setRaw } from '../core/settings';
 import { BACKFILL_TABLES, backfillSql } from './facts';
@@ -237,7 +238,7 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
   let rows = FIRST_CHUNK_ROWS;
   // Without waiting for the disk: the till must not be held by an fsync per chunk. The forwarder makes
   // history durable (syncWal) before it sends any of it; a chunk lost to a power cut is simply redone.
-  const result = withoutFsync(db, () => db.transaction(
+  const result = relaxedWrite(db, () => db.transaction(
     () => {
       const state = outboxState(db);
       if (!state.enabled || state.backfillDoneAt !== null) return { done: true, facts: 0, rows: 0 };
@@ -286,26 +287,9 @@ export function backfillStep(db: Db, now: number, targetMs = 15): BackfillStep {
  * PostgreSQL skips what it has (ON CONFLICT DO NOTHING).
  */
 export function advanceCursor(db: Db, seq: number, now: number): void {
-  withoutFsync(db, () =>
+  relaxedWrite(db, () =>
     run(db.$client, forwarded, seq, now),
   );
-}
-
-/**
- * Commit without an fsync (WAL, synchronous=NORMAL): the database stays
- * consistent; a power cut may lose the last such commits. Only for writes
- * that may be redone. The connection's setting is restored afterwards.
- */
-export function withoutFsync<T>(db: Db, fn: () => T): T {
-  const sqlite = db.$client;
-  const was = sqlite.pragma('synchronous', { simple: true }) as number;
-  if (was <= 1 || sqlite.inTransaction) return fn();
-  sqlite.pragma('synchronous = NORMAL');
-  try {
-    return fn();
-  } finally {
-    sqlite.pragma(`synchronous = ${was}`);
-  }
 }
 
 /**
@@ -373,7 +357,7 @@ export function pruneForwarded(db: Db, days: number, now: number, limit = 5000):
   // A window of seqs from the oldest kept fact (ids grow with seqs, so older facts sit at the bottom).
   const min = get(sqlite, minSeq)!.seq;
   if (min === null) return 0;
-  return withoutFsync(db, () =>
+  return relaxedWrite(db, () =>
     run(sqlite, pruneRange, min, min + limit, state.forwardedSeq, cutoff),
   ).changes;
 }

@@ -11,7 +11,7 @@ import { concatBytes, createTransport, printWithStatus, type PrinterTransport } 
 import { get, query, run, write } from '../../db/statements';
 import { withoutDrawerPulse } from '../printing/encode';
 import { renderResendMark } from '../printing/documents/resend-mark';
-import { relaxedWrite } from './relaxed-write';
+import { relaxedWrite } from '../../db/relaxed-write';
 import { TillAgents, type TillAgentOptions } from './till-agents';
 
 export { describeStatus };

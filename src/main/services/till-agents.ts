@@ -30,7 +30,7 @@ import type { TillPrintClaim, TillPrintStatusAnswer } from '../../shared/types-t
 import type { Ctx } from '../core/context';
 import { getPrinterConfig } from '../core/settings';
 import type { PrintQueue } from './print-queue';
-import { relaxedWrite } from './relaxed-write';
+import { relaxedWrite } from '../../db/relaxed-write';
 
 export interface TillAgentOptions {
   /** A claim whose agent reports nothing for this long goes back to the queue (default 60 s). */

@@ -1,8 +1,6 @@
 /**
  * Sales receipt (struk belanja), Bahasa Indonesia, for 32/42/48 columns.
  */
-import { format } from 'date-fns';
-import { TZDate } from '@date-fns/tz';
 import { formatNumber, formatRupiah } from '../../../shared/money';
 import { zoneAbbreviation } from '../../../shared/dates';
 import { wallClock } from '../../../shared/zone-offset';
@@ -31,16 +29,18 @@ export const COPY_MARK = '** SALINAN / COPY **';
 
 const two = (n: number) => String(n).padStart(2, '0');
 
+/** `29/11/2026 14:05` of a wall clock read through its UTC fields. */
+function dmyHm(wall: Date): string {
+  return `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${String(wall.getUTCFullYear()).padStart(4, '0')} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
+}
+
 /** `29/11/2026 14:05 WITA`: local time of `utcMillis` in `timeZone`. */
 export function formatReceiptDateTime(utcMillis: number, timeZone: string): string {
   try {
-    // The local wall clock, read through the UTC fields of a shifted instant.
-    const wall = wallClock(utcMillis, timeZone);
-    const day = `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${String(wall.getUTCFullYear()).padStart(4, '0')}`;
-    return `${day} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())} ${zoneAbbreviation(timeZone)}`;
+    return `${dmyHm(wallClock(utcMillis, timeZone))} ${zoneAbbreviation(timeZone)}`;
   } catch {
     // Unknown zone name: print UTC rather than fail the receipt.
-    return `${format(new TZDate(utcMillis, 'UTC'), 'dd/MM/yyyy HH:mm')} UTC`;
+    return `${dmyHm(new Date(utcMillis))} UTC`;
   }
 }
 
