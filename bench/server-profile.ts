@@ -116,7 +116,7 @@ async function main(): Promise<void> {
       const pct = (p: number) => paper[Math.min(paper.length - 1, Math.ceil((p / 100) * paper.length) - 1)]!.toFixed(1);
       console.log(`receipt on paper (answer → last byte at the printer): p50 ${pct(50)} ms, p95 ${pct(95)} ms`);
     }
-    for (const t of r.threads ?? []) console.log(`  thread ${t.name}: ${t.cpuMsPerSale.toFixed(3)} ms per sale`);
+    for (const t of r.threads ?? []) console.log(`  thread ${t.name}: ${t.cpuMsPerSale.toFixed(3)} ms per sale (user ${t.userMsPerSale.toFixed(3)}, system ${t.sysMsPerSale.toFixed(3)})`);
     if (profDir) {
       const files = readdirSync(resolve(profDir))
         .filter((f) => f.endsWith('.cpuprofile'))

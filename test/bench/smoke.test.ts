@@ -115,6 +115,7 @@ describe('benchmark harness (tiny)', () => {
       'checkout, HTTP, server as its own process',
       'checkout ratio API (HTTP, server as its own process) / floor',
       'server CPU per sale',
+      'checkout, floor CPU per sale',
       'receipt on paper',
       'checkout, HTTP, server as its own process, printer out of paper',
       'paper out: answer → receipt job reported failed',
@@ -122,6 +123,9 @@ describe('benchmark harness (tiny)', () => {
     ]) {
       expect(names.some((n) => n.startsWith(prefix)), prefix).toBe(true);
     }
+    const floorCpu = result.measures.find((m) => m.name.startsWith('checkout, floor CPU per sale'))!;
+    expect(floorCpu.p50).toBeGreaterThan(0);
+    expect(result.measures.find((m) => m.name.startsWith('checkout, service'))!.note).toMatch(/^CPU \d+\.\d\d ms per sale$/);
     for (const m of result.measures) {
       expect(m.n, m.name).toBeGreaterThan(0);
       expect(Number.isFinite(m.p50) && Number.isFinite(m.p99), m.name).toBe(true);

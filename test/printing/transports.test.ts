@@ -259,6 +259,17 @@ describe('network transport against the fake printer', () => {
     expect([...job!]).toEqual([0x41, 0x42, 0x10, 0x10, 0x43]);
     expect(answers).toEqual([0x12]);
   });
+
+  it('the fake printer finds a job by its bytes, finished before or after the wait, and says which it missed', async () => {
+    await transport().send(Buffer.from('No: K1-1\n'));
+    await printer.waitForJobs(1);
+    expect((await printer.waitForJob((job) => job.includes('No: K1-1'), 'K1-1')).toString()).toBe('No: K1-1\n');
+    const later = printer.waitForJob((job) => job.includes('No: K1-3'), 'the receipt K1-3', 5000);
+    await transport().send(Buffer.from('No: K1-2\n'));
+    await transport().send(Buffer.from('No: K1-3\n'));
+    expect((await later).toString()).toBe('No: K1-3\n');
+    await expect(printer.waitForJob((job) => job.includes('No: K1-4'), 'the receipt K1-4', 50)).rejects.toThrow(/the receipt K1-4 was not printed within 50 ms/);
+  });
 });
 
 describe('decodeStatus (Epson DLE EOT bits)', () => {

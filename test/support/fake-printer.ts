@@ -35,6 +35,11 @@ export interface FakePrinter {
   /** Resolves once `condition` holds, checked at every connection, packet and close; rejects after `timeoutMs`. */
   waitUntil(condition: () => boolean, what: string, timeoutMs?: number): Promise<void>;
   waitForJobs(count: number, timeoutMs?: number): Promise<Buffer[]>;
+  /**
+   * The first finished job whose bytes `match` accepts; each job is looked at
+   * once, when it finishes (cheap after thousands of jobs, unlike polling `jobs()`).
+   */
+  waitForJob(match: (job: Buffer) => boolean, what: string, timeoutMs?: number): Promise<Buffer>;
   setState(state: FakePrinterState): Promise<void>;
   /** Forget recorded jobs and queries. */
   clear(): void;
@@ -79,6 +84,8 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
   const connections: Connection[] = [];
   const queries: number[] = [];
   let waiters: Array<() => void> = [];
+  /** Called with each connection's bytes once it finishes with print data. */
+  const jobWatchers = new Set<(job: Buffer) => void>();
 
   const notify = (): void => {
     const current = waiters;
@@ -131,6 +138,10 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
       conn.parse = 0;
       conn.finished = true;
       sockets.delete(socket);
+      if (conn.data.length > 0 && jobWatchers.size > 0) {
+        const job = Buffer.from(conn.data);
+        for (const watch of [...jobWatchers]) watch(job);
+      }
       notify();
     });
   };
@@ -211,6 +222,23 @@ export async function startFakePrinter(options: FakePrinterOptions = {}): Promis
           if (!check()) waiters.push(onChange);
         };
         if (!check()) waiters.push(onChange);
+      });
+    },
+    waitForJob(match, what, timeoutMs = 3000) {
+      const done = finishedJobs().find(match);
+      if (done) return Promise.resolve(done);
+      return new Promise((resolve, reject) => {
+        const watch = (job: Buffer): void => {
+          if (!match(job)) return;
+          jobWatchers.delete(watch);
+          clearTimeout(timer);
+          resolve(job);
+        };
+        const timer = setTimeout(() => {
+          jobWatchers.delete(watch);
+          reject(new Error(`fake printer: ${what} was not printed within ${timeoutMs} ms`));
+        }, timeoutMs);
+        jobWatchers.add(watch);
       });
     },
     async setState(next) {
