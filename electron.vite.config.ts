@@ -6,6 +6,11 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Pure-JS libraries are bundled (tree-shaken) instead of loaded from node_modules at start:
+      // `date-fns` and `date-fns/locale` alone are a thousand ES modules, each resolved, read and
+      // compiled when the server starts (issue 16, browser-mode start). Native and lazily loaded
+      // packages (better-sqlite3, serialport, usb, pg, exceljs) stay external.
+      externalizeDeps: { exclude: ['date-fns', '@date-fns/tz', 'zod', 'drizzle-orm'] },
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/electron/main.ts'),
