@@ -57,12 +57,17 @@ describe('the checkpoint worker', () => {
     expect(stats.lastError).toBeNull();
     expect(walFramesWaiting(path)).toBeLessThan(200);
 
-    // After the copy the log starts again from its beginning, and stays bounded however long the day.
+    // However long the day, the pages waiting stay bounded. Each round's ~300 pages are copied back by
+    // the worker (it looks every 20 ms, so it may copy part of a round with the rest of the one
+    // before) or, when the writes go on without a pause, by the writing connection's safety net: the
+    // log starts again from its beginning only when a write finds it all copied, so under a steady
+    // stream of commits it grows until the safety net's 800 pages.
     for (let round = 1; round <= 4; round++) {
       write(app, 60, round * 1000);
-      await until(`checkpoint ${round + 1}`, () => app.checkpoints.snapshot().checkpoints > round);
+      await until(`round ${round} copied back`, () => walFramesWaiting(path) < 200);
     }
-    expect(walFramesWaiting(path)).toBeLessThan(200);
+    expect(app.checkpoints.snapshot().checkpoints).toBeGreaterThanOrEqual(2);
+    expect(app.checkpoints.snapshot().lastError).toBeNull();
     const rows = (app.db.$client.prepare(`SELECT count(*) AS n FROM settings WHERE key LIKE 'ckpt.%'`).get() as { n: number }).n;
     expect(rows).toBe(300);
     await app.shutdown();

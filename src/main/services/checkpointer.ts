@@ -10,7 +10,11 @@
  * PASSIVE checkpoint (it never waits for, nor blocks, the tills' writes), and
  * only once `thresholdFrames` pages wait: fewer, larger checkpoints, none of
  * them on a sale's path. The main connection keeps an automatic checkpoint at
- * four times that, as a safety net should the worker stop.
+ * four times that, as a safety net should the worker stop. It also fires
+ * under a steady stream of commits: the log starts again from its beginning
+ * only when a write finds every page of it copied, and while writes go on
+ * during the worker's copies it may not, so the log grows until the net
+ * copies the little left on a sale's commit.
  *
  * Durability does not change: a sale is on disk (in the log) when it is
  * acknowledged; a checkpoint only moves committed pages into the main file.
