@@ -150,16 +150,16 @@ async function timeAsync(warmup: number, reps: number, fn: (i: number) => Promis
   return out;
 }
 
-/**
- * `measure` and the floor one after the other, sale by sale, so load on the machine hits both alike:
- * `warm` untimed pairs, then `reps` timed ones. A synchronous `measure` is timed without an await.
- */
 /** CPU (user + system, every thread of this process) taken by each side of an interleaved run, in ms per call. */
 interface InterleavedCpu {
   measured: number;
   floor: number;
 }
 
+/**
+ * `measure` and the floor one after the other, sale by sale, so load on the machine hits both alike:
+ * `warm` untimed pairs, then `reps` timed ones. A synchronous `measure` is timed without an await.
+ */
 async function interleavedWithFloor(warm: number, reps: number, measure: () => unknown, floor: () => void): Promise<[number[], number[], InterleavedCpu]> {
   for (let i = 0; i < warm; i++) {
     const r = measure();
