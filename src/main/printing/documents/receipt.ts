@@ -2,7 +2,7 @@
  * Sales receipt (struk belanja), Bahasa Indonesia, for 32/42/48 columns.
  */
 import { formatNumber, formatRupiah } from '../../../shared/money';
-import { zoneAbbreviation } from '../../../shared/dates';
+import { formatDmy, zoneAbbreviation } from '../../../shared/dates';
 import { wallClock } from '../../../shared/zone-offset';
 
 export { zoneAbbreviation };
@@ -27,11 +27,10 @@ export const DEFAULT_RECEIPT_FOOTER = [
 export const COPY_MARK = '** SALINAN / COPY **';
 
 
-const two = (n: number) => String(n).padStart(2, '0');
-
-/** `29/11/2026 14:05` of a wall clock read through its UTC fields. */
+/** `29/11/2026 14:05` of a wall clock read through its UTC fields (the day by the app's one `formatDmy`). */
 function dmyHm(wall: Date): string {
-  return `${two(wall.getUTCDate())}/${two(wall.getUTCMonth() + 1)}/${String(wall.getUTCFullYear()).padStart(4, '0')} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}`;
+  const iso = wall.toISOString();
+  return `${formatDmy(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
 }
 
 /** `29/11/2026 14:05 WITA`: local time of `utcMillis` in `timeZone`. */
