@@ -13,7 +13,7 @@ export const requestKeys = sqliteTable(
     procedure: text('procedure').notNull(),
     /** sha-256 of the procedure name and the request without its key (canonical JSON). */
     requestHash: text('request_hash').notNull(),
-    /** The first answer, JSON. */
+    /** The first answer, JSON; empty for a checkout, which answers a repeated key from its sale (src/main/api/idempotency.ts). */
     result: text('result').notNull(),
     userId: integer('user_id'),
     createdAt: integer('created_at').notNull(),

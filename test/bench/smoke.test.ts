@@ -114,11 +114,14 @@ describe('benchmark harness (tiny)', () => {
       'cold start: open + migrate + first lookup',
       'checkout, HTTP, server as its own process',
       'checkout ratio API (HTTP, server as its own process) / floor',
+      'checkout, HTTP, server as its own process, client fetch (alternated',
+      'checkout, HTTP, server as its own process, client node:http, kept connection (alternated',
       'server CPU per sale',
       'checkout, floor CPU per sale',
       'receipt on paper',
       'checkout, HTTP, server as its own process, printer out of paper',
       'paper out: answer → receipt job reported failed',
+      'database growth per sale through the API',
       'browser mode resident memory',
     ]) {
       expect(names.some((n) => n.startsWith(prefix)), prefix).toBe(true);
@@ -145,6 +148,11 @@ describe('benchmark harness (tiny)', () => {
       expect(result.skipped.some((s) => s.startsWith('fsync per sale:'))).toBe(true);
     }
     expect(result.measures.find((m) => m.name.startsWith('receipt on paper'))!.n).toBeGreaterThan(0);
+    // The server's sales grew the file: a sale's rows, its receipt job and its key take bytes.
+    const growth = result.measures.find((m) => m.name.startsWith('database growth per sale'))!;
+    expect(growth.unit).toBe('bytes');
+    expect(growth.p50).toBeGreaterThan(500);
+    expect(formatTable(result)).toMatch(/database growth per sale[^\n]*\| [\d,]+ B \|/);
 
     // --compare: both runs side by side with the ratio per measure.
     const older = { ...result, measures: result.measures.map((m) => ({ ...m, p50: m.p50 * 2, p99: m.p99 * 2 })) };
