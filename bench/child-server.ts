@@ -17,13 +17,25 @@
  *   not wait for the printer) and the time until the till can show the
  *   banner (the receipt job reported failed by `printing.jobs`, which the
  *   till polls every 0.5 s while a receipt is pending);
- * - resident memory (VmRSS) of the server after all of it.
+ * - the client's side: this process's CPU per sale over the sequential run
+ *   (the client's `fetch` and the fake printer), and, when asked, the same
+ *   sales sent alternately by `fetch` and by `node:http` on a kept
+ *   connection, to tell the server's answer from the client's own cost
+ *   (undici's `fetch` is JavaScript in this process; a till's Chromium does
+ *   that work in native code);
+ * - resident memory (VmRSS) of the server after all of it;
+ * - the database's growth per sale written through the API (pages in use,
+ *   read by a second connection before and after): what a shop's file
+ *   gains per sale with its receipt job and request key, which the
+ *   generated data leaves out.
  * Linux only for CPU and memory (/proc); elsewhere those are left out.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { startFakePrinter, type FakePrinter } from '../test/support/fake-printer';
 
 export interface ChildServerOptions {
@@ -36,6 +48,8 @@ export interface ChildServerOptions {
   fsyncSales: number;
   paperSamples: number;
   paperOutSamples: number;
+  /** Sales sent alternately by `fetch` and by `node:http` (each gets half); 0 leaves it out. */
+  clientSales?: number;
   /** Extra node options for the server (e.g. `--cpu-prof`). */
   nodeArgs?: string[];
   /** `false`: no printer configured (to see what printing costs); default true. */
@@ -47,12 +61,19 @@ export interface ChildServerResult {
   latencies: number[];
   salesPerSecond: number;
   cpuMsPerSale: number | null;
+  /** CPU of this process (the client and the fake printer) per sale over the sequential run. */
+  clientCpuMsPerSale: number;
+  /** Latencies of the alternated sales by client (empty when not asked). */
+  byClient: { fetch: number[]; http: number[] };
   fsyncPerSale: number | null;
   fsyncNote: string;
   receiptOnPaper: number[];
   paperOutCheckout: number[];
   paperOutBanner: number[];
   rssMiB: number | null;
+  /** Bytes of database pages in use gained per sale written by the server (all its sales here), and how many. */
+  bytesPerSale: number | null;
+  salesWritten: number;
   /** CPU per sale of each of the server's threads by name (Linux), heaviest first. */
   threads?: { name: string; cpuMsPerSale: number; userMsPerSale: number; sysMsPerSale: number }[];
 }
@@ -175,21 +196,56 @@ async function straceCount(pid: number, out: string): Promise<{ stop: () => Prom
   };
 }
 
+/** Bytes of the database's pages in use (free pages left out) and its sales, as a second connection sees them. */
+function footprint(db: string): { bytes: number; sales: number } {
+  const reader = new Database(db, { fileMustExist: true });
+  try {
+    const pragma = (name: string) => Number(reader.pragma(name, { simple: true }));
+    const sales = Number((reader.prepare('SELECT count(*) AS n FROM sales').get() as { n: number }).n);
+    return { bytes: (pragma('page_count') - pragma('freelist_count')) * pragma('page_size'), sales };
+  } finally {
+    reader.close();
+  }
+}
+
 export async function measureChildServer(o: ChildServerOptions): Promise<ChildServerResult> {
   const printer: FakePrinter = await startFakePrinter();
+  const footprint0 = footprint(o.db);
   const { child, port } = await startServer(o.root, o.db, o.nodeArgs);
   const pid = child.pid!;
   const base = `http://127.0.0.1:${port}`;
-  const post = async (name: string, body: unknown, token?: string) => {
-    const res = await fetch(`${base}/api/${name}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status} ${JSON.stringify(json)}`);
-    return json;
+  const headers = (token?: string) => ({ 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) });
+  const answer = (name: string, status: number, text: string) => {
+    if (status !== 200) throw new Error(`${name}: HTTP ${status} ${text}`);
+    return JSON.parse(text) as Record<string, unknown>;
   };
+  const post = async (name: string, body: unknown, token?: string) => {
+    const res = await fetch(`${base}/api/${name}`, { method: 'POST', headers: headers(token), body: JSON.stringify(body) });
+    return answer(name, res.status, await res.text());
+  };
+  // The same request by node:http on one kept connection (no undici in the client's path).
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const postByHttp = (name: string, body: unknown, token?: string) =>
+    new Promise<Record<string, unknown>>((done, fail) => {
+      const data = JSON.stringify(body);
+      const req = httpRequest(
+        { host: '127.0.0.1', port, path: `/api/${name}`, method: 'POST', agent, headers: { ...headers(token), 'Content-Length': Buffer.byteLength(data) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (text += chunk));
+          res.on('end', () => {
+            try {
+              done(answer(name, res.statusCode ?? 0, text));
+            } catch (err) {
+              fail(err);
+            }
+          });
+        },
+      );
+      req.on('error', fail);
+      req.end(data);
+    });
   try {
     const admin = String((await post('auth.login', { username: 'admin', pin: '123456', tillCode: 'K1' })).token);
     if (o.printer !== false) await post('printers.set', { transport: { type: 'network', host: printer.host, port: printer.port }, columns: 42 }, admin);
@@ -211,6 +267,7 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     const latencies: number[] = [];
     const cpu0 = cpuTicks(pid);
     const threads0 = threadTicks(pid);
+    const client0 = process.cpuUsage();
     const t0 = nowMs();
     for (let i = 0; i < o.sales; i++) {
       const t = nowMs();
@@ -220,6 +277,8 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
     const wall = nowMs() - t0;
     // Let the receipts of the run go out: their CPU belongs to the sales.
     if (o.printer !== false) await receiptPrinted(last.number, 300_000);
+    const client = process.cpuUsage(client0);
+    const clientCpuMsPerSale = (client.user + client.system) / 1000 / o.sales;
     const cpu1 = cpuTicks(pid);
     const threads1 = threadTicks(pid);
     const threads = [...threads1.entries()]
@@ -234,6 +293,17 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
       .sort((a, b) => b.cpuMsPerSale - a.cpuMsPerSale);
     const cpuMsPerSale = cpu0 === null || cpu1 === null ? null : ((cpu1 - cpu0) * 1000) / CLK_TCK / o.sales;
     o.log(`  child server: ${o.sales} sales in ${(wall / 1000).toFixed(1)} s, CPU ${cpuMsPerSale?.toFixed(2) ?? '–'} ms per sale`);
+
+    // 1b. The same sales by fetch and by node:http, alternated sale by sale.
+    const byClient = { fetch: [] as number[], http: [] as number[] };
+    for (let i = 0; i < (o.clientSales ?? 0); i++) {
+      const viaHttp = i % 2 === 1;
+      const t = nowMs();
+      last = (viaHttp ? await postByHttp('sales.checkout', o.cart(), token) : await post('sales.checkout', o.cart(), token)) as typeof last;
+      (viaHttp ? byClient.http : byClient.fetch).push(nowMs() - t);
+    }
+    if (byClient.http.length && o.printer !== false) await receiptPrinted(last.number, 120_000);
+    agent.destroy();
 
     // 2. fsync per acknowledged sale (under strace).
     let fsyncPerSale: number | null = null;
@@ -275,17 +345,23 @@ export async function measureChildServer(o: ChildServerOptions): Promise<ChildSe
       paperOutBanner.push(nowMs() - answered);
     }
     await printer.setState('online');
+    const footprint1 = footprint(o.db);
+    const salesWritten = footprint1.sales - footprint0.sales;
 
     return {
       latencies,
       salesPerSecond: o.sales / (wall / 1000),
       cpuMsPerSale,
+      clientCpuMsPerSale,
+      byClient,
       fsyncPerSale,
       fsyncNote: trace.note,
       receiptOnPaper,
       paperOutCheckout,
       paperOutBanner,
       rssMiB: rssMiB(pid),
+      bytesPerSale: salesWritten > 0 ? (footprint1.bytes - footprint0.bytes) / salesWritten : null,
+      salesWritten,
       threads,
     };
   } finally {

@@ -61,7 +61,7 @@ export interface Measure {
   /** 95th percentile (receipt on paper is judged by it). */
   p95?: number;
   /** What the numbers are when not milliseconds. */
-  unit?: 'ratio' | 'count' | 'MiB';
+  unit?: 'ratio' | 'count' | 'MiB' | 'bytes';
   /** Target from issue 7 (on the large database), for the table. */
   target?: string;
   note?: string;
@@ -472,8 +472,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const today = businessDate(Date.now(), 'Asia/Makassar');
     // service + floor + HTTP checkouts, and those made while a year export runs (with and without the worker)
     const serverSales = options.serverSales ?? (reps >= 200 ? 2000 : Math.max(10, reps * 10));
-    const serverExtra = { fsync: Math.min(200, serverSales), paper: Math.min(100, Math.max(5, reps)), paperOut: Math.min(10, Math.max(2, Math.ceil(reps / 20))) };
-    const needed = 7 * (warm + reps) + 2 * EXPORT_SAMPLES_IN_THREAD + 20 + serverSales + serverExtra.fsync + serverExtra.paper + serverExtra.paperOut + 30;
+    const serverExtra = { clients: Math.min(1000, serverSales), fsync: Math.min(200, serverSales), paper: Math.min(100, Math.max(5, reps)), paperOut: Math.min(10, Math.max(2, Math.ceil(reps / 20))) };
+    const needed = 7 * (warm + reps) + 2 * EXPORT_SAMPLES_IN_THREAD + 20 + serverSales + serverExtra.clients + serverExtra.fsync + serverExtra.paper + serverExtra.paperOut + 30;
     for (const p of three) {
       createIntake(ctx, manager, {
         supplierId: p.supplier_id,
@@ -717,6 +717,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         db: copy,
         cart: newCart(productIds, cashPaid),
         sales: serverSales,
+        clientSales: serverExtra.clients,
         fsyncSales: serverExtra.fsync,
         paperSamples: serverExtra.paper,
         paperOutSamples: serverExtra.paperOut,
@@ -726,7 +727,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       measures.push(
         summarise(`checkout, HTTP, server as its own process (${serverSales} sequential 3-item cash sales)`, r.latencies, {
           target: 'p50 < 1.9 ms',
-          note: `${r.salesPerSecond.toFixed(0)} sales/s, ${cpu}; every receipt printed at the fake network printer`,
+          note: `${r.salesPerSecond.toFixed(0)} sales/s, ${cpu}; every receipt printed at the fake network printer; the client (fetch) and the printer here: ${r.clientCpuMsPerSale.toFixed(2)} ms CPU per sale`,
         }),
       );
       // The API over HTTP as a till sees it (the server in its own process, not sharing a thread with
@@ -735,6 +736,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       const floorRun = measures.find((m) => m.name === 'checkout, floor (raw SQL, 1 tx)');
       if (floorRun) {
         measures.push({ name: 'checkout ratio API (HTTP, server as its own process) / floor', n: own.n, p50: own.p50 / floorRun.p50, p99: own.p99 / floorRun.p99, mean: NaN, min: NaN, max: NaN, unit: 'ratio', target: 'p50 ≤ 2.0×, p99 ≤ 1.5×', note: 'against the floor of the service run (same run, not interleaved)' });
+      }
+      // The till's wait without undici: the same server, fetch and node:http alternated sale by sale.
+      if (r.byClient.http.length) {
+        const half = r.byClient.http.length;
+        measures.push(summarise(`checkout, HTTP, server as its own process, client fetch (alternated, ${half})`, r.byClient.fetch, { note: 'after the run above, the same server' }));
+        measures.push(summarise(`checkout, HTTP, server as its own process, client node:http, kept connection (alternated, ${half})`, r.byClient.http, { note: "no undici in the client's path: nearer a till whose browser does the HTTP in native code" }));
       }
       if (r.cpuMsPerSale !== null) {
         measures.push(single('server CPU per sale (server as its own process)', r.cpuMsPerSale, { target: '≤ 1.0 ms', note: 'utime + stime of the server over the run ÷ sales' }));
@@ -748,6 +755,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       measures.push(summarise('receipt on paper: answer → last byte at the fake printer', r.receiptOnPaper, { target: 'p95 < 300 ms', note: `p95 ${summarise('', r.receiptOnPaper).p95!.toFixed(1)} ms` }));
       measures.push(summarise('checkout, HTTP, server as its own process, printer out of paper', r.paperOutCheckout, { note: 'the sale must not wait for the printer' }));
       measures.push(summarise('paper out: answer → receipt job reported failed (the till banner)', r.paperOutBanner, { target: '< 2 s', note: "the till's pending-receipt poll adds ≤ 0.5 s" }));
+      if (r.bytesPerSale !== null) {
+        measures.push(single('database growth per sale through the API (server as its own process)', r.bytesPerSale, { unit: 'bytes', note: `pages in use after ÷ sales, ${r.salesWritten} sales: the sale's rows, its receipt job, its request key` }));
+      }
       if (r.rssMiB !== null) measures.push(single('browser mode resident memory after the bench (server process)', r.rssMiB, { unit: 'MiB', target: '< 300 MiB' }));
       else skipped.push('browser mode memory: /proc not available');
     }
@@ -826,6 +836,7 @@ function formatValue(m: Measure, v: number): string {
   if (m.note === 'ratio, not ms' || m.unit === 'ratio') return `${v.toFixed(2)}×`;
   if (m.unit === 'count') return v.toFixed(2);
   if (m.unit === 'MiB') return `${v.toFixed(1)} MiB`;
+  if (m.unit === 'bytes') return `${Math.round(v).toLocaleString('en-US')} B`;
   return v < 10 ? v.toFixed(3) : v.toFixed(1);
 }
 

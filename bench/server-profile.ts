@@ -11,6 +11,7 @@
  * `node --cpu-prof --cpu-prof-dir=<dir>` (the profile is written when the
  * server exits); `--top N` prints the N heaviest functions by self time.
  * `--node-args "<options>"` passes more node options to the server (e.g. `--perf-basic-prof` for `perf`).
+ * `--clients N` also sends N sales alternately by `fetch` and by `node:http` on a kept connection (the client's own share of the wait).
  * `--paper N` also times N receipts from the answer to the last byte at the fake printer.
  * `--no-printer` leaves the till without a printer (what printing costs is the difference).
  * `--root <tree>` runs another checkout's built server (its `out/main/serve.js`,
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     for (const p of three) {
       createIntake(app.ctx, manager, {
         supplierId: p.supplier_id,
-        lines: [{ productId: p.id, qty: sales + 500, expiryDate: p.track_expiry ? addDays(today, 365) : undefined }],
+        lines: [{ productId: p.id, qty: sales + Number(arg('clients') ?? 0) + 500, expiryDate: p.track_expiry ? addDays(today, 365) : undefined }],
         note: 'bench restock',
       });
     }
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
       cart,
       sales,
       fsyncSales: 0,
+      clientSales: Number(arg('clients') ?? 0),
       paperSamples: Number(arg('paper') ?? 0),
       paperOutSamples: 0,
       printer: !process.argv.includes('--no-printer'),
@@ -111,6 +113,12 @@ async function main(): Promise<void> {
     const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
     console.log(`latency p50 ${at(50).toFixed(3)} ms, p99 ${at(99).toFixed(3)} ms, ${r.salesPerSecond.toFixed(0)} sales/s`);
     console.log(`server CPU per sale ${r.cpuMsPerSale?.toFixed(3) ?? '–'} ms`);
+    console.log(`client (fetch) and fake printer, this process: ${r.clientCpuMsPerSale.toFixed(3)} ms CPU per sale`);
+    if (r.byClient.http.length) {
+      const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(3);
+      console.log(`alternated, ${r.byClient.http.length} each: p50 fetch ${p50(r.byClient.fetch)} ms, node:http ${p50(r.byClient.http)} ms`);
+    }
+    if (r.bytesPerSale !== null) console.log(`database growth ${Math.round(r.bytesPerSale)} bytes per sale (${r.salesWritten} sales)`);
     if (r.receiptOnPaper.length) {
       const paper = [...r.receiptOnPaper].sort((a, b) => a - b);
       const pct = (p: number) => paper[Math.min(paper.length - 1, Math.ceil((p / 100) * paper.length) - 1)]!.toFixed(1);
