@@ -101,17 +101,17 @@ export function runKeyed(call: Call, name: ProcedureName, input: Record<string, 
         });
       }
       // A key row from before answers were left out may still hold one; the record answers alike.
-      if (ANSWERED_FROM_RECORD.has(name)) return { replay: true as const, result: replayFromRecord(db.$client, name, () => run(handlerInput)), fresh: true };
-      return { replay: true as const, result: JSON.parse(prior.result) as unknown, fresh: false };
+      if (ANSWERED_FROM_RECORD.has(name)) return { result: replayFromRecord(db.$client, name, () => run(handlerInput)), stored: false };
+      return { result: JSON.parse(prior.result) as unknown, stored: true };
     }
     const result = run(handlerInput);
     if (result instanceof Promise) throw new Error(`keyed procedure ${name} must answer synchronously`);
     const kept = ANSWERED_FROM_RECORD.has(name) ? NO_ANSWER_KEPT : JSON.stringify(result ?? null);
     runStatement(db.$client, keepKey, tillCode, key, name, hash, kept, call.actor.userId, call.ctx.clock.now());
-    return { replay: false as const, result, fresh: true };
+    return { result, stored: false };
   });
-  // An answer rebuilt from the record already has its print job as it stands now.
-  if (!outcome.replay || outcome.fresh) return outcome.result;
+  // A new answer, or one rebuilt from the record, has its print job as it stands now.
+  if (!outcome.stored) return outcome.result;
   // The first answer, with its print job as it stands now (it may have printed since).
   const result = outcome.result as { printJob?: { id?: number } } | null;
   if (result?.printJob?.id) {
