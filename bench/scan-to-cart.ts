@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { apiClient, startServer } from '../test/support/server';
+import { loginWithPinPad } from '../test/support/ui';
 
 export interface ScanResult {
   scans: number;
@@ -21,6 +22,8 @@ export interface ScanResult {
   p50: number;
   p95: number;
   max: number;
+  /** Each scan's time, Enter to the cart line on screen, in order. */
+  times: number[];
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -62,10 +65,8 @@ export async function measureScanToCart(options: { db: string; scans?: number; c
 
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(server.url);
-    await page.getByLabel('Nama pengguna').fill(cashier.username);
-    await page.getByLabel('Kode kasir').fill('K9');
-    for (const digit of cashier.pin) await page.getByRole('button', { name: `Angka ${digit}`, exact: true }).click();
-    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    // The same steps as the e2e specs, from the UI's own words (a renamed label fails both alike).
+    await loginWithPinPad(page, cashier, 'K9');
     await page.getByTestId('scan-input').waitFor();
     await page.getByTestId('shift-status').waitFor();
 
@@ -95,7 +96,7 @@ export async function measureScanToCart(options: { db: string; scans?: number; c
       times.push(ms as number);
     }
     const sorted = [...times].sort((a, b) => a - b);
-    return { scans: times.length, catalogue, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1] };
+    return { scans: times.length, catalogue, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1], times };
   } finally {
     await browser.close();
     await server.stop();
@@ -110,7 +111,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   measureScanToCart({ db: values.db, scans: Number(values.scans) }).then(
-    (r) => console.log(`scan-to-cart over ${r.catalogue} products: ${r.scans} scans, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (target p95 < 50 ms)`),
+    (r) => console.log(`scan-to-cart over ${r.catalogue} products: ${r.scans} scans, p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, max ${r.max.toFixed(1)} ms (target p95 < 30 ms)`),
     (err) => {
       console.error(err);
       process.exit(1);

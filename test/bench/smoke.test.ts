@@ -148,6 +148,11 @@ describe('benchmark harness (tiny)', () => {
       expect(result.skipped.some((s) => s.startsWith('fsync per sale:'))).toBe(true);
     }
     expect(result.measures.find((m) => m.name.startsWith('receipt on paper'))!.n).toBeGreaterThan(0);
+    // Scan to cart in the real UI (Chromium, the built app): every scan reached the cart.
+    const scan = result.measures.find((m) => m.name.startsWith('scan to cart in Chromium'));
+    expect(scan, result.skipped.join('; ')).toBeDefined();
+    expect(scan!.n).toBe(5);
+    expect(scan!.p95).toBeGreaterThan(0);
     // The server's sales grew the file: a sale's rows, its receipt job and its key take bytes.
     const growth = result.measures.find((m) => m.name.startsWith('database growth per sale'))!;
     expect(growth.unit).toBe('bytes');
