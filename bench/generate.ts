@@ -57,18 +57,29 @@ export interface ScaleSpec {
   products: number;
   days: number;
   salesPerDay: number;
+  /** First business day of sales (local); FIRST_SALES_DAY when not given. */
+  firstDay?: string;
 }
 
 export const SCALES: Record<Scale, ScaleSpec> = {
   tiny: { suppliers: 5, products: 200, days: 3, salesPerDay: 50 },
   small: { suppliers: 300, products: 20_000, days: 30, salesPerDay: 1_000 },
   large: { suppliers: 300, products: 20_000, days: 365, salesPerDay: 1_000 },
-  /** Five years (~4.9 M sale lines): the till must not slow down as the years pile up. */
-  xlarge: { suppliers: 300, products: 20_000, days: 1_825, salesPerDay: 1_000 },
+  /**
+   * Five years (~4.9 M sale lines): the till must not slow down as the years pile up. It ends
+   * on the day `large` ends (2026-10-31; 2024 has a 29 February): history, as a settlement's cutoff may not be after today.
+   */
+  xlarge: { suppliers: 300, products: 20_000, days: 1_825, salesPerDay: 1_000, firstDay: '2021-11-02' },
 };
 
 /** First business day of sales (local). Fixed so the data never depends on when it is generated. */
 export const FIRST_SALES_DAY = '2025-11-01';
+
+/** The first and last business day of a scale's sales. */
+export function salesDays(spec: ScaleSpec): { firstDay: string; lastDay: string } {
+  const firstDay = spec.firstDay ?? FIRST_SALES_DAY;
+  return { firstDay, lastDay: addDays(firstDay, spec.days - 1) };
+}
 /** The shop, users, suppliers and catalogue are set up this many days earlier. */
 const SETUP_DAYS_BEFORE = 7;
 export const TILL = 'K1';
@@ -284,8 +295,7 @@ export function generate(options: GenerateOptions): GenerateResult {
 
   const db = openDb(out);
   const sqlite = db.$client;
-  const firstDay = FIRST_SALES_DAY;
-  const lastDay = addDays(firstDay, spec.days - 1);
+  const { firstDay, lastDay } = salesDays(spec);
   const setupDay = addDays(firstDay, -SETUP_DAYS_BEFORE);
   const setupAt = witaTime(setupDay, 9);
   let clockNow = setupAt;

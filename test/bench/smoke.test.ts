@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generate, type GenerateResult } from '../../bench/generate';
+import { generate, salesDays, SCALES, type GenerateResult } from '../../bench/generate';
 import { runBench, formatComparison, formatTable, type BenchResult } from '../../bench/run';
 import { checkInvariants } from '../../bench/invariants';
 import { openDb } from '../../src/db';
@@ -26,6 +26,14 @@ describe('benchmark harness (tiny)', () => {
 
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('generates history at every scale: the last day of sales is before today, and five years end where one year does', () => {
+    // The bench settles the last month and a settlement's cutoff may not be after today.
+    const today = new Date().toISOString().slice(0, 10);
+    for (const [scale, spec] of Object.entries(SCALES)) expect(salesDays(spec).lastDay < today, scale).toBe(true);
+    expect(salesDays(SCALES.xlarge).lastDay).toBe(salesDays(SCALES.large).lastDay);
+    expect(salesDays(SCALES.xlarge)).toEqual({ firstDay: '2021-11-02', lastDay: '2026-10-31' });
   });
 
   it('generates the tiny database through the real migrations with every invariant holding', () => {
