@@ -80,6 +80,7 @@ export function salesDays(spec: ScaleSpec): { firstDay: string; lastDay: string 
   const firstDay = spec.firstDay ?? FIRST_SALES_DAY;
   return { firstDay, lastDay: addDays(firstDay, spec.days - 1) };
 }
+
 /** The shop, users, suppliers and catalogue are set up this many days earlier. */
 const SETUP_DAYS_BEFORE = 7;
 export const TILL = 'K1';
