@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { createCentralDb } from '../test/support/central';
 import { officeDashboard, officeSales, provinceUmkmReport, umkmStatement, officePayouts } from '../src/central/reports';
+import { stat } from './stats';
 
 export type OfficeScale = 'tiny' | 'small' | 'large';
 const SCALES: Record<OfficeScale, { suppliers: number; products: number; days: number; salesPerDay: number }> = {
@@ -113,8 +114,8 @@ async function time(name: string, reps: number, target: string, fn: () => Promis
     await fn();
     ms.push(performance.now() - t0);
   }
-  ms.sort((a, b) => a - b);
-  return { name, n: reps, median: ms[Math.floor(ms.length / 2)]!, max: ms.at(-1)!, target };
+  const { p50, max } = stat(ms);
+  return { name, n: reps, median: p50, max, target };
 }
 
 export async function runOfficeBench(options: { scale: OfficeScale; outlets?: number; reps?: number; keep?: boolean; log?: (s: string) => void }): Promise<OfficeBenchResult> {

@@ -32,20 +32,8 @@ import { addDays } from '../src/main/core/demo';
 import { enableOutbox } from '../src/main/outbox/outbox';
 import type { Actor } from '../src/main/core/context';
 import { apiClient, startServer } from '../test/support/server';
+import { stat, type Stat } from './stats';
 
-interface Stat {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
-
-const stat = (xs: number[]): Stat => {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (p: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? NaN;
-  return { n: s.length, p50: at(50), p95: at(95), p99: at(99), max: s.at(-1) ?? NaN };
-};
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

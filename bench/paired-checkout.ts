@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { resolve } from 'node:path';
+import { stat } from './stats';
 
 const [beforeTree, afterTree, dbArg, repsArg] = process.argv.slice(2);
 if (!beforeTree || !afterTree || !dbArg) throw new Error('usage: tsx bench/paired-checkout.ts <before-tree> <after-tree> <db> [reps]');
@@ -73,8 +74,9 @@ for (let i = 0; i < reps; i++) {
   const order: ('before' | 'after')[] = i % 2 ? ['before', 'after'] : ['after', 'before'];
   for (const k of order) once(k, true);
 }
-const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 for (const k of ['before', 'after'] as const) {
-  console.log(`${k}: wall p50 ${q(wall[k], 0.5).toFixed(3)} p99 ${q(wall[k], 0.99).toFixed(3)} ms; cpu p50 ${q(cpu[k], 0.5).toFixed(3)} p99 ${q(cpu[k], 0.99).toFixed(3)} ms (n=${reps})`);
+  const w = stat(wall[k]);
+  const c = stat(cpu[k]);
+  console.log(`${k}: wall p50 ${w.p50.toFixed(3)} p99 ${w.p99.toFixed(3)} ms; cpu p50 ${c.p50.toFixed(3)} p99 ${c.p99.toFixed(3)} ms (n=${reps})`);
 }
 process.exit(0);

@@ -45,6 +45,7 @@ import { supplierShare } from '../src/shared/pricing';
 import { addDays, mulberry32 } from '../src/main/core/demo';
 import { checkInvariants, type InvariantResult } from './invariants';
 import { listeningPort, measureChildServer, newCart } from './child-server';
+import { percentile } from './stats';
 import { startFakePrinter, type FakePrinter } from '../test/support/fake-printer';
 import { setPrinterConfig } from '../src/main/core/settings';
 
@@ -114,13 +115,12 @@ const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 function summarise(name: string, samples: number[], extra: Partial<Measure> = {}): Measure {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
   return {
     name,
     n: sorted.length,
-    p50: at(50),
-    p95: at(95),
-    p99: at(99),
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
     mean: sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length),
     min: sorted[0],
     max: sorted[sorted.length - 1],

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { apiClient, startServer } from '../test/support/server';
 import { loginWithPinPad } from '../test/support/ui';
+import { stat } from './stats';
 
 export interface ScanResult {
   scans: number;
@@ -26,7 +27,6 @@ export interface ScanResult {
   times: number[];
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 export async function measureScanToCart(options: { db: string; scans?: number; cashier?: { username: string; pin: string } }): Promise<ScanResult> {
   const scans = options.scans ?? 200;
@@ -95,8 +95,8 @@ export async function measureScanToCart(options: { db: string; scans?: number; c
       })`);
       times.push(ms as number);
     }
-    const sorted = [...times].sort((a, b) => a - b);
-    return { scans: times.length, catalogue, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: sorted[sorted.length - 1], times };
+    const { p50, p95, max } = stat(times);
+    return { scans: times.length, catalogue, p50, p95, max, times };
   } finally {
     await browser.close();
     await server.stop();

@@ -29,6 +29,7 @@ import { createIntake } from '../src/main/core/stock';
 import type { Actor } from '../src/main/core/context';
 import { measureChildServer } from './child-server';
 import { popularCart } from './outlets';
+import { stat } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
   const input = arg('db');
   if (!input) throw new Error('usage: npx tsx bench/server-profile.ts --db <file> [--sales N] [--cpu-prof <dir>] [--top N]');
   const sales = Number(arg('sales') ?? 2000);
+  const clientSales = Number(arg('clients') ?? 0);
   const profDir = arg('cpu-prof');
   const top = Number(arg('top') ?? 40);
 
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
     for (const p of three) {
       createIntake(app.ctx, manager, {
         supplierId: p.supplier_id,
-        lines: [{ productId: p.id, qty: sales + Number(arg('clients') ?? 0) + 500, expiryDate: p.track_expiry ? addDays(today, 365) : undefined }],
+        lines: [{ productId: p.id, qty: sales + clientSales + 500, expiryDate: p.track_expiry ? addDays(today, 365) : undefined }],
         note: 'bench restock',
       });
     }
@@ -102,27 +104,24 @@ async function main(): Promise<void> {
       cart,
       sales,
       fsyncSales: 0,
-      clientSales: Number(arg('clients') ?? 0),
+      clientSales,
       paperSamples: Number(arg('paper') ?? 0),
       paperOutSamples: 0,
       printer: !process.argv.includes('--no-printer'),
       nodeArgs: [...(profDir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(profDir)}`] : []), ...(arg('node-args')?.split(' ').filter(Boolean) ?? [])],
       log: (line) => console.log(line),
     });
-    const sorted = [...r.latencies].sort((a, b) => a - b);
-    const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-    console.log(`latency p50 ${at(50).toFixed(3)} ms, p99 ${at(99).toFixed(3)} ms, ${r.salesPerSecond.toFixed(0)} sales/s`);
+    const latency = stat(r.latencies);
+    console.log(`latency p50 ${latency.p50.toFixed(3)} ms, p99 ${latency.p99.toFixed(3)} ms, ${r.salesPerSecond.toFixed(0)} sales/s`);
     console.log(`server CPU per sale ${r.cpuMsPerSale?.toFixed(3) ?? '–'} ms`);
     console.log(`client (fetch) and fake printer, this process: ${r.clientCpuMsPerSale.toFixed(3)} ms CPU per sale`);
     if (r.byClient.http.length) {
-      const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!.toFixed(3);
-      console.log(`alternated, ${r.byClient.http.length} each: p50 fetch ${p50(r.byClient.fetch)} ms, node:http ${p50(r.byClient.http)} ms`);
+      console.log(`alternated, ${r.byClient.http.length} each: p50 fetch ${stat(r.byClient.fetch).p50.toFixed(3)} ms, node:http ${stat(r.byClient.http).p50.toFixed(3)} ms`);
     }
     if (r.bytesPerSale !== null) console.log(`database growth ${Math.round(r.bytesPerSale)} bytes per sale (${r.salesWritten} sales)`);
     if (r.receiptOnPaper.length) {
-      const paper = [...r.receiptOnPaper].sort((a, b) => a - b);
-      const pct = (p: number) => paper[Math.min(paper.length - 1, Math.ceil((p / 100) * paper.length) - 1)]!.toFixed(1);
-      console.log(`receipt on paper (answer → last byte at the printer): p50 ${pct(50)} ms, p95 ${pct(95)} ms`);
+      const paper = stat(r.receiptOnPaper);
+      console.log(`receipt on paper (answer → last byte at the printer): p50 ${paper.p50.toFixed(1)} ms, p95 ${paper.p95.toFixed(1)} ms`);
     }
     for (const t of r.threads ?? []) console.log(`  thread ${t.name}: ${t.cpuMsPerSale.toFixed(3)} ms per sale (user ${t.userMsPerSale.toFixed(3)}, system ${t.sysMsPerSale.toFixed(3)})`);
     if (profDir) {

@@ -22,6 +22,7 @@ import { businessDate } from '../src/main/core/clock';
 import { startServer } from '../test/support/server';
 import { startFakePrinter, type FakePrinter } from '../test/support/fake-printer';
 import { popularCart } from './outlets';
+import { stat, type Stat } from './stats';
 
 export interface TillsBenchResult {
   tills: number;
@@ -38,20 +39,9 @@ export interface TillsBenchResult {
   failed: number;
   machine: { cpus: number; loadavg: number[] };
 }
-interface Stat {
-  n: number;
-  p50: number;
-  p99: number;
-  max: number;
-}
 
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-function stat(xs: number[]): Stat {
-  const s = [...xs].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? NaN;
-  return { n: s.length, p50: at(0.5), p99: at(0.99), max: s.at(-1) ?? NaN };
-}
 
 export async function runTillsBench(options: {
   db: string;
