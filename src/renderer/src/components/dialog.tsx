@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n';
 
 interface DialogProps {
@@ -10,15 +10,19 @@ interface DialogProps {
   className?: string;
   /** Extra keyboard handling inside the dialog (Esc is handled here). */
   onKeyDown?: (e: React.KeyboardEvent) => void;
+  /** The dialog tells a barcode scan from typing itself (the payment dialog); else a scan is caught before it lands here (scan-catcher). */
+  takesScans?: boolean;
 }
 
 /** A modal dialog: Esc closes it, focus stays inside, the page behind is inert. */
-export function Dialog({ title, onClose, children, footer, size = 'md', className, onKeyDown }: DialogProps) {
+export function Dialog({ title, onClose, children, footer, size = 'md', className, onKeyDown, takesScans }: DialogProps) {
   const t = useT();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // In the commit that shows the dialog, before the browser handles another key: a scanner's keys
+  // right after the dialog opens (or after it changes step, like payment → QRIS) never fall on the page.
+  useLayoutEffect(() => {
     const el = ref.current;
     if (el && !el.contains(document.activeElement)) {
       const first =
@@ -65,6 +69,7 @@ export function Dialog({ title, onClose, children, footer, size = 'md', classNam
         aria-labelledby={titleId}
         tabIndex={-1}
         onKeyDown={keyDown}
+        data-takes-scans={takesScans || undefined}
       >
         <header className="dialog-head">
           <h2 id={titleId}>{title}</h2>

@@ -4,7 +4,8 @@ import { normalizeRupiahText, rupiahText } from '../lib/rupiah-input';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'size'> & {
   value: Rupiah | null;
-  onValueChange(value: Rupiah | null): void;
+  /** `value` null with `text` not empty: digits above MAX_RUPIAH, which are no amount. */
+  onValueChange(value: Rupiah | null, text: string): void;
   size?: 'md' | 'lg' | 'xl';
 };
 
@@ -33,7 +34,7 @@ export const RupiahInput = forwardRef<HTMLInputElement, Props>(function RupiahIn
         onChange={(e) => {
           const next = normalizeRupiahText(e.target.value);
           setText(next.text);
-          onValueChange(next.value);
+          onValueChange(next.value, next.text);
         }}
       />
     </div>

@@ -44,6 +44,7 @@ export const en: Dictionary = {
 
   'form.required': 'Required',
   'form.positive': 'Must be more than 0',
+  'form.amountTooLarge': 'Amount too large (at most {max})',
 
   'role.cashier': 'Cashier',
   'role.manager': 'Manager',

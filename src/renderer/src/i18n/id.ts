@@ -42,6 +42,7 @@ export const id = {
 
   'form.required': 'Wajib diisi',
   'form.positive': 'Harus lebih dari 0',
+  'form.amountTooLarge': 'Jumlah terlalu besar (paling banyak {max})',
 
   'role.cashier': 'Kasir',
   'role.manager': 'Manajer',

@@ -53,6 +53,10 @@ export const tillKeysId = {
 
   'pay.scanned': '{name} ditambahkan ke keranjang',
   'pay.scanNotFound': 'Kode {code} tidak dikenal — dianggap uang',
+  'pay.scanKept': 'Kode {code} dipindai: masuk keranjang berikutnya (atau keranjang ini bila QRIS dibatalkan)',
+  'scan.keptForShift': '{name} dipindai: masuk keranjang setelah shift dibuka',
+  'scan.notHere': 'Kode {code} dipindai ke kolom angka dan tidak dipakai. Pindai barang di layar kasir.',
+  'scan.loginFirst': 'Kode {code} dipindai sebelum masuk: tidak dipakai, PIN dikosongkan. Masuk dulu, lalu pindai lagi.',
 
   'tx.approval.wrongPin': 'PIN salah',
   'tx.approval.wrongPinDetail': 'Nama pengguna atau PIN manajer tidak cocok. Coba lagi.',
@@ -123,6 +127,10 @@ export const tillKeysEn: Record<keyof typeof tillKeysId, string> = {
 
   'pay.scanned': '{name} added to the cart',
   'pay.scanNotFound': 'Code {code} is unknown — taken as money',
+  'pay.scanKept': 'Code {code} scanned: it goes into the next cart (or this one if the QRIS is cancelled)',
+  'scan.keptForShift': '{name} scanned: it goes into the cart once the shift is open',
+  'scan.notHere': 'Code {code} was scanned into a number field and not used. Scan items on the till screen.',
+  'scan.loginFirst': 'Code {code} was scanned before logging in: not used, the PIN was cleared. Log in first, then scan again.',
 
   'tx.approval.wrongPin': 'Wrong PIN',
   'tx.approval.wrongPinDetail': 'The manager’s username or PIN does not match. Try again.',

@@ -9,6 +9,7 @@ import { DEFAULT_TIME_ZONE, formatTime } from '../../lib/format';
 import { MAX_PIN, PinDots, PinPad } from './pin-pad';
 import { CommandHelp } from '../../components/command-help';
 import { CommandButton, CommandProvider, useCommands } from '../../lib/commands';
+import { ScanNote, useScanCatcher } from '../../lib/scan-catcher';
 import { LOGIN_COMMANDS, type LoginCommandState } from './login-commands';
 import { rememberedTill, rememberedUsername, TILL_RE, useLogin } from './use-login';
 
@@ -92,6 +93,22 @@ export function LoginScreen({ notice, initialUsername, onLoggedIn }: LoginProps)
   };
   const commands = useCommands(LOGIN_COMMANDS, commandState);
 
+  // A barcode scanned at the login screen (longer than any PIN): its digits went to the PIN, but its
+  // Enter never tries them (a wrong PIN counts towards the lockout). The PIN is emptied and the note
+  // says why. A burst no longer than a PIN may be one typed quickly, and is left to log in.
+  const scanCatcher = useScanCatcher(
+    async (code) => {
+      setPin('');
+      return { isScan: true, note: { tone: 'error', text: t('scan.loginFirst', { code }) } };
+    },
+    { longerThan: MAX_PIN },
+  );
+  const catchScan = scanCatcher.onKeyDownCapture;
+  useEffect(() => {
+    window.addEventListener('keydown', catchScan, true);
+    return () => window.removeEventListener('keydown', catchScan, true);
+  }, [catchScan]);
+
   const onForm = (e: FormEvent) => {
     e.preventDefault();
     void submit();
@@ -100,6 +117,7 @@ export function LoginScreen({ notice, initialUsername, onLoggedIn }: LoginProps)
   return (
     <CommandProvider api={commands}>
     <AuthLayout>
+      <ScanNote note={scanCatcher.note} />
       <form className="login" onSubmit={onForm} noValidate>
         <h2 className="card-title">{t('login.title')}</h2>
         {notice === 'setupDone' && <div className="notice notice-success">{t('login.setupDone')}</div>}

@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { useT } from '../../i18n';
-import { formatRupiah, type Rupiah } from '../../../../shared/money';
+import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../../../shared/money';
 import type { ShiftView } from '../../../../shared/types';
 import { ErrorNotice } from '../../components/error-notice';
 import { RupiahInput } from '../../components/rupiah-input';
@@ -15,6 +15,8 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
   const t = useT();
   const { session } = useSession();
   const [amount, setAmount] = useState<Rupiah | null>(null);
+  /** Digits above the largest amount: no float at all, never Rp 0. */
+  const [tooLarge, setTooLarge] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -22,6 +24,10 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (busy) return;
+    if (tooLarge) {
+      inputRef.current?.focus();
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -51,7 +57,10 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
           ref={inputRef}
           size="xl"
           value={amount}
-          onValueChange={setAmount}
+          onValueChange={(value, text) => {
+            setAmount(value);
+            setTooLarge(value === null && text !== '');
+          }}
           placeholder="0"
           autoFocus
           data-testid="opening-float"
@@ -64,6 +73,7 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
               className={`chip-btn ${amount === v ? 'active' : ''}`}
               onClick={() => {
                 setAmount(v);
+                setTooLarge(false);
                 inputRef.current?.focus();
               }}
             >
@@ -71,6 +81,11 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
             </button>
           ))}
         </div>
+        {tooLarge && (
+          <div className="notice notice-error" role="alert" data-testid="float-too-large">
+            {t('form.amountTooLarge', { max: formatRupiah(MAX_RUPIAH) })}
+          </div>
+        )}
         <ErrorNotice error={error} />
         <button type="submit" className="btn btn-primary btn-xl btn-block" disabled={busy}>
           {busy ? t('common.saving') : t('shift.openButton')} <kbd>Enter</kbd>

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import type { DeviceView } from '../../../../shared/types-tills';
-import { formatRupiah } from '../../../../shared/money';
+import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../../../shared/money';
 import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { useData } from '../../lib/use-data';
@@ -70,10 +70,11 @@ export function TillsScreen() {
     });
   };
 
-  const closeOrphan = (o: Orphan) =>
+  /** The cash counted for a shift: null while empty, and for digits above the largest amount (never Rp 0). */
+  const countedCash = (o: Orphan) => normalizeRupiahText(counted[o.id] ?? '').value;
+  const closeOrphan = (o: Orphan, countedCash: Rupiah) =>
     void run(async () => {
-      const amount = normalizeRupiahText(counted[o.id] ?? '').value ?? 0;
-      const closed = await call('shifts.closeOrphan', { shiftId: o.id, countedCash: amount });
+      const closed = await call('shifts.closeOrphan', { shiftId: o.id, countedCash });
       return t('tills.closed', { till: o.tillCode, variance: formatRupiah(closed.variance ?? 0) });
     });
 
@@ -172,7 +173,10 @@ export function TillsScreen() {
             {orphans.map((o) => (
               <div key={o.id} className="btn-row">
                 <span className="mono">{o.tillCode}</span> <span>{t('tills.shiftOpen', { time: when(o.openedAt) })}</span>
-                <Field label={t('tills.counted')}>
+                <Field
+                  label={t('tills.counted')}
+                  error={counted[o.id] && countedCash(o) === null ? t('form.amountTooLarge', { max: formatRupiah(MAX_RUPIAH) }) : undefined}
+                >
                   <input
                     className="input mono"
                     inputMode="numeric"
@@ -180,7 +184,12 @@ export function TillsScreen() {
                     onChange={(e) => setCounted({ ...counted, [o.id]: normalizeRupiahText(e.target.value).text })}
                   />
                 </Field>
-                <button type="button" className="btn btn-primary" disabled={busy || !counted[o.id]} onClick={() => closeOrphan(o)}>
+                <button type="button" className="btn btn-primary" disabled={busy || countedCash(o) === null}
+                  onClick={() => {
+                    const cash = countedCash(o);
+                    if (cash !== null) closeOrphan(o, cash);
+                  }}
+                >
                   {t('tills.closeShift')}
                 </button>
               </div>

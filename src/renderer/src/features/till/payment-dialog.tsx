@@ -256,6 +256,14 @@ export function PaymentDialog({
     if (next && summarizePayments(total, next, roundingFor(next)).canConfirm) void checkout(next, approval);
   };
 
+  /** Back from the QR code to the payment: what was scanned meanwhile goes into this cart after all. */
+  const leaveQr = () => {
+    setQr(null);
+    void (async () => {
+      for (const code of deferred.current.splice(0)) await scannedNow(code, null);
+    })();
+  };
+
   const printQr = async () => {
     if (!qr) return;
     setQrError(null);
@@ -323,10 +331,19 @@ export function PaymentDialog({
       }
       return;
     }
-    if (!qr && isCharKey(e)) {
+    if (isCharKey(e)) {
       if (burst.current.key(e.key, e.timeStamp)) beforeBurst.current = { amount, amountAuto, reference };
-    } else if (e.key === 'Enter' && !qr) {
+    } else if (e.key === 'Enter') {
       const code = burst.current.enter(e.timeStamp);
+      if (code && qr) {
+        // The QR code on screen is for this amount: a scan now never says "paid" (its Enter) and
+        // never changes the amount; it is the next customer's, or this cart's if the QR is left.
+        e.preventDefault();
+        deferred.current.push(code);
+        if (beforeBurst.current) setReference(beforeBurst.current.reference);
+        setScanNote({ tone: 'success', text: t('pay.scanKept', { code }) });
+        return;
+      }
       if (code) {
         e.preventDefault();
         void scanned(code, target);
@@ -367,7 +384,7 @@ export function PaymentDialog({
 
   if (qr) {
     return (
-      <Dialog key="qris" title={t('tx.qris.title')} size="lg" className="pay-dialog qris-dialog" onClose={busy ? undefined : () => setQr(null)} onKeyDown={onKeyDown}>
+      <Dialog key="qris" title={t('tx.qris.title')} size="lg" className="pay-dialog qris-dialog" onClose={busy ? undefined : leaveQr} onKeyDown={onKeyDown} takesScans>
         <div className="qris-view" data-testid="qris-view" data-payload={qr.payload} data-amount={qr.amount}>
           <div className="qris-code">
             <QrCode text={qr.payload} size={340} label={t('tx.qris.alt', { amount: formatRupiah(qr.amount) })} />
@@ -402,10 +419,11 @@ export function PaymentDialog({
               )}
             </div>
             <ErrorNotice error={qrError} compact />
+            <ScanNoteLine note={scanNote} />
           </div>
         </div>
         <div className="pay-actions">
-          <button type="button" className="btn btn-ghost btn-lg" onClick={() => setQr(null)} disabled={busy}>
+          <button type="button" className="btn btn-ghost btn-lg" onClick={leaveQr} disabled={busy}>
             {t('tx.qris.back')} <kbd>Esc</kbd>
           </button>
           <button type="button" className="btn btn-primary btn-xl pay-confirm" onClick={qrPaid} disabled={busy} data-testid="qris-paid" data-default-action>
@@ -417,7 +435,7 @@ export function PaymentDialog({
   }
 
   return (
-    <Dialog key="pay" title={t('pay.title')} size="lg" className="pay-dialog" onClose={busy ? undefined : onClose} onKeyDown={onKeyDown}>
+    <Dialog key="pay" title={t('pay.title')} size="lg" className="pay-dialog" onClose={busy ? undefined : onClose} onKeyDown={onKeyDown} takesScans>
       <div className="pay-grid">
         <div className="pay-left">
           <div className="pay-total">
@@ -606,11 +624,7 @@ export function PaymentDialog({
         </div>
       </div>
 
-      {scanNote && (
-        <div className={`notice ${scanNote.tone === 'success' ? 'notice-success' : 'notice-error'} notice-compact`} role={scanNote.tone === 'error' ? 'alert' : 'status'} data-testid="pay-scan-note">
-          {scanNote.text}
-        </div>
-      )}
+      <ScanNoteLine note={scanNote} />
       {(nonCashOver || localError) && (
         <div className="notice notice-error" role="alert">
           {nonCashOver ? t('pay.nonCashExceeds') : localError}
@@ -632,5 +646,15 @@ export function PaymentDialog({
         </button>
       </div>
     </Dialog>
+  );
+}
+
+/** What became of a scan while the dialog is open (added, refused, kept for the next cart). */
+function ScanNoteLine({ note }: { note: { tone: 'success' | 'error'; text: string } | null }) {
+  if (!note) return null;
+  return (
+    <div className={`notice ${note.tone === 'success' ? 'notice-success' : 'notice-error'} notice-compact`} role={note.tone === 'error' ? 'alert' : 'status'} data-testid="pay-scan-note">
+      {note.text}
+    </div>
   );
 }

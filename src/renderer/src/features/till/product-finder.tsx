@@ -217,6 +217,7 @@ export const ProductFinder = forwardRef<FinderHandle, FinderProps>(function Prod
           <input
             ref={inputRef}
             className="scan-input"
+            data-takes-scans
             type="text"
             value={text}
             placeholder={t('till.scanPlaceholder')}

@@ -34,6 +34,7 @@ import { useTillOverlay } from './use-till-overlay';
 import { usePendingCheckout } from './use-pending-checkout';
 import { ClockSkewWarning, HostOfflineBanner, PendingSalePanel } from './offline-parts';
 import { isUnreachable } from '../../lib/host-link';
+import { ScanNote, useScanCatcher, type ScanAnswer } from '../../lib/scan-catcher';
 
 /**
  * The main screen: scan, cart, pay. Keyboard first: the scan field has the
@@ -101,6 +102,38 @@ export function TillScreen() {
     },
     [cart, notify, t],
   );
+
+  /** Scanned before the shift was opened: they go into the first cart (after the shift is open). */
+  const scansBeforeShift = useRef<string[]>([]);
+  useEffect(() => {
+    if (shift && scansBeforeShift.current.length > 0) finderRef.current?.enqueue(scansBeforeShift.current.splice(0));
+  }, [shift]);
+
+  /**
+   * A scan that landed in a field of the till other than the scan field (a dialog, a quantity, the
+   * opening float): it goes into the cart as if scanned there, and the field is left as it was.
+   */
+  const scanElsewhere = useCallback(
+    async (code: string): Promise<ScanAnswer> => {
+      const unknown: ScanAnswer = { isScan: false, note: { tone: 'error', text: t('till.unknownCode', { code }) } };
+      if (!shift) {
+        try {
+          const product = await call('products.lookup', { code: code.slice(0, 64) });
+          scansBeforeShift.current.push(code);
+          return { isScan: true, note: { tone: 'info', text: t('scan.keptForShift', { name: product.name }) } };
+        } catch (err) {
+          if (err instanceof ApiError && err.code === 'NOT_FOUND') return unknown;
+          return { isScan: true, note: { tone: 'error', text: describeError(t, err).title } };
+        }
+      }
+      const outcome = await scanDuringPayment(code);
+      if (outcome.kind === 'added') return { isScan: true, note: { tone: 'success', text: t('pay.scanned', { name: outcome.name }) } };
+      if (outcome.kind === 'refused') return { isScan: true, note: { tone: 'error', text: outcome.text } };
+      return unknown;
+    },
+    [shift, scanDuringPayment, t],
+  );
+  const catcher = useScanCatcher(scanElsewhere);
 
   const changeQty = useCallback(
     (productId: number, qty: number) => {
@@ -214,7 +247,8 @@ export function TillScreen() {
 
   return (
     <CommandProvider api={commands}>
-      <div className="till" onClick={onTillClick}>
+      <div className="till" onClick={onTillClick} onKeyDownCapture={catcher.onKeyDownCapture}>
+        <ScanNote note={catcher.note} />
         <TopBar
           shift={shift}
           latestJob={printer.latest}
