@@ -10,7 +10,9 @@
  *   confirmed nor closed; a note typed fast into a text field is still a note;
  * - with the QRIS code on screen a scan never says "paid": the QR stays, the scan is the next cart's;
  * - closing the shift, a scan in a denomination count is refused and said so, never counted;
- * - at the login screen a scan's digits are never tried as a PIN (no failed attempt, no lockout).
+ * - at the login screen a scan's digits are never tried as a PIN (no failed attempt, no lockout);
+ * - receiving goods, a scan while a line's quantity has the focus adds its product (the intake's
+ *   scan field), never a quantity of 899123.
  * Screenshots at 1366×768 go to /tmp/shots.
  */
 import { mkdirSync } from 'node:fs';
@@ -195,7 +197,7 @@ test('closing the shift, a scan in a denomination count is refused and said so; 
   await count.focus();
   await scanLikeAScanner(page, DEMO_BARCODES.kopiKolaka);
   await expect(page.getByTestId('scan-note')).toHaveText(
-    `Kode ${DEMO_BARCODES.kopiKolaka} dipindai ke kolom angka dan tidak dipakai. Pindai barang di layar kasir.`,
+    `Kode ${DEMO_BARCODES.kopiKolaka} dipindai ke kolom angka dan tidak dipakai.`,
   );
   await expect(count).toHaveValue('2');
   await page.screenshot({ path: `${SHOTS}/scan-in-close-shift.png` });
@@ -220,4 +222,30 @@ test('a scan at the login screen never tries its digits as a PIN (no failed atte
   expect(query("SELECT count(*) AS n FROM audit_log WHERE action IN ('auth.login_failed', 'auth.locked')")).toEqual([{ n: 0 }]);
   await loginWithPinPad(page, other, 'K6');
   await expect(page.getByRole('heading', { name: 'Buka shift' })).toBeVisible();
+});
+
+test('intake: a scan while a quantity has the focus adds its product, never a quantity of 899123', async ({ page }) => {
+  const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
+  const [mete] = query<{ supplier_id: number; name: string }>('SELECT supplier_id, name FROM products WHERE barcode = ?', DEMO_BARCODES.meteOriginal);
+  const [pedas] = query<{ supplier_id: number; name: string }>('SELECT supplier_id, name FROM products WHERE barcode = ?', DEMO_BARCODES.metePedas);
+  expect(pedas!.supplier_id).toBe(mete!.supplier_id);
+  await page.goto(server.url);
+  await loginWithPinPad(page, manager, 'K7');
+  await expect(page.getByTestId('shift-status')).toBeVisible();
+  await page.evaluate(() => (location.hash = '#/intake'));
+  await page.locator('select').first().selectOption(String(mete!.supplier_id));
+  const scanField = page.getByTestId('intake-scan');
+  await scanField.focus();
+  await scanLikeAScanner(page, DEMO_BARCODES.meteOriginal);
+  const meteQty = page.getByLabel(`Jumlah ${mete!.name}`, { exact: true });
+  await expect(meteQty).toHaveValue('1');
+
+  await meteQty.focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('5', HUMAN);
+  await scanLikeAScanner(page, DEMO_BARCODES.metePedas);
+  await expect(page.getByLabel(`Jumlah ${pedas!.name}`, { exact: true })).toHaveValue('1');
+  await expect(meteQty).toHaveValue('5');
+  await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.metePedas} dipindai ke kolom angka: dipakai di kolom pindai.`);
+  await page.screenshot({ path: `${SHOTS}/scan-in-intake-qty.png` });
 });

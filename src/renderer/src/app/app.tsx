@@ -13,7 +13,7 @@ import { SessionProvider, useSession, type Session } from './session';
 import { isUnreachable } from '../lib/host-link';
 import { HostOfflineScreen } from '../features/till/offline-parts';
 import { hasRole, navigate, ROUTE_ROLE, useHashRoute } from './routes';
-import { NUMBER_FIELDS, ScanNote, useScanCatcher } from '../lib/scan-catcher';
+import { NUMBER_FIELDS, ScanNote, toScanField, useScanCatcher } from '../lib/scan-catcher';
 
 /** A deliberate logout leaves no half-rung cart for the next cashier. */
 function clearCarts(): void {
@@ -146,12 +146,19 @@ function Screens() {
 
 /**
  * Away from the till (closing the shift, the back office) a scan that lands in a number field (a
- * denomination count, a price, a quantity) is caught and said so, never typed in; barcode and text
- * fields still take scans. The till catches scans in every field and puts them in the cart.
+ * denomination count, a price, an intake quantity) never types into it: it goes to the screen's own
+ * scan field (intake, stock count), else it is refused with a note. Barcode and text fields still
+ * take scans. The till catches scans in every field and puts them in the cart.
  */
 function NumberFieldsGuard({ children }: { children: React.ReactNode }) {
   const t = useT();
-  const catcher = useScanCatcher(async (code) => ({ isScan: true, note: { tone: 'error', text: t('scan.notHere', { code }) } }), { only: NUMBER_FIELDS });
+  const catcher = useScanCatcher(
+    async (code) =>
+      (await toScanField(code))
+        ? { isScan: true, note: { tone: 'info', text: t('scan.toScanField', { code }) } }
+        : { isScan: true, note: { tone: 'error', text: t('scan.notHere', { code }) } },
+    { only: NUMBER_FIELDS },
+  );
   return (
     <div className="scan-guard" onKeyDownCapture={catcher.onKeyDownCapture}>
       <ScanNote note={catcher.note} />

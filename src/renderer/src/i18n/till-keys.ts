@@ -55,7 +55,8 @@ export const tillKeysId = {
   'pay.scanNotFound': 'Kode {code} tidak dikenal — dianggap uang',
   'pay.scanKept': 'Kode {code} dipindai: masuk keranjang berikutnya (atau keranjang ini bila QRIS dibatalkan)',
   'scan.keptForShift': '{name} dipindai: masuk keranjang setelah shift dibuka',
-  'scan.notHere': 'Kode {code} dipindai ke kolom angka dan tidak dipakai. Pindai barang di layar kasir.',
+  'scan.notHere': 'Kode {code} dipindai ke kolom angka dan tidak dipakai.',
+  'scan.toScanField': 'Kode {code} dipindai ke kolom angka: dipakai di kolom pindai.',
   'scan.loginFirst': 'Kode {code} dipindai sebelum masuk: tidak dipakai, PIN dikosongkan. Masuk dulu, lalu pindai lagi.',
 
   'tx.approval.wrongPin': 'PIN salah',
@@ -129,7 +130,8 @@ export const tillKeysEn: Record<keyof typeof tillKeysId, string> = {
   'pay.scanNotFound': 'Code {code} is unknown — taken as money',
   'pay.scanKept': 'Code {code} scanned: it goes into the next cart (or this one if the QRIS is cancelled)',
   'scan.keptForShift': '{name} scanned: it goes into the cart once the shift is open',
-  'scan.notHere': 'Code {code} was scanned into a number field and not used. Scan items on the till screen.',
+  'scan.notHere': 'Code {code} was scanned into a number field and not used.',
+  'scan.toScanField': 'Code {code} was scanned into a number field: used in the scan field.',
   'scan.loginFirst': 'Code {code} was scanned before logging in: not used, the PIN was cleared. Log in first, then scan again.',
 
   'tx.approval.wrongPin': 'Wrong PIN',

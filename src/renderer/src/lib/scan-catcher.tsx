@@ -28,14 +28,14 @@ const isField = (el: Element): el is Field => el instanceof HTMLInputElement || 
 
 const isNumberField = (el: Element): boolean => el.matches(NUMBER_FIELDS);
 
-/** Enter again, for a text field whose fast keys were no scan: its own handler, else its form's submit. */
-function enterAgain(el: Field): void {
+/** Enter on a field as if typed: its own handler, else its form's submit. */
+export function pressEnter(el: Field): void {
   const go = el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
   if (go && el instanceof HTMLInputElement && el.form) el.form.requestSubmit();
 }
 
-/** Put a React-controlled field back to `value`: the native setter, then the input event React listens to. */
-function restoreField(el: Field, value: string): void {
+/** Set a React-controlled field to `value`: the native setter, then the input event React listens to. */
+export function setFieldValue(el: Field, value: string): void {
   const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
   el.dispatchEvent(new Event('input', { bubbles: true }));
@@ -95,13 +95,13 @@ export function useScanCatcher(onScan: (code: string) => Promise<ScanAnswer>, op
       before.current = null;
       const textField = snap !== null && !isNumberField(snap.el);
       const putBack = () => {
-        if (snap && snap.el.value !== snap.value) restoreField(snap.el, snap.value);
+        if (snap && snap.el.value !== snap.value) setFieldValue(snap.el, snap.value);
       };
       if (!textField) putBack();
       chain.current = chain.current
         .then(() => latest.current(code))
         .then((answer) => {
-          if (textField && !answer.isScan) return enterAgain(snap.el);
+          if (textField && !answer.isScan) return pressEnter(snap.el);
           if (textField) putBack();
           if (answer.note) setNote(answer.note);
         })
@@ -121,4 +121,20 @@ export function ScanNote({ note }: { note: ScanNoteView | null }) {
       {note.text}
     </div>
   );
+}
+
+/**
+ * A scan caught in a number field of a screen that has a scan field of its own (`data-scan-field`:
+ * the intake's, the stock count's): the code goes there, as if scanned there. False when the screen
+ * has none.
+ */
+export async function toScanField(code: string): Promise<boolean> {
+  const field = document.querySelector<HTMLInputElement>('input[data-scan-field]');
+  if (!field) return false;
+  field.focus();
+  setFieldValue(field, code);
+  // Let the screen take the new text before its Enter reads it.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  pressEnter(field);
+  return true;
 }

@@ -242,6 +242,7 @@ function NewIntake() {
                   placeholder={t('bo.intake.scanPlaceholder')}
                   aria-label={t('intake.filter')}
                   data-testid="intake-scan"
+                  data-scan-field
                   onChange={(e) => {
                     setFilter(e.target.value);
                     setPickError(null);

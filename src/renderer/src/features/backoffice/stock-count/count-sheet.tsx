@@ -150,6 +150,7 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
                   value={scan}
                   placeholder={t('bo.count.scan')}
                   aria-label={t('bo.count.scan')}
+                  data-scan-field
                   onChange={(e) => setScan(e.target.value)}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter') {
