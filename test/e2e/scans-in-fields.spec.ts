@@ -232,7 +232,8 @@ test('intake: a scan while a quantity has the focus adds its product, never a qu
   await page.goto(server.url);
   await loginWithPinPad(page, manager, 'K7');
   await expect(page.getByTestId('shift-status')).toBeVisible();
-  await page.evaluate(() => (location.hash = '#/intake'));
+  await page.evaluate("window.location.hash = '#/intake'");
+  await expect(page.locator('.bo-title')).toHaveText('Penerimaan titipan');
   await page.locator('select').first().selectOption(String(mete!.supplier_id));
   const scanField = page.getByTestId('intake-scan');
   await scanField.focus();
