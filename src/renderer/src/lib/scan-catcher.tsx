@@ -2,8 +2,9 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { isCharKey, ScanBurst } from './scan-burst';
 
 /**
- * Where a scan is welcome as typed: the till's scan field, the payment dialog and the refund screen,
- * which tell scans from money themselves (`data-takes-scans` on the element or an ancestor).
+ * Where a scan is welcome as typed, inside a catcher's screen: the till's scan field and the payment
+ * dialog, which tell scans from money themselves (`data-takes-scans` on the element or an ancestor).
+ * The refund screen reads its scans itself and has no catcher.
  */
 const TAKES_SCANS = '[data-takes-scans]';
 
