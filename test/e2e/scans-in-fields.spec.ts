@@ -12,7 +12,7 @@
  * - closing the shift, a scan in a denomination count is refused and said so, never counted;
  * - at the login screen a scan's digits are never tried as a PIN (no failed attempt, no lockout);
  * - receiving goods, a scan while a line's quantity has the focus adds its product (the intake's
- *   scan field), never a quantity of 899123.
+ *   scan field), never a quantity of 899123; counting stock, it counts one of its product.
  * Screenshots at 1366×768 go to /tmp/shots.
  */
 import { mkdirSync } from 'node:fs';
@@ -249,4 +249,26 @@ test('intake: a scan while a quantity has the focus adds its product, never a qu
   await expect(meteQty).toHaveValue('5');
   await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.metePedas} dipindai ke kolom angka: dipakai di kolom pindai.`);
   await page.screenshot({ path: `${SHOTS}/scan-in-intake-qty.png` });
+});
+
+test('stock count: a scan while a count has the focus counts one of its product, never a count of 8991234500027', async ({ page }) => {
+  const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
+  const [mete] = query<{ supplier_id: number; name: string }>('SELECT supplier_id, name FROM products WHERE barcode = ?', DEMO_BARCODES.meteOriginal);
+  const [pedas] = query<{ name: string }>('SELECT name FROM products WHERE barcode = ?', DEMO_BARCODES.metePedas);
+  await page.goto(server.url);
+  await loginWithPinPad(page, manager, 'K8');
+  await expect(page.getByTestId('shift-status')).toBeVisible();
+  await page.evaluate("window.location.hash = '#/stock-count'");
+  await expect(page.locator('.bo-title')).toHaveText('Stok opname');
+  await page.getByRole('radio', { name: 'Satu pemasok' }).check();
+  await page.getByRole('combobox', { name: 'Pemasok' }).selectOption(String(mete!.supplier_id));
+  await page.getByRole('button', { name: 'Mulai hitung' }).click();
+  const meteCount = page.getByLabel(`Hitungan fisik ${mete!.name}`, { exact: true }).first();
+  const pedasCount = page.getByLabel(`Hitungan fisik ${pedas!.name}`, { exact: true }).first();
+  await meteCount.fill('3');
+  await meteCount.focus();
+  await scanLikeAScanner(page, DEMO_BARCODES.metePedas);
+  await expect(pedasCount).toHaveValue('1');
+  await expect(meteCount).toHaveValue('3');
+  await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.metePedas} dipindai ke kolom angka: dipakai di kolom pindai.`);
 });
