@@ -2,9 +2,11 @@
  * Telling a barcode scanner from a person. A scanner types a code and Enter
  * within a few milliseconds a key; a person types a digit every 100 ms or
  * so. A burst is at least SCAN_MIN_LENGTH characters, every key (and the
- * Enter) within SCAN_MAX_GAP_MS of the one before. A burst is only a
- * candidate: the caller still checks that the code is a real barcode or SKU
- * before treating it as a scan (never by speed and length alone).
+ * Enter) within SCAN_MAX_GAP_MS of the one before. Where a burst could be
+ * money or text (the payment dialog, a note), it is only a candidate: the
+ * caller checks that the code is a real barcode or SKU before treating it as
+ * a scan. A number field outside the payment dialog never takes a burst,
+ * whatever its code (scan-catcher.tsx): no one types an amount that fast.
  */
 export const SCAN_MAX_GAP_MS = 50;
 export const SCAN_MIN_LENGTH = 4;

@@ -217,7 +217,7 @@ export function PaymentDialog({
     }
     // The sale did not go through: what was scanned meanwhile goes into this cart after all.
     typedWhileSending.current = '';
-    for (const code of deferred.current.splice(0)) await scannedNow(code, null);
+    await deferredIntoThisCart();
   };
 
   const confirm = async () => {
@@ -259,9 +259,7 @@ export function PaymentDialog({
   /** Back from the QR code to the payment: what was scanned meanwhile goes into this cart after all. */
   const leaveQr = () => {
     setQr(null);
-    void (async () => {
-      for (const code of deferred.current.splice(0)) await scannedNow(code, null);
-    })();
+    void deferredIntoThisCart();
   };
 
   const printQr = async () => {
@@ -297,6 +295,11 @@ export function PaymentDialog({
     }
     await scannedNow(code, target);
   };
+
+  /** Codes kept while a sale was on its way or the QR was shown, when that cart is still this one. */
+  async function deferredIntoThisCart() {
+    for (const code of deferred.current.splice(0)) await scannedNow(code, null);
+  }
 
   async function scannedNow(code: string, target: HTMLElement | null) {
     const outcome = onScan ? await onScan(code) : ({ kind: 'unknown' } as const);

@@ -3,7 +3,7 @@ import './till.css';
 import './till-operations.css';
 import './till-keyboard.css';
 import { ApiError, call } from '../../api';
-import { useT } from '../../i18n';
+import { useT, type Translate } from '../../i18n';
 import { describeError } from '../../i18n/errors';
 import type { CheckoutResult, TillProductView } from '../../../../shared/types';
 import { useSession } from '../../app/session';
@@ -35,6 +35,16 @@ import { usePendingCheckout } from './use-pending-checkout';
 import { ClockSkewWarning, HostOfflineBanner, PendingSalePanel } from './offline-parts';
 import { isUnreachable } from '../../lib/host-link';
 import { ScanNote, useScanCatcher, type ScanAnswer } from '../../lib/scan-catcher';
+
+/** A scanned code's product, or why there is none (`unknown`: no product has that code). */
+async function lookUpCode(t: Translate, code: string): Promise<TillProductView | Exclude<ScanOutcome, { kind: 'added' }>> {
+  try {
+    return await call('products.lookup', { code: code.slice(0, 64) });
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'NOT_FOUND') return { kind: 'unknown' };
+    return { kind: 'refused', text: describeError(t, err).title };
+  }
+}
 
 /**
  * The main screen: scan, cart, pay. Keyboard first: the scan field has the
@@ -83,13 +93,8 @@ export function TillScreen() {
   /** A scan that arrived while the payment dialog was open. */
   const scanDuringPayment = useCallback(
     async (code: string): Promise<ScanOutcome> => {
-      let product: TillProductView;
-      try {
-        product = await call('products.lookup', { code: code.slice(0, 64) });
-      } catch (err) {
-        if (err instanceof ApiError && err.code === 'NOT_FOUND') return { kind: 'unknown' };
-        return { kind: 'refused', text: describeError(t, err).title };
-      }
+      const product = await lookUpCode(t, code);
+      if ('kind' in product) return product;
       const problem = cart.add(toCartProduct(product), 1);
       if (problem) {
         const m = problemText(problem, product.name);
@@ -115,21 +120,19 @@ export function TillScreen() {
    */
   const scanElsewhere = useCallback(
     async (code: string): Promise<ScanAnswer> => {
-      const unknown: ScanAnswer = { isScan: false, note: { tone: 'error', text: t('till.unknownCode', { code }) } };
-      if (!shift) {
-        try {
-          const product = await call('products.lookup', { code: code.slice(0, 64) });
+      let outcome: ScanOutcome;
+      if (shift) outcome = await scanDuringPayment(code);
+      else {
+        const product = await lookUpCode(t, code);
+        if (!('kind' in product)) {
           scansBeforeShift.current.push(code);
           return { isScan: true, note: { tone: 'info', text: t('scan.keptForShift', { name: product.name }) } };
-        } catch (err) {
-          if (err instanceof ApiError && err.code === 'NOT_FOUND') return unknown;
-          return { isScan: true, note: { tone: 'error', text: describeError(t, err).title } };
         }
+        outcome = product;
       }
-      const outcome = await scanDuringPayment(code);
       if (outcome.kind === 'added') return { isScan: true, note: { tone: 'success', text: t('pay.scanned', { name: outcome.name }) } };
       if (outcome.kind === 'refused') return { isScan: true, note: { tone: 'error', text: outcome.text } };
-      return unknown;
+      return { isScan: false, note: { tone: 'error', text: t('till.unknownCode', { code }) } };
     },
     [shift, scanDuringPayment, t],
   );
