@@ -1,4 +1,4 @@
-import type { ProductView } from '../../src/shared/types';
+import type { ProductView, ShiftView } from '../../src/shared/types';
 import type { ProcedureOutput } from '../../src/shared/contract';
 
 let nextId = 1;
@@ -55,4 +55,28 @@ export function deferred<T>() {
     reject = rej;
   });
   return { promise, resolve, reject };
+}
+
+/** An open shift at K1 with no sales yet (Rp 200.000 float), as `shifts.current` returns it. */
+export function shiftView(over: Partial<ShiftView> = {}): ShiftView {
+  return {
+    id: 1,
+    tillCode: 'K1',
+    openedBy: 3,
+    openedByName: 'Sitti Aisyah',
+    openedAt: Date.UTC(2026, 10, 29, 0, 5),
+    openingFloat: 200_000,
+    closedAt: null,
+    salesCount: 0,
+    salesTotal: 0,
+    cashSales: 0,
+    changeGiven: 0,
+    cashRefunds: 0,
+    payIns: 0,
+    payOuts: 0,
+    expectedCash: 200_000,
+    countedCash: null,
+    variance: null,
+    ...over,
+  };
 }

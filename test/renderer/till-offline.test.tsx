@@ -12,9 +12,9 @@ import { I18nProvider } from '../../src/renderer/src/i18n';
 import { SessionProvider } from '../../src/renderer/src/app/session';
 import { TillScreen } from '../../src/renderer/src/features/till/till-screen';
 import { markHost } from '../../src/renderer/src/lib/host-link';
-import type { CheckoutResult, ShiftView } from '../../src/shared/types';
+import type { CheckoutResult } from '../../src/shared/types';
 import { fakeApi } from './fake-api';
-import { product, shopSettings } from './fixtures';
+import { product, shiftView, shopSettings } from './fixtures';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
@@ -23,10 +23,7 @@ vi.mock('../../src/renderer/src/api', async (importOriginal) => {
 const callMock = call as unknown as Mock;
 
 const mete = product({ id: 1, name: 'Kacang Mete Original 250 g', barcode: '8991234500010', sellPrice: 65_000, stock: 3 });
-const shift: ShiftView = {
-  id: 1, tillCode: 'K1', openedBy: 3, openedByName: 'Sitti Aisyah', openedAt: Date.UTC(2026, 10, 29, 0, 5), openingFloat: 200_000, closedAt: null,
-  salesCount: 0, salesTotal: 0, cashSales: 0, changeGiven: 0, cashRefunds: 0, payIns: 0, payOuts: 0, expectedCash: 200_000, countedCash: null, variance: null,
-};
+const shift = shiftView();
 
 /** The host: down for the first `downFor` checkouts (no answer), then it answers with the one sale. */
 function host(downFor: number) {

@@ -4,9 +4,9 @@ import { ApiError, call } from '../../src/renderer/src/api';
 import { I18nProvider } from '../../src/renderer/src/i18n';
 import { SessionProvider } from '../../src/renderer/src/app/session';
 import { TillScreen } from '../../src/renderer/src/features/till/till-screen';
-import type { ProductView, ShiftView } from '../../src/shared/types';
+import type { ProductView } from '../../src/shared/types';
 import { fakeApi } from './fake-api';
-import { product, shopSettings } from './fixtures';
+import { product, shiftView, shopSettings } from './fixtures';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
@@ -20,25 +20,7 @@ const bagea = product({ id: 2, name: 'Bagea Sagu Kenari 200 g', barcode: '899123
 const evil = product({ id: 3, name: '<script>alert(1)</script><b>Tenun</b>', barcode: '8991234500300', supplierName: '<img src=x onerror=alert(2)>' });
 const CATALOG: ProductView[] = [mete, bagea, evil];
 
-const shift: ShiftView = {
-  id: 1,
-  tillCode: 'K1',
-  openedBy: 3,
-  openedByName: 'Sitti Aisyah',
-  openedAt: Date.UTC(2026, 10, 29, 0, 5),
-  openingFloat: 200_000,
-  closedAt: null,
-  salesCount: 0,
-  salesTotal: 0,
-  cashSales: 0,
-  changeGiven: 0,
-  cashRefunds: 0,
-  payIns: 0,
-  payOuts: 0,
-  expectedCash: 200_000,
-  countedCash: null,
-  variance: null,
-};
+const shift = shiftView();
 
 // Typed by the contract: a fake answer missing a field (or with one of the wrong type) fails to compile.
 const api = fakeApi({

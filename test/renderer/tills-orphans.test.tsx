@@ -10,7 +10,7 @@ import { SessionProvider } from '../../src/renderer/src/app/session';
 import { TillsScreen } from '../../src/renderer/src/features/system/tills-screen';
 import type { ProcedureInput } from '../../src/shared/contract';
 import { callMock, fakeApi } from './fake-api';
-import { shopSettings } from './fixtures';
+import { shiftView, shopSettings } from './fixtures';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => ({ ...(await importOriginal<typeof import('../../src/renderer/src/api')>()), call: vi.fn() }));
 
@@ -28,21 +28,7 @@ beforeEach(() => {
       'shifts.closeOrphan': (input) => {
         closes.push(input);
         return {
-          id: 5,
-          tillCode: 'K7',
-          openedBy: 2,
-          openedByName: 'Sitti Aisyah Lamusu',
-          openedAt: 1_796_000_000_000,
-          openingFloat: 100_000,
-          closedAt: 1_796_000_100_000,
-          salesCount: 0,
-          salesTotal: 0,
-          cashSales: 0,
-          changeGiven: 0,
-          cashRefunds: 0,
-          payIns: 0,
-          payOuts: 0,
-          expectedCash: 100_000,
+          ...shiftView({ id: 5, tillCode: 'K7', openingFloat: 100_000, expectedCash: 100_000, closedAt: 1_796_000_100_000 }),
           countedCash: input.countedCash,
           variance: input.countedCash - 100_000,
           // The screen reads only the variance of the answer.
