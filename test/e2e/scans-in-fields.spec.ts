@@ -10,7 +10,8 @@
  *   confirmed nor closed; a note typed fast into a text field is still a note;
  * - with the QRIS code on screen a scan never says "paid": the QR stays, the scan is the next cart's;
  * - closing the shift, a scan in a denomination count is refused and said so, never counted;
- * - at the login screen a scan's digits are never tried as a PIN (no failed attempt, no lockout);
+ * - at the login screen a scan's digits are never tried as a PIN (no failed attempt, no lockout),
+ *   an EAN-8 as long as the longest PIN included, while a PIN typed quickly by hand still logs in;
  * - receiving goods, a scan while a line's quantity has the focus adds its product (the intake's
  *   scan field), never a quantity of 899123; counting stock, it counts one of its product.
  * Screenshots at 1366×768 go to /tmp/shots.
@@ -29,6 +30,8 @@ const admin = DEMO_LOGINS.find((l) => l.role === 'admin')!;
 const cashier = DEMO_LOGINS.find((l) => l.role === 'cashier')!;
 const HUMAN = { delay: 80 };
 const UNKNOWN = '8990000000019';
+/** An EAN-8 (check digit 8): as many digits as the longest PIN. */
+const EAN8 = '89912348';
 
 let server: RunningServer;
 
@@ -217,10 +220,17 @@ test('a scan at the login screen never tries its digits as a PIN (no failed atte
     );
     await expect(page.getByTestId('pin-display')).toHaveAttribute('aria-valuetext', /^0 /);
   }
+  // An EAN-8 is as long as the longest PIN (8 digits): only its speed tells it from one.
+  await scanLikeAScanner(page, EAN8);
+  await expect(page.getByTestId('scan-note')).toHaveText(
+    `Kode ${EAN8} dipindai sebelum masuk: tidak dipakai, PIN dikosongkan. Masuk dulu, lalu pindai lagi.`,
+  );
+  await expect(page.getByTestId('pin-display')).toHaveAttribute('aria-valuetext', /^0 /);
   await page.screenshot({ path: `${SHOTS}/scan-at-login.png` });
   expect(query('SELECT failed_attempts AS n FROM users WHERE username = ?', other.username)).toEqual([{ n: 0 }]);
   expect(query("SELECT count(*) AS n FROM audit_log WHERE action IN ('auth.login_failed', 'auth.locked')")).toEqual([{ n: 0 }]);
-  await loginWithPinPad(page, other, 'K6');
+  // A PIN typed quickly by a practised hand (35 ms a key, Enter as fast) still logs in.
+  await scanLikeAScanner(page, other.pin, 35);
   await expect(page.getByRole('heading', { name: 'Buka shift' })).toBeVisible();
 });
 

@@ -12,7 +12,7 @@ import { TILL_COMMANDS, type TillCommandState } from '../../src/renderer/src/fea
 import { REFUND_COMMANDS } from '../../src/renderer/src/features/refunds/refund-commands';
 import { LOGIN_COMMANDS } from '../../src/renderer/src/features/login/login-commands';
 import { helpRows, keyLabel, matches } from '../../src/renderer/src/lib/commands';
-import { ScanBurst, SCAN_MAX_GAP_MS } from '../../src/renderer/src/lib/scan-burst';
+import { MACHINE_GAP_MS, ScanBurst, SCAN_MAX_GAP_MS } from '../../src/renderer/src/lib/scan-burst';
 import type { CheckoutResult } from '../../src/shared/types';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
@@ -49,6 +49,24 @@ describe('ScanBurst', () => {
     let t = typeAt(b, '15', 2_000, 120);
     t = typeAt(b, '8991234500041', t + 300, 3);
     expect(b.enter(t)).toBe('8991234500041');
+  });
+
+  it("tells a burst's speed: a scanner's EAN-8 from a PIN typed quickly, the same length", () => {
+    const b = new ScanBurst();
+    expect(b.enter(typeAt(b, '89912348', 1_000, 3))).toBe('89912348');
+    expect(b.lastGapMs).toBe(3);
+    expect(b.lastGapMs).toBeLessThan(MACHINE_GAP_MS);
+    // A practised hand: 35 ms a key, within the burst's gap but not at a machine's speed.
+    expect(b.enter(typeAt(b, '13572468', 5_000, 35))).toBe('13572468');
+    expect(b.lastGapMs).toBe(35);
+    expect(b.lastGapMs).toBeGreaterThanOrEqual(MACHINE_GAP_MS);
+    // A pause first: only the burst's own keys count.
+    let t = typeAt(b, '15', 9_000, 120);
+    t = typeAt(b, '89912348', t + 300, 4);
+    expect(b.enter(t)).toBe('89912348');
+    expect(b.lastGapMs).toBe(4);
+    expect(b.enter(t + 1)).toBeNull();
+    expect(b.lastGapMs).toBe(Number.POSITIVE_INFINITY);
   });
 
   it('another key in between starts over', () => {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isCharKey, ScanBurst } from './scan-burst';
+import { isCharKey, MACHINE_GAP_MS, ScanBurst } from './scan-burst';
 
 /**
  * Where a scan is welcome as typed, inside a catcher's screen: the till's scan field and the payment
@@ -56,7 +56,8 @@ export function setFieldValue(el: Field, value: string): void {
  *
  * `only` limits the catching to the fields it matches (the back office: its number fields, so a
  * barcode field still takes a scan); `longerThan` leaves shorter bursts alone (the login's PIN, which
- * a quick hand can type as fast as a scanner). Keys a person types never make a burst (SCAN_MAX_GAP_MS).
+ * a quick hand can type within SCAN_MAX_GAP_MS a key) unless their keys came at a machine's speed
+ * (MACHINE_GAP_MS: an EAN-8 is as long as the longest PIN). Keys a person types never make a burst.
  */
 export function useScanCatcher(onScan: (code: string) => Promise<ScanAnswer>, options: { only?: string; longerThan?: number } = {}) {
   const { only, longerThan = 0 } = options;
@@ -89,7 +90,7 @@ export function useScanCatcher(onScan: (code: string) => Promise<ScanAnswer>, op
         return;
       }
       const code = burst.current.enter(e.timeStamp);
-      if (!code || code.length <= longerThan) return;
+      if (!code || (code.length <= longerThan && burst.current.lastGapMs >= MACHINE_GAP_MS)) return;
       e.preventDefault();
       e.stopPropagation();
       const snap = before.current;

@@ -93,9 +93,10 @@ export function LoginScreen({ notice, initialUsername, onLoggedIn }: LoginProps)
   };
   const commands = useCommands(LOGIN_COMMANDS, commandState);
 
-  // A barcode scanned at the login screen (longer than any PIN): its digits went to the PIN, but its
-  // Enter never tries them (a wrong PIN counts towards the lockout). The PIN is emptied and the note
-  // says why. A burst no longer than a PIN may be one typed quickly, and is left to log in.
+  // A barcode scanned at the login screen (longer than any PIN, or as long as one but typed at a
+  // machine's speed: an EAN-8): its digits went to the PIN, but its Enter never tries them (a wrong PIN
+  // counts towards the lockout). The PIN is emptied and the note says why. A burst no longer than a PIN
+  // at a hand's speed may be one typed quickly, and is left to log in.
   const scanCatcher = useScanCatcher(
     async (code) => {
       setPin('');
