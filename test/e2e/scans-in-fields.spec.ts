@@ -13,7 +13,8 @@
  * - at the login screen a scan's digits are never tried as a PIN (no failed attempt, no lockout),
  *   an EAN-8 as long as the longest PIN included, while a PIN typed quickly by hand still logs in;
  * - receiving goods, a scan while a line's quantity has the focus adds its product (the intake's
- *   scan field), never a quantity of 899123; counting stock, it counts one of its product.
+ *   scan field), never a quantity of 899123; counting stock, it counts one of its product; a code
+ *   that adds or counts nothing leaves their scan field empty, so the next scan is not typed after it.
  * Screenshots at 1366×768 go to /tmp/shots.
  */
 import { mkdirSync } from 'node:fs';
@@ -259,6 +260,21 @@ test('intake: a scan while a quantity has the focus adds its product, never a qu
   await expect(meteQty).toHaveValue('5');
   await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.metePedas} dipindai ke kolom angka: dipakai di kolom pindai.`);
   await page.screenshot({ path: `${SHOTS}/scan-in-intake-qty.png` });
+
+  // An unknown code leaves the scan field empty: the next scan is never typed after it.
+  await scanField.focus();
+  await scanLikeAScanner(page, UNKNOWN);
+  await expect(page.getByRole('alert').filter({ hasText: `Kode ${UNKNOWN} tidak ditemukan` })).toBeVisible();
+  await expect(scanField).toHaveValue('');
+  await scanLikeAScanner(page, DEMO_BARCODES.meteOriginal);
+  await expect(meteQty).toHaveValue('6');
+  await expect(scanField).toHaveValue('');
+  // A name typed to filter and matching nothing stays, selected: typed over by the next scan.
+  await page.keyboard.type('zzz tidak ada', HUMAN);
+  await page.keyboard.press('Enter');
+  await expect(scanField).toHaveValue('zzz tidak ada');
+  await scanLikeAScanner(page, DEMO_BARCODES.meteOriginal);
+  await expect(meteQty).toHaveValue('7');
 });
 
 test('stock count: a scan while a count has the focus counts one of its product, never a count of 8991234500027', async ({ page }) => {
@@ -281,4 +297,14 @@ test('stock count: a scan while a count has the focus counts one of its product,
   await expect(pedasCount).toHaveValue('1');
   await expect(meteCount).toHaveValue('3');
   await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.metePedas} dipindai ke kolom angka: dipakai di kolom pindai.`);
+
+  // A code not in this count counts nothing, says so, and leaves the scan field empty: the next scan counts.
+  const scanField = page.getByLabel('Pindai barcode untuk menambah 1 hitungan');
+  await scanField.focus();
+  await scanLikeAScanner(page, UNKNOWN);
+  await expect(page.getByTestId('count-scan-msg')).toHaveText(`Kode ${UNKNOWN} tidak ada dalam hitungan ini (barang pemasok lain, atau tidak dikenal). Tidak ada yang dihitung.`);
+  await expect(scanField).toHaveValue('');
+  await scanLikeAScanner(page, DEMO_BARCODES.metePedas);
+  await expect(pedasCount).toHaveValue('2');
+  await expect(page.getByTestId('count-scan-msg')).toHaveText(`${pedas!.name} +1`);
 });

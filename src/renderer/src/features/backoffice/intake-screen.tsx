@@ -100,11 +100,12 @@ function NewIntake() {
     return q ? products.filter((p) => p.name.toLowerCase().includes(q) || p.sku.toLowerCase().includes(q) || (p.barcode ?? '').includes(q)) : products;
   }, [filter, products]);
 
-  const addLine = (p: ProductView) => {
+  /** False when the product is refused (another supplier's). */
+  const addLine = (p: ProductView): boolean => {
     setPickError(null);
     if (supplier && p.supplierId !== supplier.id) {
       setPickError(t('intake.notThisSupplier', { name: p.name, supplier: supplier.name }));
-      return;
+      return false;
     }
     setLines((ls) => {
       const at = ls.findIndex((l) => l.product.id === p.id);
@@ -113,21 +114,35 @@ function NewIntake() {
     });
     setFilter('');
     scanRef.current?.focus();
+    return true;
+  };
+
+  /**
+   * A code that added nothing (unknown, another supplier's) leaves the field, so the next scan is
+   * never typed after it; words typed to filter stay, selected, for a person to correct or type over.
+   */
+  const leaveFailed = (code: string) => {
+    if (isCode(code)) setFilter('');
+    else scanRef.current?.select();
   };
 
   const scan = async () => {
     const code = filter.trim();
     if (!code) return;
     const exact = products.find((p) => p.barcode === code || p.sku === code.toUpperCase());
-    if (exact) return addLine(exact);
-    if (visible.length === 1) return addLine(visible[0]);
+    if (exact) {
+      if (!addLine(exact)) leaveFailed(code);
+      return;
+    }
+    if (visible.length === 1) return void addLine(visible[0]);
     if (visible.length > 1) return;
     try {
       // The till's lookup carries no terms; the intake line needs them.
       const found = await call('products.lookup', { code: code.slice(0, 64) });
-      addLine(await call('products.detail', { id: found.id }));
+      if (!addLine(await call('products.detail', { id: found.id }))) leaveFailed(code);
     } catch (err) {
       setPickError(err instanceof ApiError && err.code === 'NOT_FOUND' ? t('bo.intake.unknownCode', { code }) : describeError(t, err).title);
+      leaveFailed(code);
     }
   };
 

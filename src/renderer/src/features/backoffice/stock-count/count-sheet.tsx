@@ -29,7 +29,7 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
   const [decisions, setDecisions] = useState<Record<number, CountDecision>>({});
   const [missing, setMissing] = useState<number[]>([]);
   const [scan, setScan] = useState('');
-  const [scanMsg, setScanMsg] = useState<string | null>(null);
+  const [scanMsg, setScanMsg] = useState<{ text: string; error: boolean } | null>(null);
   const [confirm, setConfirm] = useState<'post' | 'cancel' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -43,14 +43,15 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
     const code = scan.trim();
     if (!c || !code) return;
     const line = c.lines.find((l) => l.barcode === code || l.sku === code.toUpperCase());
+    // Emptied either way: the next scan must never be typed after a code that counted nothing.
+    setScan('');
     if (!line) {
-      setScanMsg(t('bo.intake.unknownCode', { code }));
+      setScanMsg({ text: t('bo.count.notInCount', { code }), error: true });
       return;
     }
     const current = typed[line.lotId] ?? (line.countedQty !== null ? String(line.countedQty) : '0');
     setTyped((x) => ({ ...x, [line.lotId]: String((parseQty(current) ?? 0) + 1) }));
-    setScanMsg(t('bo.count.scanned', { name: line.name }));
-    setScan('');
+    setScanMsg({ text: t('bo.count.scanned', { name: line.name }), error: false });
     inputs.current.get(line.lotId)?.scrollIntoView({ block: 'nearest' });
   };
 
@@ -160,7 +161,16 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
                   }}
                 />
               </div>
-              {scanMsg && <span className="muted">{scanMsg}</span>}
+              {scanMsg &&
+                (scanMsg.error ? (
+                  <span className="notice notice-error notice-compact" role="alert" data-testid="count-scan-msg">
+                    {scanMsg.text}
+                  </span>
+                ) : (
+                  <span className="muted" role="status" data-testid="count-scan-msg">
+                    {scanMsg.text}
+                  </span>
+                ))}
               <div className="btn-row count-actions">
                 <button type="button" className="btn btn-secondary" disabled={busy || dirty.length === 0} onClick={() => void record()}>
                   {t('bo.count.record', { n: dirty.length })}
