@@ -1,6 +1,29 @@
-import { forwardRef, useEffect, useState, type InputHTMLAttributes } from 'react';
-import type { Rupiah } from '../../../shared/money';
+import { forwardRef, useCallback, useEffect, useState, type InputHTMLAttributes } from 'react';
+import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../../shared/money';
+import type { Translate } from '../i18n';
 import { normalizeRupiahText, rupiahText } from '../lib/rupiah-input';
+
+/**
+ * A Rupiah field's state for a form: the amount, and whether the digits typed are above the largest
+ * amount (then there is no amount, and the form says "too large", never "required" or "more than 0",
+ * and never sends anything). `set` is for a value chosen outside the field (a quick button).
+ */
+export function useRupiahField(initial: Rupiah | null = null) {
+  const [value, setValue] = useState<Rupiah | null>(initial);
+  const [tooLarge, setTooLarge] = useState(false);
+  const set = useCallback((v: Rupiah | null) => {
+    setValue(v);
+    setTooLarge(false);
+  }, []);
+  const onValueChange = useCallback((v: Rupiah | null, text: string) => {
+    setValue(v);
+    setTooLarge(v === null && text !== '');
+  }, []);
+  return { value, set, tooLarge, onValueChange };
+}
+
+/** What a form says of digits above the largest amount. */
+export const amountTooLargeText = (t: Translate): string => t('form.amountTooLarge', { max: formatRupiah(MAX_RUPIAH) });
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'size'> & {
   value: Rupiah | null;

@@ -2,8 +2,9 @@ import { formatNumber, MAX_RUPIAH, parseRupiah, type Rupiah } from '../../../sha
 
 /**
  * What a Rupiah field shows while someone types: digits only, grouped with
- * dots ("150000" → "150.000"). Letters and other signs are dropped; an
- * amount above the maximum keeps the previous digits.
+ * dots ("150000" → "150.000"). Letters and other signs are dropped. Digits
+ * above the maximum are no amount (`value` null): they stay as typed, ungrouped
+ * (at most 13), and the form says the amount is too large (`useRupiahField`).
  */
 export function normalizeRupiahText(text: string): { value: Rupiah | null; text: string } {
   const digits = text.replace(/\D/g, '').replace(/^0+(?=\d)/, '');

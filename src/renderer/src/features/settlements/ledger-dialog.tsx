@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { call } from '../../api';
 import { useT } from '../../i18n';
-import type { Rupiah } from '../../../../shared/money';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
-import { RupiahInput } from '../../components/rupiah-input';
+import { amountTooLargeText, RupiahInput, useRupiahField } from '../../components/rupiah-input';
 import { CancelButton } from '../../components/dialog-parts';
 import { useSubmit } from '../../lib/use-submit';
 
 /** A fee (−) or an adjustment (±, with reason) for the manager. */
 export function LedgerDialog({ kind, supplierId, onClose, onSaved }: { kind: 'fee' | 'adjust'; supplierId: number; onClose(): void; onSaved(): void }) {
   const t = useT();
-  const [amount, setAmount] = useState<Rupiah | null>(null);
+  const amountField = useRupiahField();
+  const amount = amountField.value;
   const [direction, setDirection] = useState<1 | -1>(1);
   const [text, setText] = useState('');
   const [errors, setErrors] = useState<{ amount?: string; text?: string }>({});
@@ -21,7 +21,8 @@ export function LedgerDialog({ kind, supplierId, onClose, onSaved }: { kind: 'fe
 
   const submit = async () => {
     const fe: typeof errors = {};
-    if (!amount || amount <= 0) fe.amount = t('form.positive');
+    if (amountField.tooLarge) fe.amount = amountTooLargeText(t);
+    else if (!amount || amount <= 0) fe.amount = t('form.positive');
     if (!text.trim()) fe.text = t('form.required');
     setErrors(fe);
     if (fe.amount || fe.text || !amount) return;
@@ -68,7 +69,7 @@ export function LedgerDialog({ kind, supplierId, onClose, onSaved }: { kind: 'fe
           </fieldset>
         )}
         <Field label={t(kind === 'fee' ? 'settle.fee.amount' : 'settle.adjust.amount')} error={errors.amount} required>
-          <RupiahInput value={amount} onValueChange={setAmount} />
+          <RupiahInput value={amount} onValueChange={amountField.onValueChange} />
         </Field>
         <Field label={t(kind === 'fee' ? 'settle.fee.note' : 'settle.adjust.reason')} error={errors.text} required>
           <input className="input" maxLength={200} value={text} onChange={(e) => setText(e.target.value)} />

@@ -7,7 +7,7 @@ import type { ShiftReport } from '../../../../shared/types-till';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
 import { PrinterIcon } from '../../components/icons';
-import { RupiahInput } from '../../components/rupiah-input';
+import { amountTooLargeText, RupiahInput, useRupiahField } from '../../components/rupiah-input';
 import { ShiftReportView } from './report-view';
 import { usePrintJob } from '../till/use-printer-status';
 import { CancelButton, SaveFoot } from '../../components/dialog-parts';
@@ -17,13 +17,15 @@ import { useData } from '../../lib/use-data';
 /** Pay-in (kas masuk) or pay-out (kas keluar): an amount and a reason. */
 export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; onDone(message: string): void; onClose(): void }) {
   const t = useT();
-  const [amount, setAmount] = useState<Rupiah | null>(null);
+  const amountField = useRupiahField();
+  const amount = amountField.value;
   const [reason, setReason] = useState('');
   const submitting = useSubmit();
   const { busy, error } = submitting;
   const [local, setLocal] = useState<string | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (amountField.tooLarge) return setLocal(amountTooLargeText(t));
     if (!amount || amount <= 0) return setLocal(t('form.positive'));
     if (!reason.trim()) return setLocal(t('tx.cash.needReason'));
     setLocal(null);
@@ -38,7 +40,7 @@ export function CashMoveDialog({ kind, onDone, onClose }: { kind: 'in' | 'out'; 
         <p className="muted">{kind === 'in' ? t('tx.cash.inHint') : t('tx.cash.outHint')}</p>
         <div className="field">
           <label htmlFor="cash-amount">{t('pay.amount')}</label>
-          <RupiahInput id="cash-amount" size="lg" value={amount} onValueChange={setAmount} data-autofocus />
+          <RupiahInput id="cash-amount" size="lg" value={amount} onValueChange={amountField.onValueChange} data-autofocus />
         </div>
         <div className="field">
           <label htmlFor="cash-reason">{t('tx.cash.reason')}</label>

@@ -1,10 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api';
 import { useT } from '../../i18n';
-import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../../../shared/money';
+import { formatRupiah, type Rupiah } from '../../../../shared/money';
 import type { ShiftView } from '../../../../shared/types';
 import { ErrorNotice } from '../../components/error-notice';
-import { RupiahInput } from '../../components/rupiah-input';
+import { amountTooLargeText, RupiahInput, useRupiahField } from '../../components/rupiah-input';
 import { StoreIcon } from '../../components/icons';
 import { useSession } from '../../app/session';
 
@@ -14,9 +14,8 @@ const QUICK_FLOATS: Rupiah[] = [0, 100_000, 200_000, 300_000, 500_000];
 export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promise<ShiftView>; onOpened(shift: ShiftView | null): void }) {
   const t = useT();
   const { session } = useSession();
-  const [amount, setAmount] = useState<Rupiah | null>(null);
-  /** Digits above the largest amount: no float at all, never Rp 0. */
-  const [tooLarge, setTooLarge] = useState(false);
+  /** Digits above the largest amount (`tooLarge`): no float at all, never Rp 0. */
+  const { value: amount, set: setAmount, tooLarge, onValueChange } = useRupiahField();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -57,10 +56,7 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
           ref={inputRef}
           size="xl"
           value={amount}
-          onValueChange={(value, text) => {
-            setAmount(value);
-            setTooLarge(value === null && text !== '');
-          }}
+          onValueChange={onValueChange}
           placeholder="0"
           autoFocus
           data-testid="opening-float"
@@ -73,7 +69,6 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
               className={`chip-btn ${amount === v ? 'active' : ''}`}
               onClick={() => {
                 setAmount(v);
-                setTooLarge(false);
                 inputRef.current?.focus();
               }}
             >
@@ -83,7 +78,7 @@ export function OpenShiftPanel({ open, onOpened }: { open(float: Rupiah): Promis
         </div>
         {tooLarge && (
           <div className="notice notice-error" role="alert" data-testid="float-too-large">
-            {t('form.amountTooLarge', { max: formatRupiah(MAX_RUPIAH) })}
+            {amountTooLargeText(t)}
           </div>
         )}
         <ErrorNotice error={error} />

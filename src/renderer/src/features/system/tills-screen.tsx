@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT } from '../../i18n';
 import type { DeviceView } from '../../../../shared/types-tills';
-import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../../../shared/money';
+import { formatRupiah, type Rupiah } from '../../../../shared/money';
 import { useSession } from '../../app/session';
 import { ErrorNotice } from '../../components/error-notice';
 import { useData } from '../../lib/use-data';
@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
 import { normalizeRupiahText } from '../../lib/rupiah-input';
+import { amountTooLargeText } from '../../components/rupiah-input';
 import { HostModePanel } from './host-mode-panel';
 import { DesktopRolePanel } from './desktop-role-panel';
 import { LanScreen } from './lan-screen';
@@ -175,7 +176,7 @@ export function TillsScreen() {
                 <span className="mono">{o.tillCode}</span> <span>{t('tills.shiftOpen', { time: when(o.openedAt) })}</span>
                 <Field
                   label={t('tills.counted')}
-                  error={counted[o.id] && countedCash(o) === null ? t('form.amountTooLarge', { max: formatRupiah(MAX_RUPIAH) }) : undefined}
+                  error={counted[o.id] && countedCash(o) === null ? amountTooLargeText(t) : undefined}
                 >
                   <input
                     className="input mono"

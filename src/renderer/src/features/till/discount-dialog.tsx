@@ -3,7 +3,7 @@ import { useT } from '../../i18n';
 import { formatRupiah, type Rupiah } from '../../../../shared/money';
 import type { Discount } from '../../../../shared/types-till';
 import { Dialog } from '../../components/dialog';
-import { RupiahInput } from '../../components/rupiah-input';
+import { amountTooLargeText, RupiahInput, useRupiahField } from '../../components/rupiah-input';
 import { bpsToPercent, percentToBps } from '../../lib/form';
 import { bpsOf, discountAmount, overLimit as overLimitOf } from '../../../../shared/pricing';
 
@@ -33,9 +33,11 @@ interface Props {
 export function DiscountDialog({ target, limitBps, isManager, onApply, onClose }: Props) {
   const t = useT();
   const [type, setType] = useState<'amount' | 'percent'>(target.discount?.type ?? 'percent');
-  const [amount, setAmount] = useState<Rupiah | null>(target.discount?.type === 'amount' ? target.discount.value : null);
+  const amountField = useRupiahField(target.discount?.type === 'amount' ? target.discount.value : null);
+  const amount = amountField.value;
   const [percent, setPercent] = useState(target.discount?.type === 'percent' ? bpsToPercent(target.discount.bps).replace('%', '') : '');
-  const [override, setOverride] = useState<Rupiah | null>(target.priceOverride ?? null);
+  const overrideField = useRupiahField(target.priceOverride ?? null);
+  const override = overrideField.value;
   const [error, setError] = useState<string | null>(null);
 
   const unit = target.kind === 'line' ? (override && override > 0 ? override : target.listPrice!) : 0;
@@ -53,6 +55,7 @@ export function DiscountDialog({ target, limitBps, isManager, onApply, onClose }
 
   const submit = (e?: FormEvent) => {
     e?.preventDefault();
+    if ((type === 'amount' && amountField.tooLarge) || (target.kind === 'line' && overrideField.tooLarge)) return setError(amountTooLargeText(t));
     if (discount === 'invalid') return setError(t('tx.disc.badPercent'));
     if (tooBig) return setError(t('tx.disc.tooBig', { max: formatRupiah(base) }));
     if (target.kind === 'line' && override !== null && override <= 0) return setError(t('form.positive'));
@@ -122,8 +125,8 @@ export function DiscountDialog({ target, limitBps, isManager, onApply, onClose }
               value={amount}
               data-autofocus
               data-testid="disc-amount"
-              onValueChange={(v) => {
-                setAmount(v);
+              onValueChange={(v, text) => {
+                amountField.onValueChange(v, text);
                 setError(null);
               }}
             />
@@ -132,7 +135,10 @@ export function DiscountDialog({ target, limitBps, isManager, onApply, onClose }
         {target.kind === 'line' && (
           <div className="field">
             <label htmlFor="disc-override">{t('tx.disc.override')}</label>
-            <RupiahInput id="disc-override" value={override} placeholder={String(target.listPrice ?? '')} onValueChange={setOverride} />
+            <RupiahInput id="disc-override" value={override} placeholder={String(target.listPrice ?? '')} onValueChange={(v, text) => {
+                overrideField.onValueChange(v, text);
+                setError(null);
+              }} />
             <div className="field-hint">{t('tx.disc.overrideHint')}</div>
           </div>
         )}
