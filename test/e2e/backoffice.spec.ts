@@ -158,7 +158,13 @@ test('manager receives a new supplier’s goods with expiry, the cashier sells o
   await page.getByRole('button', { name: 'Simpan & cetak tanda terima' }).click();
   await expect(line).toContainText('Tanggal kedaluwarsa wajib diisi');
   const expiry = witaDay(90);
+  // A quantity above the limit is said at once on its line, and counts in neither the line nor the totals.
+  await line.getByLabel(`Jumlah ${PRODUCT.name}`).fill('999999');
+  await expect(line.getByRole('alert')).toHaveText('Jumlah harus 1–100.000');
+  await expect(line).toContainText(formatRupiah(0));
+  await expect(page.getByTestId('intake-total')).toHaveText(formatRupiah(0));
   await line.getByLabel(`Jumlah ${PRODUCT.name}`).fill(String(RECEIVED));
+  await expect(line.getByRole('alert')).toHaveCount(0);
   await line.getByLabel(`Kedaluwarsa ${PRODUCT.name}`).fill(expiry.split('-').reverse().join('/')); // typed day first
   await expect(page.getByTestId('intake-total')).toHaveText(formatRupiah(PRODUCT.supplierPrice * RECEIVED));
 

@@ -12,7 +12,7 @@ import { ScanIcon } from '../../components/icons';
 import { todayIn } from '../../lib/format';
 import { DateField } from '../../components/date-field';
 import { addYears, MAX_EXPIRY_YEARS } from '../../../../shared/dates';
-import { intakeProblems, intakeTotals, supplierValue, type IntakeLineProblem } from './logic';
+import { intakeProblems, intakeTotals, parseQty, supplierValue, type IntakeLineProblem } from './logic';
 import { clearPending, peekPending } from './nav';
 import { DoneCard } from './done-card';
 import { IntakeHistory } from './intake/intake-history';
@@ -322,21 +322,30 @@ function NewIntake() {
                   </thead>
                   <tbody>
                     {lines.map((l, i) => {
-                      const qty = Number(l.qty) || 0;
+                      // The line's value and the totals read the quantity alike; one they leave out says why at once.
+                      const parsed = parseQty(l.qty);
+                      const qty = parsed ?? 0;
+                      const qtyWrong = l.qty !== '' && (parsed === null || parsed < 1);
+                      const lineError = lineErrors[i] || (qtyWrong ? t('intake.qtyRule') : '');
                       return (
-                        <tr key={l.product.id} className={lineErrors[i] ? 'row-error' : ''} data-testid="intake-line">
+                        <tr key={l.product.id} className={lineError ? 'row-error' : ''} data-testid="intake-line">
                           <td className="strong">
                             {l.product.name}
                             <div className="sub">
                               {termsText(l.product.terms, t)} · {t('bo.product.atPrice', { price: formatRupiah(l.product.sellPrice) })}
                             </div>
-                            {lineErrors[i] && <div className="field-error">{lineErrors[i]}</div>}
+                            {lineError && (
+                              <div className="field-error" role="alert">
+                                {lineError}
+                              </div>
+                            )}
                           </td>
                           <td className="num">
                             <input
                               className="input input-qty"
                               inputMode="numeric"
                               value={l.qty}
+                              aria-invalid={qtyWrong || undefined}
                               aria-label={t('cart.qtyOf', { name: l.product.name })}
                               onChange={(e) => update(i, { qty: e.target.value.replace(/\D/g, '').slice(0, 6) })}
                               onKeyDown={backToScan}
