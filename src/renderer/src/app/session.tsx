@@ -47,6 +47,11 @@ export function SessionProvider({ session, onLogout, children }: { session: Sess
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/** The shop's time zone for a part that may also stand outside a session (a date field): the default then. */
+export function useShopTimeZone(): string {
+  return useContext(SessionContext)?.shop.timeZone ?? DEFAULT_TIME_ZONE;
+}
+
 export function useSession(): SessionState {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession outside SessionProvider');

@@ -10,8 +10,13 @@
  * `onChange(iso, null)` once the text is a real day within `min`/`max`, and
  * `onChange('', problem)` while it is not, with the problem shown under the
  * field, so a parent never takes a half-typed or impossible day for none.
+ *
+ * The calendar's "today" is the shop's business day (`todayIn` the shop's time zone,
+ * like every screen's), not the PC's local date. Esc closes the calendar
+ * wherever the focus is in the field and stops there: it never also closes a
+ * dialog around the field; with the calendar closed, Esc goes on as before.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { DayPicker } from 'react-day-picker';
 import { id as dayPickerId } from 'react-day-picker/locale/id';
 import { enUS as dayPickerEn } from 'react-day-picker/locale/en-US';
@@ -19,7 +24,8 @@ import 'react-day-picker/style.css';
 import { format } from 'date-fns';
 import { formatDmy, parseDmy } from '../../../shared/dates';
 import { useLang, useT } from '../i18n';
-import { dateLocale, type Lang } from '../lib/format';
+import { useShopTimeZone } from '../app/session';
+import { dateLocale, todayIn, type Lang } from '../lib/format';
 import './date-field.css';
 
 export type DateProblem = 'format' | 'impossible' | 'min' | 'max';
@@ -66,6 +72,7 @@ export function DateField(props: DateFieldProps) {
   const { value, onChange, min, max, compact, testId } = props;
   const t = useT();
   const { lang } = useLang();
+  const timeZone = useShopTimeZone();
   const [text, setText] = useState(() => (value ? formatDmy(value) : ''));
   const [problem, setProblem] = useState<DateProblem | null>(null);
   const [touched, setTouched] = useState(false);
@@ -95,20 +102,24 @@ export function DateField(props: DateFieldProps) {
   }, [open]);
 
   // The calendar floats over everything (fixed, so no scrolling table or dialog cuts it off):
-  // under the field, or above it when there is no room below.
+  // under the field, or above it when there is no room below. Never hidden while it waits for its
+  // place (a browser focuses nothing hidden, and the calendar's day takes the focus as it opens, by
+  // mouse or by Alt+↓): placed on the element itself in this layout effect, before that focus and
+  // before anything is painted, so it neither shows elsewhere first nor needs a re-render.
   const rowRef = useRef<HTMLDivElement>(null);
   const popRef = useRef<HTMLDivElement>(null);
-  const [place, setPlace] = useState<CSSProperties>({ visibility: 'hidden' });
   useLayoutEffect(() => {
     if (!open) return;
     const position = () => {
       const row = rowRef.current?.getBoundingClientRect();
-      const pop = popRef.current?.getBoundingClientRect();
+      const pop = popRef.current;
       if (!row || !pop) return;
+      const size = pop.getBoundingClientRect();
       const below = row.bottom + 4;
-      const top = below + pop.height <= window.innerHeight - 8 ? below : Math.max(8, row.top - pop.height - 4);
-      const left = Math.max(8, Math.min(row.left, window.innerWidth - pop.width - 8));
-      setPlace({ top, left });
+      const top = below + size.height <= window.innerHeight - 8 ? below : Math.max(8, row.top - size.height - 4);
+      const left = Math.max(8, Math.min(row.left, window.innerWidth - size.width - 8));
+      pop.style.top = `${top}px`;
+      pop.style.left = `${left}px`;
     };
     position();
     window.addEventListener('scroll', position, true);
@@ -126,15 +137,20 @@ export function DateField(props: DateFieldProps) {
     onChange(r.iso, r.problem);
   };
 
+  /** Close the calendar and give the focus back to the typed day. */
+  const close = () => {
+    setOpen(false);
+    inputRef.current?.focus();
+  };
+
   const pick = (d: Date | undefined) => {
     if (!d) return;
     const iso = dateToIso(d);
     setText(formatDmy(iso));
     setProblem(null);
     setTouched(true);
-    setOpen(false);
     onChange(iso, null);
-    inputRef.current?.focus();
+    close();
   };
 
   const shown = problem && (touched || text.replace(/\D/g, '').length >= 8) ? problem : null;
@@ -151,10 +167,25 @@ export function DateField(props: DateFieldProps) {
   const valid = readDate(text, min, max).iso;
   const locale = lang === 'en' ? dayPickerEn : dayPickerId;
   const selected = valid ? isoToDate(valid) : undefined;
-  const thisYear = new Date().getFullYear();
+  // The shop's day, as a local midnight like the calendar's own days (never `new Date()`'s local fields).
+  const todayIso = todayIn(timeZone);
+  const today = useMemo(() => isoToDate(todayIso), [todayIso]);
+  const thisYear = today.getFullYear();
 
   return (
-    <div className={`date-field ${shown ? 'date-field-invalid' : ''}`} ref={wrapRef}>
+    <div
+      className={`date-field ${shown ? 'date-field-invalid' : ''}`}
+      ref={wrapRef}
+      // One Esc for the whole field (the typed day, the button, the calendar): it closes the open
+      // calendar and goes no further, so a dialog around the field stays open.
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          e.stopPropagation();
+          close();
+        }
+      }}
+    >
       <div className="date-field-row" ref={rowRef}>
         <input
           ref={inputRef}
@@ -180,16 +211,11 @@ export function DateField(props: DateFieldProps) {
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown' && e.altKey) {
               e.preventDefault();
-              setPlace({ visibility: 'hidden' });
               setOpen(true);
               return;
             }
-            if (e.key === 'Escape' && open) {
-              e.preventDefault();
-              e.stopPropagation();
-              setOpen(false);
-              return;
-            }
+            // The field's own handler closes the calendar; the parent's handler never sees that Esc.
+            if (e.key === 'Escape' && open) return;
             props.onKeyDown?.(e);
           }}
         />
@@ -200,10 +226,7 @@ export function DateField(props: DateFieldProps) {
           aria-expanded={open}
           aria-controls={open ? calendarId : undefined}
           disabled={props.disabled}
-          onClick={() => {
-            setPlace({ visibility: 'hidden' });
-            setOpen((o) => !o);
-          }}
+          onClick={() => setOpen((o) => !o)}
         >
           <CalendarIcon />
         </button>
@@ -227,23 +250,15 @@ export function DateField(props: DateFieldProps) {
         <div
           ref={popRef}
           className="date-field-popover"
-          style={place}
           id={calendarId}
           role="dialog"
           aria-label={t('date.calendar')}
-          onKeyDown={(e) => {
-            if (e.key === 'Escape') {
-              e.preventDefault();
-              e.stopPropagation();
-              setOpen(false);
-              inputRef.current?.focus();
-            }
-          }}
         >
           <DayPicker
             mode="single"
             locale={locale}
             selected={selected}
+            today={today}
             defaultMonth={selected ?? (min ? isoToDate(min) : undefined)}
             onSelect={pick}
             captionLayout="dropdown"
