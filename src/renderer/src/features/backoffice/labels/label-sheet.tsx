@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { call } from '../../../api';
 import { useT } from '../../../i18n';
@@ -88,6 +88,9 @@ function Sheets({ labels }: { labels: LabelFace[] }) {
   );
 }
 
+/** The counts' form, for the footer's A4 button (its default: Enter in a count prints). */
+const FORM_ID = 'label-sheet-form';
+
 /**
  * Price labels: how many of each (one row per product, or per lot for food,
  * which carries its expiry), then the till's thermal printer or an A4
@@ -117,6 +120,14 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
     };
   }, [printing]);
 
+  // The A4 sheet is the dialog's default: Enter in a count prints it, once (printing again while
+  // the sheets are on the page changes nothing).
+  const printSheet = (e: FormEvent) => {
+    e.preventDefault();
+    e.stopPropagation(); // the dialog may sit inside another form
+    if (labels.length > 0) setPrinting(true);
+  };
+
   const thermal = async () => {
     setError(null);
     try {
@@ -140,13 +151,13 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
           <button type="button" className="btn btn-secondary" disabled={labels.length === 0} onClick={() => void thermal()}>
             {t('bo.labels.thermal', { n: labels.length })}
           </button>
-          <button type="button" className="btn btn-primary" disabled={labels.length === 0} onClick={() => setPrinting(true)}>
+          <button type="submit" form={FORM_ID} className="btn btn-primary" disabled={labels.length === 0}>
             {t('bo.labels.sheet', { n: sheets })}
           </button>
         </>
       }
     >
-      <div className="label-dialog">
+      <form id={FORM_ID} className="label-dialog" onSubmit={printSheet} noValidate>
         <table className="table">
           <thead>
             <tr>
@@ -181,7 +192,7 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
           </div>
           <p className="muted">{t('bo.labels.sheetNote', { n: labels.length, sheets })}</p>
         </div>
-      </div>
+      </form>
       <ErrorNotice error={error} />
       {printing &&
         createPortal(
