@@ -9,12 +9,17 @@ import { roleKey } from '../../components/user-chip';
 import { showSaveError } from '../../lib/form';
 import { useData } from '../../lib/use-data';
 import { SaveFoot } from '../../components/dialog-parts';
+import { MAX_PIN } from '../login/pin-pad';
 
 type FieldName = 'name' | 'username' | 'role' | 'pin' | 'pinConfirm';
 const SERVER_FIELDS: Record<string, FieldName> = { name: 'name', username: 'username', role: 'role', pin: 'pin' };
 const ROLES: Role[] = ['cashier', 'manager', 'admin'];
 
-/** A new PIN: digits only, hidden, never filled in by the browser. `Field` hands it its id and aria. */
+/**
+ * A new PIN: digits only (anything else is dropped as typed or pasted), at most MAX_PIN (8) like the
+ * login's, which is what the server takes (4–8 digits, contract-kit `pin`); hidden, never filled in
+ * by the browser. `Field` hands it its id and aria.
+ */
 function PinInput({
   value,
   onChange,
@@ -27,10 +32,10 @@ function PinInput({
       className="input"
       type="password"
       inputMode="numeric"
-      maxLength={8}
+      maxLength={MAX_PIN}
       autoComplete="new-password"
       value={value}
-      onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+      onChange={(e) => onChange(e.target.value.replace(/\D/g, '').slice(0, MAX_PIN))}
       {...(autoFocus ? { 'data-autofocus': true } : {})}
     />
   );
@@ -66,10 +71,11 @@ export function UsersScreen() {
   const listError = list.error;
   const load = () => void list.reload();
 
-  const set = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+  const setValue = (name: FieldName, value: string) => {
+    setValues((v) => ({ ...v, [name]: value }));
     setErrors((x) => ({ ...x, [name]: undefined }));
   };
+  const set = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValue(name, e.target.value);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -162,18 +168,10 @@ export function UsersScreen() {
         </Field>
         <div className="form-grid">
           <Field label={t('setup.pin')} error={errors.pin} required>
-            <input className="input" type="password" inputMode="numeric" maxLength={8} autoComplete="new-password" value={values.pin} onChange={set('pin')} />
+            <PinInput value={values.pin} onChange={(pin) => setValue('pin', pin)} />
           </Field>
           <Field label={t('setup.pinConfirm')} error={errors.pinConfirm} required>
-            <input
-              className="input"
-              type="password"
-              inputMode="numeric"
-              maxLength={8}
-              autoComplete="new-password"
-              value={values.pinConfirm}
-              onChange={set('pinConfirm')}
-            />
+            <PinInput value={values.pinConfirm} onChange={(pin) => setValue('pinConfirm', pin)} />
           </Field>
         </div>
         <ErrorNotice error={error} />

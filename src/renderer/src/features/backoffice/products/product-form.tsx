@@ -5,7 +5,7 @@ import { formatRupiah, type Rupiah } from '../../../../../shared/money';
 import type { ProductView, Terms } from '../../../../../shared/types';
 import { ErrorNotice } from '../../../components/error-notice';
 import { Field } from '../../../components/field';
-import { RupiahInput } from '../../../components/rupiah-input';
+import { amountTooLargeText, RupiahInput, useRupiahField } from '../../../components/rupiah-input';
 import { bpsToPercent, percentToBps, showSaveError } from '../../../lib/form';
 import { FormDialog } from '../form-dialog';
 import { SupplierOptions } from '../list-parts';
@@ -49,9 +49,11 @@ export function ProductFormDialog({ product, supplierId: fixedSupplier, initialN
   const editing = product !== null;
   const [supplierId, setSupplierId] = useState(String(fixedSupplier ?? product?.supplierId ?? ''));
   const [name, setName] = useState(product?.name ?? initialName ?? '');
-  const [sellPrice, setSellPrice] = useState<Rupiah | null>(product?.sellPrice ?? null);
+  const sellField = useRupiahField(product?.sellPrice ?? null);
+  const sellPrice = sellField.value;
   const [termsType, setTermsType] = useState<Terms['type']>(product?.terms.type ?? 'fixed');
-  const [supplierPrice, setSupplierPrice] = useState<Rupiah | null>(product?.terms.type === 'fixed' ? product.terms.supplierPrice : null);
+  const supplierField = useRupiahField(product?.terms.type === 'fixed' ? product.terms.supplierPrice : null);
+  const supplierPrice = supplierField.value;
   const [commission, setCommission] = useState(product?.terms.type === 'commission' ? bpsToPercent(product.terms.commissionBps).replace('%', '') : '');
   const [barcode, setBarcode] = useState(product?.barcode ?? initialBarcode ?? '');
   const [generate, setGenerate] = useState(false);
@@ -67,11 +69,13 @@ export function ProductFormDialog({ product, supplierId: fixedSupplier, initialN
 
   const validate = (): Partial<Record<FieldName, string>> => {
     const out: Partial<Record<FieldName, string>> = {};
-    if (!supplierId) out.supplierId = t('product.pickSupplier');
+    if (!supplierId) out.supplierId = t('bo.product.supplierRequired');
     if (!name.trim()) out.name = t('form.required');
-    if (!sellPrice) out.sellPrice = t('form.positive');
+    if (sellField.tooLarge) out.sellPrice = amountTooLargeText(t);
+    else if (!sellPrice) out.sellPrice = t('form.positive');
     if (termsType === 'fixed') {
-      if (supplierPrice === null) out.supplierPrice = t('form.required');
+      if (supplierField.tooLarge) out.supplierPrice = amountTooLargeText(t);
+      else if (supplierPrice === null) out.supplierPrice = t('form.required');
       else if (sellPrice && supplierPrice > sellPrice) out.supplierPrice = t('product.supplierPriceTooHigh');
     } else if (percentToBps(commission) === null) out.commission = t('product.commissionRule');
     if (!generate && barcode.trim() && !/^[0-9A-Za-z-]{3,32}$/.test(barcode.trim())) out.barcode = t('product.barcodeRule');
@@ -220,8 +224,8 @@ export function ProductFormDialog({ product, supplierId: fixedSupplier, initialN
             <RupiahInput
               value={sellPrice}
               aria-label={t('product.sellPrice')}
-              onValueChange={(v) => {
-                setSellPrice(v);
+              onValueChange={(v, text) => {
+                sellField.onValueChange(v, text);
                 clearErr('sellPrice');
               }}
             />
@@ -248,8 +252,8 @@ export function ProductFormDialog({ product, supplierId: fixedSupplier, initialN
               <RupiahInput
                 value={supplierPrice}
                 aria-label={t('product.supplierPrice')}
-                onValueChange={(v) => {
-                  setSupplierPrice(v);
+                onValueChange={(v, text) => {
+                  supplierField.onValueChange(v, text);
                   clearErr('supplierPrice');
                 }}
               />
