@@ -14,6 +14,55 @@ const tooltipStyle = {
   cursor: { fill: 'rgb(12 107 93 / 0.08)' },
 };
 
+/** The least range a rupiah axis shows: a day with no (or a few rupiah of) sales is drawn against Rp 0 … Rp 100 rb. */
+const MIN_RANGE = 100_000;
+/** The least step between two ticks: no axis counts in single rupiah. */
+const MIN_STEP = 1_000;
+/** At most this many steps (six ticks) along an axis. */
+const MAX_STEPS = 5;
+
+/**
+ * The ticks of a rupiah axis for `values`: from Rp 0 (or below, for negative values) to just past
+ * the largest, in the smallest round step (1, 2 or 5 × a power of ten, at least Rp 1.000) that
+ * covers them in at most five steps. Every tick reads exactly in short form ("Rp 20 rb",
+ * "Rp 1,5 jt"). Recharts' own ticks for all-zero data are Rp 0, Rp 1, Rp 2…
+ */
+export function rupiahAxis(values: readonly number[]): { domain: [number, number]; ticks: number[] } {
+  let lo = 0;
+  let hi = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (hi - lo < MIN_RANGE) {
+    if (-lo > hi) lo = hi - MIN_RANGE;
+    else hi = lo + MIN_RANGE;
+  }
+  const steps = (step: number) => Math.ceil(-lo / step) + Math.ceil(hi / step);
+  let step = MIN_STEP;
+  for (let n = 1; steps(step) > MAX_STEPS; n++) step = [1, 2, 5][n % 3]! * MIN_STEP * 10 ** Math.floor(n / 3);
+  // max(0, …) also turns -0 into 0, so the tick at zero is Rp 0 itself.
+  const below = Math.max(0, Math.ceil(-lo / step));
+  const above = Math.max(0, Math.ceil(hi / step));
+  const ticks = Array.from({ length: below + above + 1 }, (_, i) => (i - below) * step);
+  return { domain: [ticks[0]!, ticks[ticks.length - 1]!], ticks };
+}
+
+/** The rupiah axis of stacked bars: each row's positive and negative parts stack separately. */
+function stackedValues(rows: readonly Record<string, number | string>[], keys: readonly string[]): number[] {
+  return rows.flatMap((row) => {
+    let pos = 0;
+    let neg = 0;
+    for (const k of keys) {
+      const v = Number(row[k]);
+      if (v > 0) pos += v;
+      else if (v < 0) neg += v;
+    }
+    return [pos, neg];
+  });
+}
+
 export interface BarDatum {
   label: string;
   /** The tooltip's title, when it should say more than the axis. */
@@ -40,13 +89,23 @@ export function RupiahBars({
   minTickGap?: number;
 }) {
   const { lang } = useLang();
+  const axis = rupiahAxis(data.map((d) => d.value));
   return (
     <div className="rp-chart" style={{ height }} data-testid={testId} role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid vertical={false} stroke={GRID} />
           <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: '#aebdb8' }} interval="preserveStartEnd" minTickGap={minTickGap ?? 6} />
-          <YAxis tick={AXIS} tickLine={false} axisLine={false} width={78} tickFormatter={(v: number) => formatRupiahShort(v, lang)} allowDecimals={false} />
+          <YAxis
+            tick={AXIS}
+            tickLine={false}
+            axisLine={false}
+            width={78}
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={(v: number) => formatRupiahShort(v, lang)}
+            allowDecimals={false}
+          />
           <Tooltip
             {...tooltipStyle}
             labelFormatter={(label, payload) => {
@@ -66,12 +125,22 @@ export function RupiahBars({
 export function RupiahHBars({ data, seriesName, testId, ariaLabel, color = CHART_COLORS.primary }: { data: BarDatum[]; seriesName: string; testId?: string; ariaLabel: string; color?: string }) {
   const { lang } = useLang();
   const height = Math.max(120, data.length * 34 + 40);
+  const axis = rupiahAxis(data.map((d) => d.value));
   return (
     <div className="rp-chart" style={{ height }} data-testid={testId} role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" tick={AXIS} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatRupiahShort(v, lang)} allowDecimals={false} />
+          <XAxis
+            type="number"
+            tick={AXIS}
+            tickLine={false}
+            axisLine={false}
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={(v: number) => formatRupiahShort(v, lang)}
+            allowDecimals={false}
+          />
           <YAxis
             type="category"
             dataKey="label"
@@ -107,12 +176,22 @@ export function StackedHBars({ data, series, testId, ariaLabel }: { data: (Recor
   const { lang } = useLang();
   const t = useT();
   const height = Math.max(140, data.length * 30 + 70);
+  const axis = rupiahAxis(stackedValues(data, series.map((s) => s.key)));
   return (
     <div className="rp-chart" style={{ height }} data-testid={testId} role="img" aria-label={ariaLabel}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis type="number" tick={AXIS} tickLine={false} axisLine={false} tickFormatter={(v: number) => formatRupiahShort(v, lang)} allowDecimals={false} />
+          <XAxis
+            type="number"
+            tick={AXIS}
+            tickLine={false}
+            axisLine={false}
+            domain={axis.domain}
+            ticks={axis.ticks}
+            tickFormatter={(v: number) => formatRupiahShort(v, lang)}
+            allowDecimals={false}
+          />
           <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} width={170} tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)} />
           <Tooltip {...tooltipStyle} formatter={(v, name) => [formatRupiah(Number(v)), String(name)]} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
