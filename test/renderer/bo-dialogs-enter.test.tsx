@@ -210,6 +210,21 @@ describe('"Cetak label": Enter in a "Jumlah label" field prints', () => {
     expect(document.querySelector('.label-print-root')).toBeNull();
   });
 
+  it('"Printer struk" clicked twice while the first is on its way queues one print job', async () => {
+    open([{ product: mete, qty: 2 }]);
+    const sent = deferred<unknown>();
+    callMock.mockImplementation(() => sent.promise);
+    const button = screen.getByRole('button', { name: 'Printer struk (2 label)' });
+    fireEvent.click(button);
+    fireEvent.click(button);
+    expect(callMock).toHaveBeenCalledTimes(1);
+    expect(callMock).toHaveBeenCalledWith('labels.print', { items: [{ productId: 7, qty: 2 }] });
+    await act(async () => sent.reject(new Error('printer gone')));
+    // Failed: the button is back for a retry.
+    fireEvent.click(button);
+    expect(callMock).toHaveBeenCalledTimes(2);
+  });
+
   it('the button prints once as before; Esc closes', async () => {
     const { print, onClose } = open([{ product: mete, qty: 2 }]);
     fireEvent.click(screen.getByRole('button', { name: 'Cetak lembar A4 (1 lembar)' }));

@@ -11,6 +11,7 @@ import { I18nProvider } from '../../src/renderer/src/i18n';
 import type { Supplier, UserView } from '../../src/shared/types';
 import { ProductFormDialog } from '../../src/renderer/src/features/backoffice/products/product-form';
 import { UsersScreen } from '../../src/renderer/src/features/backoffice/users-screen';
+import { SetupScreen } from '../../src/renderer/src/features/setup/setup-screen';
 import { callMock, fakeApi } from './fake-api';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => ({ ...(await importOriginal()), call: vi.fn() }));
@@ -163,5 +164,24 @@ describe('new user: the PIN takes digits only', () => {
     await save();
     expect(callMock).toHaveBeenCalledWith('users.create', { name: 'Wa Ode Sitti', username: 'sitti', role: 'cashier', pin: '4821' });
     expect(screen.getByRole('status').textContent).toBe('Pengguna Wa Ode Sitti dibuat.');
+  });
+});
+
+describe('first start: the first admin\'s PIN takes digits only', () => {
+  it('letters are dropped as typed, at most 8 digits, and what is sent is digits', async () => {
+    render(
+      <I18nProvider initial="id">
+        <SetupScreen onDone={() => undefined} />
+      </I18nProvider>,
+    );
+    const pin = screen.getByLabelText(/^PIN \(4–8 angka\)/);
+    const again = screen.getByLabelText(/^Ulangi PIN/);
+    fireEvent.change(pin, { target: { value: '12ab' } });
+    expect(pin).toHaveProperty('value', '12');
+    fireEvent.change(pin, { target: { value: '1234567890' } });
+    expect(pin).toHaveProperty('value', '12345678');
+    fireEvent.change(pin, { target: { value: '4a8-21' } });
+    fireEvent.change(again, { target: { value: '4821' } });
+    expect(pin).toHaveProperty('value', '4821');
   });
 });

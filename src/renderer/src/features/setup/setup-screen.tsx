@@ -5,6 +5,7 @@ import { fieldMessage } from '../../i18n/errors';
 import { AuthLayout } from '../../components/auth-layout';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
+import { MAX_PIN } from '../login/pin-pad';
 
 type FieldName = 'shopName' | 'address' | 'adminName' | 'username' | 'pin' | 'pinConfirm';
 type Errors = Partial<Record<FieldName, string>>;
@@ -37,7 +38,9 @@ export function SetupScreen({ onDone }: { onDone(username: string): void }) {
   const [busy, setBusy] = useState(false);
 
   const set = (name: FieldName) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    setValues((v) => ({ ...v, [name]: e.target.value }));
+    // A PIN is digits only, as typed or pasted (the login's and the users screen's rule).
+    const value = name === 'pin' || name === 'pinConfirm' ? e.target.value.replace(/\D/g, '').slice(0, MAX_PIN) : e.target.value;
+    setValues((v) => ({ ...v, [name]: value }));
     setErrors((x) => ({ ...x, [name]: undefined }));
   };
 
@@ -99,8 +102,8 @@ export function SetupScreen({ onDone }: { onDone(username: string): void }) {
           <div className="form-grid">
             {input('adminName', 'setup.adminName', { maxLength: 80 })}
             {input('username', 'setup.username', { maxLength: 32, autoCapitalize: 'off', spellCheck: false })}
-            {input('pin', 'setup.pin', { type: 'password', inputMode: 'numeric', maxLength: 8, autoComplete: 'new-password' })}
-            {input('pinConfirm', 'setup.pinConfirm', { type: 'password', inputMode: 'numeric', maxLength: 8, autoComplete: 'new-password' })}
+            {input('pin', 'setup.pin', { type: 'password', inputMode: 'numeric', maxLength: MAX_PIN, autoComplete: 'new-password' })}
+            {input('pinConfirm', 'setup.pinConfirm', { type: 'password', inputMode: 'numeric', maxLength: MAX_PIN, autoComplete: 'new-password' })}
           </div>
         </fieldset>
         <ErrorNotice error={error} />

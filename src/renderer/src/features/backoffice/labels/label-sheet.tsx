@@ -128,7 +128,10 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
     if (labels.length > 0) setPrinting(true);
   };
 
+  const [sending, setSending] = useState(false);
   const thermal = async () => {
+    if (sending) return;
+    setSending(true);
     setError(null);
     try {
       const res = await call('labels.print', {
@@ -137,6 +140,8 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
       setJob(res.printJob);
     } catch (err) {
       setError(err);
+    } finally {
+      setSending(false);
     }
   };
 
@@ -148,7 +153,7 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
       footer={
         <>
           {live && <PrintStatus job={live} />}
-          <button type="button" className="btn btn-secondary" disabled={labels.length === 0} onClick={() => void thermal()}>
+          <button type="button" className="btn btn-secondary" disabled={labels.length === 0 || sending} onClick={() => void thermal()}>
             {t('bo.labels.thermal', { n: labels.length })}
           </button>
           <button type="submit" form={FORM_ID} className="btn btn-primary" disabled={labels.length === 0}>
