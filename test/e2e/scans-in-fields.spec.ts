@@ -14,7 +14,9 @@
  *   an EAN-8 as long as the longest PIN included, while a PIN typed quickly by hand still logs in;
  * - receiving goods, a scan while a line's quantity has the focus adds its product (the intake's
  *   scan field), never a quantity of 899123; counting stock, it counts one of its product; a code
- *   that adds or counts nothing leaves their scan field empty, so the next scan is not typed after it.
+ *   that adds or counts nothing leaves their scan field empty, so the next scan is not typed after it;
+ * - on the refund screen, with the void dialog or a manager's approval open, a scan confirms nothing
+ *   (no void with the barcode as its reason, no PIN tried towards the lockout).
  * Screenshots at 1366×768 go to /tmp/shots.
  */
 import { mkdirSync } from 'node:fs';
@@ -307,4 +309,67 @@ test('stock count: a scan while a count has the focus counts one of its product,
   await scanLikeAScanner(page, DEMO_BARCODES.metePedas);
   await expect(pedasCount).toHaveValue('2');
   await expect(page.getByTestId('count-scan-msg')).toHaveText(`${pedas!.name} +1`);
+});
+
+test('refund screen: a scan while the void dialog or the manager approval is open never confirms it', async ({ page }) => {
+  const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
+  const api = apiClient(server.url);
+  const [kopi] = query<{ id: number }>('SELECT id FROM products WHERE barcode = ?', DEMO_BARCODES.kopiKolaka);
+  /** A sale at `till` by `who`, in a shift opened for it (a void is for a sale of the shift still open). */
+  const saleAt = async (who: { username: string; pin: string }, till: string) => {
+    const token = (await api<{ token: string }>('auth.login', { username: who.username, pin: who.pin, tillCode: till })).body.token;
+    expect((await api('shifts.open', { openingFloat: 0 }, token)).status).toBe(200);
+    const sale = await api<{ id: number; number: string }>(
+      'sales.checkout',
+      { clientRequestId: `void-scan-${till}-${Date.now()}`, lines: [{ productId: kopi!.id, qty: 1 }], payments: [{ method: 'cash', amount: 100_000 }] },
+      token,
+    );
+    expect(sale.status, JSON.stringify(sale.body)).toBe(200);
+    return sale.body;
+  };
+  const statusOf = (id: number) => query<{ status: string }>('SELECT status FROM sales WHERE id = ?', id)[0]!.status;
+  const openVoid = async (number: string) => {
+    await expect(page.getByTestId('scan-input')).toBeFocused();
+    await page.keyboard.press('F9');
+    await page.getByTestId('refund-number').fill(number);
+    await page.getByTestId('refund-number').press('Enter');
+    await expect(page.getByTestId('refund-sale')).toContainText(number);
+    await page.getByRole('button', { name: /Batalkan seluruh transaksi/ }).click();
+    return page.getByRole('dialog', { name: 'Batalkan transaksi?' });
+  };
+
+  // The manager voids by themselves: the void dialog, its reason field focused.
+  const own = await saleAt(manager, 'K10');
+  await page.goto(server.url);
+  await loginWithPinPad(page, manager, 'K10');
+  const voidDialog = await openVoid(own.number);
+  const reason = voidDialog.getByLabel('Alasan');
+  await expect(reason).toBeFocused();
+  await scanLikeAScanner(page, DEMO_BARCODES.meteOriginal);
+  await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.meteOriginal} dipindai saat dialog terbuka dan tidak dipakai.`);
+  await expect(voidDialog).toBeVisible();
+  await expect(reason).toHaveValue('');
+  await page.screenshot({ path: `${SHOTS}/scan-in-void.png` });
+  expect(statusOf(own.id)).toBe('completed');
+  await page.keyboard.press('Escape');
+  await expect(voidDialog).toBeHidden();
+  expect(statusOf(own.id)).toBe('completed');
+  await page.getByRole('button', { name: 'Keluar' }).click();
+
+  // A cashier's void waits for a manager: a scan in the approval's PIN is never tried as one.
+  const theirs = await saleAt(cashier, 'K11');
+  await loginWithPinPad(page, cashier, 'K11');
+  await (await openVoid(theirs.number)).getByLabel('Alasan').fill('Salah input');
+  await page.keyboard.press('Enter');
+  const approval = page.getByRole('dialog', { name: /Persetujuan manajer/ });
+  await expect(approval).toBeVisible();
+  await approval.getByLabel('Nama pengguna manajer').fill(manager.username);
+  const pin = approval.getByLabel('PIN manajer');
+  await pin.focus();
+  await scanLikeAScanner(page, DEMO_BARCODES.kopiKolaka);
+  await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.kopiKolaka} dipindai saat dialog terbuka dan tidak dipakai.`);
+  await expect(approval).toBeVisible();
+  await expect(pin).toHaveValue('');
+  expect(query('SELECT failed_attempts AS n FROM users WHERE username = ?', manager.username)).toEqual([{ n: 0 }]);
+  expect(statusOf(theirs.id)).toBe('completed');
 });

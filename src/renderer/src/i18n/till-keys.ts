@@ -56,6 +56,7 @@ export const tillKeysId = {
   'pay.scanKept': 'Kode {code} dipindai: masuk keranjang berikutnya (atau keranjang ini bila QRIS dibatalkan)',
   'scan.keptForShift': '{name} dipindai: masuk keranjang setelah shift dibuka',
   'scan.notHere': 'Kode {code} dipindai ke kolom angka dan tidak dipakai.',
+  'scan.inDialog': 'Kode {code} dipindai saat dialog terbuka dan tidak dipakai.',
   'scan.toScanField': 'Kode {code} dipindai ke kolom angka: dipakai di kolom pindai.',
   'scan.loginFirst': 'Kode {code} dipindai sebelum masuk: tidak dipakai, PIN dikosongkan. Masuk dulu, lalu pindai lagi.',
 
@@ -131,6 +132,7 @@ export const tillKeysEn: Record<keyof typeof tillKeysId, string> = {
   'pay.scanKept': 'Code {code} scanned: it goes into the next cart (or this one if the QRIS is cancelled)',
   'scan.keptForShift': '{name} scanned: it goes into the cart once the shift is open',
   'scan.notHere': 'Code {code} was scanned into a number field and not used.',
+  'scan.inDialog': 'Code {code} was scanned while a dialog was open and not used.',
   'scan.toScanField': 'Code {code} was scanned into a number field: used in the scan field.',
   'scan.loginFirst': 'Code {code} was scanned before logging in: not used, the PIN was cleared. Log in first, then scan again.',
 

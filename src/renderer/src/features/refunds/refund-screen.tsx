@@ -17,6 +17,7 @@ import { PrinterIcon } from '../../components/icons';
 import { CommandHelp } from '../../components/command-help';
 import { CommandButton, CommandProvider, useCommands } from '../../lib/commands';
 import { isCharKey, ScanBurst } from '../../lib/scan-burst';
+import { ScanNote, useScanCatcher } from '../../lib/scan-catcher';
 import { sendKeyed, useRequestKey } from '../../lib/request-key';
 import { formatDateTime } from '../../lib/format';
 import { ApprovalDialog, approvalAsked, approvalGrantRefused, reasonTexts } from '../till/approval-dialog';
@@ -118,6 +119,19 @@ export function RefundScreen() {
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
   }, [number, reason, picks]);
+
+  // A dialog is open (the void's reason, a manager's approval): a scan is no receipt to load then.
+  // Its keys go back out of the field they typed into and its Enter confirms nothing (a void with
+  // the barcode as its reason, a PIN tried towards the manager's lockout); a note says so.
+  const dialogScans = useScanCatcher(async (code) => ({ isScan: true, note: { tone: 'error', text: t('scan.inDialog', { code }) } }));
+  const catchInDialog = dialogScans.onKeyDownCapture;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (document.querySelector('.dialog')) catchInDialog(e);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [catchInDialog]);
 
   const chosen = sale
     ? sale.lines.filter((l) => picks[l.id]?.on && picks[l.id]!.qty > 0).map((l) => ({ saleLineId: l.id, qty: picks[l.id]!.qty, restock: picks[l.id]!.restock }))
@@ -229,6 +243,7 @@ export function RefundScreen() {
   return (
     <CommandProvider api={commands}>
     <div className="page">
+      <ScanNote note={dialogScans.note} />
       <AppBar title={t('tx.refund.title')}>
         <CommandButton id="help" className="btn btn-ghost btn-sm" testId="refund-help" />
         <CommandButton id="back" className="btn btn-secondary btn-sm">
