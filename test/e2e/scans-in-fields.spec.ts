@@ -373,3 +373,37 @@ test('refund screen: a scan while the void dialog or the manager approval is ope
   expect(query('SELECT failed_attempts AS n FROM users WHERE username = ?', manager.username)).toEqual([{ n: 0 }]);
   expect(statusOf(theirs.id)).toBe('completed');
 });
+
+test('back office dialogs: a scan confirms nothing (no supplier named 8991234500010); the product barcode field still takes one', async ({ page }) => {
+  const manager = DEMO_LOGINS.find((l) => l.role === 'manager')!;
+  const suppliers = () => query<{ n: number }>('SELECT count(*) AS n FROM suppliers')[0]!.n;
+  const before = suppliers();
+  await page.goto(server.url);
+  await loginWithPinPad(page, manager, 'K12');
+  await expect(page.getByTestId('shift-status')).toBeVisible();
+  await page.evaluate("window.location.hash = '#/suppliers'");
+  await page.getByRole('button', { name: /Pemasok baru/ }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'Pemasok baru' });
+  const name = dialog.getByLabel('Nama usaha');
+  await expect(name).toBeFocused();
+  await scanLikeAScanner(page, DEMO_BARCODES.meteOriginal);
+  await expect(page.getByTestId('scan-note')).toHaveText(`Kode ${DEMO_BARCODES.meteOriginal} dipindai saat dialog terbuka dan tidak dipakai.`);
+  await expect(dialog).toBeVisible();
+  await expect(name).toHaveValue('');
+  expect(suppliers()).toBe(before);
+  // A name typed fast that is no barcode stays a name, and its Enter saves the supplier.
+  await scanLikeAScanner(page, 'UD-Mete-Raha');
+  await expect(dialog).toBeHidden();
+  expect(suppliers()).toBe(before + 1);
+  expect(query('SELECT name FROM suppliers ORDER BY id DESC LIMIT 1')).toEqual([{ name: 'UD-Mete-Raha' }]);
+  expect(query('SELECT count(*) AS n FROM suppliers WHERE name = ?', DEMO_BARCODES.meteOriginal)).toEqual([{ n: 0 }]);
+
+  // The new product's barcode field is where a pack's barcode is scanned: it takes the scan as typed.
+  await page.evaluate("window.location.hash = '#/products'");
+  await page.getByRole('button', { name: /Barang baru/ }).first().click();
+  const product = page.getByRole('dialog', { name: 'Barang baru' });
+  const barcode = product.getByRole('textbox', { name: 'Barcode', exact: true });
+  await barcode.focus();
+  await scanLikeAScanner(page, '8990000000026');
+  await expect(barcode).toHaveValue('8990000000026');
+});

@@ -147,17 +147,30 @@ function Screens() {
 /**
  * Away from the till (closing the shift, the back office) a scan that lands in a number field (a
  * denomination count, a price, an intake quantity) never types into it: it goes to the screen's own
- * scan field (intake, stock count), else it is refused with a note. Barcode and text fields still
- * take scans. The till catches scans in every field and puts them in the cart.
+ * scan field (intake, stock count), else it is refused with a note. In a dialog a scan confirms
+ * nothing: in any of its fields or on its focused button it is refused with a note (a text field
+ * keeps fast typing that is no barcode); a field made for barcodes (`data-takes-scans`, the
+ * product's barcode) still takes it. Barcode and search fields of the screens take scans. The
+ * till catches scans in every field and puts them in the cart.
  */
+const GUARDED = `${NUMBER_FIELDS}, .dialog input:not([type="checkbox"]):not([type="radio"]), .dialog button, .dialog select`;
+/** What a scanner types: digits (EAN-8, UPC, EAN-13, ITF-14). */
+const BARCODE = /^\d{8,14}$/;
+
 function NumberFieldsGuard({ children }: { children: React.ReactNode }) {
   const t = useT();
   const catcher = useScanCatcher(
-    async (code) =>
-      (await toScanField(code))
+    async (code, place) => {
+      const inDialog = document.querySelector('.dialog') !== null;
+      if (inDialog) {
+        if (place === 'text' && !BARCODE.test(code)) return { isScan: false, note: null };
+        return { isScan: true, note: { tone: 'error', text: t('scan.inDialog', { code }) } };
+      }
+      return (await toScanField(code))
         ? { isScan: true, note: { tone: 'info', text: t('scan.toScanField', { code }) } }
-        : { isScan: true, note: { tone: 'error', text: t('scan.notHere', { code }) } },
-    { only: NUMBER_FIELDS },
+        : { isScan: true, note: { tone: 'error', text: t('scan.notHere', { code }) } };
+    },
+    { only: GUARDED },
   );
   return (
     <div className="scan-guard" onKeyDownCapture={catcher.onKeyDownCapture}>

@@ -16,6 +16,9 @@ export interface ScanNoteView {
   text: string;
 }
 
+/** Where a caught burst was typed: a number field, a text field, or elsewhere (a button, the page). */
+export type ScanPlace = 'number' | 'text' | 'other';
+
 /** What became of a caught code: `isScan` false when it is no known code (typing, in a text field). */
 export interface ScanAnswer {
   isScan: boolean;
@@ -59,7 +62,7 @@ export function setFieldValue(el: Field, value: string): void {
  * a quick hand can type within SCAN_MAX_GAP_MS a key) unless their keys came at a machine's speed
  * (MACHINE_GAP_MS: an EAN-8 is as long as the longest PIN). Keys a person types never make a burst.
  */
-export function useScanCatcher(onScan: (code: string) => Promise<ScanAnswer>, options: { only?: string; longerThan?: number } = {}) {
+export function useScanCatcher(onScan: (code: string, place: ScanPlace) => Promise<ScanAnswer>, options: { only?: string; longerThan?: number } = {}) {
   const { only, longerThan = 0 } = options;
   const burst = useRef(new ScanBurst());
   const before = useRef<{ el: Field; value: string } | null>(null);
@@ -96,12 +99,13 @@ export function useScanCatcher(onScan: (code: string) => Promise<ScanAnswer>, op
       const snap = before.current;
       before.current = null;
       const textField = snap !== null && !isNumberField(snap.el);
+      const place: ScanPlace = snap === null ? 'other' : textField ? 'text' : 'number';
       const putBack = () => {
         if (snap && snap.el.value !== snap.value) setFieldValue(snap.el, snap.value);
       };
       if (!textField) putBack();
       chain.current = chain.current
-        .then(() => latest.current(code))
+        .then(() => latest.current(code, place))
         .then((answer) => {
           if (textField && !answer.isScan) return pressEnter(snap.el);
           if (textField) putBack();

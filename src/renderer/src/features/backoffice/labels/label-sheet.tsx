@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { createPortal } from 'react-dom';
 import { call } from '../../../api';
 import { useT } from '../../../i18n';
@@ -128,10 +128,12 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
     if (labels.length > 0) setPrinting(true);
   };
 
-  const [sending, setSending] = useState(false);
+  // A second click while the first is on its way queues nothing. The button stays enabled (a
+  // focused button that is disabled drops the focus out of the dialog, and Esc with it).
+  const sending = useRef(false);
   const thermal = async () => {
-    if (sending) return;
-    setSending(true);
+    if (sending.current) return;
+    sending.current = true;
     setError(null);
     try {
       const res = await call('labels.print', {
@@ -141,7 +143,7 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
     } catch (err) {
       setError(err);
     } finally {
-      setSending(false);
+      sending.current = false;
     }
   };
 
@@ -153,7 +155,7 @@ export function LabelSheetDialog({ items: initial, onClose }: { items: LabelItem
       footer={
         <>
           {live && <PrintStatus job={live} />}
-          <button type="button" className="btn btn-secondary" disabled={labels.length === 0 || sending} onClick={() => void thermal()}>
+          <button type="button" className="btn btn-secondary" disabled={labels.length === 0} onClick={() => void thermal()}>
             {t('bo.labels.thermal', { n: labels.length })}
           </button>
           <button type="submit" form={FORM_ID} className="btn btn-primary" disabled={labels.length === 0}>

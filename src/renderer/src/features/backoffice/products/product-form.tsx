@@ -200,6 +200,8 @@ export function ProductFormDialog({ product, supplierId: fixedSupplier, initialN
               value={generate ? '' : barcode}
               placeholder={generate ? t('bo.product.generatePlaceholder') : '899…'}
               maxLength={32}
+              // The pack's barcode is scanned here: the one field of a dialog that takes a scan as typed.
+              data-takes-scans
               disabled={generate}
               onChange={(e) => {
                 setBarcode(e.target.value);
