@@ -10,6 +10,7 @@ import { I18nProvider } from '../../src/renderer/src/i18n';
 import { LedgerDialog } from '../../src/renderer/src/features/settlements/ledger-dialog';
 import { CashMoveDialog } from '../../src/renderer/src/features/shift/cash-dialogs';
 import { DiscountDialog } from '../../src/renderer/src/features/till/discount-dialog';
+import { PaymentDialog } from '../../src/renderer/src/features/till/payment-dialog';
 
 vi.mock('../../src/renderer/src/api', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../../src/renderer/src/api')>();
@@ -17,7 +18,11 @@ vi.mock('../../src/renderer/src/api', async (importOriginal) => {
 });
 const callMock = call as unknown as Mock;
 afterEach(cleanup);
-beforeEach(() => callMock.mockReset());
+// Braces: a function returned from beforeEach is run as its teardown.
+beforeEach(() => {
+  callMock.mockReset();
+  localStorage.clear();
+});
 
 const TWENTY_DIGITS = '12345678901234567890';
 const TOO_LARGE = 'Jumlah terlalu besar (paling banyak Rp 10.000.000.000)';
@@ -90,5 +95,25 @@ describe('a 20-digit amount', () => {
     typeInto(screen.getByTestId('disc-amount'), '5000');
     fireEvent.submit(screen.getByTestId('discount-dialog'));
     expect(onApply).toHaveBeenCalledWith({ discount: { type: 'amount', value: 5000 }, priceOverride: 60_000 });
+  });
+
+  it('cash received, typed by hand: "too large" on Enter, never "short", and no sale is sent', () => {
+    render(
+      <I18nProvider initial="id">
+        <PaymentDialog total={123_000} itemCount={2} requestId="req-0001" lines={[{ productId: 7, qty: 2 }]} onSuccess={() => undefined} onError={() => undefined} onClose={() => undefined} />
+      </I18nProvider>,
+    );
+    const amount = screen.getByTestId('pay-amount');
+    typeInto(amount, TWENTY_DIGITS);
+    fireEvent.keyDown(amount, { key: 'Enter' });
+    expect(screen.getByText(TOO_LARGE)).toBeTruthy();
+    expect(screen.queryByText(/^Kurang/)).toBeNull();
+    expect(callMock).not.toHaveBeenCalled();
+
+    // A quick amount picked afterwards is money again.
+    callMock.mockReturnValue(new Promise(() => undefined));
+    fireEvent.click(screen.getByRole('button', { name: 'Rp 150.000' }));
+    fireEvent.keyDown(amount, { key: 'Enter' });
+    expect(callMock).toHaveBeenCalledWith('sales.checkout', expect.objectContaining({ payments: [{ method: 'cash', amount: 150_000 }] }));
   });
 });

@@ -16,7 +16,10 @@ vi.mock('../../src/renderer/src/api', async (importOriginal) => {
 const callMock = call as unknown as Mock;
 
 afterEach(cleanup);
-beforeEach(() => callMock.mockReset());
+// Braces: a function returned from beforeEach is run as its teardown.
+beforeEach(() => {
+  callMock.mockReset();
+});
 
 function open(lang: 'id' | 'en') {
   const onSaved = vi.fn();

@@ -13,7 +13,10 @@ vi.mock('../../src/renderer/src/api', async (importOriginal) => {
 
 const callMock = call as unknown as Mock;
 afterEach(cleanup);
-beforeEach(() => callMock.mockReset());
+// Braces: a function returned from beforeEach is run as its teardown.
+beforeEach(() => {
+  callMock.mockReset();
+});
 
 const LINES = [{ productId: 7, qty: 2, discount: { type: 'percent' as const, bps: 2500 } }];
 const result = (over: Partial<CheckoutResult> = {}): CheckoutResult => ({

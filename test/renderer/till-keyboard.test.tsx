@@ -21,7 +21,10 @@ vi.mock('../../src/renderer/src/api', async (importOriginal) => {
 });
 const callMock = call as unknown as Mock;
 afterEach(cleanup);
-beforeEach(() => callMock.mockReset());
+// Braces: a function returned from beforeEach is run as its teardown.
+beforeEach(() => {
+  callMock.mockReset();
+});
 
 describe('ScanBurst', () => {
   const typeAt = (b: ScanBurst, text: string, start: number, gap: number) => {

@@ -8,7 +8,7 @@ import { normalizeRupiahText, rupiahText } from '../lib/rupiah-input';
  * amount (then there is no amount, and the form says "too large", never "required" or "more than 0",
  * and never sends anything). `set` is for a value chosen outside the field (a quick button).
  */
-export function useRupiahField(initial: Rupiah | null = null) {
+export function useRupiahField(initial: Rupiah | null | (() => Rupiah | null) = null) {
   const [value, setValue] = useState<Rupiah | null>(initial);
   const [tooLarge, setTooLarge] = useState(false);
   const set = useCallback((v: Rupiah | null) => {

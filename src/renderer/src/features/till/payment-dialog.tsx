@@ -10,7 +10,7 @@ import type { CheckoutResult, PrintJobView } from '../../../../shared/types';
 import type { ApprovalGrant, CashRounding, Discount } from '../../../../shared/types-till';
 import { Dialog } from '../../components/dialog';
 import { ErrorNotice } from '../../components/error-notice';
-import { RupiahInput } from '../../components/rupiah-input';
+import { amountTooLargeText, RupiahInput, useRupiahField } from '../../components/rupiah-input';
 import { PrinterIcon } from '../../components/icons';
 import { ApprovalDialog, approvalAsked, approvalGrantRefused, reasonTexts, type ReasonLike } from './approval-dialog';
 import { canAddRow, PAYMENT_METHODS, quickCashAmounts, summarizePayments, withPending, type PaymentRow } from './payment';
@@ -109,7 +109,8 @@ export function PaymentDialog({
     summarizePayments(total, rows, roundingFor([...rows, { method: m, amount: 1 }])).remaining;
   const [rows, setRows] = useState<PaymentRow[]>([]);
   const [method, setMethod] = useState<PaymentMethod>(firstMethod);
-  const [amount, setAmount] = useState<Rupiah | null>(() => dueWith([], firstMethod));
+  // Digits above the largest amount are no amount: said so on Enter, never "short" and never ignored.
+  const { value: amount, set: setAmount, tooLarge: amountTooLarge, onValueChange: onAmountChange } = useRupiahField(() => dueWith([], firstMethod));
   const [reference, setReference] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [localError, setLocalError] = useState<string | null>(null);
@@ -221,6 +222,7 @@ export function PaymentDialog({
   };
 
   const confirm = async () => {
+    if (amountTooLarge) return setLocalError(amountTooLargeText(t));
     if (!summary.canConfirm) {
       setLocalError(summary.problem === 'nonCashExceeds' ? t('pay.nonCashExceeds') : t('pay.short', { amount: formatRupiah(summary.remaining) }));
       return;
@@ -279,7 +281,8 @@ export function PaymentDialog({
   /** The one default action of the step Enter stands for. */
   const qrisStep = method === 'qris' && Boolean(pending) && qrisConfigured;
   const enterAction = (target: HTMLElement) => {
-    if (qr) qrPaid();
+    if (amountTooLarge && !qr) setLocalError(amountTooLargeText(t));
+    else if (qr) qrPaid();
     else if (qrisStep) void showQr();
     else if (summary.canConfirm && suspiciousChange) setLocalError(t('pay.bigChange', { change: formatRupiah(summary.change) }));
     else if (summary.canConfirm) void confirm();
@@ -480,8 +483,8 @@ export function PaymentDialog({
             ref={amountRef}
             size="xl"
             value={amount}
-            onValueChange={(v) => {
-              setAmount(v);
+            onValueChange={(v, text) => {
+              onAmountChange(v, text);
               setAmountAuto(false);
               setLocalError(null);
               setScanNote(null);
