@@ -204,9 +204,9 @@ test('a scanner burst in the payment dialog adds the item; cash typed by a perso
   await page.keyboard.type('8991234500034', HUMAN);
   await page.waitForTimeout(120);
   await page.keyboard.press('Enter');
-  // Money, not a scan (and more than the till takes in one field: not paid).
+  // Money, not a scan (and more than the till takes in one field: not paid, and said so).
   await expect(pay.getByTestId('pay-amount')).toHaveValue('8991234500034');
-  await expect(pay.getByRole('alert')).toContainText('Pembayaran kurang');
+  await expect(pay.getByRole('alert')).toContainText('Jumlah terlalu besar (paling banyak Rp 10.000.000.000)');
   await expect(pay).toBeVisible();
   await expect(page.getByTestId('cart-line')).toHaveCount(2);
   await expect(pay.getByTestId('pay-scan-note')).toHaveCount(0);

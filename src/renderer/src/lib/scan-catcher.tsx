@@ -59,8 +59,8 @@ export function setFieldValue(el: Field, value: string): void {
  *
  * `only` limits the catching to the fields it matches (the back office: its number fields, so a
  * barcode field still takes a scan); `longerThan` leaves shorter bursts alone (the login's PIN, which
- * a quick hand can type within SCAN_MAX_GAP_MS a key) unless their keys came at a machine's speed
- * (MACHINE_GAP_MS: an EAN-8 is as long as the longest PIN). Keys a person types never make a burst.
+ * a quick hand can type within SCAN_MAX_GAP_MS a key), except a burst exactly as long as the longest
+ * PIN whose keys came at a machine's speed (MACHINE_GAP_MS): an EAN-8. Keys a person types never make a burst.
  */
 export function useScanCatcher(onScan: (code: string, place: ScanPlace) => Promise<ScanAnswer>, options: { only?: string; longerThan?: number } = {}) {
   const { only, longerThan = 0 } = options;
@@ -93,7 +93,9 @@ export function useScanCatcher(onScan: (code: string, place: ScanPlace) => Promi
         return;
       }
       const code = burst.current.enter(e.timeStamp);
-      if (!code || (code.length <= longerThan && burst.current.lastGapMs >= MACHINE_GAP_MS)) return;
+      // As long as the longest PIN (an EAN-8) but at a machine's speed: a scan. Shorter: a PIN, however fast.
+      const machineLong = code !== null && code.length === longerThan && burst.current.lastGapMs < MACHINE_GAP_MS;
+      if (!code || (code.length <= longerThan && !machineLong)) return;
       e.preventDefault();
       e.stopPropagation();
       const snap = before.current;
