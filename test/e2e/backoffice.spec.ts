@@ -160,7 +160,7 @@ test('manager receives a new supplier’s goods with expiry, the cashier sells o
   const expiry = witaDay(90);
   // A quantity above the limit is said at once on its line, and counts in neither the line nor the totals.
   await line.getByLabel(`Jumlah ${PRODUCT.name}`).fill('999999');
-  await expect(line.getByRole('alert')).toHaveText('Jumlah harus 1–100.000');
+  await expect(line.getByRole('alert')).toHaveText('Jumlah harus bilangan bulat 1–100.000');
   await expect(line).toContainText(formatRupiah(0));
   await expect(page.getByTestId('intake-total')).toHaveText(formatRupiah(0));
   await line.getByLabel(`Jumlah ${PRODUCT.name}`).fill(String(RECEIVED));

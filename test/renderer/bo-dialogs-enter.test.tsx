@@ -115,8 +115,18 @@ describe('"Koreksi stok" (stock correction): Enter saves', () => {
     const { qty, reason } = open('en');
     fireEvent.change(qty, { target: { value: '0' } });
     await act(async () => pressEnter(reason));
-    expect(messageOf(qty)).toBe('Quantity must be 1–100,000');
+    expect(messageOf(qty)).toBe('Quantity must be a whole number, 1–100,000');
     expect(messageOf(reason)).toBe('Required');
+    expect(callMock).not.toHaveBeenCalled();
+  });
+
+  it('"2,5" stays as typed and is refused as no whole number, never corrected to 25', async () => {
+    const { qty, reason } = open();
+    fireEvent.change(qty, { target: { value: '2,5' } });
+    expect(qty).toHaveProperty('value', '2,5');
+    fireEvent.change(reason, { target: { value: 'Rusak di rak' } });
+    await act(async () => pressEnter(reason));
+    expect(messageOf(qty)).toBe('Jumlah harus bilangan bulat 1–100.000');
     expect(callMock).not.toHaveBeenCalled();
   });
 

@@ -334,7 +334,7 @@ export const en: Dictionary = {
   'intake.totalValue': 'Value for the supplier',
   'intake.note': 'Note',
   'intake.save': 'Save intake',
-  'intake.qtyRule': 'Quantity must be 1–100,000',
+  'intake.qtyRule': 'Quantity must be a whole number, 1–100,000',
   'intake.expiryRequired': 'Expiry date required',
   'intake.expiryInvalid': 'The expiry date is not a valid day',
   'intake.expiryPast': 'The expiry date has passed',

@@ -332,7 +332,7 @@ export const id = {
   'intake.totalValue': 'Nilai untuk pemasok',
   'intake.note': 'Catatan',
   'intake.save': 'Simpan penerimaan',
-  'intake.qtyRule': 'Jumlah harus 1–100.000',
+  'intake.qtyRule': 'Jumlah harus bilangan bulat 1–100.000',
   'intake.expiryRequired': 'Tanggal kedaluwarsa wajib diisi',
   'intake.expiryInvalid': 'Tanggal kedaluwarsa belum benar',
   'intake.expiryPast': 'Tanggal kedaluwarsa sudah lewat',

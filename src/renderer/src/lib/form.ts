@@ -34,6 +34,13 @@ export function presentFields<K extends string>(values: Record<K, string>, keys:
 }
 
 /** "12,5" or "12.5" percent → 1250 basis points; null when not a percentage 0–100 with ≤2 decimals. */
+/**
+ * What a quantity field keeps as typed: everything but spaces, at most `maxChars`. "2,5", "-3" or "1e1"
+ * stay as typed, so the field can say they are no whole number; dropping the other signs would turn
+ * them into 25, 3 or 11 units without a word.
+ */
+export const qtyFieldText = (raw: string, maxChars = 7): string => raw.replace(/\s/g, '').slice(0, maxChars);
+
 export function percentToBps(text: string): number | null {
   const m = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
   if (!m) return null;

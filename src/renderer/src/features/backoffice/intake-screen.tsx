@@ -23,6 +23,7 @@ import { EmptyRow, SupplierOptions } from './list-parts';
 import { termsText, usePrintJob } from './ui';
 import { useSuppliers } from './use-suppliers';
 import { sendKeyed, useRequestKey } from '../../lib/request-key';
+import { qtyFieldText } from '../../lib/form';
 
 export { supplierValue };
 
@@ -347,7 +348,7 @@ function NewIntake() {
                               value={l.qty}
                               aria-invalid={qtyWrong || undefined}
                               aria-label={t('cart.qtyOf', { name: l.product.name })}
-                              onChange={(e) => update(i, { qty: e.target.value.replace(/\D/g, '').slice(0, 6) })}
+                              onChange={(e) => update(i, { qty: qtyFieldText(e.target.value) })}
                               onKeyDown={backToScan}
                             />
                           </td>

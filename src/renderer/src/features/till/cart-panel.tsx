@@ -3,7 +3,8 @@ import { useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
 import { CartIcon, TrashIcon } from '../../components/icons';
 import { CommandButton } from '../../lib/commands';
-import { MAX_LINE_QTY, type CartLine } from './cart';
+import type { CartLine } from './cart';
+import { qtyFieldText } from '../../lib/form';
 import type { PricedLine } from '../../../../shared/pricing';
 import { discountLabel, type PricingProblem } from './pricing';
 import type { Cart } from './use-cart';
@@ -175,9 +176,10 @@ function CartRow({
 
   const commit = () => {
     if (draft === null) return;
-    const n = Number(draft);
+    // Digits only make a quantity; anything else ("2,5", "-3") is refused by the cart with its message.
+    const n = /^\d+$/.test(draft) ? Number(draft) : Number.NaN;
     setDraft(null);
-    if (draft.trim() !== '' && Number.isInteger(n) && n !== line.qty) onQty(n);
+    if (draft !== '' && n !== line.qty) onQty(n);
   };
 
   return (
@@ -247,7 +249,7 @@ function CartRow({
               setDraft(String(line.qty));
               e.target.select();
             }}
-            onChange={(e) => setDraft(e.target.value.replace(/\D/g, '').slice(0, String(MAX_LINE_QTY).length))}
+            onChange={(e) => setDraft(qtyFieldText(e.target.value))}
             onBlur={commit}
             onKeyDown={(e) => {
               if (e.key === 'Enter') {

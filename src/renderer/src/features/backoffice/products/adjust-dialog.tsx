@@ -9,6 +9,7 @@ import { Field } from '../../../components/field';
 import { formatIsoDate } from '../../../lib/format';
 import { parseQty, signedQty, supplierValue } from '../logic';
 import { useSubmit } from '../../../lib/use-submit';
+import { qtyFieldText } from '../../../lib/form';
 
 /** The form's id, for the footer's Save (the dialog's default button: Enter in any field saves). */
 const FORM_ID = 'stock-adjust-form';
@@ -84,7 +85,7 @@ export function AdjustDialog({ lot, productName, onDone, onClose }: { lot: LotVi
         </div>
         <div className="form-grid">
           <Field label={t('intake.qty')} error={errors.qty} hint={delta !== null ? t('bo.adjust.after', { delta: signedQty(delta), n: lot.remainingQty + delta }) : undefined}>
-            <input className="input" inputMode="numeric" value={qty} maxLength={6} onChange={(e) => setQty(e.target.value.replace(/\D/g, ''))} />
+            <input className="input" inputMode="numeric" value={qty} onChange={(e) => setQty(qtyFieldText(e.target.value))} />
           </Field>
           <Field label={t('bo.adjust.reason')} error={errors.reason} required>
             <input className="input" value={reason} maxLength={200} placeholder={t('bo.adjust.reasonPlaceholder')} onChange={(e) => setReason(e.target.value)} />

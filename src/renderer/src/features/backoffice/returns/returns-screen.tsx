@@ -19,6 +19,7 @@ import { PanelHead } from '../page-parts';
 import { NewHistoryTabs } from '../new-history-tabs';
 import { ReturnDone } from './return-done';
 import { sendKeyed, useRequestKey } from '../../../lib/request-key';
+import { qtyFieldText } from '../../../lib/form';
 
 /** Returns to the supplier (retur): build one from a supplier's lots, or look back at past ones. */
 export function ReturnsScreen() {
@@ -155,6 +156,13 @@ function ReturnBuilder() {
     });
 
   const picks = useMemo(() => (lots ?? []).map((l) => ({ lotId: l.lotId, remainingQty: l.remainingQty, qty: qty[l.lotId] ?? '' })), [lots, qty]);
+  /** What is wrong with a typed quantity, said on its line as it is typed (not only on Save). */
+  const problemText = (p: 'qty' | 'tooMany', lotId: number) =>
+    p === 'tooMany' ? t('bo.returns.tooMany', { n: formatNumber(picks.find((x) => x.lotId === lotId)?.remainingQty ?? 0) }) : t('intake.qtyRule');
+  const live = useMemo(() => {
+    const check = checkReturn(picks);
+    return check.ok ? {} : check.problems;
+  }, [picks]);
   const totals = useMemo(() => {
     let units = 0;
     let value = 0;
@@ -173,7 +181,7 @@ function ReturnBuilder() {
     if (!supplier) return;
     const check = checkReturn(picks);
     if (!check.ok) {
-      setProblems(Object.fromEntries(Object.entries(check.problems).map(([id, p]) => [id, p === 'tooMany' ? t('bo.returns.tooMany') : t('intake.qtyRule')])));
+      setProblems(Object.fromEntries(Object.entries(check.problems).map(([id, p]) => [id, problemText(p, Number(id))])));
       if (check.empty) setError(new Error(t('bo.returns.nothing')));
       return;
     }
@@ -264,12 +272,18 @@ function ReturnBuilder() {
                 <tbody>
                   {(lots ?? []).map((l) => {
                     const n = parseQty(qty[l.lotId] ?? '');
+                    const livePick = live[l.lotId];
+                    const problem = problems[l.lotId] || (livePick ? problemText(livePick, l.lotId) : '');
                     return (
-                      <tr key={l.lotId} className={problems[l.lotId] ? 'row-error' : n ? 'row-picked' : ''} data-testid="return-lot">
+                      <tr key={l.lotId} className={problem ? 'row-error' : n ? 'row-picked' : ''} data-testid="return-lot">
                         <td className="strong">
                           {l.name}
                           <div className="sub">{termsText(l.terms, t)}</div>
-                          {problems[l.lotId] && <div className="field-error">{problems[l.lotId]}</div>}
+                          {problem && (
+                            <div className="field-error" role="alert">
+                              {problem}
+                            </div>
+                          )}
                         </td>
                         <td className="mono">{l.intakeNumber ?? t('bo.lotNumber', { id: l.lotId })}</td>
                         <td>
@@ -286,7 +300,12 @@ function ReturnBuilder() {
                               value={qty[l.lotId] ?? ''}
                               placeholder="0"
                               aria-label={t('bo.returns.qtyOf', { name: l.name })}
-                              onChange={(e) => setQty((q) => ({ ...q, [l.lotId]: e.target.value.replace(/\D/g, '').slice(0, 6) }))}
+                              aria-invalid={livePick ? true : undefined}
+                              onChange={(e) => {
+                                const text = qtyFieldText(e.target.value);
+                                setQty((q) => ({ ...q, [l.lotId]: text }));
+                                setProblems(({ [l.lotId]: _, ...rest }) => rest);
+                              }}
                             />
                             <button type="button" className="btn btn-ghost btn-sm" onClick={() => setQty((q) => ({ ...q, [l.lotId]: String(l.remainingQty) }))}>
                               {t('bo.returns.all')}

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { call } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber, formatRupiah } from '../../../../../shared/money';
@@ -10,6 +10,20 @@ import { countPostLines, parseQty, previewDifference, signedQty, type CountDecis
 import { DetailPage, PanelHead } from '../page-parts';
 import { useDateTime } from '../ui';
 import { useData } from '../../../lib/use-data';
+import { qtyFieldText } from '../../../lib/form';
+import { readLocal, writeLocal } from '../../../lib/storage';
+
+/** Counts typed and not yet saved, kept on this computer per count: leaving the screen, logging out or a crash loses none. */
+const draftKey = (id: number) => `kasir.countDraft.${id}`;
+function readDraft(id: number): Record<number, string> {
+  try {
+    const raw = readLocal(draftKey(id));
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return parsed && typeof parsed === 'object' ? (parsed as Record<number, string>) : {};
+  } catch {
+    return {};
+  }
+}
 
 export const STATUS_KEY = { open: 'bo.count.statusOpen', posted: 'bo.count.statusPosted', cancelled: 'bo.count.statusCancelled' } as const satisfies Record<StockCountStatus, string>;
 /** Reasons offered for a counted difference. */
@@ -25,7 +39,8 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
     setCount(c);
     return c;
   }, [id]);
-  const [typed, setTyped] = useState<Record<number, string>>({});
+  const [typed, setTyped] = useState<Record<number, string>>(() => readDraft(id));
+  useEffect(() => writeLocal(draftKey(id), Object.keys(typed).length > 0 ? JSON.stringify(typed) : null), [id, typed]);
   const [decisions, setDecisions] = useState<Record<number, CountDecision>>({});
   const [missing, setMissing] = useState<number[]>([]);
   const [scan, setScan] = useState('');
@@ -35,6 +50,10 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
   const [busy, setBusy] = useState(false);
   const inputs = useRef(new Map<number, HTMLInputElement>());
   const c = count;
+  // A count posted or cancelled (here or on another computer) keeps no draft.
+  useEffect(() => {
+    if (c && c.status !== 'open') setTyped({});
+  }, [c]);
   const isOpen = c?.status === 'open';
 
   const dirty = useMemo(() => Object.entries(typed).filter(([, v]) => parseQty(v) !== null), [typed]);
@@ -184,6 +203,11 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
               </div>
             </div>
           )}
+          {isOpen && dirty.length > 0 && (
+            <div className="notice notice-info" role="status" data-testid="count-unsaved">
+              {t('bo.count.unsaved', { n: dirty.length })}
+            </div>
+          )}
           {missing.length > 0 && <div className="notice notice-error">{t('bo.count.missing', { n: missing.length })}</div>}
           <section className="card bo-panel">
             <div className="table-wrap">
@@ -224,10 +248,16 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
                               value={draft ?? (l.countedQty !== null ? String(l.countedQty) : '')}
                               placeholder="—"
                               aria-label={t('bo.count.countedOf', { name: l.name })}
-                              onChange={(e) => setTyped((x) => ({ ...x, [l.lotId]: e.target.value.replace(/\D/g, '').slice(0, 6) }))}
+                              aria-invalid={draft !== undefined && draft !== '' && parseQty(draft) === null ? true : undefined}
+                              onChange={(e) => setTyped((x) => ({ ...x, [l.lotId]: qtyFieldText(e.target.value) }))}
                             />
                           ) : (
                             (l.countedQty ?? '—')
+                          )}
+                          {isOpen && draft !== undefined && draft !== '' && parseQty(draft) === null && (
+                            <div className="field-error" role="alert">
+                              {t('bo.count.qtyRule')}
+                            </div>
                           )}
                         </td>
                         <td className={`num strong ${preview !== null && preview < 0 ? 'danger' : preview ? 'ok' : ''}`}>
