@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync, copyFileSync, openSync, writeSync, closeSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, copyFileSync, openSync, writeSync, closeSync, statSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -56,10 +56,30 @@ describe('backups', () => {
     expect(countSales(join(folder, file))).toBe(1);
   });
 
-  it('shows a failed backup instead of failing silently', async () => {
+  it('refuses a folder no backup can be written to, and changes nothing', async () => {
+    await t.api('backup.configure', { folder, keep: 5 }, s.admin);
     const blocker = join(mkdtempSync(join(tmpdir(), 'kasir-bad-')), 'a-file');
     writeFileSync(blocker, 'not a folder');
-    await t.api('backup.configure', { folder: join(blocker, 'sub'), keep: 5 }, s.admin);
+    for (const [bad, said] of [
+      [join(blocker, 'sub'), 'Folder cadangan tidak bisa dipakai: foldernya tidak ada dan tidak bisa dibuat'],
+      ['/proc/nonexistent/x', 'Folder cadangan tidak bisa dipakai:'],
+      ['cadangan', 'Tulis folder lengkap'],
+    ] as const) {
+      const r = await t.api('backup.configure', { folder: bad, keep: 9 }, s.admin);
+      expect(r.status, bad).toBe(400);
+      expect(r.body.error.code).toBe('VALIDATION');
+      expect(JSON.stringify(r.body.error)).toContain('"field":"folder"');
+      expect(r.body.error.message).toContain(said);
+    }
+    expect((await t.api('backup.status', {}, s.manager)).body).toMatchObject({ folder, keep: 5 });
+  });
+
+  it('shows a failed backup instead of failing silently', async () => {
+    // The folder was fine when set; the drive is gone now (here: a file where the folder was).
+    const gone = join(mkdtempSync(join(tmpdir(), 'kasir-bad-')), 'usb');
+    await t.api('backup.configure', { folder: gone, keep: 5 }, s.admin);
+    rmSync(gone, { recursive: true });
+    writeFileSync(gone, 'not a folder');
     const r = await t.api('backup.run', {}, s.manager);
     expect(r.status).toBe(409);
     expect(r.body.error.message).toContain('Cadangan gagal');

@@ -5,8 +5,8 @@
  * checks the file before it replaces anything and keeps a safety copy.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, copyFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, copyFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { format } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 import { AppError } from '../../shared/errors';
@@ -32,7 +32,49 @@ export function backupStatus(ctx: Ctx): BackupStatus {
   };
 }
 
+/**
+ * Make `folder` and its missing parents, one level at a time. Node's `mkdirSync(…, { recursive })`
+ * never returns where a parent refuses a child with ENOENT (a path under /proc): it retries forever
+ * and the server stops answering.
+ */
+function makeFolder(folder: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(folder); !existsSync(at); at = dirname(at)) {
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const dir of missing.reverse()) mkdirSync(dir);
+}
+
+/** Why a folder cannot hold backups, in the manager's words (a system error code otherwise). */
+function folderProblem(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'foldernya tidak ada dan tidak bisa dibuat (apakah flashdisk/drive-nya terpasang?)';
+  if (code === 'EACCES' || code === 'EPERM') return 'tidak ada izin menulis di folder itu';
+  if (code === 'EROFS') return 'drive-nya hanya bisa dibaca';
+  if (code === 'ENOSPC') return 'drive-nya penuh';
+  return `tidak bisa menulis di sana (${code ?? String(err)})`;
+}
+
+/**
+ * A backup folder is accepted only when a backup can be written there now: an absolute path, made
+ * if missing (a new folder on a USB drive), and a file written and removed in it. Otherwise the
+ * manager would see "saved" and the backups would fail unseen until the day they are needed.
+ */
+function checkBackupFolder(folder: string): void {
+  if (!isAbsolute(folder)) throw new AppError('VALIDATION', 'Tulis folder lengkap, mis. /media/usb/cadangan atau D:\\Cadangan.', { field: 'folder' });
+  const probe = join(folder, `.kasir-plut-uji-${process.pid}`);
+  try {
+    makeFolder(folder);
+    writeFileSync(probe, 'uji');
+    unlinkSync(probe);
+  } catch (err) {
+    throw new AppError('VALIDATION', `Folder cadangan tidak bisa dipakai: ${folderProblem(err)}.`, { field: 'folder' });
+  }
+}
+
 export function configureBackup(ctx: Ctx, input: { folder: string | null; keep: number }): BackupStatus {
+  if (input.folder) checkBackupFolder(input.folder);
   ctx.db.transaction(() => {
     setRaw(ctx.db, 'backupFolder', input.folder);
     setRaw(ctx.db, 'backupKeep', input.keep);
@@ -59,8 +101,21 @@ function newestFirst(a: BackupInfo, b: BackupInfo): number {
   return b.createdAt - a.createdAt;
 }
 
-/** The backups in `folder`, newest first. Files that vanish while we look are left out. */
+/**
+ * The backups in `folder`, newest first. Files that vanish while we look are left out; a folder that
+ * is gone or is no folder (the drive was unplugged, a file took its name) has none — the status
+ * still answers, and the next backup says why it failed.
+ */
 export function listBackups(folder: string): BackupInfo[] {
+  try {
+    return readBackups(folder);
+  } catch {
+    return [];
+  }
+}
+
+/** The backups in `folder`, newest first; throws when the folder cannot be listed. */
+function readBackups(folder: string): BackupInfo[] {
   if (!existsSync(folder)) return [];
   const out: BackupInfo[] = [];
   for (const name of readdirSync(folder)) {
@@ -90,7 +145,7 @@ export function pruneBackups(
   const failed: { file: string; error: string }[] = [];
   let others: BackupInfo[];
   try {
-    others = listBackups(folder).filter((b) => b.file !== newest);
+    others = readBackups(folder).filter((b) => b.file !== newest);
   } catch (err) {
     return { deleted, failed: [{ file: folder, error: err instanceof Error ? err.message : String(err) }] };
   }
@@ -151,7 +206,7 @@ async function backupNow(ctx: Ctx, options: { folder?: string; keep?: number; re
   let partial: string | undefined;
   try {
     if (!folder) throw new AppError('VALIDATION', 'Folder cadangan belum diatur.', { field: 'folder' });
-    mkdirSync(folder, { recursive: true });
+    makeFolder(folder);
     for (const name of readdirSync(folder)) if (PARTIAL.test(name)) removeQuietly(join(folder, name));
     const stamp = format(new TZDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone')), 'yyyyMMdd-HHmmss');
     file = nextBackupName(folder, stamp);
