@@ -316,6 +316,10 @@ describe('refusals change nothing', () => {
     // A supplier with no entries at all.
     const nothing = await t.api('settlements.create', { supplierId: fresh.id, cutoff: '2026-11-29', method: 'cash' }, s.manager);
     expect(nothing.body.error).toMatchObject({ code: 'VALIDATION', details: { field: 'cutoff', amount: 0 } });
+    // Dates in the messages are written the Indonesian way, never as ISO.
+    expect(nothing.body.error.message).toBe('Tidak ada yang perlu dibayar ke Madu Hutan Konawe sampai 29/11/2026.');
+    const tomorrow = await t.api('settlements.create', { supplierId: s.supplierId, cutoff: '2026-11-30', method: 'cash' }, s.manager);
+    expect(tomorrow.body.error.message).toBe('Tanggal batas tidak boleh setelah hari ini (29/11/2026).');
     expect(snapshot(t.app)).toEqual(before);
 
     const paid = await ok('settlements.create', { supplierId: s.supplierId, cutoff: '2026-11-29', method: 'cash' }, s.manager);
@@ -323,6 +327,7 @@ describe('refusals change nothing', () => {
     const twice = await t.api('settlements.create', { supplierId: s.supplierId, cutoff: '2026-11-29', method: 'cash' }, s.manager);
     expect(twice.status).toBe(409);
     expect(twice.body.error).toMatchObject({ code: 'CONFLICT', details: { settlementId: paid.id, number: paid.number } });
+    expect(twice.body.error.message).toContain('sampai 29/11/2026 sudah dibayar');
     // A cash settlement is not on the bank's transfer list.
     const cashCsv = await t.api('settlements.transferCsv', { settlementIds: [paid.id] }, s.manager);
     expect(cashCsv.body.error).toMatchObject({ code: 'VALIDATION', details: { field: 'settlementIds.0' } });

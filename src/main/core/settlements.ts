@@ -26,6 +26,7 @@ import { settlements } from '../../db/schema';
 import { run, write } from '../../db/statements';
 import { fail } from '../../shared/errors';
 import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { formatDmy } from '../../shared/dates';
 import type {
   BulkSettlementRow,
   LedgerKind,
@@ -245,7 +246,7 @@ function today(ctx: Ctx): string {
 function checkCutoff(ctx: Ctx, cutoff: string): void {
   if (!isValidDate(cutoff)) fail('VALIDATION', 'Tanggal batas tidak valid.', { field: 'cutoff' });
   const t = today(ctx);
-  if (cutoff > t) fail('VALIDATION', `Tanggal batas tidak boleh setelah hari ini (${t}).`, { field: 'cutoff', today: t });
+  if (cutoff > t) fail('VALIDATION', `Tanggal batas tidak boleh setelah hari ini (${formatDmy(t)}).`, { field: 'cutoff', today: t });
 }
 
 // ---------------------------------------------------------------------------
@@ -285,12 +286,12 @@ export function createSettlement(ctx: Ctx, actor: Actor, input: CreateSettlement
         const prior = ctx.db.get<{ id: number; number: string } | undefined>(sql`
           SELECT id, number FROM settlements WHERE supplier_id = ${supplier.id} AND voided_at IS NULL ORDER BY id DESC LIMIT 1`);
         if (prior) {
-          fail('CONFLICT', `Semua catatan ${supplier.name} sampai ${input.cutoff} sudah dibayar (${prior.number}).`, {
+          fail('CONFLICT', `Semua catatan ${supplier.name} sampai ${formatDmy(input.cutoff)} sudah dibayar (${prior.number}).`, {
             settlementId: prior.id,
             number: prior.number,
           });
         }
-        fail('VALIDATION', `Tidak ada yang perlu dibayar ke ${supplier.name} sampai ${input.cutoff}.`, { field: 'cutoff', amount: 0 });
+        fail('VALIDATION', `Tidak ada yang perlu dibayar ke ${supplier.name} sampai ${formatDmy(input.cutoff)}.`, { field: 'cutoff', amount: 0 });
       }
       const b = groupEntries(rows, input.cutoff);
       if (input.expectedAmount !== undefined && input.expectedAmount !== b.amount) {

@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { shiftCounts, shifts } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import type { Actor, Ctx } from './context';
 import type { ShiftView } from '../../shared/types';
 import { DENOMINATIONS, type Denomination } from '../../shared/types-till';
@@ -80,7 +80,7 @@ export function closeShift(ctx: Ctx, actor: Actor, input: CloseShiftInput): Shif
     fail('VALIDATION', 'Isi uang yang dihitung: jumlah total atau rincian pecahan.', { field: 'countedCash' });
   }
   if (fromCount !== null && input.countedCash !== undefined && fromCount !== input.countedCash) {
-    fail('VALIDATION', `Jumlah rincian pecahan (${fromCount}) tidak sama dengan uang yang dihitung (${input.countedCash}).`, {
+    fail('VALIDATION', `Jumlah rincian pecahan (${formatRupiah(fromCount)}) tidak sama dengan uang yang dihitung (${formatRupiah(input.countedCash)}).`, {
       field: 'countedCash',
       fromDenominations: fromCount,
     });
