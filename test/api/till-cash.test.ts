@@ -177,6 +177,7 @@ describe('pay-in and pay-out', () => {
     const before = snapshot(t.app);
     const tooMuch = await t.api('shifts.payOut', { amount: 300_001, reason: 'Setor ke bank' }, s.cashier);
     expect(tooMuch.body.error).toMatchObject({ code: 'VALIDATION', details: { field: 'amount', expectedCash: 300_000 } });
+    expect(tooMuch.body.error.message).toBe('Uang di laci hanya Rp 300.000; tidak bisa mengeluarkan Rp 300.001.');
     expect((await t.api('shifts.payOut', { amount: 1_000, reason: '' }, s.cashier)).body.error).toMatchObject({ code: 'VALIDATION', details: { field: 'reason' } });
     expect((await t.api('shifts.payOut', { amount: 0, reason: 'x' }, s.cashier)).body.error).toMatchObject({ code: 'VALIDATION', details: { field: 'amount' } });
     expect(snapshot(t.app)).toEqual(before);

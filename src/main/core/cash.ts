@@ -2,7 +2,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { cashMovements, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import type { Rupiah } from '../../shared/money';
+import { formatRupiah, type Rupiah } from '../../shared/money';
 import type { CashMovementView } from '../../shared/types-till';
 import { audit } from './audit';
 import type { Actor, Ctx } from './context';
@@ -20,7 +20,7 @@ export function recordCashMovement(
     if (kind === 'pay_out') {
       const { expectedCash } = shiftView(ctx, shift.id);
       if (input.amount > expectedCash) {
-        fail('VALIDATION', `Uang di laci hanya ${expectedCash}; tidak bisa mengeluarkan ${input.amount}.`, {
+        fail('VALIDATION', `Uang di laci hanya ${formatRupiah(expectedCash)}; tidak bisa mengeluarkan ${formatRupiah(input.amount)}.`, {
           field: 'amount',
           expectedCash,
         });

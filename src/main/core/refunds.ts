@@ -14,7 +14,7 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { ledgerEntries, lots, refundLineLots, refundLines, refundPayments, refunds, sales, users } from '../../db/schema';
 import { fail } from '../../shared/errors';
-import { divRoundHalfUp, type Rupiah } from '../../shared/money';
+import { divRoundHalfUp, formatRupiah, type Rupiah } from '../../shared/money';
 import type { PaymentMethod } from '../../shared/printer';
 import type { SaleView } from '../../shared/types';
 import type { Approval, RefundPreview, RefundView } from '../../shared/types-till';
@@ -259,7 +259,7 @@ function checkPayments(m: RefundMoney, payments: readonly MoneyOut[]): Rupiah {
   const expectedCash = cashPart(m, nonCash);
   const payable = nonCash + expectedCash;
   if (cash !== expectedCash) {
-    fail('VALIDATION', `Jumlah pengembalian harus ${payable}, tertulis ${nonCash + cash}.`, {
+    fail('VALIDATION', `Jumlah pengembalian harus ${formatRupiah(payable)}, tertulis ${formatRupiah(nonCash + cash)}.`, {
       field: 'payments',
       payable,
       given: nonCash + cash,
@@ -268,7 +268,7 @@ function checkPayments(m: RefundMoney, payments: readonly MoneyOut[]): Rupiah {
     });
   }
   if (finalNeedsGrid(m) && cash % CASH_STEP !== 0) {
-    fail('VALIDATION', `Uang tunai refund harus kelipatan Rp ${CASH_STEP}; kembalikan Rp ${cash % CASH_STEP} lewat cara bayar non-tunai.`, {
+    fail('VALIDATION', `Uang tunai refund harus kelipatan ${formatRupiah(CASH_STEP)}; kembalikan ${formatRupiah(cash % CASH_STEP)} lewat cara bayar non-tunai.`, {
       field: 'payments',
       cashStep: CASH_STEP,
       suggested: splitPayments(m, 'asPaid'),

@@ -25,7 +25,7 @@ import { csvField } from './export';
 import { settlements } from '../../db/schema';
 import { run, write } from '../../db/statements';
 import { fail } from '../../shared/errors';
-import { MAX_RUPIAH, type Rupiah } from '../../shared/money';
+import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import { formatDmy } from '../../shared/dates';
 import type {
   BulkSettlementRow,
@@ -301,7 +301,7 @@ export function createSettlement(ctx: Ctx, actor: Actor, input: CreateSettlement
         });
       }
       if (b.amount <= 0) {
-        fail('VALIDATION', `Tidak ada yang perlu dibayar: saldo ${b.amount} dibawa ke pembayaran berikutnya.`, {
+        fail('VALIDATION', `Tidak ada yang perlu dibayar: saldo ${formatRupiah(b.amount)} dibawa ke pembayaran berikutnya.`, {
           field: 'cutoff',
           amount: b.amount,
         });
