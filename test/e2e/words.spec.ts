@@ -144,6 +144,15 @@ test('back office: settings under Sistem → Pengaturan toko, a sidebar that fit
   await expect(page.locator('.app-bar .brand-name')).toHaveText(DEMO_SHOP.shopName);
   expect(await page.locator('.app-bar .brand-name').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
   await shot(page, 'settings');
+  // A new shop name shows in the header as soon as it is saved, not after the next login.
+  const shopName = page.getByTestId('settings-form').getByLabel('Nama toko');
+  await shopName.fill('PLUT Sultra Kendari');
+  await page.getByTestId('settings-form').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.getByText('Pengaturan disimpan.')).toBeVisible();
+  await expect(page.locator('.app-bar .brand-name')).toHaveText('PLUT Sultra Kendari');
+  await shopName.fill(DEMO_SHOP.shopName);
+  await page.getByTestId('settings-form').getByRole('button', { name: 'Simpan' }).click();
+  await expect(page.locator('.app-bar .brand-name')).toHaveText(DEMO_SHOP.shopName);
 
   // Print jobs by kind, in words.
   await nav.getByRole('link', { name: 'Printer' }).click();

@@ -16,6 +16,8 @@ interface SessionState {
   isManager: boolean;
   isAdmin: boolean;
   logout(): Promise<void>;
+  /** Read the shop's settings again (after they were changed here): the header, receipts' preview, time zone. */
+  reloadShop(): void;
 }
 
 const FALLBACK_SHOP: ShopInfo = { shopName: 'Kasir PLUT', ...SHOP_DEFAULTS, timeZone: DEFAULT_TIME_ZONE };
@@ -26,6 +28,8 @@ export function SessionProvider({ session, onLogout, children }: { session: Sess
   // Until the settings answer (or when they fail), the screens show the defaults.
   const settings = useData(() => call('settings.get', {}), []);
   const shop: ShopInfo = settings.data ?? FALLBACK_SHOP;
+  const reloadSettings = settings.reload;
+  const reloadShop = useCallback(() => void reloadSettings(), [reloadSettings]);
   const logout = useCallback(async () => {
     try {
       await call('auth.logout', {});
@@ -41,8 +45,9 @@ export function SessionProvider({ session, onLogout, children }: { session: Sess
       isManager: hasRole(session.user.role, 'manager'),
       isAdmin: hasRole(session.user.role, 'admin'),
       logout,
+      reloadShop,
     }),
-    [session, shop, logout],
+    [session, shop, logout, reloadShop],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -1,3 +1,4 @@
+import { useSession } from '../../app/session';
 import { useState, type FormEvent } from 'react';
 import './till-operations.css';
 import { ApiError, call } from '../../api';
@@ -51,6 +52,7 @@ export function qrisCheck(text: string): { problem: string | null; merchant: str
 /** Shop settings (admin), in the back office under Sistem → Pengaturan toko: receipt header and footer, discount limit, cash rounding, payment methods, QRIS. */
 export function SettingsScreen() {
   const t = useT();
+  const { reloadShop } = useSession();
   const [values, setValues] = useState<Values | null>(null);
   const [errors, setErrors] = useState<Partial<Record<FieldName, string>>>({});
   const [error, setError] = useState<unknown>(null);
@@ -107,6 +109,8 @@ export function SettingsScreen() {
         qrisPayload: values.qrisPayload.trim(),
       });
       setSaved(true);
+      // The header and every screen show the new name at once, not after the next login.
+      reloadShop();
     } catch (err) {
       const field = err instanceof ApiError && err.field ? SERVER_FIELDS[err.field.split('.')[0]!] : undefined;
       if (field && err instanceof ApiError) setErrors({ [field]: fieldMessage(err) });
