@@ -26,6 +26,7 @@ export const reportsId = {
   'rep.range.from': 'Dari',
   'rep.range.to': 'Sampai',
   'rep.range.invalid': 'Tanggal awal harus sebelum tanggal akhir.',
+  'rep.range.missing': 'Isi tanggal awal dan tanggal akhir (hh/bb/tttt).',
 
   'rep.col.code': 'Kode',
   'rep.col.supplier': 'Pemasok',
@@ -163,6 +164,7 @@ export const reportsEn: Record<keyof typeof reportsId, string> = {
   'rep.range.from': 'From',
   'rep.range.to': 'To',
   'rep.range.invalid': 'The start date must be before the end date.',
+  'rep.range.missing': 'Fill in the start and end dates (dd/mm/yyyy).',
 
   'rep.col.code': 'Code',
   'rep.col.supplier': 'Supplier',

@@ -221,7 +221,7 @@ export function RangePicker({ range, preset, onChange }: { range: DateRange; pre
           <button type="submit" className="btn btn-primary btn-sm" disabled={invalid}>
             {t('rep.stock.apply')}
           </button>
-          {invalid && <span className="field-error">{t('rep.range.invalid')}</span>}
+          {invalid && <span className="field-error">{!draft.from || !draft.to ? t('rep.range.missing') : t('rep.range.invalid')}</span>}
         </form>
       )}
     </div>
