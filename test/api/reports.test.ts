@@ -383,6 +383,9 @@ describe('exports', () => {
     const f = await ok('reports.export', { report: 'salesBySupplier', params: nov, format: 'csv' }, s.manager);
     expect(f.filename).toBe('penjualan-pemasok-2026-11-01_2026-11-30.csv');
     expect(f.mimeType).toBe('text/csv;charset=utf-8');
+    // Stock as it is now carries the shop's day in its name, like every other export.
+    const stock = await ok('reports.export', { report: 'stock', params: {}, format: 'csv' }, s.manager);
+    expect(stock.filename).toBe('stok-20261129.csv');
     expect(decode(f.base64)).toBe(
       '\uFEFF' +
         [

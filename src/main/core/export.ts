@@ -10,7 +10,7 @@ import type { ExportInput } from '../../shared/contract-reports';
 import type { ExportFile } from '../../shared/types-reports';
 import type { Ctx } from './context';
 import { formatDmy, monthLabel } from '../../shared/dates';
-import { businessDate } from './clock';
+import { businessDate, compactDate } from './clock';
 import { getSetting } from './settings';
 import {
   consignmentAging,
@@ -235,6 +235,8 @@ function lastDayOfMonth(month: string): string {
 
 /** The tables of one report, and the part of the file name that says which. */
 export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTable[]; name: string } {
+  /** The shop's day, for the name of a report of stock as it is now (the file of another day is another file). */
+  const today = () => compactDate(ctx.clock.now(), getSetting(ctx.db, 'timeZone'));
   switch (input.report) {
     case 'salesBySupplier': {
       const r = salesBySupplier(ctx, input.params);
@@ -303,7 +305,7 @@ export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTabl
     case 'stock': {
       const r = stockReport(ctx, input.params);
       return {
-        name: `stok${input.params.supplierId ? `-pemasok-${input.params.supplierId}` : ''}`,
+        name: `stok${input.params.supplierId ? `-pemasok-${input.params.supplierId}` : ''}-${today()}`,
         tables: [
           {
             title: 'Stok per pemasok',
@@ -324,7 +326,7 @@ export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTabl
     }
     case 'slowMovers':
       return {
-        name: `barang-lambat-${input.params.days}-hari`,
+        name: `barang-lambat-${input.params.days}-hari-${today()}`,
         tables: [
           {
             title: 'Barang lambat laku',
@@ -343,7 +345,7 @@ export function exportTables(ctx: Ctx, input: ExportInput): { tables: ExportTabl
       };
     case 'lowStock':
       return {
-        name: 'stok-menipis',
+        name: `stok-menipis-${today()}`,
         tables: [
           {
             title: 'Stok menipis',
