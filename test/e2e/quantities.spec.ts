@@ -118,3 +118,17 @@ test('the till: a line quantity of "2,5" is refused with a message, never 25', a
   await expect(qty).toHaveValue('1');
   await expect(page.getByText('Jumlah harus bilangan bulat 1 atau lebih')).toBeVisible();
 });
+
+test('a return half written survives a look at the return history', async ({ page }) => {
+  const mete = meteRow();
+  await backOffice(page, 'K5', '#/returns', 'Retur ke pemasok');
+  await page.getByLabel('Pemasok', { exact: true }).selectOption(String(mete.supplier_id));
+  const qty = page.getByTestId('return-lot').filter({ hasText: mete.name }).first().getByLabel(`Jumlah retur ${mete.name}`);
+  await qty.fill('2');
+  await page.getByRole('tab', { name: 'Riwayat retur' }).click();
+  await expect(qty).toBeHidden();
+  await page.getByRole('tab', { name: 'Buat retur' }).click();
+  await expect(page.getByLabel('Pemasok', { exact: true })).toHaveValue(String(mete.supplier_id));
+  await expect(qty).toHaveValue('2');
+  await expect(page.getByTestId('return-units')).toHaveText('2');
+});

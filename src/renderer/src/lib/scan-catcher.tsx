@@ -137,7 +137,8 @@ export function ScanNote({ note }: { note: ScanNoteView | null }) {
  * has none.
  */
 export async function toScanField(code: string): Promise<boolean> {
-  const field = document.querySelector<HTMLInputElement>('input[data-scan-field]');
+  // Not one of a tab out of view (the intake's, while its history is shown).
+  const field = [...document.querySelectorAll<HTMLInputElement>('input[data-scan-field]')].find((f) => !f.closest('[hidden]'));
   if (!field) return false;
   field.focus();
   setFieldValue(field, code);

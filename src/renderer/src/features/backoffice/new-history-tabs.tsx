@@ -1,6 +1,10 @@
 import { useState, type ReactNode } from 'react';
 
-/** A screen with a "new" tab and a "history" tab (intake, returns); starts on "new". */
+/**
+ * A screen with a "new" tab and a "history" tab (intake, returns); starts on "new". The "new" tab
+ * stays mounted, hidden, while the history is looked at: an intake or a return half written is still
+ * there when the manager comes back.
+ */
 export function NewHistoryTabs({ newLabel, historyLabel, newTab, historyTab }: { newLabel: string; historyLabel: string; newTab: ReactNode; historyTab: ReactNode }) {
   const [tab, setTab] = useState<'new' | 'history'>('new');
   return (
@@ -13,7 +17,10 @@ export function NewHistoryTabs({ newLabel, historyLabel, newTab, historyTab }: {
           {historyLabel}
         </button>
       </div>
-      {tab === 'new' ? newTab : historyTab}
+      <div hidden={tab !== 'new'} className="bo-stack">
+        {newTab}
+      </div>
+      {tab === 'history' && historyTab}
     </div>
   );
 }
