@@ -1,6 +1,6 @@
 /** Back office procedures: suppliers, products, intake, returns, expiry, stock counts, labels. */
 import { z } from 'zod';
-import { barcode, clearableNib, calendarDate, date, def, empty, id, idempotencyKey, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
+import { barcode, clearableBankAccount, clearableNib, clearablePhone, calendarDate, date, def, empty, id, idempotencyKey, optionalText, positiveRupiah, qty, terms, text } from './contract-kit';
 import type { PrintJobView, ProductView, Supplier } from './types';
 import type {
   ExpiryCorrection,
@@ -38,11 +38,11 @@ export const backofficeContract = {
       id,
       name: text(120).optional(),
       ownerName: clearable(120),
-      phone: clearable(40),
+      phone: clearablePhone,
       address: clearable(300),
       district: clearable(80),
       bankName: clearable(80),
-      bankAccount: clearable(40),
+      bankAccount: clearableBankAccount,
       bankHolder: clearable(120),
       nib: clearableNib,
     }),

@@ -77,17 +77,93 @@ export const clearableNib = z
   .nullable()
   .optional();
 
+/**
+ * A supplier's phone as people write it (`0813 7828 7889`, `+62 813-7828-7889`, `(0401) 3121234`):
+ * digits, spaces, `+`, `-` and parentheses only, 8–15 digits in all. Stored as typed.
+ */
+export const isSupplierPhone = (s: string): boolean => {
+  if (!/^[0-9 +()-]+$/.test(s)) return false;
+  const digits = s.replace(/\D/g, '').length;
+  return digits >= 8 && digits <= 15;
+};
+/** A bank account number as stored and paid to: the typed text without spaces and dashes. */
+export const bankAccountDigits = (s: string): string => s.replace(/[\s-]/g, '');
+/** A bank account number: 5–20 digits once spaces and dashes are taken out. */
+export const isBankAccount = (s: string): boolean => /^\d{5,20}$/.test(bankAccountDigits(s));
+
+/** What can be wrong with a supplier's phone or bank details, with the server's words for it. */
+export const SUPPLIER_PROBLEMS = {
+  phoneInvalid: 'Nomor telepon hanya boleh berisi angka, spasi, +, - dan tanda kurung, 8–15 angka (mis. 0813 7828 7889)',
+  bankAccountInvalid: 'Nomor rekening harus 5–20 angka (spasi dan tanda - boleh)',
+  bankAccountRequired: 'Nomor rekening wajib diisi bila bank atau atas nama diisi',
+  bankNameRequired: 'Nama bank wajib diisi bila ada nomor rekening',
+  bankHolderRequired: 'Atas nama rekening wajib diisi bila ada nomor rekening',
+} as const;
+export type SupplierProblem = keyof typeof SUPPLIER_PROBLEMS;
+export type SupplierBankField = 'bankName' | 'bankAccount' | 'bankHolder';
+
+const filled = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+
+/**
+ * The bank details a transfer is paid to are all three or none (a supplier paid in cash): an
+ * account needs its bank and holder, a bank or holder needs the account, and the account is
+ * 5–20 digits. The contract checks a new supplier with it, the core an edit's resulting details
+ * (src/main/core/suppliers.ts), the form both before sending.
+ */
+export function supplierBankProblems(v: { bankName?: unknown; bankAccount?: unknown; bankHolder?: unknown }): { field: SupplierBankField; problem: SupplierProblem }[] {
+  const out: { field: SupplierBankField; problem: SupplierProblem }[] = [];
+  if (filled(v.bankAccount)) {
+    if (!isBankAccount(v.bankAccount.trim())) out.push({ field: 'bankAccount', problem: 'bankAccountInvalid' });
+    if (!filled(v.bankName)) out.push({ field: 'bankName', problem: 'bankNameRequired' });
+    if (!filled(v.bankHolder)) out.push({ field: 'bankHolder', problem: 'bankHolderRequired' });
+  } else if (filled(v.bankName) || filled(v.bankHolder)) {
+    out.push({ field: 'bankAccount', problem: 'bankAccountRequired' });
+  }
+  return out;
+}
+
+export const supplierPhone = z.string().trim().max(40, 'Maksimal 40 karakter').refine(isSupplierPhone, SUPPLIER_PROBLEMS.phoneInvalid);
+/** An account number, kept as digits only (what the transfer list sends to the bank). */
+export const bankAccount = z
+  .string()
+  .trim()
+  .max(40, 'Maksimal 40 karakter')
+  .refine(isBankAccount, SUPPLIER_PROBLEMS.bankAccountInvalid)
+  .transform(bankAccountDigits);
+/** An edit's phone: a phone, or '' / null to clear it. */
+export const clearablePhone = z
+  .string()
+  .trim()
+  .max(40, 'Maksimal 40 karakter')
+  .refine((s) => s === '' || isSupplierPhone(s), SUPPLIER_PROBLEMS.phoneInvalid)
+  .nullable()
+  .optional();
+/** An edit's account number (digits only), or '' / null to clear it. */
+export const clearableBankAccount = z
+  .string()
+  .trim()
+  .max(40, 'Maksimal 40 karakter')
+  .refine((s) => s === '' || isBankAccount(s), SUPPLIER_PROBLEMS.bankAccountInvalid)
+  .transform(bankAccountDigits)
+  .nullable()
+  .optional();
+
 export const supplierFields = {
   name: text(120),
   ownerName: optionalText(120),
-  phone: optionalText(40),
+  phone: supplierPhone.optional(),
   address: optionalText(300),
   district: optionalText(80),
   bankName: optionalText(80),
-  bankAccount: optionalText(40),
+  bankAccount: bankAccount.optional(),
   bankHolder: optionalText(120),
   nib: nib.optional(),
 };
+
+/** `suppliers.create`: the fields, and bank details that are all three or none. */
+export const supplierCreate = z.strictObject(supplierFields).superRefine((v, ctx) => {
+  for (const p of supplierBankProblems(v)) ctx.addIssue({ code: 'custom', path: [p.field], message: SUPPLIER_PROBLEMS[p.problem] });
+});
 
 /** A procedure's input schema, with its output type carried along for the client. */
 export interface Def<I extends z.ZodType, O> {

@@ -21,7 +21,7 @@ import {
   qty,
   role,
   rupiah,
-  supplierFields,
+  supplierCreate,
   terms,
   text,
   tillCode,
@@ -70,7 +70,7 @@ export const coreContract = {
   'settings.get': def<ShopInfo & TillSettings>()(empty),
   'users.create': def<UserView>()(z.strictObject({ name: text(80), username, role, pin })),
   'users.list': def<UserView[]>()(empty),
-  'suppliers.create': def<Supplier>()(z.strictObject(supplierFields)),
+  'suppliers.create': def<Supplier>()(supplierCreate),
   'suppliers.list': def<Supplier[]>()(z.strictObject({ query: z.string().max(100).optional() })),
   'products.create': def<ProductView>()(
     z.strictObject({

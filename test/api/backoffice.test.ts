@@ -124,14 +124,18 @@ describe('roles and unknown ids', () => {
 });
 
 describe('suppliers', () => {
-  it('updates details, clears a field with null, and audit-logs old and new values', async () => {
-    const updated = await ok('suppliers.update', { id: s.supplierId, phone: '0812-4455-6677', bankName: null, ownerName: 'La Ode Hasan' });
-    expect(updated).toMatchObject({ id: s.supplierId, name: 'UD Mete Muna', phone: '0812-4455-6677', bankName: null, ownerName: 'La Ode Hasan' });
+  it('updates details, clears fields with null, and audit-logs old and new values', async () => {
+    // The bank details go together (a transfer needs all three): cleared together, for a supplier paid in cash.
+    await refused('suppliers.update', { id: s.supplierId, bankName: null }, 'VALIDATION');
+    const updated = await ok('suppliers.update', { id: s.supplierId, phone: '0812-4455-6677', bankName: null, bankAccount: null, bankHolder: null, ownerName: 'La Ode Hasan' });
+    expect(updated).toMatchObject({ id: s.supplierId, name: 'UD Mete Muna', phone: '0812-4455-6677', bankName: null, bankAccount: null, bankHolder: null, ownerName: 'La Ode Hasan' });
     const log = lastAudit('suppliers.update')!;
     expect(JSON.parse(log.details).changes).toEqual({
       ownerName: { old: null, new: 'La Ode Hasan' },
       phone: { old: null, new: '0812-4455-6677' },
       bankName: { old: 'BRI', new: null },
+      bankAccount: { old: '123401000123501', new: null },
+      bankHolder: { old: 'La Ode Hasan', new: null },
     });
     await refused('suppliers.update', { id: s.supplierId, name: '' }, 'VALIDATION');
     await refused('suppliers.update', { id: s.supplierId, code: 'S9999' }, 'VALIDATION');

@@ -67,7 +67,7 @@ describe('random in-range values through writes, then every read (item 8)', () =
           problems.push(...inexact(r.body).map((p) => `${name} ${p}`));
           return r;
         };
-        const supplier = (await call('suppliers.create', { name: `UMKM Acak ${run}`, district: 'Kota Kendari', bankName: 'BRI', bankAccount: `1234${run}` })).body;
+        const supplier = (await call('suppliers.create', { name: `UMKM Acak ${run}`, district: 'Kota Kendari', bankName: 'BRI', bankAccount: `1234${run}`, bankHolder: 'Wa Ode' })).body;
         const terms =
           sc.terms.type === 'fixed'
             ? { type: 'fixed', supplierPrice: Number((BigInt(sc.sellPrice) * BigInt(sc.terms.per10k)) / 10_000n) }

@@ -53,7 +53,7 @@ describe('supplier NIB', () => {
     expect(takenNew.status).toBe(409);
     expect(snapshot(t.app)).toEqual(before);
     // The same supplier keeping its own NIB is no conflict.
-    expect((await t.api<any>('suppliers.update', { id: s.supplierId, nib: '9120301234567', phone: '0811' }, s.manager)).status).toBe(200);
+    expect((await t.api<any>('suppliers.update', { id: s.supplierId, nib: '9120301234567', phone: '0811 4000 1111' }, s.manager)).status).toBe(200);
   });
 
   it('travels in the supplier fact, version 2, live and in the history', async () => {

@@ -195,7 +195,7 @@ describe('outbox: every write path writes its facts in the same transaction', ()
       if (shiftsIn === 1 && !closed) {
         // Reached already: these changes of state are live facts.
         closed = true;
-        await t.api('suppliers.update', { id: s.supplier2Id, phone: '0813 1' }, s.manager);
+        await t.api('suppliers.update', { id: s.supplier2Id, phone: '0813 1234 5678' }, s.manager);
         const shift = (await t.api('shifts.current', {}, s.cashier)).body;
         expect((await t.api('shifts.close', { countedCash: shift.expectedCash }, s.cashier)).status).toBe(200);
       }

@@ -27,6 +27,7 @@ import { run, write } from '../../db/statements';
 import { fail } from '../../shared/errors';
 import { formatRupiah, MAX_RUPIAH, type Rupiah } from '../../shared/money';
 import { formatDmy } from '../../shared/dates';
+import { bankAccountDigits } from '../../shared/contract-kit';
 import type {
   BulkSettlementRow,
   LedgerKind,
@@ -573,7 +574,8 @@ export function transferCsv(ctx: Ctx, actor: Actor, input: { settlementIds: numb
   const lines = [header.join(',')];
   rows.forEach((r, i) => {
     lines.push(
-      [i + 1, r.bank_name, r.bank_account, r.bank_holder ?? r.supplier_name, r.amount, r.number].map((v) => csvField(v, typeof v === 'number' ? 'int' : 'text')).join(','),
+      // The bank takes the account as digits: one stored before the rule ("0099-88 77") goes out as 00998877.
+      [i + 1, r.bank_name, r.bank_account === null ? null : bankAccountDigits(r.bank_account), r.bank_holder ?? r.supplier_name, r.amount, r.number].map((v) => csvField(v, typeof v === 'number' ? 'int' : 'text')).join(','),
     );
   });
   const total = rows.reduce((n, r) => n + r.amount, 0);

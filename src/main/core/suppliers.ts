@@ -2,6 +2,7 @@ import { asc, eq, or } from 'drizzle-orm';
 import { contains } from './sql-helpers';
 import { suppliers } from '../../db/schema';
 import { fail } from '../../shared/errors';
+import { SUPPLIER_PROBLEMS, supplierBankProblems } from '../../shared/contract-kit';
 import type { Actor, Ctx } from './context';
 import type { Supplier } from '../../shared/types';
 import { audit } from './audit';
@@ -29,6 +30,16 @@ function checkNibFree(ctx: Ctx, nib: string | null | undefined, exceptId: number
   if (other && other.id !== exceptId) {
     fail('CONFLICT', `NIB ${nib} sudah dipakai pemasok ${other.code} — ${other.name}.`, { field: 'nib' });
   }
+}
+
+/**
+ * An edit that touches the bank details leaves them payable: all three or none, and an account of
+ * 5–20 digits (supplierBankProblems, the rule the contract holds a new supplier to). An edit of
+ * other fields never trips over old details written before the rule (they load and stay as they are).
+ */
+function checkBankDetails(next: Pick<Supplier, 'bankName' | 'bankAccount' | 'bankHolder'>): void {
+  const issues = supplierBankProblems(next).map((p) => ({ field: p.field, message: SUPPLIER_PROBLEMS[p.problem] }));
+  if (issues.length > 0) fail('VALIDATION', issues[0].message, { field: issues[0].field, issues });
 }
 
 export function createSupplier(ctx: Ctx, actor: Actor | null, input: SupplierInput): Supplier {
@@ -103,6 +114,7 @@ export function updateSupplier(ctx: Ctx, actor: Actor, input: SupplierUpdate): S
     }
     if (Object.keys(changes).length === 0) return old;
     if ('nib' in set) checkNibFree(ctx, set.nib, old.id);
+    if ('bankName' in set || 'bankAccount' in set || 'bankHolder' in set) checkBankDetails({ ...old, ...set });
     ctx.db
       .update(suppliers)
       .set({ ...(set as Partial<typeof suppliers.$inferInsert>), updatedAt: ctx.clock.now() })

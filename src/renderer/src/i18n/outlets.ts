@@ -44,6 +44,13 @@ export const outletsId = {
   'central.save': 'Uji & simpan',
   'central.saving': 'Menghubungi kantor pusat…',
   'central.saved': 'Koneksi ke kantor pusat berhasil dan disimpan.',
+  'central.outletInvalid': 'Kode outlet 2–8 huruf besar atau angka, misalnya KDI atau WKT',
+  'central.hostInvalid': 'Tulis nama server atau alamat IP saja, misalnya pusat.example.id atau 10.0.0.5 (tanpa http:// dan tanpa spasi)',
+  'central.portInvalid': 'Port 1–65535 (PostgreSQL biasanya 5432)',
+  'central.pruneDaysInvalid': 'Antara 1 dan 3650 hari',
+  'central.unreachableTitle': 'Tidak bisa tersambung ke kantor pusat',
+  'central.unreachableHint':
+    'Periksa alamat server dan port, nama basis data, nama pengguna dan kata sandi dari kantor pusat, serta koneksi internet outlet ini. Pengaturan belum disimpan; penjualan di outlet tetap berjalan.',
   'central.adminOnly': 'Hanya admin yang dapat mengubah koneksi.',
   'central.credentialsNote':
     'Kata sandi disimpan di basis data outlet dan ikut dalam cadangan. Akun ini hanya bisa menambah data outlet ini dan tidak bisa membaca atau mengubah data outlet lain.',
@@ -94,6 +101,13 @@ export const outletsEn: Record<keyof typeof outletsId, string> = {
   'central.save': 'Test & save',
   'central.saving': 'Contacting the head office…',
   'central.saved': 'Connected to the head office; saved.',
+  'central.outletInvalid': 'Outlet code: 2–8 capital letters or digits, e.g. KDI or WKT',
+  'central.hostInvalid': 'Only the server name or IP address, e.g. pusat.example.id or 10.0.0.5 (no http:// and no spaces)',
+  'central.portInvalid': 'Port 1–65535 (PostgreSQL usually 5432)',
+  'central.pruneDaysInvalid': 'Between 1 and 3650 days',
+  'central.unreachableTitle': 'Cannot connect to the head office',
+  'central.unreachableHint':
+    'Check the server address and port, the database name, user name and password from the head office, and this outlet’s internet connection. Nothing was saved; the outlet keeps selling.',
   'central.adminOnly': 'Only an admin can change the connection.',
   'central.credentialsNote':
     'The password is kept in the outlet database and travels in its backups. This login can only add this outlet’s records and can neither read nor change other outlets’ data.',

@@ -1,8 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { call } from '../../api';
-import { useLang, useT } from '../../i18n';
+import { ApiError, call } from '../../api';
+import { useLang, useT, type Translate } from '../../i18n';
 import type { CentralStatus, CentralTls } from '../../../../shared/types-outlets';
 import { useSession } from '../../app/session';
+import { fieldMessage } from '../../i18n/errors';
 import { ErrorNotice } from '../../components/error-notice';
 import { Field } from '../../components/field';
 import { formatDateTime } from '../../lib/format';
@@ -21,6 +22,55 @@ interface Form {
   password: string;
   tls: CentralTls;
   pruneDays: string;
+}
+
+/** The fields a problem can be shown under (the form's keys are the contract's field names). */
+type FormField = Exclude<keyof Form, 'tls'>;
+const FORM_FIELDS: readonly FormField[] = ['outletCode', 'host', 'port', 'database', 'user', 'password', 'pruneDays'];
+type FieldErrors = Partial<Record<FormField, string>>;
+
+const OUTLET_CODE = /^[A-Z0-9]{2,8}$/;
+const HOST = /^[A-Za-z0-9.:_-]{1,253}$/;
+
+/** What the form refuses before contacting the head office, every field at once, in the screen's language. */
+function checkForm(t: Translate, form: Form, status: CentralStatus): FieldErrors {
+  const out: FieldErrors = {};
+  const code = form.outletCode.trim().toUpperCase();
+  if (!status.codeFrozen) {
+    if (!code) out.outletCode = t('form.required');
+    else if (!OUTLET_CODE.test(code)) out.outletCode = t('central.outletInvalid');
+  }
+  const host = form.host.trim();
+  if (!host) out.host = t('form.required');
+  else if (!HOST.test(host)) out.host = t('central.hostInvalid');
+  if (form.port !== '' && (Number(form.port) < 1 || Number(form.port) > 65535)) out.port = t('central.portInvalid');
+  if (!form.database.trim()) out.database = t('form.required');
+  if (!form.user.trim()) out.user = t('form.required');
+  // The saved password is kept only for the same user (see the forwarder's configure).
+  const keepsPassword = status.connection?.hasPassword && status.connection.user === form.user.trim();
+  if (form.password === '' && !keepsPassword) out.password = t('form.required');
+  if (form.pruneDays !== '' && (Number(form.pruneDays) < 1 || Number(form.pruneDays) > 3650)) out.pruneDays = t('central.pruneDaysInvalid');
+  return out;
+}
+
+/**
+ * A refused save, sorted: the head office could not be reached or refused the test (the forwarder
+ * answers VALIDATION on `host` with its own words and no list of input problems), problems of the
+ * input under their fields (every one the server listed), or anything else for the form's notice.
+ */
+function sortSaveError(err: unknown): { unreachable: string } | { fields: FieldErrors } | { other: unknown } {
+  if (!(err instanceof ApiError)) return { other: err };
+  const details = err.details as { issues?: unknown } | undefined;
+  const issues = Array.isArray(details?.issues) ? (details.issues as { field?: unknown; message?: unknown }[]) : null;
+  if (err.code === 'VALIDATION' && err.field === 'host' && !issues) return { unreachable: err.message };
+  const fields: FieldErrors = {};
+  const named = issues ?? (err.field ? [{ field: err.field, message: fieldMessage(err) }] : []);
+  for (const i of named) {
+    const field = FORM_FIELDS.find((f) => f === i.field);
+    if (!field || typeof i.message !== 'string') return { other: err };
+    fields[field] ??= i.message;
+  }
+  return Object.keys(fields).length > 0 ? { fields } : { other: err };
 }
 
 const formOf = (s: CentralStatus): Form => ({
@@ -43,6 +93,10 @@ export function CentralScreen() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  /** The head office's words why the test connection failed. */
+  const [unreachable, setUnreachable] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
 
   const central = useData(async () => {
     const s = await call('central.status', {});
@@ -75,28 +129,47 @@ export function CentralScreen() {
     }
   };
 
-  const save = (e: FormEvent) => {
+  const save = async (e: FormEvent) => {
     e.preventDefault();
-    if (!form) return;
-    void act(
-      () =>
-        call('central.configure', {
-          outletCode: form.outletCode.trim().toUpperCase(),
-          host: form.host.trim(),
-          port: Number(form.port) || 5432,
-          database: form.database.trim(),
-          user: form.user.trim(),
-          password: form.password === '' ? undefined : form.password,
-          tls: form.tls,
-          pruneDays: Number(form.pruneDays) || undefined,
-        }),
-      t('central.saved'),
-    ).then((s) => s && setForm(formOf(s)));
+    if (!form || !status) return;
+    setNotice(null);
+    setUnreachable(null);
+    setSaveError(null);
+    const problems = checkForm(t, form, status);
+    setFieldErrors(problems);
+    if (Object.keys(problems).length > 0) return;
+    setBusy(true);
+    try {
+      const s = await call('central.configure', {
+        outletCode: form.outletCode.trim().toUpperCase(),
+        host: form.host.trim(),
+        port: Number(form.port) || 5432,
+        database: form.database.trim(),
+        user: form.user.trim(),
+        password: form.password === '' ? undefined : form.password,
+        tls: form.tls,
+        pruneDays: Number(form.pruneDays) || undefined,
+      });
+      setStatus(s);
+      setForm(formOf(s));
+      setNotice(t('central.saved'));
+    } catch (err) {
+      const sorted = sortSaveError(err);
+      if ('unreachable' in sorted) setUnreachable(sorted.unreachable);
+      else if ('fields' in sorted) setFieldErrors(sorted.fields);
+      else setSaveError(sorted.other);
+    } finally {
+      setBusy(false);
+    }
   };
 
   if (!status || !form) return <ErrorNotice error={error ?? central.error} />;
   const when = (ms: number) => formatDateTime(ms, shop.timeZone, lang);
-  const set = (key: keyof Form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const edit = (key: keyof Form, value: string) => {
+    setForm({ ...form, [key]: value });
+    setFieldErrors((x) => ({ ...x, [key]: undefined }));
+  };
+  const set = (key: keyof Form) => (e: { target: { value: string } }) => edit(key, e.target.value);
   const facts = (n: number) => t('central.facts', { n: formatNumber(n) });
 
   return (
@@ -176,28 +249,33 @@ export function CentralScreen() {
         )}
       </section>
 
-      <form className="card bo-form" onSubmit={save} noValidate>
+      <form className="card bo-form" onSubmit={(e) => void save(e)} noValidate>
         <h2>{t('central.connection')}</h2>
         <fieldset disabled={!isAdmin || busy} className="central-fields">
-          <Field label={t('central.outlet')} hint={status.codeFrozen ? t('central.outletFrozen') : t('central.outletHint')} required>
-            <input className="input mono" value={form.outletCode} disabled={status.codeFrozen} maxLength={8} onChange={set('outletCode')} />
+          <Field label={t('central.outlet')} hint={status.codeFrozen ? t('central.outletFrozen') : t('central.outletHint')} error={fieldErrors.outletCode} required>
+            <input className="input mono" name="outletCode" value={form.outletCode} disabled={status.codeFrozen} maxLength={8} onChange={set('outletCode')} />
           </Field>
           <div className="form-grid form-grid-3-1">
-            <Field label={t('central.host')} required>
-              <input className="input mono" value={form.host} onChange={set('host')} />
+            <Field label={t('central.host')} error={fieldErrors.host} required>
+              <input className="input mono" name="host" value={form.host} onChange={set('host')} />
             </Field>
-            <Field label={t('central.port')}>
-              <input className="input" inputMode="numeric" value={form.port} onChange={(e) => setForm({ ...form, port: e.target.value.replace(/\D/g, '') })} />
+            <Field label={t('central.port')} error={fieldErrors.port}>
+              <input className="input" name="port" inputMode="numeric" value={form.port} onChange={(e) => edit('port', e.target.value.replace(/\D/g, ''))} />
             </Field>
           </div>
-          <Field label={t('central.database')} required>
-            <input className="input mono" value={form.database} onChange={set('database')} />
+          <Field label={t('central.database')} error={fieldErrors.database} required>
+            <input className="input mono" name="database" value={form.database} onChange={set('database')} />
           </Field>
-          <Field label={t('central.user')} required>
-            <input className="input mono" value={form.user} autoComplete="off" onChange={set('user')} />
+          <Field label={t('central.user')} error={fieldErrors.user} required>
+            <input className="input mono" name="user" value={form.user} autoComplete="off" onChange={set('user')} />
           </Field>
-          <Field label={t('central.password')} hint={status.connection?.hasPassword ? t('central.passwordSaved') : undefined} required={!status.connection?.hasPassword}>
-            <input className="input" type="password" value={form.password} autoComplete="new-password" onChange={set('password')} />
+          <Field
+            label={t('central.password')}
+            hint={status.connection?.hasPassword ? t('central.passwordSaved') : undefined}
+            error={fieldErrors.password}
+            required={!status.connection?.hasPassword}
+          >
+            <input className="input" name="password" type="password" value={form.password} autoComplete="new-password" onChange={set('password')} />
           </Field>
           <div className="form-grid form-grid-3-1">
             <Field label={t('central.tlsMode')}>
@@ -209,12 +287,20 @@ export function CentralScreen() {
                 ))}
               </select>
             </Field>
-            <Field label={t('central.pruneDays')}>
-              <input className="input" inputMode="numeric" value={form.pruneDays} onChange={(e) => setForm({ ...form, pruneDays: e.target.value.replace(/\D/g, '') })} />
+            <Field label={t('central.pruneDays')} error={fieldErrors.pruneDays}>
+              <input className="input" name="pruneDays" inputMode="numeric" value={form.pruneDays} onChange={(e) => edit('pruneDays', e.target.value.replace(/\D/g, ''))} />
             </Field>
           </div>
         </fieldset>
         <p className="muted">{isAdmin ? t('central.credentialsNote') : t('central.adminOnly')}</p>
+        {unreachable !== null && (
+          <div className="notice notice-error" role="alert" data-testid="central-unreachable">
+            <strong>{t('central.unreachableTitle')}</strong>
+            <span className="notice-detail">{unreachable}</span>
+            <span className="notice-detail">{t('central.unreachableHint')}</span>
+          </div>
+        )}
+        <ErrorNotice error={saveError} />
         {isAdmin && (
           <div className="btn-row">
             <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>

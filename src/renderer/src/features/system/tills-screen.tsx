@@ -20,7 +20,10 @@ type Orphan = { id: number; tillCode: string; openedAt: number };
 /**
  * Sistem → Jaringan kasir (issue 17): approve the code a new device shows,
  * the list of tills (device, user, last seen, open shift), revoke, move a till
- * code (admin), and close shifts left open under a typed code.
+ * code (admin), and close shifts open under a till code no paired device nor the
+ * host holds (`orphanShifts`): typed at a login where there is no pairing (the
+ * browser server on this PC, or before paired tills), or of a removed device.
+ * Such a shift may be in use right now, so the screen does not call it old.
  */
 export function TillsScreen() {
   const t = useT();
@@ -81,6 +84,8 @@ export function TillsScreen() {
 
   const when = (ms: number | null) => (ms === null ? '—' : formatDateTime(ms, shop.timeZone, lang));
   const live = (devices ?? []).filter((d) => d.status !== 'revoked');
+  /** The removed device that last held a shift's till code, if one did (else the code was typed at a login). */
+  const revokedHolder = (o: Orphan) => (devices ?? []).find((d) => d.status === 'revoked' && d.tillCode === o.tillCode) ?? null;
 
   return (
     <div className="bo-split">
@@ -174,6 +179,7 @@ export function TillsScreen() {
             {orphans.map((o) => (
               <div key={o.id} className="btn-row">
                 <span className="mono">{o.tillCode}</span> <span>{t('tills.shiftOpen', { time: when(o.openedAt) })}</span>
+                {revokedHolder(o) && <span className="muted">{t('tills.orphanRevoked', { name: revokedHolder(o)!.name })}</span>}
                 <Field
                   label={t('tills.counted')}
                   error={counted[o.id] && countedCash(o) === null ? amountTooLargeText(t) : undefined}

@@ -8,7 +8,7 @@ import { Field } from '../../../components/field';
 import { presentFields, showSaveError } from '../../../lib/form';
 import { FormDialog } from '../form-dialog';
 import { changedFields } from '../logic';
-import { NIB_PATTERN } from '../../../../../shared/contract-kit';
+import { isSupplierPhone, NIB_PATTERN, supplierBankProblems, type SupplierProblem } from '../../../../../shared/contract-kit';
 
 const FIELDS = ['name', 'ownerName', 'phone', 'address', 'district', 'bankName', 'bankAccount', 'bankHolder', 'nib'] as const;
 type FieldName = (typeof FIELDS)[number];
@@ -29,6 +29,35 @@ const LABELS: Record<FieldName, MessageKey> = {
 const valuesOf = (s: Supplier | null): Record<FieldName, string> =>
   Object.fromEntries(FIELDS.map((f) => [f, s ? (s[f] ?? '') : ''])) as Record<FieldName, string>;
 
+/** The form's words for the contract's phone and bank problems (the server gives the same, in Indonesian). */
+const PROBLEMS: Record<SupplierProblem, MessageKey> = {
+  phoneInvalid: 'bo.supplier.phoneInvalid',
+  bankAccountInvalid: 'bo.supplier.bankAccountInvalid',
+  bankAccountRequired: 'bo.supplier.bankAccountRequired',
+  bankNameRequired: 'bo.supplier.bankNameRequired',
+  bankHolderRequired: 'bo.supplier.bankHolderRequired',
+};
+const BANK_FIELDS = ['bankName', 'bankAccount', 'bankHolder'] as const;
+
+/**
+ * What the form refuses before sending, every field at once. A new supplier is checked whole; an
+ * edit only where it changes something (a phone or account written before these rules still loads,
+ * and saving other fields leaves it be), and the bank details as a set once any of them changes.
+ */
+function problemsOf(values: Record<FieldName, string>, supplier: Supplier | null): Partial<Record<FieldName, SupplierProblem | 'required' | 'nib'>> {
+  const out: Partial<Record<FieldName, SupplierProblem | 'required' | 'nib'>> = {};
+  const changed = (f: FieldName) => !supplier || values[f].trim() !== (supplier[f] ?? '').trim();
+  if (!values.name.trim()) out.name = 'required';
+  const nib = values.nib.trim();
+  if (nib && changed('nib') && !NIB_PATTERN.test(nib)) out.nib = 'nib';
+  const phone = values.phone.trim();
+  if (phone && changed('phone') && !isSupplierPhone(phone)) out.phone = 'phoneInvalid';
+  if (BANK_FIELDS.some(changed)) {
+    for (const p of supplierBankProblems(values)) out[p.field] ??= p.problem;
+  }
+  return out;
+}
+
 /** Create or edit a supplier (pemasok UMKM) in a dialog. */
 export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: Supplier | null; onSaved(s: Supplier): void; onClose(): void }) {
   const t = useT();
@@ -45,12 +74,10 @@ export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: S
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     e.stopPropagation();
-    if (!values.name.trim()) {
-      setErrors({ name: t('form.required') });
-      return;
-    }
-    if (values.nib.trim() && !NIB_PATTERN.test(values.nib.trim())) {
-      setErrors({ nib: t('bo.supplier.nibInvalid') });
+    const problems = Object.entries(problemsOf(values, supplier)) as [FieldName, SupplierProblem | 'required' | 'nib'][];
+    if (problems.length > 0) {
+      const word = (p: SupplierProblem | 'required' | 'nib') => t(p === 'required' ? 'form.required' : p === 'nib' ? 'bo.supplier.nibInvalid' : PROBLEMS[p]);
+      setErrors(Object.fromEntries(problems.map(([f, p]) => [f, word(p)])));
       return;
     }
     setBusy(true);
@@ -96,7 +123,7 @@ export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: S
           {text('ownerName', { maxLength: 120 })}
         </div>
         <div className="form-grid">
-          {text('phone', { maxLength: 40, inputMode: 'tel' })}
+          {text('phone', { maxLength: 40, inputMode: 'tel', placeholder: '0813 7828 7889' })}
           <Field label={t('supplier.district')} error={errors.district}>
             <select className="input" name="district" value={values.district} onChange={set('district')}>
               <option value="">{t('supplier.districtNone')}</option>
@@ -116,6 +143,7 @@ export function SupplierFormDialog({ supplier, onSaved, onClose }: { supplier: S
       </fieldset>
       <fieldset className="form-section">
         <legend>{t('bo.supplier.sectionBank')}</legend>
+        <p className="muted">{t('bo.supplier.bankHelp')}</p>
         <div className="form-grid form-grid-3">
           {text('bankName', { maxLength: 80, placeholder: 'BRI, BNI, Mandiri, Bank Sultra…' })}
           {text('bankAccount', { maxLength: 40, inputMode: 'numeric' })}
