@@ -3,7 +3,6 @@ import { ApiError, call } from '../../../api';
 import { useT } from '../../../i18n';
 import { fieldMessage } from '../../../i18n/errors';
 import { formatNumber, formatRupiah } from '../../../../../shared/money';
-import type { Terms } from '../../../../../shared/types';
 import type { ReturnReason, ReturnResult } from '../../../../../shared/types-backoffice';
 import { useSession } from '../../../app/session';
 import { ErrorNotice } from '../../../components/error-notice';
@@ -12,34 +11,19 @@ import { daysUntil, todayIn } from '../../../lib/format';
 import { checkReturn, parseQty, supplierValue } from '../logic';
 import { clearPending, peekPending } from '../nav';
 import { EmptyRow, SupplierOptions } from '../list-parts';
-import { ExpiryCell, REASON_KEY, termsText } from '../ui';
+import { REASON_KEY } from '../ui';
 import { useSuppliers } from '../use-suppliers';
 import { ReturnsHistory } from './returns-history';
 import { PanelHead } from '../page-parts';
 import { NewHistoryTabs } from '../new-history-tabs';
 import { ReturnDone } from './return-done';
+import { ReturnLotRow, type LotRow } from './return-lot-row';
 import { sendKeyed, useRequestKey } from '../../../lib/request-key';
-import { qtyFieldText } from '../../../lib/form';
 
 /** Returns to the supplier (retur): build one from a supplier's lots, or look back at past ones. */
 export function ReturnsScreen() {
   const t = useT();
   return <NewHistoryTabs newLabel={t('bo.returns.tabNew')} historyLabel={t('bo.returns.tabHistory')} newTab={<ReturnBuilder />} historyTab={<ReturnsHistory />} />;
-}
-
-interface LotRow {
-  lotId: number;
-  productId: number;
-  name: string;
-  sku: string;
-  unit: string;
-  intakeNumber: string | null;
-  expiryDate: string | null;
-  daysToExpiry: number | null;
-  expired: boolean;
-  remainingQty: number;
-  terms: Terms;
-  sellPrice: number;
 }
 
 const REASONS: ReturnReason[] = ['unsold', 'expired', 'damaged', 'other'];
@@ -271,49 +255,19 @@ function ReturnBuilder() {
                 </thead>
                 <tbody>
                   {(lots ?? []).map((l) => {
-                    const n = parseQty(qty[l.lotId] ?? '');
                     const livePick = live[l.lotId];
-                    const problem = problems[l.lotId] || (livePick ? problemText(livePick, l.lotId) : '');
                     return (
-                      <tr key={l.lotId} className={problem ? 'row-error' : n ? 'row-picked' : ''} data-testid="return-lot">
-                        <td className="strong">
-                          {l.name}
-                          <div className="sub">{termsText(l.terms, t)}</div>
-                          {problem && (
-                            <div className="field-error" role="alert">
-                              {problem}
-                            </div>
-                          )}
-                        </td>
-                        <td className="mono">{l.intakeNumber ?? t('bo.lotNumber', { id: l.lotId })}</td>
-                        <td>
-                          <ExpiryCell date={l.expiryDate} days={l.daysToExpiry} />
-                        </td>
-                        <td className="num">
-                          {formatNumber(l.remainingQty)} {l.unit}
-                        </td>
-                        <td className="num">
-                          <div className="qty-pick">
-                            <input
-                              className="input input-qty"
-                              inputMode="numeric"
-                              value={qty[l.lotId] ?? ''}
-                              placeholder="0"
-                              aria-label={t('bo.returns.qtyOf', { name: l.name })}
-                              aria-invalid={livePick ? true : undefined}
-                              onChange={(e) => {
-                                const text = qtyFieldText(e.target.value);
-                                setQty((q) => ({ ...q, [l.lotId]: text }));
-                                setProblems(({ [l.lotId]: _, ...rest }) => rest);
-                              }}
-                            />
-                            <button type="button" className="btn btn-ghost btn-sm" onClick={() => setQty((q) => ({ ...q, [l.lotId]: String(l.remainingQty) }))}>
-                              {t('bo.returns.all')}
-                            </button>
-                          </div>
-                        </td>
-                        <td className="num">{n && n <= l.remainingQty ? formatRupiah(supplierValue(l.sellPrice, l.terms, n)) : '—'}</td>
-                      </tr>
+                      <ReturnLotRow
+                        key={l.lotId}
+                        lot={l}
+                        qty={qty[l.lotId] ?? ''}
+                        problem={problems[l.lotId] || (livePick ? problemText(livePick, l.lotId) : '')}
+                        invalid={Boolean(livePick)}
+                        onQty={(text) => {
+                          setQty((q) => ({ ...q, [l.lotId]: text }));
+                          setProblems(({ [l.lotId]: _, ...rest }) => rest);
+                        }}
+                      />
                     );
                   })}
                   {lots && lots.length === 0 && <EmptyRow cols={6}>{t('bo.returns.noStock')}</EmptyRow>}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { call } from '../../../api';
 import { useT } from '../../../i18n';
 import { formatNumber, formatRupiah } from '../../../../../shared/money';
@@ -11,19 +11,7 @@ import { DetailPage, PanelHead } from '../page-parts';
 import { useDateTime } from '../ui';
 import { useData } from '../../../lib/use-data';
 import { qtyFieldText } from '../../../lib/form';
-import { readLocal, writeLocal } from '../../../lib/storage';
-
-/** Counts typed and not yet saved, kept on this computer per count: leaving the screen, logging out or a crash loses none. */
-const draftKey = (id: number) => `kasir.countDraft.${id}`;
-function readDraft(id: number): Record<number, string> {
-  try {
-    const raw = readLocal(draftKey(id));
-    const parsed: unknown = raw ? JSON.parse(raw) : null;
-    return parsed && typeof parsed === 'object' ? (parsed as Record<number, string>) : {};
-  } catch {
-    return {};
-  }
-}
+import { useCountDraft } from './count-draft';
 
 export const STATUS_KEY = { open: 'bo.count.statusOpen', posted: 'bo.count.statusPosted', cancelled: 'bo.count.statusCancelled' } as const satisfies Record<StockCountStatus, string>;
 /** Reasons offered for a counted difference. */
@@ -39,8 +27,7 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
     setCount(c);
     return c;
   }, [id]);
-  const [typed, setTyped] = useState<Record<number, string>>(() => readDraft(id));
-  useEffect(() => writeLocal(draftKey(id), Object.keys(typed).length > 0 ? JSON.stringify(typed) : null), [id, typed]);
+  const [typed, setTyped] = useCountDraft(id, count?.status);
   const [decisions, setDecisions] = useState<Record<number, CountDecision>>({});
   const [missing, setMissing] = useState<number[]>([]);
   const [scan, setScan] = useState('');
@@ -50,10 +37,6 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
   const [busy, setBusy] = useState(false);
   const inputs = useRef(new Map<number, HTMLInputElement>());
   const c = count;
-  // A count posted or cancelled (here or on another computer) keeps no draft.
-  useEffect(() => {
-    if (c && c.status !== 'open') setTyped({});
-  }, [c]);
   const isOpen = c?.status === 'open';
 
   const dirty = useMemo(() => Object.entries(typed).filter(([, v]) => parseQty(v) !== null), [typed]);
