@@ -137,7 +137,7 @@ describe('a database written before issue 11', () => {
     await t.app.print.idle();
     const after = ((await t.api('printing.jobs', {}, cashier)).body as any[]).find((j) => j.id === job.id);
     expect(after.status).toBe('failed');
-    expect(after.lastError).toMatch(/only a file name inside the printer-output folder/);
+    expect(after.lastError).toMatch(/hanya nama berkas di dalam folder printer-output/);
     expect(existsSync(LEGACY_PRINTER_FILE)).toBe(false);
     // A receipt skipped before (cash sale, with its pulse) can be retried: it fails the same way, and its pulse is gone.
     const retried = await t.api('printing.retry', { id: 2 }, cashier);

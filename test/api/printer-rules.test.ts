@@ -114,8 +114,11 @@ describe('print retries (item 4)', () => {
     expect(r.body.error.code).toBe('NOT_FOUND');
     expect(snapshot(t.app)).toEqual(before);
     expect(auditRows('printing.retry')).toEqual([]);
-    // The K2 cashier may retry their own.
-    expect((await t.api('printing.retry', { id: job.id }, k2)).status).toBe(200);
+    // Their own test page is not retried either: a test is only worth what it shows when asked for.
+    const own = await t.api('printing.retry', { id: job.id }, k2);
+    expect(own.status).toBe(409);
+    expect(own.body.error.message).toBe('Tes cetak tidak diulang: hasilnya hanya berlaku saat diminta. Cetak tes baru dari layar Printer.');
+    expect(snapshot(t.app)).toEqual(before);
   });
 
   it("a cashier cannot resend a manager's drawer pulse or supplier slips; nobody resends a drawer pulse", async () => {

@@ -134,7 +134,7 @@ describe('receipts on a network printer', () => {
     expect(printer.jobs().some((b) => b.equals(row.bytes))).toBe(true);
     const receipt = decodeEscPos(row.bytes).lines.join('\n');
     expect(receipt).toContain(sale.body.number);
-    expect(receipt).toContain('REFUND');
+    expect(receipt).toContain('RETUR');
     expect(receipt).toContain(refund.body.number);
   }, 30_000);
 

@@ -388,8 +388,8 @@ describe('the receipt after a refund', () => {
     const bytes = (db().prepare('SELECT bytes FROM print_jobs WHERE id = ?').get(reprint.body.id) as { bytes: Buffer }).bytes;
     const decoded = decodeEscPos(bytes, { columns: 32 });
     const text = decoded.lines.map((l) => l.replace(/\s+/g, ' ').trim());
-    expect(text).toContain('** SALINAN / COPY **');
-    expect(text).toContain('REFUND');
+    expect(text).toContain('** SALINAN **');
+    expect(text).toContain('RETUR');
     expect(text).toContain(r.body.number);
     expect(text).toContain('29/11/2026 11:00 WITA');
     expect(text).toContain('Kacang Mete Original 250 g');

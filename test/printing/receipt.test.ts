@@ -139,7 +139,7 @@ describe('receipt barcode', () => {
     const lines = receiptLines(refundedReceipt(), { columns: 32, copy: true });
     const text = lines.join('\n');
     expect(text).toContain(COPY_MARK);
-    expect(lines).toContain('REFUND');
+    expect(lines).toContain('RETUR');
     expect(lines).toContain('RF-K1-20261129-001');
     expect(lines).toContain('29/11/2026 15:00 WITA');
     expect(lines).toContain('  1 x                    -27.500');
@@ -150,7 +150,7 @@ describe('receipt barcode', () => {
     expect(lines).toContain('Total dikembalikan       -65.500');
     expect(lines).toContain('DIBAYAR BERSIH        Rp 140.000');
     // Refunds come after the sale's own money, the barcode after them.
-    expect(lines.indexOf('REFUND')).toBeGreaterThan(lines.indexOf('Kembali                    4.500'));
+    expect(lines.indexOf('RETUR')).toBeGreaterThan(lines.indexOf('Kembali                    4.500'));
     expect(lines.indexOf('[BARCODE K1202611290007]')).toBeGreaterThan(lines.indexOf('DIBAYAR BERSIH        Rp 140.000'));
     const decoded = decodeEscPos(renderReceipt(refundedReceipt(), { columns: 32, copy: true }), { columns: 32 });
     expect(decoded.boldLines.map((i) => decoded.lines[i]!.trim())).toContain('DIBAYAR BERSIH        Rp 140.000');

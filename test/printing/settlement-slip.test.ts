@@ -85,7 +85,7 @@ describe('settlement slip layout', () => {
 
   it('marks copies and voided settlements', () => {
     const data = sampleSettlement();
-    expect(settlementSlipLines(data, { columns: 32, copy: true }).join('\n')).toContain('** SALINAN / COPY **');
+    expect(settlementSlipLines(data, { columns: 32, copy: true }).join('\n')).toContain('** SALINAN **');
     data.settlement.status = 'voided';
     data.settlement.voidReason = 'Salah pemasok';
     const text = settlementSlipLines(data, { columns: 32 }).join('\n');

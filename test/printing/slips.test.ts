@@ -107,7 +107,7 @@ describe('intake slip', () => {
   it('bolds the shop name, the title and the total value; marks a copy', () => {
     const decoded = decodeEscPos(renderIntakeSlip(sampleIntake(), { columns: 32, copy: true }), { columns: 32 });
     const bold = decoded.boldLines.map((i) => decoded.lines[i]!.trim());
-    expect(bold).toEqual(['PLUT Sultra', INTAKE_SLIP_TITLE, '** SALINAN / COPY **', 'Nilai titipan       Rp 1.964.500']);
+    expect(bold).toEqual(['PLUT Sultra', INTAKE_SLIP_TITLE, '** SALINAN **', 'Nilai titipan       Rp 1.964.500']);
   });
 });
 
@@ -136,7 +136,14 @@ describe('return slip', () => {
     expect(lines).toContain('  4 pak, exp 30/11/2026');
     expect(lines).toContain('  Komisi 12,5% @ 18.500   97.125');
     expect(lines).toContain('Nilai barang          Rp 209.125');
-    expect(lines.some((l) => l.includes('Pemasok') && l.includes('Petugas Toko'))).toBe(true);
+    // Signed like the settlement slip: a line for each side, each name under its line (one block
+    // under the other here: the supplier's name is longer than half the paper).
+    const sign = lines.findIndex((l) => l.trim() === 'Pemasok');
+    expect(sign).toBeGreaterThan(0);
+    expect(lines.slice(sign + 4, sign + 6).map((l) => l.trim())).toEqual(['________________________', 'UD Mete Muna Sejahtera']);
+    const shop = lines.findIndex((l) => l.trim() === 'Petugas Toko');
+    expect(lines.slice(shop + 4, shop + 6).map((l) => l.trim())).toEqual(['________________________', 'Wa Ode Nurhayati']);
+    expect(all).not.toContain('(...');
   });
 });
 

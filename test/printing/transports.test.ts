@@ -188,7 +188,7 @@ describe('network transport against the fake printer', () => {
     // With a connect timeout far beyond the bound, only the refusal itself can end the send in time.
     const patient = createTransport({ type: 'network', host: printer.host, port: printer.port }, { connectTimeoutMs: 120_000 });
     await expect(settlesWithin(patient.send(Uint8Array.of(0x41, 0x0a)), 10_000, 'send to a refusing printer')).rejects.toThrow(
-      new RegExp(`Printer 127\\.0\\.0\\.1:${printer.port} refused the connection`),
+      `Printer 127.0.0.1:${printer.port} menolak sambungan (apakah printer menyala dan port-nya benar?)`,
     );
     expect(await settlesWithin(patient.status(), 10_000, 'status of a refusing printer')).toBeNull();
     expect(printer.connectionCount()).toBe(0);
@@ -233,7 +233,7 @@ describe('network transport against the fake printer', () => {
     const port = (server.address() as net.AddressInfo).port;
     try {
       const t = createTransport({ type: 'network', host: '127.0.0.1', port }, { writeTimeoutMs: 300 });
-      await expect(t.send(new Uint8Array(64 * 1024 * 1024))).rejects.toThrow(/stopped taking data/);
+      await expect(t.send(new Uint8Array(64 * 1024 * 1024))).rejects.toThrow(`Printer 127.0.0.1:${port} berhenti menerima data`);
     } finally {
       for (const s of sockets) s.destroy();
       server.close();
@@ -303,7 +303,7 @@ describe('file, none, serial and usb transports', () => {
     expect(readFileSync(join(folder, 'new.bin'))).toEqual(Buffer.of(7));
     mkdirSync(join(folder, 'is-a-folder'));
     const t = createTransport({ type: 'file', name: 'is-a-folder' }, { printerOutputDir: folder });
-    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/Cannot write to printer file is-a-folder/);
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(`Tidak dapat menulis ke berkas printer is-a-folder di folder ${folder}`);
   });
 
   it('file: a stored path instead of a name, or a symbolic link in the folder, is never written through', async () => {
@@ -311,18 +311,18 @@ describe('file, none, serial and usb transports', () => {
     writeFileSync(outside, 'keep');
     for (const name of [outside, '../outside.bin', 'a/b', '..']) {
       const t = createTransport({ type: 'file', name }, { printerOutputDir: join(dir, 'out2') });
-      await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/only a file name inside the printer-output folder/);
+      await expect(t.send(Uint8Array.of(1))).rejects.toThrow('hanya nama berkas di dalam folder printer-output yang diizinkan');
     }
     const folder = join(dir, 'out3');
     mkdirSync(folder);
     symlinkSync(outside, join(folder, 'link.bin'));
-    await expect(createTransport({ type: 'file', name: 'link.bin' }, { printerOutputDir: folder }).send(Uint8Array.of(1))).rejects.toThrow(/Cannot write/);
+    await expect(createTransport({ type: 'file', name: 'link.bin' }, { printerOutputDir: folder }).send(Uint8Array.of(1))).rejects.toThrow(/Tidak dapat menulis ke berkas printer link\.bin/);
     expect(readFileSync(outside, 'utf8')).toBe('keep');
   });
 
   it('serial: a stored path that is not a serial device is refused before anything is opened', async () => {
     const t = createTransport({ type: 'serial', path: '/etc/hostname' });
-    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/not a serial device path/);
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow('bukan alamat port serial');
   });
 
   it('none: does nothing', async () => {
@@ -360,12 +360,12 @@ describe('file, none, serial and usb transports', () => {
       { type: 'serial', path: '/dev/ttyNOPE' },
       { serialPort: SerialPortMock as unknown as SerialPortConstructor },
     );
-    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/Serial printer \/dev\/ttyNOPE: open failed/);
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow('Port serial /dev/ttyNOPE tidak dapat dibuka');
   });
 
   it('usb: an absent device rejects with a clear error and status is null', async () => {
     const t = createTransport({ type: 'usb', vendorId: 0x04b8, productId: 0xfeed });
-    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/USB/);
+    await expect(t.send(Uint8Array.of(1))).rejects.toThrow(/Printer USB/);
     expect(await t.status()).toBeNull();
   });
 });

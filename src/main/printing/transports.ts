@@ -11,8 +11,26 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { isPrinterFileName, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, type PrinterStatus, type PrinterTransportConfig } from '../../shared/printer';
 
+/**
+ * A printer failure as the shop's staff read it: what happened and what to
+ * check, in Bahasa Indonesia. A job's `last_error` stores the message and
+ * the screens show it as is. The system's own error (English, with its
+ * code) is the `cause`, for developers.
+ */
+export class PrinterError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PrinterError';
+  }
+}
+
+/** `300` → `0,3 detik`, `3000` → `3 detik`. */
+function seconds(ms: number): string {
+  return `${String(Math.round(ms / 100) / 10).replace('.', ',')} detik`;
+}
+
 export interface PrinterTransport {
-  /** Resolves when the bytes were handed to the printer; rejects with a readable Error. */
+  /** Resolves when the bytes were handed to the printer; rejects with a PrinterError (Bahasa Indonesia). */
   send(bytes: Uint8Array): Promise<void>;
   /** Real-time status, or null when the printer cannot tell (unreachable, silent, no back channel). */
   status(): Promise<PrinterStatus | null>;
@@ -92,7 +110,7 @@ type Resolved = typeof DEFAULTS & { serialPort?: SerialPortConstructor; localAdd
 function refusedTransport(message: string): PrinterTransport {
   return {
     send: async () => {
-      throw new Error(message);
+      throw new PrinterError(message);
     },
     status: async () => null,
   };
@@ -106,7 +124,7 @@ export function createTransport(config: PrinterTransportConfig, options: Transpo
     case 'serial':
       // Checked here as well as in printers.set: a setting stored before the rule may hold any path.
       if (!isSerialDevicePath(config.path)) {
-        return refusedTransport(`Serial printer ${config.path}: not a serial device path; an admin must set the printer again (COM3, /dev/ttyUSB0, …)`);
+        return refusedTransport(`Printer serial ${config.path}: bukan alamat port serial; admin perlu mengatur printer lagi (mis. COM3, /dev/ttyUSB0)`);
       }
       return serialTransport(config.path, config.baudRate ?? 9600, o);
     case 'usb':
@@ -114,7 +132,7 @@ export function createTransport(config: PrinterTransportConfig, options: Transpo
     case 'file': {
       const name = (config as { name?: unknown }).name;
       if (typeof name !== 'string' || !isPrinterFileName(name)) {
-        return refusedTransport(`File printer "${String(name)}": only a file name inside the ${PRINTER_OUTPUT_FOLDER} folder is allowed; an admin must set the printer again`);
+        return refusedTransport(`Printer berkas "${String(name)}": hanya nama berkas di dalam folder ${PRINTER_OUTPUT_FOLDER} yang diizinkan; admin perlu mengatur printer lagi`);
       }
       return fileTransport(o.printerOutputDir, name);
     }
@@ -122,7 +140,9 @@ export function createTransport(config: PrinterTransportConfig, options: Transpo
       return { send: async () => {}, status: async () => null };
     default: {
       const unknown: never = config;
-      throw new Error(`Unknown printer transport: ${JSON.stringify(unknown)}`);
+      throw new PrinterError('Jenis printer dalam pengaturan tidak dikenal; admin perlu mengatur printer lagi', {
+        cause: new Error(`Unknown printer transport: ${JSON.stringify(unknown)}`),
+      });
     }
   }
 }
@@ -262,29 +282,47 @@ export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
 // ---------------------------------------------------------------------------
 // Network: raw TCP, usually port 9100
 
-function networkError(where: string, err: NodeJS.ErrnoException): Error {
+/** The printer (or the network) did not take the connection in time. */
+const connectTimeoutText = (where: string, ms: number): string =>
+  `Printer ${where} tidak menjawab dalam ${seconds(ms)} (apakah printer menyala, tersambung ke jaringan, dan alamat IP-nya benar?)`;
+/** The printer closed or reset the connection while we talked. */
+const droppedText = (where: string): string => `Printer ${where} memutus sambungan (periksa printer dan kabel jaringannya, lalu periksa hasil cetak)`;
+
+/** A socket error in the shop's words; the system's error (its code, in English) is the cause. */
+function networkError(where: string, err: NodeJS.ErrnoException): PrinterError {
   const code = err.code ?? '';
   let text: string;
   switch (code) {
     case 'ECONNREFUSED':
-      text = `Printer ${where} refused the connection (is it on, and is the port right?)`;
+      text = `Printer ${where} menolak sambungan (apakah printer menyala dan port-nya benar?)`;
       break;
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
-      text = `Printer ${where} is unreachable on the network (${code})`;
+    case 'EHOSTDOWN':
+    case 'ENETDOWN':
+      text = `Printer ${where} tidak terjangkau di jaringan (apakah printer menyala, kabel jaringannya tersambung, dan alamat IP-nya benar?)`;
       break;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      text = `Printer host of ${where} not found (${code})`;
+    case 'EAI_NONAME':
+    case 'EAI_FAIL':
+      text = `Alamat printer ${where} tidak ditemukan (periksa penulisan alamat IP atau nama printer)`;
+      break;
+    case 'ETIMEDOUT':
+      text = `Printer ${where} tidak menjawab (apakah printer menyala, tersambung ke jaringan, dan alamat IP-nya benar?)`;
       break;
     case 'ECONNRESET':
+    case 'ECONNABORTED':
     case 'EPIPE':
-      text = `Printer ${where} dropped the connection (${code})`;
+      text = droppedText(where);
+      break;
+    case 'EADDRNOTAVAIL':
+      text = `Komputer ini tidak dapat menyambung ke printer ${where}: alamat jaringannya tidak tersedia (periksa pengaturan jaringan komputer ini)`;
       break;
     default:
-      text = `Printer ${where}: ${err.message}`;
+      text = `Sambungan ke printer ${where} gagal${code ? ` (kode ${code})` : ''}: periksa printer dan jaringannya`;
   }
-  return new Error(text, { cause: err });
+  return new PrinterError(text, { cause: err });
 }
 
 function connectSocket(host: string, port: number, timeoutMs: number, localAddress?: string): Promise<net.Socket> {
@@ -293,7 +331,7 @@ function connectSocket(host: string, port: number, timeoutMs: number, localAddre
     const socket = new net.Socket();
     const timer = setTimeout(() => {
       socket.destroy();
-      reject(new Error(`Printer ${where} did not accept a connection within ${timeoutMs} ms`));
+      reject(new PrinterError(connectTimeoutText(where, timeoutMs), { cause: new Error(`Printer ${where} did not accept a connection within ${timeoutMs} ms`) }));
     }, timeoutMs);
     const onError = (err: Error): void => {
       clearTimeout(timer);
@@ -323,7 +361,7 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
   ): Promise<T> => {
     const socket = await connectSocket(host, port, o.connectTimeoutMs, o.localAddress);
     const reader = new ByteReader();
-    let failure: Error | null = null;
+    let failure: PrinterError | null = null;
     let settle: ((err?: Error) => void) | null = null;
     socket.on('data', (chunk: Buffer) => reader.push(chunk));
     socket.on('error', (err) => {
@@ -335,14 +373,17 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
     // No progress for writeTimeoutMs while bytes are queued: the printer stopped taking data.
     socket.setTimeout(o.writeTimeoutMs, () => {
       if (socket.writableLength === 0) return;
-      failure ??= new Error(`Printer ${where} stopped taking data (no progress for ${o.writeTimeoutMs} ms)`);
+      failure ??= new PrinterError(
+        `Printer ${where} berhenti menerima data (tidak ada kemajuan selama ${seconds(o.writeTimeoutMs)}): periksa kertas, tutup, dan kabel printer, lalu periksa hasil cetak`,
+        { cause: new Error(`Printer ${where} stopped taking data (no progress for ${o.writeTimeoutMs} ms)`) },
+      );
       socket.destroy();
       settle?.(failure);
     });
     const write = (data: Uint8Array): Promise<void> =>
       new Promise((resolve, reject) => {
         if (failure) return reject(failure);
-        if (socket.destroyed) return reject(new Error(`Printer ${where} dropped the connection`));
+        if (socket.destroyed) return reject(new PrinterError(droppedText(where)));
         socket.write(Buffer.from(data.buffer, data.byteOffset, data.byteLength), (err) => (err ? reject(failure ?? networkError(where, err)) : resolve()));
       });
     let result: { value: T; last?: Uint8Array };
@@ -350,7 +391,7 @@ function networkTransport(host: string, port: number, o: Resolved): PrinterTrans
       result = await talk(write, reader);
       if (failure) throw failure;
       // Closed by the printer while we talked (no 'close' is coming any more to wait for).
-      if (socket.destroyed && (waitForClose || result.last)) throw new Error(`Printer ${where} dropped the connection`);
+      if (socket.destroyed && (waitForClose || result.last)) throw new PrinterError(droppedText(where));
     } catch (err) {
       socket.destroy();
       throw err;
@@ -423,7 +464,7 @@ async function loadSerialPort(o: Resolved): Promise<SerialPortConstructor> {
     const mod = await import('serialport');
     return mod.SerialPort as unknown as SerialPortConstructor;
   } catch (err) {
-    throw new Error(`Serial printing is not available: the serialport module could not be loaded (${String(err)})`, {
+    throw new PrinterError('Printer serial tidak dapat dipakai di komputer ini: komponen serial aplikasi tidak dapat dimuat (hubungi teknisi)', {
       cause: err,
     });
   }
@@ -431,7 +472,7 @@ async function loadSerialPort(o: Resolved): Promise<SerialPortConstructor> {
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
+    const timer = setTimeout(() => reject(new PrinterError(message)), ms);
     promise.then(
       (v) => {
         clearTimeout(timer);
@@ -446,19 +487,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 }
 
 function serialTransport(path: string, baudRate: number, o: Resolved): PrinterTransport {
+  const openFailed = `Port serial ${path} tidak dapat dibuka (apakah kabel printer tersambung, port-nya benar, dan tidak dipakai aplikasi lain?)`;
+  const writeFailed = `Gagal mengirim data ke printer serial ${path} (periksa kabel, kertas, dan printernya)`;
   const cb =
-    (resolve: () => void, reject: (e: Error) => void, what: string) =>
+    (resolve: () => void, reject: (e: Error) => void, text: string) =>
     (err: Error | null | undefined): void =>
-      err ? reject(new Error(`Serial printer ${path}: ${what} failed: ${err.message}`, { cause: err })) : resolve();
+      err ? reject(new PrinterError(text, { cause: err })) : resolve();
 
   const openPort = async (): Promise<SerialPortLike> => {
     const SerialPort = await loadSerialPort(o);
-    const port = new SerialPort({ path, baudRate, autoOpen: false });
+    let port: SerialPortLike;
+    try {
+      port = new SerialPort({ path, baudRate, autoOpen: false });
+    } catch (err) {
+      throw new PrinterError(openFailed, { cause: err });
+    }
     port.on('error', () => {}); // errors are reported through the callbacks
     await withTimeout(
-      new Promise<void>((resolve, reject) => port.open(cb(resolve, reject, 'open'))),
+      new Promise<void>((resolve, reject) => port.open(cb(resolve, reject, openFailed))),
       o.connectTimeoutMs,
-      `Serial printer ${path}: open timed out after ${o.connectTimeoutMs} ms`,
+      `Port serial ${path} tidak terbuka dalam ${seconds(o.connectTimeoutMs)} (periksa kabel dan printernya)`,
     );
     return port;
   };
@@ -471,12 +519,12 @@ function serialTransport(path: string, baudRate: number, o: Resolved): PrinterTr
     withTimeout(
       new Promise<void>((resolve, reject) => {
         port.write(Buffer.from(data), (err) => {
-          if (err) return cb(resolve, reject, 'write')(err);
-          port.drain(cb(resolve, reject, 'drain'));
+          if (err) return cb(resolve, reject, writeFailed)(err);
+          port.drain(cb(resolve, reject, writeFailed));
         });
       }),
       o.writeTimeoutMs,
-      `Serial printer ${path}: write timed out after ${o.writeTimeoutMs} ms`,
+      `Printer serial ${path} tidak menerima data dalam ${seconds(o.writeTimeoutMs)} (periksa kertas, tutup, dan kabel printer, lalu periksa hasil cetak)`,
     );
 
   return {
@@ -525,7 +573,7 @@ async function loadUsb(): Promise<UsbModule> {
     const mod = (await import('usb')) as UsbModule & { default?: UsbModule };
     return typeof mod.findByIds === 'function' ? mod : (mod.default ?? mod);
   } catch (err) {
-    throw new Error(`USB printing is not available: the usb module could not be loaded (${String(err)})`, {
+    throw new PrinterError('Printer USB tidak dapat dipakai di komputer ini: komponen USB aplikasi tidak dapat dimuat (hubungi teknisi)', {
       cause: err,
     });
   }
@@ -544,11 +592,11 @@ async function openUsb(vendorId: number, productId: number): Promise<UsbSession>
   const usb = await loadUsb();
   const id = `${hex4(vendorId)}:${hex4(productId)}`;
   const device = usb.findByIds(vendorId, productId);
-  if (!device) throw new Error(`USB printer ${id} not found (is it plugged in and switched on?)`);
+  if (!device) throw new PrinterError(`Printer USB ${id} tidak ditemukan (apakah kabelnya tersambung dan printernya menyala?)`);
   try {
     device.open();
   } catch (err) {
-    throw new Error(`USB printer ${id} cannot be opened: ${(err as Error).message} (permissions / udev rule?)`, {
+    throw new PrinterError(`Printer USB ${id} tidak dapat dibuka (izin akses USB atau driver di komputer ini; hubungi teknisi)`, {
       cause: err,
     });
   }
@@ -556,7 +604,7 @@ async function openUsb(vendorId: number, productId: number): Promise<UsbSession>
     const isBulkOut = (e: { direction: string; transferType: number }): boolean =>
       e.direction === 'out' && e.transferType === LIBUSB_TRANSFER_TYPE_BULK;
     const iface = (device.interfaces ?? []).find((i) => i.endpoints.some(isBulkOut));
-    if (!iface) throw new Error(`USB printer ${id} has no bulk OUT endpoint`);
+    if (!iface) throw new PrinterError(`Perangkat USB ${id} tidak dikenali sebagai printer struk (periksa ID USB printer di pengaturan)`);
     if (process.platform === 'linux') {
       try {
         if (iface.isKernelDriverActive()) iface.detachKernelDriver(); // usblp
@@ -572,9 +620,9 @@ async function openUsb(vendorId: number, productId: number): Promise<UsbSession>
     return { device, iface, out, in: inEndpoint };
   } catch (err) {
     device.close();
-    throw err instanceof Error && err.message.startsWith('USB printer')
+    throw err instanceof PrinterError
       ? err
-      : new Error(`USB printer ${id}: ${(err as Error).message}`, { cause: err });
+      : new PrinterError(`Printer USB ${id} tidak dapat dipakai (mungkin sedang dipakai aplikasi lain; cabut lalu pasang lagi kabelnya dan coba lagi)`, { cause: err });
   }
 }
 
@@ -600,7 +648,7 @@ function usbTransport(vendorId: number, productId: number, o: Resolved): Printer
         s.out.timeout = o.writeTimeoutMs;
         await s.out.transferAsync(Buffer.from(bytes));
       } catch (err) {
-        throw new Error(`USB printer ${id}: write failed: ${(err as Error).message}`, { cause: err });
+        throw new PrinterError(`Gagal mengirim data ke printer USB ${id} (periksa kabel, kertas, dan printernya)`, { cause: err });
       } finally {
         await closeUsb(s);
       }
@@ -657,7 +705,7 @@ function fileTransport(folder: string, name: string): PrinterTransport {
           await file.close();
         }
       } catch (err) {
-        throw new Error(`Cannot write to printer file ${name} in ${folder}: ${(err as Error).message}`, { cause: err });
+        throw new PrinterError(`Tidak dapat menulis ke berkas printer ${name} di folder ${folder} (periksa bahwa folder itu ada dan boleh ditulis)`, { cause: err });
       }
     },
     status: async () => null,

@@ -24,6 +24,7 @@ import { getReturn } from '../core/returns';
 import { checkout, getSale, receiptRefunds, type CheckoutInput } from '../core/sales';
 import { getPrinterConfig, getSettings } from '../core/settings';
 import { getSettlement } from '../core/settlements';
+import { requireSupplier } from '../core/suppliers';
 import { getIntake, lotExpiry } from '../core/stock';
 import { renderOfficeReportHtml } from '../printing/documents/office-report-html';
 import { renderIntakeSlip, type IntakeSlipData, type SlipLine } from '../printing/documents/intake-slip';
@@ -114,7 +115,8 @@ export function returnSlipData(ctx: Ctx, ret: ReturnView): ReturnSlipData {
     ...shopOf(ctx),
     number: ret.number,
     createdAt: ret.createdAt,
-    supplier: { code: ret.supplierCode, name: ret.supplierName },
+    // Who signs for the supplier: its owner, when known (as on the settlement slip).
+    supplier: { code: ret.supplierCode, name: ret.supplierName, ownerName: requireSupplier(ctx, ret.supplierId).ownerName },
     createdByName: ret.createdByName,
     reason: ret.reason,
     note: ret.note,

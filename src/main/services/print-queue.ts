@@ -1,13 +1,13 @@
-import { and, asc, desc, eq, lt, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, notInArray } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
-import { fail } from '../../shared/errors';
+import { AppError, fail } from '../../shared/errors';
 import { printerLocation, type PrinterColumns, type PrinterTransportConfig } from '../../shared/printer';
 import type { Ctx } from '../core/context';
 import type { PrintJobStatus, PrintJobView } from '../../shared/types';
 import type { PrinterState } from '../../shared/types-system';
 import { BLOCKING_STATES, describeStatus } from '../../shared/printer-state';
 import { getPrinterConfig, tillsWithPrinterAt } from '../core/settings';
-import { concatBytes, createTransport, printWithStatus, type PrinterTransport } from '../printing/transports';
+import { concatBytes, createTransport, PrinterError, printWithStatus, type PrinterTransport } from '../printing/transports';
 import { get, query, run, write } from '../../db/statements';
 import { withoutDrawerPulse } from '../printing/encode';
 import { renderResendMark } from '../printing/documents/resend-mark';
@@ -18,6 +18,26 @@ export { describeStatus };
 
 /** A job failing this many times waits for a person to press retry. */
 export const MAX_AUTO_ATTEMPTS = 20;
+
+/**
+ * Kinds of job that are never sent again after a failed (or skipped, or
+ * interrupted) send, neither by the auto-retry nor by hand, and that the
+ * till's banner does not count as waiting: a drawer pulse (a manager opens
+ * the drawer anew, and the audit log records it) and a test print (it tells
+ * about the printer at the moment it was asked for, and names that printer's
+ * setting: sent later it would print on whatever printer is set by then;
+ * the answer is a new test print).
+ */
+export const NEVER_RETRIED_KINDS: readonly string[] = ['drawer', 'test'];
+
+/** Why `retry` refuses a job of a NEVER_RETRIED_KINDS kind. */
+const NOT_RETRIED_MESSAGE: Record<string, string> = {
+  drawer: 'Buka laci tidak pernah diulang. Bila perlu, manajer membuka laci lagi.',
+  test: 'Tes cetak tidak diulang: hasilnya hanya berlaku saat diminta. Cetak tes baru dari layar Printer.',
+};
+
+/** What a job that failed for a reason other than the printer (a bug) shows; the error itself goes to the log. */
+export const UNEXPECTED_FAILURE = 'Gagal mencetak karena kesalahan di aplikasi. Coba lagi; bila terulang, hubungi teknisi.';
 
 /** Why a job left unfinished by a previous run (power cut, crash, kill) is failed at start-up. */
 export const INTERRUPTED_REASON = 'terputus (aplikasi berhenti saat mencetak)';
@@ -138,12 +158,13 @@ export class PrintQueue {
    * again: a `drawer` job cannot be retried (open the drawer anew, which a
    * manager does and the audit log records), and any other job loses its
    * pulse before it goes out again (the stored bytes are rewritten; a job
-   * rendered from its reference is rendered again without it).
+   * rendered from its reference is rendered again without it). A test
+   * print cannot be retried either (NEVER_RETRIED_KINDS): print a new one.
    */
   retry(id: number): PrintJobView & { drawerPulsesRemoved: number } {
     const row = this.ctx.db.select().from(printJobs).where(eq(printJobs.id, id)).get();
     if (!row) return fail('NOT_FOUND', `Cetakan #${id} tidak ditemukan.`, { field: 'id' });
-    if (row.kind === 'drawer') fail('CONFLICT', 'Buka laci tidak pernah diulang. Bila perlu, manajer membuka laci lagi.', { field: 'id', kind: row.kind });
+    if (NEVER_RETRIED_KINDS.includes(row.kind)) fail('CONFLICT', NOT_RETRIED_MESSAGE[row.kind]!, { field: 'id', kind: row.kind });
     if (row.status === 'printed') fail('CONFLICT', 'Cetakan ini sudah berhasil dicetak.');
     if (row.status === 'pending') fail('CONFLICT', 'Cetakan ini sedang dikirim ke printer.');
     const { bytes, removed } = withoutDrawerPulse(row.bytes);
@@ -203,7 +224,7 @@ export class PrintQueue {
     return this.ctx.db
       .select({ id: printJobs.id })
       .from(printJobs)
-      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), ne(printJobs.kind, 'drawer')))
+      .where(and(eq(printJobs.tillCode, tillCode), eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), notInArray(printJobs.kind, [...NEVER_RETRIED_KINDS])))
       .orderBy(asc(printJobs.id))
       .all()
       .map((r) => r.id);
@@ -213,7 +234,8 @@ export class PrintQueue {
    * Jobs a previous run left `pending` (the process stopped before or while
    * sending them, or before their status reached the disk) become failed with
    * the reason "terputus", so the banner counts them and they are retried
-   * like any failed job (marked as a copy: they may be on paper already).
+   * like any failed job (marked as a copy: they may be on paper already);
+   * a drawer pulse or a test print among them stays failed (NEVER_RETRIED_KINDS).
    * Called once when the host starts the queue, before anything is sent.
    * Jobs of a till whose printer is at the till's own PC stay as they are:
    * unclaimed ones were never sent, and a claim of an agent that is gone
@@ -247,7 +269,7 @@ export class PrintQueue {
         const tills = this.ctx.db
           .selectDistinct({ tillCode: printJobs.tillCode })
           .from(printJobs)
-          .where(and(eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), ne(printJobs.kind, 'drawer')))
+          .where(and(eq(printJobs.status, 'failed'), lt(printJobs.attempts, MAX_AUTO_ATTEMPTS), notInArray(printJobs.kind, [...NEVER_RETRIED_KINDS])))
           .all();
         for (const { tillCode } of tills) {
           const { state } = await this.printerState(tillCode);
@@ -311,7 +333,7 @@ export class PrintQueue {
         }
       }
     }
-    if (bytes.length === 0) throw new Error(`Cetakan "${row.kind}" tidak dapat disusun.`);
+    if (bytes.length === 0) throw new PrinterError(`Cetakan "${row.kind}" tidak dapat disusun.`);
     if (resend) bytes = withoutDrawerPulse(bytes).bytes;
     // Sent before (failed or interrupted after some bytes may have gone out): mark it.
     const marked = resend && row.attempts > 0;
@@ -342,16 +364,16 @@ export class PrintQueue {
       // ask again: on one connection where the transport has one.
       const answer = await printWithStatus(this.transportFor(config.transport), out.bytes, (status) => {
         const before = describeStatus(status);
-        return BLOCKING.includes(before.state) ? new Error(before.message) : null;
+        return BLOCKING.includes(before.state) ? new PrinterError(before.message) : null;
       });
       const after = describeStatus(answer);
       if (after.state === 'paperOut' || after.state === 'coverOpen') {
-        throw new Error(`${after.message} Periksa hasil cetak; cetak ulang bila tidak lengkap.`);
+        throw new PrinterError(`${after.message} Periksa hasil cetak; cetak ulang bila tidak lengkap.`);
       }
       const lastError = after.state === 'paperNearEnd' ? after.message : null;
       this.relaxed(() => run(this.ctx.db.$client, sendOutcome, 'printed', lastError, this.ctx.clock.now(), row.attempts + 1, marked ? 1 : 0, rendered.bytes ?? null, id));
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
+      const message = failureText(err, id, row.kind);
       this.relaxed(() => run(this.ctx.db.$client, sendOutcome, 'failed', message, null, row.attempts + 1, marked ? 1 : 0, rendered.bytes ?? null, id));
     }
   }
@@ -368,6 +390,17 @@ export class PrintQueue {
   private relaxed(write: () => void): void {
     relaxedWrite(this.ctx.db, write);
   }
+}
+
+/**
+ * What a failed job's `last_error` says: a printer's failure (PrinterError)
+ * or the app's refusal (AppError) in the shop's words; anything else is a
+ * bug, logged in full for developers and shown in general words.
+ */
+function failureText(err: unknown, id: number, kind: string): string {
+  if (err instanceof PrinterError || err instanceof AppError) return err.message;
+  console.error(`print job #${id} (${kind}) failed`, err);
+  return UNEXPECTED_FAILURE;
 }
 
 function toView(r: typeof printJobs.$inferSelect): PrintJobView {

@@ -24,7 +24,8 @@ export const DEFAULT_RECEIPT_FOOTER = [
   'Barang yang sudah dibeli tidak dapat ditukar',
 ];
 
-export const COPY_MARK = '** SALINAN / COPY **';
+/** On every copy of a document, centred and bold under the shop's header (documents are in Bahasa Indonesia only). */
+export const COPY_MARK = '** SALINAN **';
 
 
 /** `29/11/2026 14:05` of a wall clock read through its UTC fields (the day by the app's one `formatDmy`). */
@@ -154,7 +155,7 @@ export function buildReceipt(data: ReceiptData, opts: DocumentOptions): Doc {
   if (refunds.length > 0) {
     doc.separator();
     for (const refund of refunds) {
-      doc.text(refund.kind === 'void' ? 'PEMBATALAN' : 'REFUND', { bold: true });
+      doc.text(refund.kind === 'void' ? 'PEMBATALAN' : 'RETUR', { bold: true });
       doc.pairOrStack(refund.number, formatReceiptDateTime(refund.createdAt, data.timeZone));
       for (const line of refund.lines) {
         doc.text(line.name);

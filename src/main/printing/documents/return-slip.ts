@@ -1,7 +1,7 @@
 /**
  * Return slip (bukti retur barang titipan), Bahasa Indonesia, for 32/42/48
  * columns: what the shop gave back to the supplier and why, with two
- * signatures.
+ * signatures (the supplier's and the shop person's, named under their lines).
  */
 import { formatNumber, formatRupiah, type Rupiah } from '../../../shared/money';
 import type { ReturnReason } from '../../../shared/types-backoffice';
@@ -10,7 +10,7 @@ import { cleanText, Doc } from '../layout';
 import type { ShopHeader } from '../types';
 import { addSlipLines, type SlipLine, type SlipOptions } from './intake-slip';
 import { formatReceiptDateTime } from './receipt';
-import { addSignatures, addSlipHeader } from './slip-parts';
+import { addSignatures, addSlipHeader, supplierSignature } from './slip-parts';
 
 export const RETURN_SLIP_TITLE = 'BUKTI RETUR BARANG TITIPAN';
 
@@ -26,7 +26,8 @@ export interface ReturnSlipData {
   timeZone: string;
   number: string;
   createdAt: number;
-  supplier: { code: string; name: string };
+  /** `ownerName`: who signs for the supplier, when known (as on the settlement slip). */
+  supplier: { code: string; name: string; ownerName?: string | null };
   createdByName: string;
   reason: ReturnReason;
   note: string | null;
@@ -55,7 +56,8 @@ export function buildReturnSlip(data: ReturnSlipData, opts: SlipOptions): Doc {
   doc.text('Barang di atas telah dikembalikan kepada pemasok dan diterima dalam jumlah yang sesuai.');
 
   doc.blank();
-  addSignatures(doc, { title: 'Pemasok' }, { title: 'Petugas Toko', name: data.createdByName });
+  // Signed like the settlement slip: a line for each side, each name under its line.
+  addSignatures(doc, supplierSignature(data.supplier), { title: 'Petugas Toko', name: data.createdByName });
   doc.cut(4);
   return doc;
 }

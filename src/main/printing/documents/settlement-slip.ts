@@ -4,7 +4,7 @@
  * what was paid, what is still in the shop, and two signature lines.
  */
 import { formatNumber, formatRupiah } from '../../../shared/money';
-import { addSignatures, formatBps, slipDate } from './slip-parts';
+import { addSignatures, formatBps, slipDate, supplierSignature } from './slip-parts';
 import type { PrinterColumns } from '../../../shared/printer';
 import type { SettlementDetail, SettlementItem, SettlementProductLine } from '../../../shared/types-settlement';
 import { encodeBlocks } from '../encode';
@@ -165,7 +165,7 @@ export function buildSettlementSlip(data: SettlementSlipData, opts: SettlementSl
 
   // Signatures
   doc.blank();
-  addSignatures(doc, { title: 'Pemasok', name: s.supplier.ownerName || s.supplier.name }, { title: 'Manajer', name: s.createdByName });
+  addSignatures(doc, supplierSignature(s.supplier), { title: 'Manajer', name: s.createdByName });
   doc.cut(4);
   return doc;
 }

@@ -1,6 +1,7 @@
 /**
- * Pieces the consignment slips (intake, return) share: the shop header with
- * the slip title, terms in the shop's words, and the two signature blocks.
+ * Pieces the consignment slips (intake, return, settlement) share: the shop
+ * header with the slip title, terms in the shop's words, and the two
+ * signature blocks.
  */
 import { formatNumber } from '../../../shared/money';
 import type { Terms } from '../../../shared/types';
@@ -51,6 +52,14 @@ export interface SignatureBlock {
   title: string;
   /** The name printed under the line; without it, brackets to write the name in by hand. */
   name?: string | null;
+}
+
+/**
+ * The supplier's side of a slip's signatures (settlement, return): the
+ * owner's name when the supplier has one, else the supplier's own name.
+ */
+export function supplierSignature(supplier: { name: string; ownerName?: string | null }): SignatureBlock {
+  return { title: 'Pemasok', name: (supplier.ownerName && cleanText(supplier.ownerName)) || supplier.name };
 }
 
 /**
