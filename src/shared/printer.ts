@@ -59,3 +59,11 @@ export interface PrinterStatus {
 export type PaymentMethod = 'cash' | 'qris' | 'debit' | 'transfer' | 'ewallet';
 
 export const PAYMENT_METHODS: readonly PaymentMethod[] = ['cash', 'qris', 'debit', 'transfer', 'ewallet'];
+
+/**
+ * Kinds of print job never sent again after a failed, skipped or interrupted send — neither by the
+ * queue nor by hand — and not counted as waiting: a drawer pulse (a manager opens the drawer anew,
+ * and the audit log records it) and a test print (it tells about the printer when it was asked for;
+ * sent later it would print on whatever printer is set by then). The screens offer no retry for them.
+ */
+export const NEVER_RETRIED_KINDS: readonly string[] = ['drawer', 'test'];

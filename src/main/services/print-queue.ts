@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lt, notInArray } from 'drizzle-orm';
 import { printJobs } from '../../db/schema';
 import { AppError, fail } from '../../shared/errors';
-import { printerLocation, type PrinterColumns, type PrinterTransportConfig } from '../../shared/printer';
+import { NEVER_RETRIED_KINDS, printerLocation, type PrinterColumns, type PrinterTransportConfig } from '../../shared/printer';
 import type { Ctx } from '../core/context';
 import type { PrintJobStatus, PrintJobView } from '../../shared/types';
 import type { PrinterState } from '../../shared/types-system';
@@ -19,16 +19,7 @@ export { describeStatus };
 /** A job failing this many times waits for a person to press retry. */
 export const MAX_AUTO_ATTEMPTS = 20;
 
-/**
- * Kinds of job that are never sent again after a failed (or skipped, or
- * interrupted) send, neither by the auto-retry nor by hand, and that the
- * till's banner does not count as waiting: a drawer pulse (a manager opens
- * the drawer anew, and the audit log records it) and a test print (it tells
- * about the printer at the moment it was asked for, and names that printer's
- * setting: sent later it would print on whatever printer is set by then;
- * the answer is a new test print).
- */
-export const NEVER_RETRIED_KINDS: readonly string[] = ['drawer', 'test'];
+export { NEVER_RETRIED_KINDS };
 
 /** Why `retry` refuses a job of a NEVER_RETRIED_KINDS kind. */
 const NOT_RETRIED_MESSAGE: Record<string, string> = {

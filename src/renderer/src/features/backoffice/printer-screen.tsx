@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { call } from '../../api';
 import { useLang, useT, type MessageKey } from '../../i18n';
-import { isPrinterFileName, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, printerLocation, type PrinterColumns, type PrinterConfig, type PrinterLocation, type PrinterTransportConfig } from '../../../../shared/printer';
+import { isPrinterFileName, NEVER_RETRIED_KINDS, isSerialDevicePath, PRINTER_OUTPUT_FOLDER, printerLocation, type PrinterColumns, type PrinterConfig, type PrinterLocation, type PrinterTransportConfig } from '../../../../shared/printer';
 import { PrinterLocationField } from './printer-location';
 import { hasRole } from '../../app/routes';
 import type { PrintJobView } from '../../../../shared/types';
@@ -23,6 +23,7 @@ const TYPE_LABEL: Record<TransportType, MessageKey> = {
   file: 'printer.typeFile',
 };
 /** Any kind of job: "Tercetak", never "Struk tercetak" for a label or a slip. */
+
 const STATUS_LABEL: Record<string, MessageKey> = {
   pending: 'bo.print.pending',
   printed: 'bo.print.printed',
@@ -322,7 +323,7 @@ export function PrinterScreen() {
                     {j.lastError && <div className="sub danger">{j.lastError}</div>}
                   </td>
                   <td>
-                    {(j.status === 'failed' || j.status === 'skipped') && (
+                    {(j.status === 'failed' || j.status === 'skipped') && !NEVER_RETRIED_KINDS.includes(j.kind) && (
                       <button type="button" className="btn btn-ghost btn-sm" onClick={() => void retry(j.id)}>
                         {t('printer.retry')}
                       </button>
