@@ -7,8 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { startServer, type RunningServer } from '../support/server';
+import { queryDb, startServer, type RunningServer } from '../support/server';
 import { loginWithPinPad, scanLikeAScanner } from '../support/ui';
 import { DEMO_BARCODES, DEMO_LOGINS } from '../../src/main/core/demo';
 
@@ -25,14 +24,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const d = new Database(server.dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryDb<T>(server.dbPath, sql, ...params);
 const meteRow = () => query<{ id: number; supplier_id: number; name: string }>('SELECT id, supplier_id, name FROM products WHERE barcode = ?', DEMO_BARCODES.meteOriginal)[0]!;
 
 async function backOffice(page: Page, till: string, hash: string, title: string) {

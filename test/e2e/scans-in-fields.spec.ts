@@ -21,8 +21,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { test, expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
-import { apiClient, startServer, type RunningServer } from '../support/server';
+import { apiClient, queryDb, startServer, type RunningServer } from '../support/server';
 import { loginWithPinPad, scanLikeAScanner } from '../support/ui';
 import { staticQris } from '../support/qris';
 import { DEMO_BARCODES, DEMO_LOGINS, DEMO_PRODUCT_NAMES } from '../../src/main/core/demo';
@@ -51,14 +50,7 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-  const d = new Database(server.dbPath, { readonly: true, fileMustExist: true });
-  try {
-    return d.prepare(sql).all(...params) as T[];
-  } finally {
-    d.close();
-  }
-}
+const query = <T>(sql: string, ...params: unknown[]): T[] => queryDb<T>(server.dbPath, sql, ...params);
 const shiftsOf = (till: string) => query<{ opening_float: number; closed_at: number | null }>('SELECT opening_float, closed_at FROM shifts WHERE till_code = ?', till);
 const salesCount = () => query<{ n: number }>('SELECT count(*) AS n FROM sales')[0]!.n;
 const priceOf = (barcode: string) => query<{ p: number }>('SELECT sell_price AS p FROM products WHERE barcode = ?', barcode)[0]!.p;

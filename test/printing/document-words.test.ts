@@ -15,7 +15,7 @@ import { renderSettlementSlip } from '../../src/main/printing/documents/settleme
 import { renderSettlementStatementHtml } from '../../src/main/printing/documents/settlement-statement-html';
 import type { ReceiptData } from '../../src/main/printing/types';
 import { decodeEscPos } from '../support/escpos-decode';
-import { SALE_TIME_UTC, sampleReceipt } from './fixtures';
+import { coffeeRefund, SALE_TIME_UTC, sampleReceipt } from './fixtures';
 import { sampleSettlement } from './settlement-fixtures';
 
 const SHOP = { name: 'PLUT Sultra', address: 'Jl. Abdullah Silondae No. 5, Kendari', phone: '0401-3121234' };
@@ -31,14 +31,7 @@ function refunded(): ReceiptData {
   return {
     ...sampleReceipt(),
     refunds: [
-      {
-        number: 'RF-K1-20261129-001',
-        kind: 'refund',
-        createdAt: SALE_TIME_UTC + 55 * 60_000,
-        lines: [{ name: 'Kopi Kolaka Bubuk 200 g', qty: 1, amount: 27_500 }],
-        payable: 27_500,
-        payments: [{ method: 'cash', amount: 27_500 }],
-      },
+      coffeeRefund(),
       {
         number: 'RF-K1-20261129-002',
         kind: 'void',

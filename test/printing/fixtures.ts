@@ -1,4 +1,4 @@
-import type { ReceiptData } from '../../src/main/printing/types';
+import type { ReceiptData, ReceiptRefund } from '../../src/main/printing/types';
 
 /** 29 Nov 2026 14:05 WITA (06:05 UTC). */
 export const SALE_TIME_UTC = Date.UTC(2026, 10, 29, 6, 5, 0);
@@ -32,3 +32,13 @@ export function sampleReceipt(): ReceiptData {
     change: 4_500,
   };
 }
+
+/** The sample sale's coffee, refunded in cash 55 minutes later (a receipt printed after it shows it). */
+export const coffeeRefund = (): ReceiptRefund => ({
+  number: 'RF-K1-20261129-001',
+  kind: 'refund',
+  createdAt: SALE_TIME_UTC + 55 * 60_000,
+  lines: [{ name: 'Kopi Kolaka Bubuk 200 g', qty: 1, amount: 27_500 }],
+  payable: 27_500,
+  payments: [{ method: 'cash', amount: 27_500 }],
+});

@@ -13,11 +13,12 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTransport, type SerialPortConstructor } from '../../src/main/printing/transports';
 import { PrintQueue } from '../../src/main/services/print-queue';
 import { seedShop, startTestApi, type Seeded, type TestApi } from '../support/api-harness';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import { fakePrinterForSuite } from './printer-suite';
 
 /** Words of the English messages the transports used to hand to the screen. */
 const ENGLISH =
@@ -100,16 +101,10 @@ async function rawServer(onSocket: (socket: net.Socket) => void): Promise<{ port
 }
 
 describe('network printer errors, in Bahasa Indonesia', () => {
+  const fake = fakePrinterForSuite();
   let printer: FakePrinter;
-  beforeAll(async () => {
-    printer = await startFakePrinter();
-  });
-  afterEach(async () => {
-    await printer.setState('online');
-    printer.clear();
-  });
-  afterAll(async () => {
-    await printer.close();
+  beforeEach(() => {
+    printer = fake();
   });
 
   it('refused (a closed port): "menolak sambungan", with what to check; the English error is only the cause', async () => {

@@ -13,7 +13,7 @@ import type { ReceiptData } from '../../src/main/printing/types';
 import { code128Data } from '../../src/main/printing/encode';
 import type { PrinterColumns } from '../../src/shared/printer';
 import { decodeEscPos, trimTrailingBlank } from '../support/escpos-decode';
-import { sampleReceipt, SALE_TIME_UTC } from './fixtures';
+import { coffeeRefund, sampleReceipt, SALE_TIME_UTC } from './fixtures';
 import { expectGolden } from './golden';
 
 const ALL_COLUMNS: PrinterColumns[] = [32, 42, 48];
@@ -64,14 +64,7 @@ function refundedReceipt(): ReceiptData {
   return {
     ...sampleReceipt(),
     refunds: [
-      {
-        number: 'RF-K1-20261129-001',
-        kind: 'refund',
-        createdAt: SALE_TIME_UTC + 55 * 60_000,
-        lines: [{ name: 'Kopi Kolaka Bubuk 200 g', qty: 1, amount: 27_500 }],
-        payable: 27_500,
-        payments: [{ method: 'cash', amount: 27_500 }],
-      },
+      coffeeRefund(),
       {
         number: 'RF-K2-20261130-004',
         kind: 'refund',

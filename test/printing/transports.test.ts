@@ -2,11 +2,12 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import net from 'node:net';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { renderReceipt } from '../../src/main/printing/documents/receipt';
 import { createTransport, decodeStatus, printWithStatus, type SerialPortConstructor } from '../../src/main/printing/transports';
 import { decodeEscPos } from '../support/escpos-decode';
-import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
+import type { FakePrinter } from '../support/fake-printer';
+import { fakePrinterForSuite } from './printer-suite';
 import { sampleReceipt } from './fixtures';
 
 const ONLINE = { online: true, coverOpen: false, paperNearEnd: false, paperOut: false };
@@ -24,17 +25,10 @@ function settlesWithin<T>(promise: Promise<T>, ms: number, what: string): Promis
 }
 
 describe('network transport against the fake printer', () => {
+  const fake = fakePrinterForSuite();
   let printer: FakePrinter;
-
-  beforeAll(async () => {
-    printer = await startFakePrinter();
-  });
-  afterEach(async () => {
-    await printer.setState('online');
-    printer.clear();
-  });
-  afterAll(async () => {
-    await printer.close();
+  beforeEach(() => {
+    printer = fake();
   });
 
   const transport = (statusTimeoutMs = 300) =>

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,4 +67,14 @@ export function apiClient(baseUrl: string, token?: string) {
     });
     return { status: res.status, body: (await res.json()) as T };
   };
+}
+
+/** Rows of a read-only query on a (running) server's database file: what a test checks was stored. */
+export function queryDb<T>(dbPath: string, sql: string, ...params: unknown[]): T[] {
+  const d = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return d.prepare(sql).all(...params) as T[];
+  } finally {
+    d.close();
+  }
 }

@@ -3,6 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { useLang, useT } from '../../i18n';
 import { formatRupiah } from '../../../../shared/money';
 import { formatRupiahShort } from './logic';
+import type { Lang } from '../../lib/format';
 
 const AXIS = { fontSize: 12, fill: '#63746f' };
 const GRID = '#e3e9e7';
@@ -20,6 +21,11 @@ const MIN_RANGE = 100_000;
 const MIN_STEP = 1_000;
 /** At most this many steps (six ticks) along an axis. */
 const MAX_STEPS = 5;
+
+/** The props of a rupiah axis: its round ticks (`rupiahAxis`), short labels, no tick lines. */
+function rupiahTicks(axis: ReturnType<typeof rupiahAxis>, lang: Lang) {
+  return { tick: AXIS, tickLine: false, axisLine: false, domain: axis.domain, ticks: axis.ticks, tickFormatter: (v: number) => formatRupiahShort(v, lang), allowDecimals: false };
+}
 
 /**
  * The ticks of a rupiah axis for `values`: from Rp 0 (or below, for negative values) to just past
@@ -96,16 +102,7 @@ export function RupiahBars({
         <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 4 }}>
           <CartesianGrid vertical={false} stroke={GRID} />
           <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: '#aebdb8' }} interval="preserveStartEnd" minTickGap={minTickGap ?? 6} />
-          <YAxis
-            tick={AXIS}
-            tickLine={false}
-            axisLine={false}
-            width={78}
-            domain={axis.domain}
-            ticks={axis.ticks}
-            tickFormatter={(v: number) => formatRupiahShort(v, lang)}
-            allowDecimals={false}
-          />
+          <YAxis width={78} {...rupiahTicks(axis, lang)} />
           <Tooltip
             {...tooltipStyle}
             labelFormatter={(label, payload) => {
@@ -131,16 +128,7 @@ export function RupiahHBars({ data, seriesName, testId, ariaLabel, color = CHART
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis
-            type="number"
-            tick={AXIS}
-            tickLine={false}
-            axisLine={false}
-            domain={axis.domain}
-            ticks={axis.ticks}
-            tickFormatter={(v: number) => formatRupiahShort(v, lang)}
-            allowDecimals={false}
-          />
+          <XAxis type="number" {...rupiahTicks(axis, lang)} />
           <YAxis
             type="category"
             dataKey="label"
@@ -182,16 +170,7 @@ export function StackedHBars({ data, series, testId, ariaLabel }: { data: (Recor
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} stroke={GRID} />
-          <XAxis
-            type="number"
-            tick={AXIS}
-            tickLine={false}
-            axisLine={false}
-            domain={axis.domain}
-            ticks={axis.ticks}
-            tickFormatter={(v: number) => formatRupiahShort(v, lang)}
-            allowDecimals={false}
-          />
+          <XAxis type="number" {...rupiahTicks(axis, lang)} />
           <YAxis type="category" dataKey="label" tick={AXIS} tickLine={false} width={170} tickFormatter={(v: string) => (v.length > 24 ? `${v.slice(0, 23)}…` : v)} />
           <Tooltip {...tooltipStyle} formatter={(v, name) => [formatRupiah(Number(v)), String(name)]} />
           <Legend wrapperStyle={{ fontSize: 13 }} />
