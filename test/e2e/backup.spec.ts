@@ -2,7 +2,7 @@
  * Backups in the UI: the admin sets a folder, backs up, sees a failure
  * shown (not silent), and restores a backup into the running app.
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
@@ -39,12 +39,21 @@ test('admin backs up to a folder, sees a failure, and restores a backup', async 
   await expect(page.getByRole('heading', { name: 'Cadangan data' }).first()).toBeVisible();
   await expect(page.getByText('Belum pernah')).toBeVisible();
 
-  // A folder that cannot be created: the failure is shown, not swallowed.
+  // A folder no backup can be written to is refused when it is set, with the reason.
   const blocker = join(mkdtempSync(join(tmpdir(), 'kasir-e2e-')), 'not-a-folder');
   writeFileSync(blocker, 'x');
   await page.getByLabel('Folder cadangan').fill(join(blocker, 'sub'));
   await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+  await expect(page.getByText('Folder cadangan tidak bisa dipakai: foldernya tidak ada dan tidak bisa dibuat (apakah flashdisk/drive-nya terpasang?).')).toBeVisible();
+  await expect(page.getByText('Pengaturan cadangan disimpan.')).toHaveCount(0);
+
+  // A folder that was fine and is gone when the backup runs (the drive unplugged): the failure is shown, not swallowed.
+  const gone = join(mkdtempSync(join(tmpdir(), 'kasir-e2e-')), 'usb');
+  await page.getByLabel('Folder cadangan').fill(gone);
+  await page.getByRole('button', { name: 'Simpan', exact: true }).click();
   await expect(page.getByText('Pengaturan cadangan disimpan.')).toBeVisible();
+  rmSync(gone, { recursive: true });
+  writeFileSync(gone, 'x');
   await page.getByRole('button', { name: 'Cadangkan sekarang' }).click();
   await expect(page.getByText('Cadangan terakhir GAGAL')).toBeVisible();
 

@@ -154,9 +154,14 @@ test('back office: settings under Sistem → Pengaturan toko, a sidebar that fit
   await page.getByTestId('settings-form').getByRole('button', { name: 'Simpan' }).click();
   await expect(page.locator('.app-bar .brand-name')).toHaveText(DEMO_SHOP.shopName);
 
-  // A test page asked for at a till with no printer: skipped, and never printed again later.
-  const k8 = (await api<{ token: string }>('auth.login', { username: admin.username, pin: admin.pin, tillCode: 'K8' })).body.token;
-  expect((await api('printers.test', {}, k8)).status).toBe(200);
+  // A test page that did not print (the printer refuses it, or none is set up yet): never printed again later.
+  const k1 = await token(admin, 'K1');
+  await printer.setState('refused');
+  const testJob = await ok<{ id: number }>('printers.test', {}, k1);
+  await expect
+    .poll(async () => (await ok<{ id: number; status: string }[]>('printing.jobs', {}, k1)).find((j) => j.id === testJob.id)?.status)
+    .toMatch(/^(failed|skipped)$/);
+  await printer.setState('online');
   // Print jobs by kind, in words.
   await nav.getByRole('link', { name: 'Printer' }).click();
   const kinds = page.getByTestId('job-kind');
@@ -164,7 +169,7 @@ test('back office: settings under Sistem → Pengaturan toko, a sidebar that fit
   await expect(kinds.filter({ hasText: 'Tes cetak' })).not.toHaveCount(0);
   // A test print is never printed again (the printer may have changed since): no "Cetak ulang" on its row.
   const testRows = page.locator('tr').filter({ has: kinds.filter({ hasText: 'Tes cetak' }) });
-  await expect(testRows.filter({ hasText: 'Tidak dicetak (printer belum diatur)' }).first()).toBeVisible();
+  await expect(testRows.filter({ hasText: /Gagal dicetak|Tidak dicetak \(printer belum diatur\)/ }).first()).toBeVisible();
   await expect(testRows.getByRole('button', { name: 'Cetak ulang' })).toHaveCount(0);
   await expect(page.locator('.bo-main')).not.toContainText(/\b(receipt|test|z-report|labels)\b/);
   await expect(page.locator('.bo-main')).not.toContainText('Struk tercetak');
