@@ -19,8 +19,6 @@ export { describeStatus };
 /** A job failing this many times waits for a person to press retry. */
 export const MAX_AUTO_ATTEMPTS = 20;
 
-export { NEVER_RETRIED_KINDS };
-
 /** Why `retry` refuses a job of a NEVER_RETRIED_KINDS kind. */
 const NOT_RETRIED_MESSAGE: Record<string, string> = {
   drawer: 'Buka laci tidak pernah diulang. Bila perlu, manajer membuka laci lagi.',

@@ -141,7 +141,7 @@ function Screens() {
   }, [allowed]);
   if (!allowed || route === 'till') return <TillScreen />;
   if (route === 'refund' || route === 'audit') return <TillExtraScreen route={route} />;
-  return <NumberFieldsGuard>{route === 'shiftClose' ? <CloseShiftScreen /> : <BackOffice route={route} />}</NumberFieldsGuard>;
+  return <BackOfficeScanGuard>{route === 'shiftClose' ? <CloseShiftScreen /> : <BackOffice route={route} />}</BackOfficeScanGuard>;
 }
 
 /**
@@ -157,7 +157,7 @@ const GUARDED = `${NUMBER_FIELDS}, .dialog input:not([type="checkbox"]):not([typ
 /** What a scanner types: digits (EAN-8, UPC, EAN-13, ITF-14). */
 const BARCODE = /^\d{8,14}$/;
 
-function NumberFieldsGuard({ children }: { children: React.ReactNode }) {
+function BackOfficeScanGuard({ children }: { children: React.ReactNode }) {
   const t = useT();
   const catcher = useScanCatcher(
     async (code, place) => {

@@ -208,6 +208,8 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
                 <tbody>
                   {c.lines.map((l) => {
                     const draft = typed[l.lotId];
+                    // Typed, and no whole number: said on the line, never saved.
+                    const badDraft = draft !== undefined && draft !== '' && parseQty(draft) === null;
                     const preview = draft !== undefined ? previewDifference(l.expectedQty, draft) : l.difference;
                     const d = decisions[l.lotId];
                     const needs = l.difference !== null && l.difference !== 0;
@@ -231,13 +233,13 @@ export function CountSheet({ id, onBack }: { id: number; onBack(): void }) {
                               value={draft ?? (l.countedQty !== null ? String(l.countedQty) : '')}
                               placeholder="—"
                               aria-label={t('bo.count.countedOf', { name: l.name })}
-                              aria-invalid={draft !== undefined && draft !== '' && parseQty(draft) === null ? true : undefined}
+                              aria-invalid={badDraft || undefined}
                               onChange={(e) => setTyped((x) => ({ ...x, [l.lotId]: qtyFieldText(e.target.value) }))}
                             />
                           ) : (
                             (l.countedQty ?? '—')
                           )}
-                          {isOpen && draft !== undefined && draft !== '' && parseQty(draft) === null && (
+                          {isOpen && badDraft && (
                             <div className="field-error" role="alert">
                               {t('bo.count.qtyRule')}
                             </div>
